@@ -1,0 +1,60 @@
+//! The `circo-don` command-line tool: the same core as the widget, for people who
+//! script and for checking the engine from outside.
+//!
+//! [`run`] is pure apart from reading a configuration file or URL in `check`: it takes
+//! the arguments and returns what to print and the exit code, so that it is tested
+//! without spawning a process.
+
+pub mod check;
+pub mod quote;
+
+/// What a command prints and how it exits.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct Output {
+    pub stdout: String,
+    pub stderr: String,
+    pub code: i32,
+}
+
+impl Output {
+    pub fn ok(stdout: impl Into<String>) -> Output {
+        Output { stdout: stdout.into(), stderr: String::new(), code: 0 }
+    }
+
+    pub fn fail(code: i32, stderr: impl Into<String>) -> Output {
+        Output { stdout: String::new(), stderr: stderr.into(), code }
+    }
+}
+
+pub const USAGE: &str = "\
+circo-don — real cost of a gift to a campaign, and checks for a circo's configuration
+
+Usage:
+  circo-don quote   --gift AMOUNT [household options] [--method cheque|transfer|card|cash] [--json]
+  circo-don reverse --net AMOUNT  [household options] [--method cheque|transfer|card|cash] [--json]
+  circo-don check   FILE|URL [--json]
+  circo-don schema
+
+Household options:
+  --income AMOUNT            revenu imposable of the tax household
+  --tax-due AMOUNT           income tax due before reductions
+  --not-taxable              the household owes no income tax
+  --other-gifts AMOUNT       other art. 200 gifts this year (charities, parties...)
+  --carried AMOUNT           excess carried over from earlier years
+  --given-elsewhere AMOUNT   already given to other candidates of the same election
+
+Amounts accept French and English forms: 37, 37,50, 37.50, 1 000 €, 1000€.
+";
+
+/// Runs the command line `args` (without the program name).
+pub fn run(args: &[String]) -> Output {
+    match args.first().map(String::as_str) {
+        Some("quote") => quote::quote(&args[1..]),
+        Some("reverse") => quote::reverse(&args[1..]),
+        Some("check") => check::check(&args[1..]),
+        Some("schema") => check::schema(&args[1..]),
+        Some("help" | "--help" | "-h") => Output::ok(USAGE),
+        Some(other) => Output::fail(2, format!("unknown command {other:?}\n\n{USAGE}")),
+        None => Output::fail(2, USAGE),
+    }
+}

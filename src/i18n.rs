@@ -1,0 +1,94 @@
+//! Languages and bilingual text.
+//!
+//! Everything a person reads (a donor in the widget, a collective in `circo-don check`)
+//! is produced by the core as a [`Text`] carrying both French and English; the shell
+//! only picks one with [`Lang`].
+
+use std::fmt;
+
+/// A language the widget speaks. French is the default: the law, the donors and the
+/// collectives are French first.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Lang {
+    #[default]
+    Fr,
+    En,
+}
+
+impl Lang {
+    /// The BCP 47 tag, for `lang` attributes.
+    pub fn tag(self) -> &'static str {
+        match self {
+            Lang::Fr => "fr",
+            Lang::En => "en",
+        }
+    }
+
+    /// Parses `fr`, `en` and regional forms (`fr-FR`, `en-GB`), case-insensitively.
+    pub fn from_tag(tag: &str) -> Option<Lang> {
+        let primary = tag.split(['-', '_']).next().unwrap_or("").to_ascii_lowercase();
+        match primary.as_str() {
+            "fr" => Some(Lang::Fr),
+            "en" => Some(Lang::En),
+            _ => None,
+        }
+    }
+}
+
+/// A sentence in French and in English.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Default)]
+pub struct Text {
+    pub fr: String,
+    pub en: String,
+}
+
+impl Text {
+    pub fn new(fr: impl Into<String>, en: impl Into<String>) -> Text {
+        Text { fr: fr.into(), en: en.into() }
+    }
+
+    /// The text in `lang`.
+    pub fn get(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::Fr => &self.fr,
+            Lang::En => &self.en,
+        }
+    }
+}
+
+impl fmt::Display for Text {
+    /// Displays the French text, then the English one: the form used where the reader's
+    /// language is not known (command-line output, the browser console).
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.fr == self.en {
+            f.write_str(&self.fr)
+        } else {
+            write!(f, "{} / {}", self.fr, self.en)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tags_round_trip_and_regional_forms_parse() {
+        for lang in [Lang::Fr, Lang::En] {
+            assert_eq!(Lang::from_tag(lang.tag()), Some(lang));
+        }
+        assert_eq!(Lang::from_tag("fr-FR"), Some(Lang::Fr));
+        assert_eq!(Lang::from_tag("EN_gb"), Some(Lang::En));
+        assert_eq!(Lang::from_tag("de"), None);
+        assert_eq!(Lang::from_tag(""), None);
+    }
+
+    #[test]
+    fn text_picks_language_and_displays_both() {
+        let t = Text::new("bonjour", "hello");
+        assert_eq!(t.get(Lang::Fr), "bonjour");
+        assert_eq!(t.get(Lang::En), "hello");
+        assert_eq!(t.to_string(), "bonjour / hello");
+        assert_eq!(Text::new("OK", "OK").to_string(), "OK");
+    }
+}

@@ -1,0 +1,21 @@
+//! The `circo-don` binary. Natively it is the command-line tool (`circo-don quote`,
+//! `reverse`, `check`, `schema`); built for wasm32 by trunk it is the widget, which
+//! mounts itself on every `[data-circo-don]` element of the page.
+
+#[cfg(not(target_arch = "wasm32"))]
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let out = circo_don::cli::run(&args);
+    if !out.stdout.is_empty() {
+        println!("{}", out.stdout.trim_end());
+    }
+    if !out.stderr.is_empty() {
+        eprintln!("{}", out.stderr.trim_end());
+    }
+    std::process::exit(out.code);
+}
+
+#[cfg(target_arch = "wasm32")]
+fn main() {
+    circo_don::widget::start();
+}
