@@ -1,0 +1,46 @@
+# circo-don: the two commands a newcomer needs are `make demo` and `make test`; both
+# install what is missing first (tools/setup.sh, idempotent, registries only).
+SHELL := bash
+export PATH := $(HOME)/.cargo/bin:$(CURDIR)/node_modules/.bin:$(PATH)
+
+HOST ?= 127.0.0.1
+PORT ?= 8080
+
+.PHONY: setup build demo test test-native test-browser test-e2e size lint bench clean
+
+setup:
+	@bash tools/setup.sh
+
+# The release widget in dist/: circo-don.js (glue that starts itself), circo-don_bg.wasm,
+# the demo page and its example configurations.
+build: setup
+	trunk build --release
+
+demo: build
+	@node tools/serve.mjs dist $(HOST) $(PORT)
+
+# Every layer, then one pass/fail line per layer and a summary (tools/test.sh).
+test: setup
+	@bash tools/test.sh
+
+test-native:
+	cargo test --locked
+
+test-browser:
+	@bash tools/test.sh browser
+
+test-e2e:
+	@bash tools/test.sh e2e
+
+lint:
+	cargo clippy --locked --all-targets -- -D warnings
+	cargo clippy --locked --target wasm32-unknown-unknown --all-targets -- -D warnings
+
+size: build
+	@bash tools/size.sh dist
+
+bench:
+	cargo bench --locked --bench law
+
+clean:
+	rm -rf dist target node_modules

@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# Runs every test layer of circo-don, each even when an earlier one failed, then prints
+# one line per layer and a closing summary. `tools/test.sh LAYER...` runs only those.
+#   native   cargo test: the core (law, money, configuration, payloads) and the CLI
+#   lint     clippy with warnings denied, native and wasm32
+#   browser  wasm-bindgen-test: the Yew components in headless Chromium
+#   build    the release widget (trunk), which the end-to-end tests serve
+#   e2e      Playwright + axe-core in Chromium against dist/ served on 127.0.0.1
+set -uo pipefail
+cd "$(dirname "$0")/.."
+export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
+export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner
+export CHROMEDRIVER=/usr/bin/chromedriver
+export WASM_BINDGEN_TEST_TIMEOUT=${WASM_BINDGEN_TEST_TIMEOUT:-180}
+
+layers=("$@")
+[ ${#layers[@]} -gt 0 ] || layers=(native lint browser build e2e)
+
+run_layer() {
+  case "$1" in
+    native) cargo test --locked ;;
+    lint) cargo clippy --locked --all-targets -- -D warnings &&
+          cargo clippy --locked --target wasm32-unknown-unknown --lib --bins --test browser -- -D warnings ;;
+    browser) cargo test --locked --target wasm32-unknown-unknown --test browser ;;
+    build) trunk build --release ;;
+    e2e) [ -f dist/circo-don_bg.wasm ] || trunk build --release || return 1
+         node --test --test-concurrency=1 tests/e2e/ ;;
+    *) echo "unknown layer $1 (native, lint, browser, build, e2e)"; return 2 ;;
+  esac
+}
+
+results=()
+passed=0
+failed=0
+for layer in "${layers[@]}"; do
+  printf '\n\033[1m==> %s\033[0m\n' "$layer"
+  start=$(date +%s)
+  if run_layer "$layer"; then
+    results+=("PASS  $layer ($(( $(date +%s) - start )) s)"); passed=$((passed + 1))
+  else
+    results+=("FAIL  $layer ($(( $(date +%s) - start )) s)"); failed=$((failed + 1))
+  fi
+done
+
+printf '\n\033[1mcirco-don test summary\033[0m\n'
+printf '  %s\n' "${results[@]}"
+echo "layers: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]
