@@ -421,6 +421,29 @@ static RULES: [Rule; 25] = [
     },
 ];
 
+/// Questions LAW.md leaves open, to keep visible in explanations rather than hidden.
+pub static OPEN_QUESTIONS: [(&str, &str); 5] = [
+    (
+        "Formulation exacte de la déclaration sur l’honneur et de l’ordre du chèque selon la CNCCFP.",
+        "The CNCCFP’s exact wording of the sworn statement and of the cheque payee.",
+    ),
+    (
+        "Les lois de finances 2026 ou 2027 ont-elles modifié l’art. 200-3 du CGI (un crédit remboursable a été proposé en 2025) ?",
+        "Whether the 2026 or 2027 budget laws changed CGI art. 200-3 (a refundable credit was proposed in 2025).",
+    ),
+    ("La case 7UF sur le formulaire de l’année.", "Box 7UF on the current year’s form."),
+    ("La preuve de la nationalité ou de la résidence.", "Proof of nationality or residence."),
+    (
+        "Le don reste-t-il déductible si la personne ne devient jamais candidate ?",
+        "Whether a gift stays deductible if the person never becomes a candidate.",
+    ),
+];
+
+/// [`OPEN_QUESTIONS`] as bilingual texts.
+pub fn open_questions() -> Vec<Text> {
+    OPEN_QUESTIONS.iter().map(|(fr, en)| Text::new(*fr, *en)).collect()
+}
+
 /// The whole table, in the order above, for the widget to list the rules it applied.
 pub fn rules() -> &'static [Rule] {
     &RULES

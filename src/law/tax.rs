@@ -365,6 +365,21 @@ pub fn quote(gift: Cents, household: &Household, method: Method) -> Quote {
             format!("Declare the gift in box {} (check that year’s form 2042-RICI notice).", rules::TAX_BOX),
         ));
     }
+    if method.qualifies() && imputed > Cents::ZERO {
+        steps.push(step(
+            RuleId::JanuaryAdvance,
+            format!(
+                "Quand : l’avance de janvier ({} % des réductions de l’avant-dernière année) ne couvre pas un don ponctuel, remboursé avec le solde de l’été suivant la déclaration (règle non vérifiée pour la case {}).",
+                rules::JANUARY_ADVANCE.0,
+                rules::TAX_BOX
+            ),
+            format!(
+                "When: the January advance ({}% of the reductions of the year before last) does not cover a one-off gift, refunded with the summer balance after the return (rule unverified for box {}).",
+                rules::JANUARY_ADVANCE.0,
+                rules::TAX_BOX
+            ),
+        ));
+    }
     let mut applied: Vec<RuleId> = Vec::new();
     for s in &steps {
         if !applied.contains(&s.rule) {
