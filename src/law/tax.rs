@@ -110,9 +110,9 @@ pub struct Assessment {
 pub fn assess(household: &Household) -> Assessment {
     let total = household.other_gifts.max(Cents::ZERO) + household.carried.max(Cents::ZERO);
     let (base, excess) = match household.income {
-        // 20 % × income exceeds the total iff 5 × total ≤ income (in cents): exact.
-        Some(income) if i128::from(total.get()) * 5 > i128::from(income.get().max(0)) => {
-            let ceiling = round_fifth_to_euro(income.get().max(0));
+        // The ceiling binds iff 100 × total > 20 × income (in cents): exact.
+        Some(income) if i128::from(total.get()) * 100 > ceiling_hundredths(income) => {
+            let ceiling = round_hundredths_to_euro(ceiling_hundredths(income));
             (ceiling, (total - ceiling).max(Cents::ZERO))
         }
         _ => (round_to_euro(total), Cents::ZERO),
@@ -126,10 +126,15 @@ pub fn assess(household: &Household) -> Assessment {
     Assessment { total, base, reduction, imputed, excess }
 }
 
-/// `round(income / 5)` to the euro, halves up: 20 % of the income, as the ceiling.
-/// `base` is a whole number of euros, so `66 × base / 100` above is exact in cents.
-fn round_fifth_to_euro(income_cents: i64) -> Cents {
-    Cents::new((income_cents + 250).div_euclid(500) * 100)
+/// The 20 % ceiling (CGI art. 200-1) in hundredths of a cent: exact for any income.
+fn ceiling_hundredths(income: Cents) -> i128 {
+    i128::from(rules::INCOME_CEILING.times(income.get().max(0)))
+}
+
+/// Rounds hundredths of a cent to the euro, halves up (the tax office's rounding).
+/// `base` is then a whole number of euros, so `66 × base / 100` above is exact in cents.
+fn round_hundredths_to_euro(h: i128) -> Cents {
+    Cents::new(((h + 5_000).div_euclid(10_000) * 100) as i64)
 }
 
 /// One step of the explanation, with the rule it applies.
@@ -216,15 +221,17 @@ pub fn quote(gift: Cents, household: &Household, method: Method) -> Quote {
 
     // The part of this gift under the exact (unrounded) ceiling, in fifths of a cent.
     let reduction_exact = if method.qualifies() {
-        let gift5 = i128::from(gift.get()) * 5;
-        let counted5 = match household.income {
+        // In hundredths of a cent, so the unrounded ceiling is exact.
+        let gift_h = i128::from(gift.get()) * 100;
+        let counted_h = match household.income {
             Some(income) => {
-                let before = i128::from(household.other_gifts.max(Cents::ZERO).get() + household.carried.max(Cents::ZERO).get()) * 5;
-                gift5.min((i128::from(income.get().max(0)) - before).max(0))
+                let before = i128::from(household.other_gifts.max(Cents::ZERO).get() + household.carried.max(Cents::ZERO).get()) * 100;
+                gift_h.min((ceiling_hundredths(income) - before).max(0))
             }
-            None => gift5,
+            None => gift_h,
         };
-        let exact = (i128::from(rules::REDUCTION_RATE.0) * counted5 + 250).div_euclid(500);
+        // 66 % of it, in cents, sub-cent halves rounded up.
+        let exact = (i128::from(rules::REDUCTION_RATE.0) * counted_h + 5_000).div_euclid(10_000);
         Cents::new(exact as i64)
     } else {
         Cents::ZERO
@@ -234,35 +241,37 @@ pub fn quote(gift: Cents, household: &Household, method: Method) -> Quote {
     let mut conditions = Vec::new();
     let mut steps = Vec::new();
     let (g_fr, g_en) = m(gift);
+    let (rate, pct) = (rules::REDUCTION_RATE.0, rules::INCOME_CEILING.0);
 
     if !method.qualifies() {
         steps.push(step(
             RuleId::CashNoReduction,
-            format!("Un don en espèces n’ouvre droit à aucune réduction d’impôt : il vous coûte {g_fr}. Par chèque, virement ou carte, il ouvrirait droit à 66 %."),
-            format!("A cash gift gives no tax reduction: it costs you {g_en}. By cheque, transfer or card it would give 66%."),
+            format!("Un don en espèces n’ouvre droit à aucune réduction d’impôt : il vous coûte {g_fr}. Par chèque, virement ou carte, il ouvrirait droit à {rate} %."),
+            format!("A cash gift gives no tax reduction: it costs you {g_en}. By cheque, transfer or card it would give {rate}%."),
         ));
     } else {
         // 1. The ceiling.
         match household.income {
             Some(income) => {
-                let ceiling = Cents::new(income.get().max(0) / 5);
+                let ceiling = Cents::new((ceiling_hundredths(income) / 100) as i64);
                 let (i_fr, i_en) = m(income);
                 let (c_fr, c_en) = m(ceiling);
                 let (t_fr, t_en) = m(with.total);
                 let (b_fr, b_en) = m(with.base);
                 steps.push(step(
                     RuleId::IncomeCeiling,
-                    format!("Plafond : 20 % de votre revenu imposable de {i_fr}, soit {c_fr}. Dons de l’année et reports avec ce don : {t_fr} ; base retenue, arrondie à l’euro : {b_fr}."),
-                    format!("Ceiling: 20% of your taxable income of {i_en}, that is {c_en}. This year’s gifts and carry-overs with this gift: {t_en}; base used, rounded to the euro: {b_en}."),
+                    format!("Plafond : {pct} % de votre revenu imposable de {i_fr}, soit {c_fr}. Dons de l’année et reports avec ce don : {t_fr} ; base retenue, arrondie à l’euro : {b_fr}."),
+                    format!("Ceiling: {pct}% of your taxable income of {i_en}, that is {c_en}. This year’s gifts and carry-overs with this gift: {t_en}; base used, rounded to the euro: {b_en}."),
                 ));
             }
             None => {
-                let needed = Cents::from_euros((i64::from(5) * with.total.get() + 99) / 100);
+                // The smallest income whose 20 % covers the total, in whole euros.
+                let needed = Cents::from_euros((with.total.get() * 100 + pct * 100 - 1) / (pct * 100));
                 let (n_fr, n_en) = m(needed);
                 steps.push(step(
                     RuleId::IncomeCeiling,
-                    "Revenu imposable non indiqué : on suppose que vos dons de l’année restent sous 20 % de ce revenu.".to_string(),
-                    "Taxable income not given: we assume your gifts this year stay under 20% of it.".to_string(),
+                    format!("Revenu imposable non indiqué : on suppose que vos dons de l’année restent sous {pct} % de ce revenu."),
+                    format!("Taxable income not given: we assume your gifts this year stay under {pct}% of it."),
                 ));
                 if gift > Cents::ZERO {
                     conditions.push(Text::new(
@@ -278,16 +287,16 @@ pub fn quote(gift: Cents, household: &Household, method: Method) -> Quote {
         if without.reduction == Cents::ZERO {
             steps.push(step(
                 RuleId::ReductionRate,
-                format!("Réduction : 66 % de la part retenue de votre don = {e_fr} ; l’administration arrondit à l’euro, les demis vers le haut : {r_fr}."),
-                format!("Reduction: 66% of the counted part of your gift = {e_en}; the tax office rounds to the euro, halves up: {r_en}."),
+                format!("Réduction : {rate} % de la part retenue de votre don = {e_fr} ; l’administration arrondit à l’euro, les demis vers le haut : {r_fr}."),
+                format!("Reduction: {rate}% of the counted part of your gift = {e_en}; the tax office rounds to the euro, halves up: {r_en}."),
             ));
         } else {
             let (w_fr, w_en) = m(with.reduction);
             let (o_fr, o_en) = m(without.reduction);
             steps.push(step(
                 RuleId::ReductionRate,
-                format!("Réduction du foyer : {w_fr} avec ce don, {o_fr} sans (66 % de la base, arrondie à l’euro) ; part de ce don : {r_fr} (66 % exact : {e_fr})."),
-                format!("Household reduction: {w_en} with this gift, {o_en} without (66% of the base, rounded to the euro); this gift’s share: {r_en} (exact 66%: {e_en})."),
+                format!("Réduction du foyer : {w_fr} avec ce don, {o_fr} sans ({rate} % de la base, arrondie à l’euro) ; part de ce don : {r_fr} ({rate} % exact : {e_fr})."),
+                format!("Household reduction: {w_en} with this gift, {o_en} without ({rate}% of the base, rounded to the euro); this gift’s share: {r_en} (exact {rate}%: {e_en})."),
             ));
         }
         // 3. Only from tax due.
