@@ -46,7 +46,9 @@ Household options:
 The method defaults to card. Options also take the form --income=30000.
 Exit codes: 0 ok, 1 refused by the law (the message names the rule), 2 bad arguments.
 
-Amounts accept French and English forms: 37, 37,50, 37.50, 1 000 €, 1000€.
+Amounts accept French and English forms: 37, 37,50, 37.50, 1 000 €, 1000€, €1,234.56,
+1.234,56. A single , or . followed by exactly 3 digits separates thousands (1,000 = 1.000
+= one thousand euros).
 ";
 
 /// Runs the command line `args` (without the program name).

@@ -191,7 +191,13 @@ pub fn reverse(args: &[String]) -> Output {
     match tax::reverse(net, &a.household, method, a.given_elsewhere) {
         Err(r) => refused(&[r], a.json),
         Ok(q) if a.json => Output::ok(format!("{}\n", to_json(&q, Some(net)))),
-        Ok(q) => Output::ok(human(&q)),
+        Ok(q) => {
+            let head = crate::i18n::Text::new(
+                format!("Pour un coût réel d’au plus {} : donnez {}.", net.text().fr, q.gift.text().fr),
+                format!("For a real cost of at most {}: give {}.", net.text().en, q.gift.text().en),
+            );
+            Output::ok(format!("{head}\n{}", human(&q)))
+        }
     }
 }
 
@@ -328,5 +334,6 @@ mod tests {
         let out = run_str("reverse --net 20 --not-taxable");
         assert_eq!(out.code, 0);
         assert!(out.stdout.contains("Real cost: €20"));
+        assert!(out.stdout.starts_with("Pour un coût réel d’au plus 20\u{A0}€ : donnez 20\u{A0}€."), "{}", out.stdout);
     }
 }

@@ -334,7 +334,7 @@ pub fn quote(gift: Cents, household: &Household, method: Method) -> Quote {
         }
         if imputed > Cents::ZERO {
             conditions.push(Text::new(
-                "si votre domicile fiscal est en France et que vous joignez le reçu du mandataire",
+                "si votre domicile fiscal est en France et que vous conservez le reçu du mandataire",
                 "if your tax domicile is in France and you keep the mandataire’s receipt",
             ));
         }
