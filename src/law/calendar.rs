@@ -64,8 +64,9 @@ pub enum CollectionState {
     /// Before the opening (L52-4).
     NotYetOpen { opens: Date },
     /// From the opening to the last polling day included. `days_to_first_round` is
-    /// negative between the rounds; `next_round` is the next (or current) polling day.
-    Open { days_to_first_round: i64, next_round: Date, days_to_next_round: i64 },
+    /// negative between the rounds; `next_round` is the next (or current) polling day,
+    /// the second round when `second_round_next`.
+    Open { days_to_first_round: i64, next_round: Date, days_to_next_round: i64, second_round_next: bool },
     /// From the day after the last round until the filing deadline, 18:00 (L52-4, L52-12).
     AfterPolling { until: Date },
     /// After the filing deadline.
@@ -85,6 +86,7 @@ pub fn state_on(election: &Election, today: Date) -> CollectionState {
             days_to_first_round: today.days_until(election.first_round),
             next_round,
             days_to_next_round: today.days_until(next_round),
+            second_round_next: next_round != election.first_round,
         }
     } else if today <= deadline {
         CollectionState::AfterPolling { until: deadline }
@@ -95,12 +97,12 @@ pub fn state_on(election: &Election, today: Date) -> CollectionState {
 
 impl CollectionState {
     /// One sentence in both languages (dates in each language's form).
-    pub fn text(&self, election: &Election) -> Text {
-        Text::new(self.describe(election, Lang::Fr), self.describe(election, Lang::En))
+    pub fn text(&self) -> Text {
+        Text::new(self.describe(Lang::Fr), self.describe(Lang::En))
     }
 
     /// One sentence for the donor, e.g. « La collecte ouvre le 1er décembre 2028. ».
-    pub fn describe(&self, election: &Election, lang: Lang) -> String {
+    pub fn describe(&self, lang: Lang) -> String {
         let fr = lang == Lang::Fr;
         match *self {
             CollectionState::NotYetOpen { opens } => {
@@ -110,9 +112,8 @@ impl CollectionState {
                     format!("Collection opens on {}.", opens.format(lang))
                 }
             }
-            CollectionState::Open { next_round, days_to_next_round, .. } => {
-                let second = next_round != election.first_round;
-                let (round_fr, round_en) = if second { ("second tour", "second round") } else { ("premier tour", "first round") };
+            CollectionState::Open { next_round, days_to_next_round, second_round_next, .. } => {
+                let (round_fr, round_en) = if second_round_next { ("second tour", "second round") } else { ("premier tour", "first round") };
                 let d = next_round.format(lang);
                 match (days_to_next_round, fr) {
                     (0, true) => format!("C’est aujourd’hui le {round_fr} ({d}) : les dons restent possibles."),
@@ -178,26 +179,26 @@ mod tests {
         let e = legislative_2017();
         let s = state_on(&e, d("2016-11-30"));
         assert_eq!(s, CollectionState::NotYetOpen { opens: d("2016-12-01") });
-        assert_eq!(s.describe(&e, Lang::Fr), "La collecte ouvre le 1er décembre 2016.");
-        assert_eq!(s.describe(&e, Lang::En), "Collection opens on 1 December 2016.");
+        assert_eq!(s.describe(Lang::Fr), "La collecte ouvre le 1er décembre 2016.");
+        assert_eq!(s.describe(Lang::En), "Collection opens on 1 December 2016.");
 
         let s = state_on(&e, d("2017-05-30"));
-        assert_eq!(s, CollectionState::Open { days_to_first_round: 12, next_round: d("2017-06-11"), days_to_next_round: 12 });
-        assert_eq!(s.describe(&e, Lang::Fr), "Plus que 12 jours avant le premier tour (11 juin 2017).");
-        assert_eq!(s.describe(&e, Lang::En), "12 days left before the first round (11 June 2017).");
+        assert_eq!(s, CollectionState::Open { days_to_first_round: 12, next_round: d("2017-06-11"), days_to_next_round: 12, second_round_next: false });
+        assert_eq!(s.describe(Lang::Fr), "Plus que 12 jours avant le premier tour (11 juin 2017).");
+        assert_eq!(s.describe(Lang::En), "12 days left before the first round (11 June 2017).");
         assert!(matches!(state_on(&e, d("2016-12-01")), CollectionState::Open { .. }));
 
         let s = state_on(&e, d("2017-06-11"));
-        assert!(s.describe(&e, Lang::Fr).starts_with("C’est aujourd’hui le premier tour"));
+        assert!(s.describe(Lang::Fr).starts_with("C’est aujourd’hui le premier tour"));
         let s = state_on(&e, d("2017-06-14"));
-        assert_eq!(s, CollectionState::Open { days_to_first_round: -3, next_round: d("2017-06-18"), days_to_next_round: 4 });
-        assert_eq!(s.describe(&e, Lang::Fr), "Plus que 4 jours avant le second tour (18 juin 2017).");
+        assert_eq!(s, CollectionState::Open { days_to_first_round: -3, next_round: d("2017-06-18"), days_to_next_round: 4, second_round_next: true });
+        assert_eq!(s.describe(Lang::Fr), "Plus que 4 jours avant le second tour (18 juin 2017).");
         assert!(matches!(state_on(&e, d("2017-06-18")), CollectionState::Open { days_to_next_round: 0, .. }));
 
         let s = state_on(&e, d("2017-06-19"));
         assert_eq!(s, CollectionState::AfterPolling { until: d("2017-08-18") });
         assert_eq!(
-            s.describe(&e, Lang::Fr),
+            s.describe(Lang::Fr),
             "Le scrutin est passé : les dons restent possibles jusqu’au dépôt du compte, au plus tard le 18 août 2017 à 18 h."
         );
         // The deadline day itself is still open until 18:00.
@@ -205,7 +206,7 @@ mod tests {
 
         let s = state_on(&e, d("2017-08-19"));
         assert_eq!(s, CollectionState::Closed { since: d("2017-08-18") });
-        assert_eq!(s.text(&e).to_string(), "La collecte est close. / Collection is closed.");
+        assert_eq!(s.text().to_string(), "La collecte est close. / Collection is closed.");
     }
 
     #[test]
@@ -213,6 +214,6 @@ mod tests {
         let e = Election { first_round: d("2017-06-11"), second_round: None, trigger: None };
         assert_eq!(state_on(&e, d("2017-06-12")), CollectionState::AfterPolling { until: d("2017-08-18") });
         let s = state_on(&e, d("2017-06-10"));
-        assert_eq!(s.describe(&e, Lang::En), "One day left before the first round (11 June 2017).");
+        assert_eq!(s.describe(Lang::En), "One day left before the first round (11 June 2017).");
     }
 }
