@@ -67,3 +67,398 @@ impl fmt::Display for Cents {
         write!(f, "{sign}{}.{:02} EUR", abs / 100, abs % 100)
     }
 }
+
+use crate::i18n::{Lang, Text};
+
+/// The largest amount [`parse_amount`] accepts: 1 000 000 000 €. Nothing in this
+/// domain comes near it; it keeps every later product of cents far from `i64::MAX`.
+pub const MAX_AMOUNT: Cents = Cents::from_euros(1_000_000_000);
+
+/// Rounds to the nearest whole euro, halves up (towards +∞), as the tax office does
+/// (LAW.md §1, rule `dgfip-rounding`): 16,50 € → 17 €, 24,42 € → 24 €, 3 000,60 € → 3 001 €.
+pub fn round_to_euro(amount: Cents) -> Cents {
+    Cents::new((amount.get() + 50).div_euclid(100) * 100)
+}
+
+/// Why a typed amount was not understood. [`AmountError::message`] tells the person
+/// what to type instead.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AmountError {
+    /// Nothing but spaces (or only a currency sign).
+    Empty,
+    /// A minus sign: gifts and household figures are never negative.
+    Negative,
+    /// Something that is not an amount (letters, two decimal marks, misplaced
+    /// thousands separators...).
+    NotANumber,
+    /// More than two digits after the decimal mark (`37,505`).
+    TooManyDecimals,
+    /// More than [`MAX_AMOUNT`].
+    TooLarge,
+}
+
+impl AmountError {
+    /// What went wrong and what to type instead, in French and English.
+    pub fn message(&self) -> Text {
+        match self {
+            AmountError::Empty => Text::new(
+                "Indiquez un montant en euros, par exemple 37 ou 37,50.",
+                "Enter an amount in euros, for example 37 or 37.50.",
+            ),
+            AmountError::Negative => Text::new(
+                "Le montant ne peut pas être négatif : indiquez-le sans signe moins, par exemple 37.",
+                "The amount cannot be negative: enter it without a minus sign, for example 37.",
+            ),
+            AmountError::NotANumber => Text::new(
+                "Ce n’est pas un montant : tapez des chiffres, avec au plus une virgule pour les centimes, par exemple 1 000 ou 37,50.",
+                "This is not an amount: type digits, with at most one decimal point for cents, for example 1,000 or 37.50.",
+            ),
+            AmountError::TooManyDecimals => Text::new(
+                "Au plus deux chiffres après la virgule (les centimes), par exemple 37,50.",
+                "At most two digits after the decimal point (the cents), for example 37.50.",
+            ),
+            AmountError::TooLarge => Text::new(
+                "Ce montant est trop grand : au plus 1 000 000 000 €.",
+                "This amount is too large: at most €1,000,000,000.",
+            ),
+        }
+    }
+}
+
+impl fmt::Display for AmountError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.message().fmt(f)
+    }
+}
+
+impl std::error::Error for AmountError {}
+
+/// Spaces people and software put between thousands: the ordinary space, the no-break
+/// space U+00A0 and the narrow no-break space U+202F (what French typography and
+/// [`Cents::format`] use).
+fn is_group_space(c: char) -> bool {
+    matches!(c, ' ' | '\u{A0}' | '\u{202F}')
+}
+
+/// Removes a leading or trailing currency mark (`€`, `EUR`, any case).
+fn strip_currency(s: &str) -> &str {
+    let t = s.trim_matches(|c: char| c.is_whitespace() || is_group_space(c));
+    for mark in ["€", "EUR", "eur", "Eur"] {
+        if let Some(rest) = t.strip_prefix(mark) {
+            return rest.trim_matches(|c: char| c.is_whitespace() || is_group_space(c));
+        }
+        if let Some(rest) = t.strip_suffix(mark) {
+            return rest.trim_matches(|c: char| c.is_whitespace() || is_group_space(c));
+        }
+    }
+    t
+}
+
+/// Parses an amount as French and English speakers type it, into cents.
+///
+/// Accepted: `37`, `37,5`, `37,50`, `37.50`, `1 000`, `1 000,00 €` (ordinary, no-break
+/// U+00A0 or narrow no-break U+202F spaces between thousands), `1000€`, `€1,234.56`,
+/// `1.234,56`, `1,000,000`, `EUR 12`, with spaces around. The one ambiguous case is
+/// decided thus:
+///
+/// - when both `,` and `.` appear, the last one is the decimal mark and the other
+///   separates thousands (`1,234.56` English, `1.234,56` French);
+/// - a mark that appears more than once separates thousands (`1.000.000`);
+/// - a single mark followed by 1 or 2 digits is the decimal mark (`37,5`, `37.50`);
+/// - **a single mark followed by exactly 3 digits separates thousands** (`1,000` and
+///   `1.000` are one thousand euros), unless the number also uses spaces between
+///   thousands or its integer part is `0`, where it can only be a decimal mark, and
+///   then there are too many decimals (`1 000,000`, `0,505`);
+/// - 4 digits or more after a single mark are too many decimals.
+///
+/// Thousands groups are checked: 1 to 3 digits first, then exactly 3 (`10 00` is
+/// refused). A minus sign gives [`AmountError::Negative`].
+pub fn parse_amount(s: &str) -> Result<Cents, AmountError> {
+    let mut t = strip_currency(s);
+    if t.is_empty() {
+        return Err(AmountError::Empty);
+    }
+    let negative = t.starts_with('-') || t.starts_with('\u{2212}');
+    if negative {
+        t = t.trim_start_matches(['-', '\u{2212}']);
+        t = strip_currency(t);
+    }
+    if t.is_empty() {
+        return Err(AmountError::NotANumber);
+    }
+    if !t.chars().all(|c| c.is_ascii_digit() || c == ',' || c == '.' || is_group_space(c)) {
+        return Err(AmountError::NotANumber);
+    }
+    let uses_spaces = t.chars().any(is_group_space);
+    let commas = t.matches(',').count();
+    let dots = t.matches('.').count();
+    // Which mark, if any, is the decimal one.
+    let decimal: Option<char> = match (commas, dots) {
+        (0, 0) => None,
+        (_, 0) | (0, _) => {
+            let mark = if commas > 0 { ',' } else { '.' };
+            if commas + dots > 1 {
+                None
+            } else {
+                let (int_part, frac) = t.split_once(mark).unwrap_or((t, ""));
+                let int_is_zero = !int_part.is_empty() && int_part.chars().all(|c| c == '0');
+                if frac.len() == 3 && !uses_spaces && !int_is_zero && !int_part.is_empty() {
+                    None
+                } else {
+                    Some(mark)
+                }
+            }
+        }
+        _ => {
+            let last = t.rfind([',', '.']).map(|i| t.as_bytes()[i] as char);
+            let mark = last.unwrap_or('.');
+            // The decimal mark appears once, after every thousands mark.
+            if t.matches(mark).count() != 1 {
+                return Err(AmountError::NotANumber);
+            }
+            Some(mark)
+        }
+    };
+    let (int_part, frac) = match decimal {
+        Some(mark) => t.split_once(mark).unwrap_or((t, "")),
+        None => (t, ""),
+    };
+    if frac.chars().any(|c| !c.is_ascii_digit()) {
+        return Err(AmountError::NotANumber);
+    }
+    if decimal.is_some() && frac.is_empty() {
+        return Err(AmountError::NotANumber);
+    }
+    if frac.len() > 2 {
+        return Err(AmountError::TooManyDecimals);
+    }
+    // The integer part: digit groups separated by one kind of thousands separator.
+    let groups: Vec<&str> = int_part.split(|c: char| !c.is_ascii_digit()).collect();
+    if groups.len() > 1 {
+        let separators: Vec<char> = int_part.chars().filter(|c| !c.is_ascii_digit()).collect();
+        let spaces = separators.iter().all(|c| is_group_space(*c));
+        let same = separators.iter().all(|c| *c == separators[0]);
+        if !(spaces || same) {
+            return Err(AmountError::NotANumber);
+        }
+        if groups[0].is_empty() || groups[0].len() > 3 || groups[1..].iter().any(|g| g.len() != 3) {
+            return Err(AmountError::NotANumber);
+        }
+    } else if int_part.is_empty() {
+        return Err(AmountError::NotANumber);
+    }
+    let mut cents: i64 = 0;
+    for c in int_part.chars().filter(char::is_ascii_digit) {
+        cents = cents
+            .checked_mul(10)
+            .and_then(|v| v.checked_add(i64::from(c as u8 - b'0')))
+            .ok_or(AmountError::TooLarge)?;
+        if cents > MAX_AMOUNT.get() {
+            return Err(AmountError::TooLarge);
+        }
+    }
+    let mut frac_cents = 0;
+    for (i, c) in frac.chars().enumerate() {
+        let digit = i64::from(c as u8 - b'0');
+        frac_cents += if i == 0 { digit * 10 } else { digit };
+    }
+    let total = cents.checked_mul(100).ok_or(AmountError::TooLarge)? + frac_cents;
+    if total > MAX_AMOUNT.get() {
+        return Err(AmountError::TooLarge);
+    }
+    if negative {
+        return Err(AmountError::Negative);
+    }
+    Ok(Cents::new(total))
+}
+
+fn group_thousands(mut n: u64, sep: &str) -> String {
+    let mut groups = Vec::new();
+    loop {
+        if n < 1000 {
+            groups.push(n.to_string());
+            break;
+        }
+        groups.push(format!("{:03}", n % 1000));
+        n /= 1000;
+    }
+    groups.reverse();
+    groups.join(sep)
+}
+
+impl Cents {
+    /// The amount as people read it, without cents when it is a whole number of euros:
+    /// French `1 234,56 €`, `37 €` (narrow no-break space U+202F between thousands,
+    /// no-break space U+00A0 before `€`); English `€1,234.56`, `€37`.
+    pub fn format(self, lang: Lang) -> String {
+        self.format_inner(lang, !self.is_whole_euros())
+    }
+
+    /// As [`Cents::format`], but always with two decimals (`37,00 €`, `€37.00`): for
+    /// receipts and columns of figures.
+    pub fn format_with_cents(self, lang: Lang) -> String {
+        self.format_inner(lang, true)
+    }
+
+    fn format_inner(self, lang: Lang, cents: bool) -> String {
+        let sign = if self.0 < 0 { "-" } else { "" };
+        let abs = self.0.unsigned_abs();
+        let (euros, rest) = (abs / 100, abs % 100);
+        match lang {
+            Lang::Fr => {
+                let int = group_thousands(euros, "\u{202F}");
+                if cents {
+                    format!("{sign}{int},{rest:02}\u{A0}€")
+                } else {
+                    format!("{sign}{int}\u{A0}€")
+                }
+            }
+            Lang::En => {
+                let int = group_thousands(euros, ",");
+                if cents {
+                    format!("{sign}€{int}.{rest:02}")
+                } else {
+                    format!("{sign}€{int}")
+                }
+            }
+        }
+    }
+
+    /// The amount in both languages, for sentences built as [`Text`].
+    pub fn text(self) -> Text {
+        Text::new(self.format(Lang::Fr), self.format(Lang::En))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn eur(e: i64) -> Cents {
+        Cents::from_euros(e)
+    }
+
+    #[test]
+    fn parses_french_and_english_forms() {
+        let cases: &[(&str, i64)] = &[
+            ("37", 3700),
+            ("37,5", 3750),
+            ("37,50", 3750),
+            ("37.50", 3750),
+            ("37.5", 3750),
+            ("1 000", 100_000),
+            ("1\u{A0}000", 100_000),
+            ("1\u{202F}000", 100_000),
+            ("1 000,00 €", 100_000),
+            ("1\u{202F}234,56\u{A0}€", 123_456),
+            ("1000€", 100_000),
+            ("€1,234.56", 123_456),
+            ("1,234.56", 123_456),
+            ("1.234,56", 123_456),
+            ("1,000", 100_000),
+            ("1.000", 100_000),
+            ("1,000,000", 100_000_000),
+            ("1.000.000,5", 100_000_050),
+            ("12 EUR", 1200),
+            ("EUR 12", 1200),
+            ("12 eur", 1200),
+            ("  37  ", 3700),
+            ("0", 0),
+            ("0,05", 5),
+            ("€ 37", 3700),
+            ("1 000 000 000", 100_000_000_000),
+        ];
+        for (s, cents) in cases {
+            assert_eq!(parse_amount(s), Ok(Cents::new(*cents)), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn refuses_with_the_right_error() {
+        use AmountError::*;
+        let cases: &[(&str, AmountError)] = &[
+            ("", Empty),
+            ("   ", Empty),
+            ("€", Empty),
+            ("-5", Negative),
+            ("-0", Negative),
+            ("- 5 €", Negative),
+            ("abc", NotANumber),
+            ("37,5,0", NotANumber),
+            ("37.", NotANumber),
+            (",50", NotANumber),
+            ("1,2.3", NotANumber),
+            ("10 00", NotANumber),
+            ("1 0000", NotANumber),
+            ("1,000 000", NotANumber),
+            ("1 000,000", TooManyDecimals),
+            ("0,505", TooManyDecimals),
+            ("37,5055", TooManyDecimals),
+            ("1000000000,01", TooLarge),
+            ("99999999999999999999999", TooLarge),
+            ("1e3", NotANumber),
+        ];
+        // Three digits after a single mark: thousands, by the documented rule.
+        assert_eq!(parse_amount("37,505"), Ok(eur(37_505)));
+        for (s, err) in cases {
+            assert_eq!(parse_amount(s), Err(*err), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn every_error_says_what_to_type_in_both_languages() {
+        use AmountError::*;
+        for e in [Empty, Negative, NotANumber, TooManyDecimals, TooLarge] {
+            let m = e.message();
+            assert!(!m.fr.is_empty() && !m.en.is_empty() && m.fr != m.en);
+        }
+    }
+
+    #[test]
+    fn formats_in_both_languages() {
+        assert_eq!(eur(37).format(Lang::Fr), "37\u{A0}€");
+        assert_eq!(eur(37).format(Lang::En), "€37");
+        assert_eq!(Cents::new(123_456).format(Lang::Fr), "1\u{202F}234,56\u{A0}€");
+        assert_eq!(Cents::new(123_456).format(Lang::En), "€1,234.56");
+        assert_eq!(Cents::new(1258).format(Lang::Fr), "12,58\u{A0}€");
+        assert_eq!(Cents::new(5).format(Lang::En), "€0.05");
+        assert_eq!(eur(1_000_000).format(Lang::Fr), "1\u{202F}000\u{202F}000\u{A0}€");
+        assert_eq!(eur(37).format_with_cents(Lang::Fr), "37,00\u{A0}€");
+        assert_eq!(eur(37).format_with_cents(Lang::En), "€37.00");
+        assert_eq!(Cents::new(-150).format(Lang::En), "-€1.50");
+        assert_eq!(eur(0).format(Lang::Fr), "0\u{A0}€");
+    }
+
+    #[test]
+    fn rounds_to_the_euro_halves_up() {
+        assert_eq!(round_to_euro(Cents::new(1650)), eur(17));
+        assert_eq!(round_to_euro(Cents::new(2442)), eur(24));
+        assert_eq!(round_to_euro(Cents::new(300_060)), eur(3001));
+        assert_eq!(round_to_euro(Cents::new(1649)), eur(16));
+        assert_eq!(round_to_euro(Cents::new(0)), eur(0));
+        assert_eq!(round_to_euro(Cents::new(49)), eur(0));
+        assert_eq!(round_to_euro(Cents::new(50)), eur(1));
+    }
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn format_then_parse_is_identity(cents in 0i64..=MAX_AMOUNT.get()) {
+            let c = Cents::new(cents);
+            for lang in [Lang::Fr, Lang::En] {
+                prop_assert_eq!(parse_amount(&c.format(lang)), Ok(c));
+                prop_assert_eq!(parse_amount(&c.format_with_cents(lang)), Ok(c));
+            }
+        }
+
+        #[test]
+        fn parse_never_panics(s in "\\PC{0,24}") {
+            let _ = parse_amount(&s);
+        }
+    }
+}

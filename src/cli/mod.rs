@@ -30,8 +30,8 @@ pub const USAGE: &str = "\
 circo-don — real cost of a gift to a campaign, and checks for a circo's configuration
 
 Usage:
-  circo-don quote   --gift AMOUNT [household options] [--method cheque|transfer|card|cash] [--json]
-  circo-don reverse --net AMOUNT  [household options] [--method cheque|transfer|card|cash] [--json]
+  circo-don quote   --gift AMOUNT [household options] [--method cheque|transfer|card|direct-debit|cash] [--json]
+  circo-don reverse --net AMOUNT  [household options] [--method cheque|transfer|card|direct-debit|cash] [--json]
   circo-don check   FILE|URL [--json]
   circo-don schema
 
@@ -43,7 +43,12 @@ Household options:
   --carried AMOUNT           excess carried over from earlier years
   --given-elsewhere AMOUNT   already given to other candidates of the same election
 
-Amounts accept French and English forms: 37, 37,50, 37.50, 1 000 €, 1000€.
+The method defaults to card. Options also take the form --income=30000.
+Exit codes: 0 ok, 1 refused by the law (the message names the rule), 2 bad arguments.
+
+Amounts accept French and English forms: 37, 37,50, 37.50, 1 000 €, 1000€, €1,234.56,
+1.234,56. A single , or . followed by exactly 3 digits separates thousands (1,000 = 1.000
+= one thousand euros).
 ";
 
 /// Runs the command line `args` (without the program name).

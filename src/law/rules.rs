@@ -1,0 +1,478 @@
+//! The one table of legal rules (LAW.md). Every figure the engine uses or the widget
+//! shows is an entry here, with its source article, the date from which it holds when
+//! LAW.md gives one, and an `unverified` flag where LAW.md says UNVERIFIED, so that one
+//! edit corrects a figure everywhere.
+//!
+//! **Invariant:** no other module writes a legal number; they read the typed constants
+//! below, which are the same values the table displays.
+
+use std::fmt;
+
+use crate::i18n::Text;
+use crate::money::Cents;
+
+/// The date on which the whole table was checked as in force (LAW.md preamble).
+pub const IN_FORCE_ON: &str = "2026-11-23";
+
+/// A percentage in whole percent points.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Percent(pub i64);
+
+impl Percent {
+    /// `self` % of `cents`, exactly, as a numerator over 100 (caller rounds).
+    pub const fn times(self, cents: i64) -> i64 {
+        self.0 * cents
+    }
+}
+
+/// The figure a rule carries.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Figure {
+    /// A percentage.
+    Percent(Percent),
+    /// An amount of money.
+    Amount(Cents),
+    /// An amount per inhabitant.
+    AmountPerInhabitant(Cents),
+    /// A multiplier written as a fraction (1,26 = 126/100).
+    Ratio { num: i64, den: i64 },
+    /// A number of years.
+    Years(u32),
+    /// A number of months.
+    Months(u32),
+    /// The n-th Friday after an event, at a given hour.
+    NthFridayAt { n: u32, hour: u32 },
+    /// A penalty: years of imprisonment and a fine.
+    Penalty { years: u32, fine: Cents },
+    /// A box of the income-tax return.
+    TaxBox(&'static str),
+    /// A rule without a number (who may give, how the reduction is taken...).
+    Qualitative,
+}
+
+/// Stable identifiers of the rules; [`RuleId::as_str`] is what JSON output and the
+/// widget's "rules applied" list show.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum RuleId {
+    ReductionRate,
+    IncomeCeiling,
+    CarryOver,
+    Rounding,
+    ReductionNotCredit,
+    CashNoReduction,
+    TaxDomicile,
+    PartyCapNotApplicable,
+    TaxBox,
+    JanuaryAdvance,
+    Receipt,
+    DonorCap,
+    WhoMayGive,
+    LegalPersons,
+    CashPerGift,
+    CashTotal,
+    CeilingBase,
+    CeilingPerInhabitant,
+    CeilingIndex,
+    DonorPenalty,
+    CollectionOpens,
+    CollectionCloses,
+    FilingDeadline,
+    Mandataire,
+    PositiveGift,
+}
+
+impl RuleId {
+    /// The stable string id (`cgi-200-rate`...).
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            RuleId::ReductionRate => "cgi-200-rate",
+            RuleId::IncomeCeiling => "cgi-200-ceiling",
+            RuleId::CarryOver => "cgi-200-carry-over",
+            RuleId::Rounding => "dgfip-rounding",
+            RuleId::ReductionNotCredit => "cgi-200-reduction-not-credit",
+            RuleId::CashNoReduction => "cgi-200-cash",
+            RuleId::TaxDomicile => "cgi-200-tax-domicile",
+            RuleId::PartyCapNotApplicable => "cgi-200-party-cap-not-applicable",
+            RuleId::TaxBox => "cgi-200-box-7uf",
+            RuleId::JanuaryAdvance => "cgi-1665bis-advance",
+            RuleId::Receipt => "ce-r39-1-receipt",
+            RuleId::DonorCap => "ce-l52-8-cap",
+            RuleId::WhoMayGive => "ce-l52-8-who",
+            RuleId::LegalPersons => "ce-l52-8-legal-persons",
+            RuleId::CashPerGift => "ce-l52-8-cash-150",
+            RuleId::CashTotal => "ce-l52-8-cash-total",
+            RuleId::CeilingBase => "ce-l52-11-ceiling-base",
+            RuleId::CeilingPerInhabitant => "ce-l52-11-ceiling-per-inhabitant",
+            RuleId::CeilingIndex => "ce-l52-11-ceiling-index",
+            RuleId::DonorPenalty => "ce-l113-1-penalty",
+            RuleId::CollectionOpens => "ce-l52-4-opens",
+            RuleId::CollectionCloses => "ce-l52-4-closes",
+            RuleId::FilingDeadline => "ce-l52-12-filing",
+            RuleId::Mandataire => "ce-l52-4-mandataire",
+            RuleId::PositiveGift => "gift-positive",
+        }
+    }
+
+    /// The table entry of this rule.
+    pub fn rule(self) -> &'static Rule {
+        // Every id has exactly one entry (tested).
+        RULES.iter().find(|r| r.id == self).unwrap_or(&RULES[0])
+    }
+
+    /// Finds a rule by its string id.
+    pub fn parse(s: &str) -> Option<RuleId> {
+        RULES.iter().map(|r| r.id).find(|id| id.as_str() == s)
+    }
+}
+
+impl fmt::Display for RuleId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// One entry of the table.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Rule {
+    pub id: RuleId,
+    pub figure: Figure,
+    /// The article it comes from, as people cite it.
+    pub source: &'static str,
+    /// ISO 8601 date (or year) from which the rule holds, where LAW.md gives it; every
+    /// rule is in any case as in force on [`IN_FORCE_ON`].
+    pub since: Option<&'static str>,
+    /// LAW.md marks it UNVERIFIED: not confirmed on a primary text; the widget says so.
+    pub unverified: bool,
+    pub summary_fr: &'static str,
+    pub summary_en: &'static str,
+}
+
+impl Rule {
+    /// The short summary in both languages.
+    pub fn summary(&self) -> Text {
+        Text::new(self.summary_fr, self.summary_en)
+    }
+}
+
+// Typed figures, read by the rest of the engine. Each appears once, in the table too.
+
+/// CGI art. 200-1 and 200-3: 66 % of the gift.
+pub const REDUCTION_RATE: Percent = Percent(66);
+/// CGI art. 200-1: gifts count up to 20 % of the revenu imposable.
+pub const INCOME_CEILING: Percent = Percent(20);
+/// CGI art. 200-1: the excess is carried over the next 5 years.
+pub const CARRY_OVER_YEARS: u32 = 5;
+/// Ministerial answers: the reduction is claimed in box 7UF (UNVERIFIED each year).
+pub const TAX_BOX: &str = "7UF";
+/// CGI art. 1665 bis: January advance of 60 % (UNVERIFIED for box 7UF).
+pub const JANUARY_ADVANCE: Percent = Percent(60);
+/// The 15 000 € cap of gifts to parties (box 7UH), which does not apply here.
+pub const PARTY_CAP: Cents = Cents::from_euros(15_000);
+/// Code électoral L52-8 al. 1: 4 600 € per person per election, all candidates.
+pub const DONOR_CAP: Cents = Cents::from_euros(4_600);
+/// Code électoral L52-8 al. 3: above 150 €, no cash.
+pub const CASH_PER_GIFT: Cents = Cents::from_euros(150);
+/// Code électoral L52-8: cash received ≤ 20 % of the spending ceiling.
+pub const CASH_TOTAL_SHARE: Percent = Percent(20);
+/// Code électoral L52-11: 38 000 € fixed part of the legislative spending ceiling.
+pub const CEILING_BASE: Cents = Cents::from_euros(38_000);
+/// Code électoral L52-11: 0,15 € per inhabitant.
+pub const CEILING_PER_INHABITANT: Cents = Cents::new(15);
+/// Décret 2008-1300: index 1,26 (frozen since 2012), as numerator/denominator.
+pub const CEILING_INDEX: (i64, i64) = (126, 100);
+/// Code électoral L113-1 III: 3 years' imprisonment.
+pub const PENALTY_YEARS: u32 = 3;
+/// Code électoral L113-1 III: 45 000 € fine.
+pub const PENALTY_FINE: Cents = Cents::from_euros(45_000);
+/// Code électoral L52-4: collection opens the 1st day of the 6th month before.
+pub const COLLECTION_MONTHS_BEFORE: u32 = 6;
+/// Code électoral L52-12: account filed by the 10th Friday after the first round...
+pub const FILING_NTH_FRIDAY: u32 = 10;
+/// ...at 18:00.
+pub const FILING_HOUR: u32 = 18;
+/// A gift is at least one cent (not a legal rule: a gift must be an amount).
+pub const MIN_GIFT: Cents = Cents::new(1);
+
+static RULES: [Rule; 25] = [
+    Rule {
+        id: RuleId::ReductionRate,
+        figure: Figure::Percent(REDUCTION_RATE),
+        source: "CGI art. 200-1 et 200-3",
+        since: Some("2005"),
+        unverified: false,
+        summary_fr: "Un don à un candidat réduit l’impôt sur le revenu de 66 % de son montant.",
+        summary_en: "A gift to a candidate reduces income tax by 66% of its amount.",
+    },
+    Rule {
+        id: RuleId::IncomeCeiling,
+        figure: Figure::Percent(INCOME_CEILING),
+        source: "CGI art. 200-1",
+        since: None,
+        unverified: false,
+        summary_fr: "Les dons du foyer (toutes associations, partis et candidats confondus, reports compris) comptent jusqu’à 20 % du revenu imposable.",
+        summary_en: "The household’s gifts (charities, parties and candidates together, carry-overs included) count up to 20% of its taxable income.",
+    },
+    Rule {
+        id: RuleId::CarryOver,
+        figure: Figure::Years(CARRY_OVER_YEARS),
+        source: "CGI art. 200-1",
+        since: None,
+        unverified: false,
+        summary_fr: "La part des dons au-delà de 20 % du revenu imposable est reportée sur les 5 années suivantes, la plus ancienne d’abord.",
+        summary_en: "The part of gifts above 20% of taxable income is carried over to the next 5 years, oldest first.",
+    },
+    Rule {
+        id: RuleId::Rounding,
+        figure: Figure::Qualitative,
+        source: "DGFiP, code de calcul de l’impôt",
+        since: None,
+        unverified: false,
+        summary_fr: "La base puis la réduction sont arrondies à l’euro le plus proche, les demis vers le haut.",
+        summary_en: "The base, then the reduction, are rounded to the nearest euro, halves up.",
+    },
+    Rule {
+        id: RuleId::ReductionNotCredit,
+        figure: Figure::Qualitative,
+        source: "CGI art. 200",
+        since: None,
+        unverified: false,
+        summary_fr: "C’est une réduction, pas un crédit : elle ne s’impute que sur l’impôt dû ; un foyer non imposable n’en profite pas et la part au-delà de l’impôt est perdue.",
+        summary_en: "It is a reduction, not a credit: it only comes off tax due; a household that owes no income tax gets nothing and the part above the tax is lost.",
+    },
+    Rule {
+        id: RuleId::CashNoReduction,
+        figure: Figure::Qualitative,
+        source: "CGI art. 200-3",
+        since: None,
+        unverified: false,
+        summary_fr: "Un don en espèces n’ouvre droit à aucune réduction d’impôt ; chèque, virement, prélèvement ou carte bancaire y ouvrent droit.",
+        summary_en: "A cash gift gives no tax reduction; cheque, transfer, direct debit or bank card do.",
+    },
+    Rule {
+        id: RuleId::TaxDomicile,
+        figure: Figure::Qualitative,
+        source: "CGI art. 200-1",
+        since: None,
+        unverified: false,
+        summary_fr: "La réduction est réservée aux donateurs fiscalement domiciliés en France.",
+        summary_en: "The reduction is for donors whose tax domicile is in France.",
+    },
+    Rule {
+        id: RuleId::PartyCapNotApplicable,
+        figure: Figure::Amount(PARTY_CAP),
+        source: "Réponses ministérielles 2015-2020",
+        since: None,
+        unverified: false,
+        summary_fr: "Le plafond de 15 000 € par foyer (dons aux partis, case 7UH) ne s’applique pas aux dons aux candidats.",
+        summary_en: "The €15,000 household cap (gifts to parties, box 7UH) does not apply to gifts to candidates.",
+    },
+    Rule {
+        id: RuleId::TaxBox,
+        figure: Figure::TaxBox(TAX_BOX),
+        source: "Réponses ministérielles ; notice 2042-RICI de l’année",
+        since: None,
+        unverified: true,
+        summary_fr: "Le don se déclare case 7UF de la déclaration 2042-RICI (à vérifier sur la notice de l’année).",
+        summary_en: "The gift is declared in box 7UF of form 2042-RICI (check each year’s notice).",
+    },
+    Rule {
+        id: RuleId::JanuaryAdvance,
+        figure: Figure::Percent(JANUARY_ADVANCE),
+        source: "CGI art. 1665 bis",
+        since: None,
+        unverified: true,
+        summary_fr: "En janvier, une avance de 60 % des réductions de l’avant-dernière année est versée ; un don ponctuel est remboursé avec le solde de l’été suivant.",
+        summary_en: "In January an advance of 60% of the reductions of the year before last is paid; a one-off gift is refunded with the following summer’s balance.",
+    },
+    Rule {
+        id: RuleId::Receipt,
+        figure: Figure::Qualitative,
+        source: "Code électoral R39-1",
+        since: Some("2018"),
+        unverified: false,
+        summary_fr: "Le mandataire délivre un reçu numéroté (formulaire de la CNCCFP, pas le CERFA 11580) signé du donateur : montant, date, mode de paiement, nom, prénoms, nationalité, adresse fiscale.",
+        summary_en: "The mandataire issues a numbered receipt (CNCCFP form, not CERFA 11580) signed by the donor: amount, date, payment method, surname, first names, nationality, tax address.",
+    },
+    Rule {
+        id: RuleId::DonorCap,
+        figure: Figure::Amount(DONOR_CAP),
+        source: "Code électoral L52-8 al. 1",
+        since: None,
+        unverified: false,
+        summary_fr: "Au plus 4 600 € par personne pour une même élection, tous candidats confondus, dons en nature compris ; par personne, pas par foyer.",
+        summary_en: "At most €4,600 per person for the same election, all candidates together, gifts in kind included; per person, not per household.",
+    },
+    Rule {
+        id: RuleId::WhoMayGive,
+        figure: Figure::Qualitative,
+        source: "Code électoral L52-8 al. 1",
+        since: Some("2018"),
+        unverified: false,
+        summary_fr: "Seule une personne physique dûment identifiée, de nationalité française ou résidant en France, peut donner.",
+        summary_en: "Only a duly identified natural person, French or resident in France, may give.",
+    },
+    Rule {
+        id: RuleId::LegalPersons,
+        figure: Figure::Qualitative,
+        source: "Code électoral L52-8 al. 2",
+        since: None,
+        unverified: false,
+        summary_fr: "Les personnes morales (entreprises, associations, syndicats…), sauf les partis, ne peuvent pas financer une campagne.",
+        summary_en: "Legal persons (companies, associations, unions...), except parties, may not fund a campaign.",
+    },
+    Rule {
+        id: RuleId::CashPerGift,
+        figure: Figure::Amount(CASH_PER_GIFT),
+        source: "Code électoral L52-8 al. 3",
+        since: None,
+        unverified: false,
+        summary_fr: "Au-delà de 150 €, un don se verse par chèque, virement, prélèvement ou carte bancaire, jamais en espèces.",
+        summary_en: "Above €150 a gift is paid by cheque, transfer, direct debit or bank card, never in cash.",
+    },
+    Rule {
+        id: RuleId::CashTotal,
+        figure: Figure::Percent(CASH_TOTAL_SHARE),
+        source: "Code électoral L52-8",
+        since: None,
+        unverified: false,
+        summary_fr: "Le total des dons en espèces reçus par le candidat ne dépasse pas 20 % du plafond de dépenses.",
+        summary_en: "Total cash gifts received by the candidate stay within 20% of the spending ceiling.",
+    },
+    Rule {
+        id: RuleId::CeilingBase,
+        figure: Figure::Amount(CEILING_BASE),
+        source: "Code électoral L52-11",
+        since: None,
+        unverified: false,
+        summary_fr: "Plafond de dépenses des législatives : 38 000 € par candidat…",
+        summary_en: "Spending ceiling for legislative elections: €38,000 per candidate...",
+    },
+    Rule {
+        id: RuleId::CeilingPerInhabitant,
+        figure: Figure::AmountPerInhabitant(CEILING_PER_INHABITANT),
+        source: "Code électoral L52-11",
+        since: None,
+        unverified: false,
+        summary_fr: "… plus 0,15 € par habitant de la circonscription…",
+        summary_en: "...plus €0.15 per inhabitant of the constituency...",
+    },
+    Rule {
+        id: RuleId::CeilingIndex,
+        figure: Figure::Ratio { num: CEILING_INDEX.0, den: CEILING_INDEX.1 },
+        source: "Code électoral L52-11 ; décret 2008-1300",
+        since: Some("2012"),
+        unverified: false,
+        summary_fr: "… le tout multiplié par 1,26 (indexation gelée depuis 2012).",
+        summary_en: "...all multiplied by 1.26 (indexation frozen since 2012).",
+    },
+    Rule {
+        id: RuleId::DonorPenalty,
+        figure: Figure::Penalty { years: PENALTY_YEARS, fine: PENALTY_FINE },
+        source: "Code électoral L113-1 III",
+        since: Some("2018"),
+        unverified: false,
+        summary_fr: "Donner en violation de L52-8 est puni de 3 ans d’emprisonnement et 45 000 € d’amende.",
+        summary_en: "Giving in breach of L52-8 is punished by 3 years’ imprisonment and a €45,000 fine.",
+    },
+    Rule {
+        id: RuleId::CollectionOpens,
+        figure: Figure::Months(COLLECTION_MONTHS_BEFORE),
+        source: "Code électoral L52-4",
+        since: None,
+        unverified: false,
+        summary_fr: "La collecte s’ouvre le 1er jour du 6e mois avant le mois de l’élection, ou à l’événement qui la déclenche (dissolution, élection partielle).",
+        summary_en: "Collection opens on the 1st day of the 6th month before the month of the election, or at the triggering event (dissolution, by-election).",
+    },
+    Rule {
+        id: RuleId::CollectionCloses,
+        figure: Figure::Qualitative,
+        source: "Code électoral L52-4",
+        since: None,
+        unverified: false,
+        summary_fr: "Après le scrutin, les dons restent possibles jusqu’au dépôt du compte de campagne.",
+        summary_en: "After polling day, gifts remain possible until the campaign account is filed.",
+    },
+    Rule {
+        id: RuleId::FilingDeadline,
+        figure: Figure::NthFridayAt { n: FILING_NTH_FRIDAY, hour: FILING_HOUR },
+        source: "Code électoral L52-12",
+        since: None,
+        unverified: false,
+        summary_fr: "Le compte de campagne est déposé au plus tard le 10e vendredi suivant le premier tour, à 18 h.",
+        summary_en: "The campaign account is filed by 18:00 on the 10th Friday after the first round.",
+    },
+    Rule {
+        id: RuleId::Mandataire,
+        figure: Figure::Qualitative,
+        source: "Code électoral L52-4, L52-5, L52-6",
+        since: None,
+        unverified: false,
+        summary_fr: "Tout don va au mandataire financier ou à l’association de financement du candidat, sur le compte de campagne ; jamais au candidat, à un parti ou au collectif.",
+        summary_en: "Every gift goes to the candidate’s mandataire financier or financing association, on the campaign account; never to the candidate, a party or the collective.",
+    },
+    Rule {
+        id: RuleId::PositiveGift,
+        figure: Figure::Amount(MIN_GIFT),
+        source: "circo-don (pas une règle légale / not a legal rule)",
+        since: None,
+        unverified: false,
+        summary_fr: "Un don est un montant d’au moins 1 centime.",
+        summary_en: "A gift is an amount of at least one cent.",
+    },
+];
+
+/// Questions LAW.md leaves open, to keep visible in explanations rather than hidden.
+pub static OPEN_QUESTIONS: [(&str, &str); 5] = [
+    (
+        "Formulation exacte de la déclaration sur l’honneur et de l’ordre du chèque selon la CNCCFP.",
+        "The CNCCFP’s exact wording of the sworn statement and of the cheque payee.",
+    ),
+    (
+        "Les lois de finances 2026 ou 2027 ont-elles modifié l’art. 200-3 du CGI (un crédit remboursable a été proposé en 2025) ?",
+        "Whether the 2026 or 2027 budget laws changed CGI art. 200-3 (a refundable credit was proposed in 2025).",
+    ),
+    ("La case 7UF sur le formulaire de l’année.", "Box 7UF on the current year’s form."),
+    ("La preuve de la nationalité ou de la résidence.", "Proof of nationality or residence."),
+    (
+        "Le don reste-t-il déductible si la personne ne devient jamais candidate ?",
+        "Whether a gift stays deductible if the person never becomes a candidate.",
+    ),
+];
+
+/// [`OPEN_QUESTIONS`] as bilingual texts.
+pub fn open_questions() -> Vec<Text> {
+    OPEN_QUESTIONS.iter().map(|(fr, en)| Text::new(*fr, *en)).collect()
+}
+
+/// The whole table, in the order above, for the widget to list the rules it applied.
+pub fn rules() -> &'static [Rule] {
+    &RULES
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_id_has_exactly_one_entry_and_parses_back() {
+        for rule in rules() {
+            assert_eq!(rules().iter().filter(|r| r.id == rule.id).count(), 1, "{}", rule.id);
+            assert_eq!(RuleId::parse(rule.id.as_str()), Some(rule.id));
+            assert_eq!(rule.id.rule().id, rule.id);
+            assert!(!rule.source.is_empty() && !rule.summary_fr.is_empty() && !rule.summary_en.is_empty());
+        }
+        let mut ids: Vec<&str> = rules().iter().map(|r| r.id.as_str()).collect();
+        ids.sort();
+        ids.dedup();
+        assert_eq!(ids.len(), rules().len());
+    }
+
+    #[test]
+    fn unverified_flags_follow_law_md() {
+        assert!(RuleId::JanuaryAdvance.rule().unverified);
+        assert!(RuleId::TaxBox.rule().unverified);
+        assert!(!RuleId::ReductionRate.rule().unverified);
+        assert_eq!(RuleId::ReductionRate.rule().figure, Figure::Percent(Percent(66)));
+        assert_eq!(RuleId::DonorCap.rule().figure, Figure::Amount(Cents::from_euros(4600)));
+    }
+}
