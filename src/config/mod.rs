@@ -126,7 +126,7 @@ fn load_into(text: &str, problems: &mut Vec<Problem>) -> Option<Config> {
     let value: Value = match serde_json::from_str(text) {
         Ok(v) => v,
         Err(e) => {
-            problems.push(json_problem("", &e, None));
+            problems.push(json_problem("", &e));
             return None;
         }
     };
@@ -182,7 +182,7 @@ fn load_into(text: &str, problems: &mut Vec<Problem>) -> Option<Config> {
 pub(crate) fn type_problem(prefix: &str, e: &serde_path_to_error::Error<serde_json::Error>) -> Problem {
     let path = e.path().to_string();
     let path = if path == "." { String::new() } else { path };
-    json_problem(&join_path(prefix, &path), e.inner(), Some(()))
+    json_problem(&join_path(prefix, &path), e.inner())
 }
 
 fn join_path(prefix: &str, path: &str) -> String {
@@ -195,7 +195,7 @@ fn join_path(prefix: &str, path: &str) -> String {
 }
 
 /// Maps a serde_json error (syntax, or a type error at `path`) to a problem.
-fn json_problem(path: &str, e: &serde_json::Error, _typed: Option<()>) -> Problem {
+fn json_problem(path: &str, e: &serde_json::Error) -> Problem {
     use serde_json::error::Category;
     let at = if e.line() > 0 {
         (format!("Ligne {}, colonne {} : ", e.line(), e.column()), format!("Line {}, column {}: ", e.line(), e.column()))
@@ -217,7 +217,7 @@ fn json_problem(path: &str, e: &serde_json::Error, _typed: Option<()>) -> Proble
         ),
         Category::Data => {
             if let Some(field) = between(&detail, "unknown field `", "`") {
-                let expected = detail.split_once(", expected ").map(|(_, x)| x).unwrap_or("");
+                let expected = detail.split_once(", expected ").map(|(_, x)| x.trim_start_matches("one of ")).unwrap_or("");
                 (
                     "unknown-field",
                     path.to_owned(),

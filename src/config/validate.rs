@@ -523,6 +523,17 @@ fn match_title(c: &mut Checker<'_>, path: &str, value: &str, title: &str, holder
 /// Checks an IBAN and returns its electronic form.
 fn check_iban(c: &mut Checker<'_>, path: &str, raw: &str) -> Option<String> {
     let compact: String = raw.chars().filter(|ch| !ch.is_whitespace()).collect::<String>().to_uppercase();
+    // A French (or Monegasque) IBAN has 27 characters: say so rather than report the
+    // checksum a truncated IBAN also fails.
+    if (compact.starts_with("FR") || compact.starts_with("MC")) && compact.len() != 27 && compact.is_ascii() {
+        c.error(
+            path,
+            "iban-format",
+            format!("Cet IBAN a {} caractères ; un IBAN français en a 27 (FR76 suivi de 23 caractères). Recopiez-le depuis le RIB.", compact.len()),
+            format!("This IBAN has {} characters; a French IBAN has 27 (FR76 then 23 characters). Copy it again from the bank details (RIB).", compact.len()),
+        );
+        return None;
+    }
     match compact.parse::<iban::Iban>() {
         Ok(iban) => {
             let country = iban.country_code();
