@@ -1,0 +1,103 @@
+#![cfg(not(target_arch = "wasm32"))]
+//! Registries: slugs, lookup, search, and per-entry problems.
+
+use std::fs;
+
+use circo_don::config::{load, slug, Target};
+
+fn demo_registry() -> circo_don::config::Registry {
+    let text = fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/demo/registry.json")).unwrap();
+    load(&text).registry().cloned().expect("registry")
+}
+
+/// A registry of link entries, from `(department, number, name)`.
+fn registry(entries: &[(&str, u16, &str)]) -> circo_don::config::Registry {
+    let circos: Vec<_> = entries
+        .iter()
+        .map(|(d, n, name)| serde_json::json!({ "department": d, "number": n, "name": name, "url": format!("circos/{}.json", slug(d, *n)) }))
+        .collect();
+    let text = serde_json::json!({ "format": "circo-don-registry/1", "circos": circos }).to_string();
+    let loaded = load(&text);
+    assert!(loaded.problems.is_empty(), "{:#?}", loaded.problems);
+    loaded.registry().cloned().unwrap()
+}
+
+#[test]
+fn slugs_are_stable() {
+    assert_eq!(slug("75", 1), "75-01");
+    assert_eq!(slug("2a", 2), "2A-02");
+    assert_eq!(slug("ZZ", 5), "ZZ-05");
+    assert_eq!(slug("974", 12), "974-12");
+    let r = demo_registry();
+    let slugs: Vec<_> = r.entries.iter().map(|e| e.slug.as_str()).collect();
+    assert_eq!(slugs, ["99-01", "99-02", "99-03", "ZZ-05"]);
+    assert!(matches!(r.find("99-01").unwrap().target, Target::Link(ref u) if u == "circo-exemple.json"));
+    assert!(matches!(r.find("zz-5").unwrap().target, Target::Inline(_)));
+    assert!(r.find("99-09").is_none());
+    assert!(r.find("nonsense").is_none());
+}
+
+#[test]
+fn search_is_case_and_accent_insensitive() {
+    let r = registry(&[
+        ("75", 1, "Paris, 1re circonscription"),
+        ("75", 11, "Paris, 11e circonscription"),
+        ("2A", 2, "Corse-du-Sud, 2e circonscription"),
+        ("974", 1, "La Réunion, 1re circonscription"),
+        ("ZZ", 5, "Français établis hors de France, 5e circonscription"),
+        ("35", 1, "Île-Exemple, 1re circonscription"),
+        ("36", 1, "Ile-Sans-Accent, 1re circonscription"),
+        ("971", 1, "Guadeloupe, 1re circonscription"),
+    ]);
+    let slugs = |q: &str| r.search(q).iter().map(|e| e.slug.clone()).collect::<Vec<_>>();
+    assert_eq!(slugs("paris 1"), ["75-01"]);
+    assert_eq!(slugs("PARIS"), ["75-01", "75-11"]);
+    assert_eq!(slugs("75"), ["75-01", "75-11"]);
+    assert_eq!(slugs("2a"), ["2A-02"]);
+    assert_eq!(slugs("reunion"), ["974-01"]);
+    assert_eq!(slugs("Réunion 1"), ["974-01"]);
+    assert_eq!(slugs("ile"), ["35-01", "36-01"]);
+    assert_eq!(slugs("ÎLE exemple"), ["35-01"]);
+    assert_eq!(slugs("île sans"), ["36-01"]);
+    assert_eq!(slugs("francais etranger"), Vec::<String>::new());
+    assert_eq!(slugs("français établis"), ["ZZ-05"]);
+    assert_eq!(slugs("zz"), ["ZZ-05"]);
+    assert_eq!(slugs("75-01"), ["75-01"]);
+    assert_eq!(slugs("  "), slugs(""));
+    assert_eq!(slugs("").len(), 8);
+    assert!(slugs("lyon").is_empty());
+}
+
+#[test]
+fn an_inline_account_with_errors_is_listed_but_unusable() {
+    let text = fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/configs/broken/registry-inline-iban.json")).unwrap();
+    let loaded = load(&text);
+    assert!(loaded.has_errors());
+    let r = loaded.registry().expect("the registry stays usable");
+    assert_eq!(r.entries.len(), 4);
+    assert_eq!(r.find("99-03").unwrap().target, Target::Invalid);
+    assert!(matches!(r.find("ZZ-05").unwrap().target, Target::Inline(_)));
+}
+
+#[test]
+fn registry_problems_carry_entry_paths() {
+    let text = serde_json::json!({
+        "format": "circo-don-registry/1",
+        "circos": [
+            { "department": "750", "number": 1, "name": "X", "url": "a.json" },
+            { "department": "75", "number": 100, "name": "Y", "url": "b.json" },
+            { "department": "75", "number": 2, "name": "Z", "url": "http://x.fr/c.json" },
+            42
+        ]
+    })
+    .to_string();
+    let loaded = load(&text);
+    let found: Vec<_> = loaded.problems.iter().map(|p| (p.path.as_str(), p.rule)).collect();
+    assert!(found.contains(&("circos[0].department", "department-code")), "{found:?}");
+    assert!(found.contains(&("circos[1].number", "circo-number")), "{found:?}");
+    assert!(found.contains(&("circos[2].url", "url-scheme")), "{found:?}");
+    assert!(found.contains(&("circos[3]", "json-type")), "{found:?}");
+    assert!(loaded.registry().unwrap().entries.is_empty());
+    let empty = load(r#"{"format":"circo-don-registry/1","circos":[]}"#);
+    assert_eq!(empty.problems[0].rule, "registry-empty");
+}
