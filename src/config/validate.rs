@@ -246,7 +246,7 @@ pub(crate) fn check_circo_key(
             format!("{number} is not a circonscription number: it runs from 1 to 99."),
         );
     }
-    (dept_ok && number_ok).then(|| (code, number as u16))
+    (dept_ok && number_ok).then_some((code, number as u16))
 }
 
 /// Checks `file` and returns the validated account when no error was found. Problems
@@ -621,6 +621,104 @@ fn check_bic(c: &mut Checker<'_>, path: &str, raw: &str, iban: Option<&str>) -> 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn example() -> String {
+        include_str!("../../demo/circo-exemple.json").to_owned()
+    }
+
+    #[test]
+    fn the_example_becomes_a_typed_account() {
+        let loaded = crate::config::load(&example());
+        let a = loaded.account().expect("valid");
+        assert_eq!(a.slug(), "99-01");
+        let t = a.payment.transfer.as_ref().unwrap();
+        assert_eq!(t.iban, "FR7699999000010001234567809", "spaces removed: electronic form");
+        assert_eq!(t.bic.as_deref(), Some("EXMPFRPP"));
+        assert_eq!(a.presets, [20, 37, 50, 100, 150].map(Cents::from_euros));
+        let goal = a.goal.as_ref().unwrap();
+        assert_eq!((goal.target, goal.raised, goal.average_gift), (Cents::from_euros(3000), Cents::from_euros(1240), Some(Cents::from_euros(37))));
+        assert_eq!(goal.as_of, Date::parse_iso("2027-05-01"));
+        assert_eq!(a.payment.cheque.as_ref().unwrap().address.len(), 3);
+        assert!(a.payment.cash_at_events);
+        assert_eq!(a.election.first_round.to_string(), "2027-06-13");
+        assert_eq!(a.circo.population, Some(125_000));
+        assert_eq!(a.default_lang, Lang::Fr);
+    }
+
+    /// The example with one JSON pointer replaced.
+    fn with(pointer: &str, value: serde_json::Value) -> crate::config::Loaded {
+        let mut doc: serde_json::Value = serde_json::from_str(&example()).unwrap();
+        *doc.pointer_mut(pointer).unwrap() = value;
+        crate::config::load(&doc.to_string())
+    }
+
+    fn rules(loaded: &crate::config::Loaded) -> Vec<(String, &'static str)> {
+        loaded.problems.iter().map(|p| (p.path.clone(), p.rule)).collect()
+    }
+
+    #[test]
+    fn every_problem_is_reported_at_once() {
+        let mut doc: serde_json::Value = serde_json::from_str(&example()).unwrap();
+        doc["payment"]["transfer"]["iban"] = "FR7699999000010001234567808".into();
+        doc["payment"]["card"]["url"] = "http://x.fr".into();
+        doc["presets"] = serde_json::json!([0, 5000]);
+        doc["mandataire"]["designated_on"] = "2027-07-01".into();
+        let loaded = crate::config::load(&doc.to_string());
+        let found = rules(&loaded);
+        for expected in ["iban-checksum", "url-scheme", "preset-positive", "preset-over-cap", "designation-after-first-round"] {
+            assert!(found.iter().any(|(_, r)| *r == expected), "{expected}: {found:?}");
+        }
+        assert!(loaded.account().is_none());
+    }
+
+    #[test]
+    fn holders_may_be_the_title_cut_to_70_characters() {
+        let long = "Claude Durand, mandataire financier de Camille Martin, candidate de la circonscription exemple";
+        let mut doc: serde_json::Value = serde_json::from_str(&example()).unwrap();
+        doc["mandataire"]["account_title"] = long.into();
+        doc["payment"]["cheque"]["payee"] = long.into();
+        doc["payment"]["transfer"]["holder"] = long.chars().take(70).collect::<String>().into();
+        let loaded = crate::config::load(&doc.to_string());
+        assert_eq!(rules(&loaded), [("payment.transfer.holder".to_owned(), "transfer-holder-truncated")]);
+        assert!(loaded.account().is_some());
+    }
+
+    #[test]
+    fn odd_but_valid_inputs() {
+        // Lower-case IBAN with irregular spaces, lower-case BIC.
+        let loaded = with("/payment/transfer/iban", "fr76 9999900001 0001234567809 ".into());
+        assert!(loaded.problems.is_empty(), "{:?}", rules(&loaded));
+        let loaded = with("/payment/transfer/bic", "exmpfrppxxx".into());
+        assert_eq!(loaded.account().unwrap().payment.transfer.as_ref().unwrap().bic.as_deref(), Some("EXMPFRPPXXX"));
+        // A Réunion bank's BIC with a French IBAN is consistent.
+        assert!(with("/payment/transfer/bic", "EXMPRERX".into()).problems.is_empty());
+        // Huge numbers are refused without overflow.
+        assert_eq!(rules(&with("/goal/target", i64::MAX.into())), [("goal.target".to_owned(), "goal-target")]);
+        assert_eq!(rules(&with("/presets/0", i64::MIN.into())), [("presets[0]".to_owned(), "preset-positive")]);
+        assert_eq!(rules(&with("/circo/population", 0.into())), [("circo.population".to_owned(), "population")]);
+        assert_eq!(rules(&with("/contact/email", "contact@".into())), [("contact.email".to_owned(), "email-invalid")]);
+        assert_eq!(rules(&with("/payment/card/url", "https://user@evil.example/".into())), [("payment.card.url".to_owned(), "url-invalid")]);
+        let mut doc: serde_json::Value = serde_json::from_str(&example()).unwrap();
+        doc["election"]["trigger_date"] = "2027-06-13".into();
+        let found = rules(&crate::config::load(&doc.to_string()));
+        assert_eq!(found, [("election.trigger_date".to_owned(), "trigger-after-first-round")]);
+        // Presidential rounds are 14 days apart.
+        let mut doc: serde_json::Value = serde_json::from_str(&example()).unwrap();
+        doc["election"] = serde_json::json!({ "kind": "presidential", "first_round": "2027-04-11", "second_round": "2027-04-25" });
+        assert!(crate::config::load(&doc.to_string()).problems.is_empty());
+    }
+
+    #[test]
+    fn json_errors_have_a_position() {
+        let loaded = crate::config::load("{\n  \"format\": \"circo-don/1\",\n  oops\n}");
+        assert_eq!(loaded.problems.len(), 1);
+        assert_eq!(loaded.problems[0].rule, "json-syntax");
+        assert!(loaded.problems[0].message.en.starts_with("Line 3, column 3"), "{}", loaded.problems[0].message.en);
+        let loaded = crate::config::load("\u{feff}{\"format\": \"circo-don/1\"}");
+        assert_eq!(loaded.problems[0].rule, "missing-field");
+        assert_eq!(crate::config::load("").problems[0].rule, "json-syntax");
+        assert_eq!(crate::config::load("null").problems[0].rule, "not-an-object");
+    }
 
     #[test]
     fn department_codes() {
