@@ -101,3 +101,14 @@ fn registry_problems_carry_entry_paths() {
     let empty = load(r#"{"format":"circo-don-registry/1","circos":[]}"#);
     assert_eq!(empty.problems[0].rule, "registry-empty");
 }
+
+#[test]
+fn a_linked_file_must_be_the_announced_circo() {
+    let r = demo_registry();
+    let text = fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/demo/circo-exemple.json")).unwrap();
+    let account = load(&text).account().cloned().unwrap();
+    assert_eq!(r.find("99-01").unwrap().check_linked(&account), None);
+    let wrong = r.find("99-02").unwrap().check_linked(&account).unwrap();
+    assert_eq!(wrong.rule, "link-mismatch");
+    assert!(wrong.is_error());
+}

@@ -77,6 +77,25 @@ impl Entry {
     }
 }
 
+impl Entry {
+    /// Checks that the account fetched through this entry's link is the circo the
+    /// registry announced. A mismatch is an error: a donor who picked this circo would
+    /// otherwise see another candidate's payment details.
+    pub fn check_linked(&self, account: &ValidAccount) -> Option<Problem> {
+        let found = account.slug();
+        (found != self.slug).then(|| {
+            Problem::error(
+                "circo",
+                "link-mismatch",
+                crate::i18n::Text::new(
+                    format!("Le registre annonce la circonscription {} mais le fichier lié décrit la {found} : corrigez le lien ou le fichier.", self.slug),
+                    format!("The registry announces circonscription {} but the linked file describes {found}: fix the link or the file.", self.slug),
+                ),
+            )
+        })
+    }
+}
+
 impl Registry {
     /// The entries matching `query`, in registry order; all of them for an empty query.
     /// Case- and accent-insensitive: `paris 1`, `75`, `2a`, `Île`, `75-01` all work.
