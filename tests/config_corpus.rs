@@ -78,3 +78,22 @@ fn every_warning_file_reports_its_warning_and_still_works() {
         assert!(loaded.account().is_some(), "{file}");
     }
 }
+
+#[test]
+fn every_rule_of_the_corpus_is_documented() {
+    let doc = fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("schema/README.md")).unwrap();
+    for dir in ["tests/configs/broken", "tests/configs/warnings"] {
+        for (file, _, rule) in manifest(dir) {
+            assert!(doc.contains(&format!("`{rule}`")), "{file}: rule {rule} is not in schema/README.md");
+        }
+    }
+}
+
+#[test]
+fn a_schema_key_for_editors_is_accepted() {
+    let text = read("demo", "circo-exemple.json").replacen('{', r#"{ "$schema": "../schema/circo-don-1.schema.json","#, 1);
+    let loaded = load(&text);
+    assert!(loaded.problems.is_empty(), "{:#?}", loaded.problems);
+    let text = read("demo", "registry.json").replacen('{', r#"{ "$schema": "x","#, 1);
+    assert!(load(&text).problems.is_empty());
+}

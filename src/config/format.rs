@@ -26,6 +26,9 @@ pub struct AccountFile {
     /// Always `"circo-don/1"`.
     #[cfg_attr(not(target_arch = "wasm32"), schemars(extend("const" = "circo-don/1")))]
     pub format: String,
+    /// Optional: the address of this format's JSON Schema, for editors. Ignored.
+    #[serde(rename = "$schema", default)]
+    pub schema: Option<String>,
     pub election: ElectionFile,
     pub circo: CircoFile,
     pub candidate: CandidateFile,
@@ -256,6 +259,9 @@ pub struct RegistryFile {
     /// Always `"circo-don-registry/1"`.
     #[cfg_attr(not(target_arch = "wasm32"), schemars(extend("const" = "circo-don-registry/1")))]
     pub format: String,
+    /// Optional: the address of this format's JSON Schema, for editors. Ignored.
+    #[serde(rename = "$schema", default)]
+    pub schema: Option<String>,
     /// The movement's name, shown above the search box.
     #[serde(default)]
     pub name: Option<String>,

@@ -259,19 +259,11 @@ fn between<'a>(s: &'a str, start: &str, end: &str) -> Option<&'a str> {
 /// The JSON Schema of an account file, generated from [`AccountFile`].
 #[cfg(not(target_arch = "wasm32"))]
 pub fn account_schema() -> Value {
-    let mut schema = serde_json::to_value(schemars::schema_for!(AccountFile)).unwrap_or(Value::Null);
-    if let Some(o) = schema.as_object_mut() {
-        o.insert("$id".into(), "https://circo-don.example/schema/circo-don-1.schema.json".into());
-    }
-    schema
+    serde_json::to_value(schemars::schema_for!(AccountFile)).unwrap_or(Value::Null)
 }
 
 /// The JSON Schema of a registry file, generated from [`RegistryFile`].
 #[cfg(not(target_arch = "wasm32"))]
 pub fn registry_schema() -> Value {
-    let mut schema = serde_json::to_value(schemars::schema_for!(RegistryFile)).unwrap_or(Value::Null);
-    if let Some(o) = schema.as_object_mut() {
-        o.insert("$id".into(), "https://circo-don.example/schema/circo-don-registry-1.schema.json".into());
-    }
-    schema
+    serde_json::to_value(schemars::schema_for!(RegistryFile)).unwrap_or(Value::Null)
 }

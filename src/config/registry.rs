@@ -124,6 +124,9 @@ impl Registry {
 struct RegistryHead {
     #[allow(dead_code)]
     format: String,
+    #[serde(rename = "$schema", default)]
+    #[allow(dead_code)]
+    schema: Option<String>,
     #[serde(default)]
     name: Option<String>,
     circos: Vec<Value>,
