@@ -61,9 +61,9 @@ pub enum Config {
 /// What [`load`] found: the configuration if it is usable, and every problem.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Loaded {
-    /// An account: present only when there is no error. A registry: present when the
-    /// file itself is readable; errors under `circos[i]` only disable that entry
-    /// (see [`Target::Invalid`]).
+    /// An account: present only when there is no error. A registry: present when its
+    /// structure is readable; a problem under `circos[i]` concerns that entry only
+    /// (marked [`Target::Invalid`], or left out when its slug is unusable).
     pub config: Option<Config>,
     /// Errors and warnings, in the file's order of checks.
     pub problems: Vec<Problem>,

@@ -290,6 +290,14 @@ pub fn validate_account(file: &AccountFile, prefix: &str, problems: &mut Vec<Pro
             );
         }
     }
+    if e.kind == ElectionKind::ByElection && e.trigger_date.is_none() {
+        c.warning(
+            p("election.trigger_date"),
+            "trigger-date-missing",
+            "Pour une élection partielle, indiquez « trigger_date » (la date de l’événement qui l’a provoquée) : la collecte des dons s’ouvre à cette date.",
+            "For a by-election, give “trigger_date” (the date of the event that caused it): the collection of gifts opens on that date.",
+        );
+    }
     if let (Some(first), Some(trigger)) = (first_round, trigger_date) {
         if trigger >= first {
             c.error(
@@ -363,18 +371,18 @@ pub fn validate_account(file: &AccountFile, prefix: &str, problems: &mut Vec<Pro
     let cheque = pay.cheque.as_ref().map(|ch| {
         let payee = c.text(&p("payment.cheque.payee"), &ch.payee, MAX_TITLE_CHARS);
         match_title(&mut c, &p("payment.cheque.payee"), &payee, &account_title, false);
-        let lines: Vec<String> = match &ch.address {
-            AddressFile::Lines(lines) => lines.iter().map(|l| l.trim().to_owned()).filter(|l| !l.is_empty()).collect(),
-            AddressFile::Text(text) => text.lines().map(|l| l.trim().to_owned()).filter(|l| !l.is_empty()).collect(),
-        };
         let path = p("payment.cheque.address");
+        // Each line with its own path when lines are given as an array.
+        let given: Vec<(String, &str)> = match &ch.address {
+            AddressFile::Lines(lines) => lines.iter().enumerate().map(|(i, l)| (format!("{path}[{i}]"), l.as_str())).collect(),
+            AddressFile::Text(text) => text.lines().map(|l| (path.clone(), l)).collect(),
+        };
+        let given: Vec<(String, &str)> = given.into_iter().filter(|(_, l)| !l.trim().is_empty()).collect();
+        let lines: Vec<String> = given.iter().map(|(line_path, line)| c.text(line_path, line, 70)).collect();
         if lines.is_empty() {
             c.error(&path, "empty", "L’adresse où envoyer les chèques est vide : renseignez-la.", "The address to send cheques to is empty: fill it in.");
         } else if lines.len() > 6 {
             c.error(&path, "address-lines", "Une adresse postale tient en 6 lignes au plus.", "A postal address fits in at most 6 lines.");
-        }
-        for line in &lines {
-            c.text(&path, line, 70);
         }
         Cheque { payee, address: lines }
     });
