@@ -119,7 +119,9 @@ fn text_report(source: &str, loaded: &Loaded) -> String {
     out.push_str(&format!(
         "\n{errors} erreur(s), {warnings} avertissement(s) / {errors} error(s), {warnings} warning(s)\n"
     ));
-    if errors > 0 {
+    if errors > 0 && loaded.registry().is_some() {
+        out.push_str("Le widget n’affichera pas les moyens de paiement des circonscriptions en erreur tant qu’elles ne sont pas corrigées. / The widget will not show payment details for the circos in error until they are fixed.\n");
+    } else if errors > 0 {
         out.push_str("Le widget n’affichera pas les moyens de paiement tant que les erreurs ne sont pas corrigées. / The widget will not show payment details until the errors are fixed.\n");
     }
     out
