@@ -143,7 +143,7 @@ impl<'a> Checker<'a> {
                         format!("« {} » n’est pas une adresse web valide : écrivez l’adresse complète, par exemple https://exemple.fr/dons.", shorten(url)),
                         format!("“{}” is not a valid web address: write the full address, for example https://example.org/give.", shorten(url)),
                     );
-                } else if url[..url.find(host).unwrap_or(0)].contains('@') || host.contains('@') {
+                } else if url_authority(url).is_some_and(|a| a.contains('@')) {
                     self.error(
                         path,
                         "url-invalid",
@@ -187,10 +187,16 @@ pub fn url_scheme(url: &str) -> Option<String> {
     valid.then(|| scheme.to_ascii_lowercase())
 }
 
+/// The authority (`user@host:port`) of an absolute `scheme://authority/...` URL.
+/// Backslashes end it too, as browsers read them as slashes in web URLs.
+fn url_authority(url: &str) -> Option<&str> {
+    let rest = url.split_once("://")?.1;
+    rest.split(['/', '?', '#', '\\']).next()
+}
+
 /// The host of an absolute `scheme://host/...` URL, without user info or port.
 fn url_host(url: &str) -> Option<&str> {
-    let rest = url.split_once("://")?.1;
-    let authority = rest.split(['/', '?', '#']).next()?;
+    let authority = url_authority(url)?;
     let host = authority.rsplit('@').next()?;
     let host = host.split(':').next()?;
     Some(host)
@@ -746,5 +752,7 @@ mod tests {
         assert_eq!(third_party_platform("https://paypal.me/x"), Some("paypal.me"));
         assert_eq!(third_party_platform("https://notpaypal.com/x"), None);
         assert_eq!(third_party_platform("https://paiement.banque-exemple.fr/x"), None);
+        assert_eq!(third_party_platform("https://www.leetchi.com\\@banque-exemple.fr/"), Some("leetchi.com"));
+        assert_eq!(third_party_platform("https://PayPal.com:443/x"), Some("paypal.com"));
     }
 }
