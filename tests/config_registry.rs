@@ -75,7 +75,11 @@ fn an_inline_account_with_errors_is_listed_but_unusable() {
     assert!(loaded.has_errors());
     let r = loaded.registry().expect("the registry stays usable");
     assert_eq!(r.entries.len(), 4);
-    assert_eq!(r.find("99-03").unwrap().target, Target::Invalid);
+    let broken = r.find("99-03").unwrap();
+    assert_eq!(broken.target, Target::Invalid);
+    let why: Vec<_> = loaded.problems_of(broken).map(|p| p.rule).collect();
+    assert_eq!(why, ["iban-checksum"]);
+    assert_eq!(loaded.problems_of(r.find("99-01").unwrap()).count(), 0);
     assert!(matches!(r.find("ZZ-05").unwrap().target, Target::Inline(_)));
 }
 

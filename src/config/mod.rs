@@ -85,6 +85,15 @@ impl Loaded {
         self.errors().next().is_some()
     }
 
+    /// The problems about one registry entry (paths under `circos[i]`), to show the
+    /// collective why a circo is unavailable.
+    pub fn problems_of<'a>(&'a self, entry: &Entry) -> impl Iterator<Item = &'a Problem> + 'a {
+        let prefix = format!("circos[{}]", entry.index);
+        self.problems.iter().filter(move |p| {
+            p.path.strip_prefix(&prefix).is_some_and(|rest| rest.is_empty() || rest.starts_with('.'))
+        })
+    }
+
     /// The valid account, if this is one.
     pub fn account(&self) -> Option<&ValidAccount> {
         match &self.config {

@@ -32,6 +32,9 @@ pub struct Entry {
     pub number: u16,
     pub name: String,
     pub target: Target,
+    /// Position in the file's `circos` array: problems about this entry have paths
+    /// starting with `circos[index]` (see [`super::Loaded::problems_of`]).
+    pub index: usize,
     /// Normalised words searched by [`Registry::search`].
     words: Vec<String>,
 }
@@ -50,10 +53,10 @@ pub enum Target {
 }
 
 impl Entry {
-    fn new(department: String, number: u16, name: String, target: Target) -> Entry {
+    fn new(index: usize, department: String, number: u16, name: String, target: Target) -> Entry {
         let mut words: Vec<String> = normalize(&name).split(' ').map(str::to_owned).collect();
         words.push(department.to_lowercase());
-        Entry { slug: slug(&department, number), department, number, name, target, words }
+        Entry { slug: slug(&department, number), department, number, name, target, index, words }
     }
 
     /// Whether every word of the (normalised) query matches this entry: a number
@@ -148,9 +151,9 @@ pub(crate) fn load_registry(text: &str, problems: &mut Vec<Problem>) -> Option<C
         let prefix = format!("circos[{i}]");
         let is_link = value.as_object().is_some_and(|o| o.contains_key("url"));
         let entry = if is_link {
-            load_link(value, &prefix, problems)
+            load_link(i, value, &prefix, problems)
         } else {
-            load_inline(value, &prefix, problems)
+            load_inline(i, value, &prefix, problems)
         };
         let Some(entry) = entry else { continue };
         if let Some(first) = entries.iter().position(|e| e.slug == entry.slug) {
@@ -176,7 +179,7 @@ pub(crate) fn load_registry(text: &str, problems: &mut Vec<Problem>) -> Option<C
     Some(Config::Registry(Registry { name, entries }))
 }
 
-fn load_link(value: &Value, prefix: &str, problems: &mut Vec<Problem>) -> Option<Entry> {
+fn load_link(index: usize, value: &Value, prefix: &str, problems: &mut Vec<Problem>) -> Option<Entry> {
     let link: LinkFile = match serde_path_to_error::deserialize(value) {
         Ok(link) => link,
         Err(e) => {
@@ -204,10 +207,10 @@ fn load_link(value: &Value, prefix: &str, problems: &mut Vec<Problem>) -> Option
     }
     let errors = c.errors;
     let (department, number) = key?;
-    (errors == 0).then(|| Entry::new(department, number, name, Target::Link(url)))
+    (errors == 0).then(|| Entry::new(index, department, number, name, Target::Link(url)))
 }
 
-fn load_inline(value: &Value, prefix: &str, problems: &mut Vec<Problem>) -> Option<Entry> {
+fn load_inline(index: usize, value: &Value, prefix: &str, problems: &mut Vec<Problem>) -> Option<Entry> {
     if !value.is_object() {
         problems.push(Problem::error(
             prefix,
@@ -232,7 +235,7 @@ fn load_inline(value: &Value, prefix: &str, problems: &mut Vec<Problem>) -> Opti
     let (department, number) = key?;
     let name = file.circo.name.trim().to_owned();
     Some(match account {
-        Some(account) => Entry::new(department, number, name, Target::Inline(Box::new(account))),
-        None => Entry::new(department, number, name, Target::Invalid),
+        Some(account) => Entry::new(index, department, number, name, Target::Inline(Box::new(account))),
+        None => Entry::new(index, department, number, name, Target::Invalid),
     })
 }
