@@ -116,3 +116,32 @@ fn a_linked_file_must_be_the_announced_circo() {
     assert_eq!(wrong.rule, "link-mismatch");
     assert!(wrong.is_error());
 }
+
+#[test]
+fn a_registry_of_all_577_circos_loads_and_searches() {
+    let example: serde_json::Value =
+        serde_json::from_str(&fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/demo/circo-exemple.json")).unwrap()).unwrap();
+    let mut circos = Vec::new();
+    for i in 0..577u16 {
+        let department = format!("{:02}", 1 + i / 7 % 95).replace("20", "2A");
+        let number = 1 + i % 7 + 7 * (i / 665);
+        if i % 2 == 0 {
+            let mut account = example.clone();
+            account["circo"]["department"] = department.clone().into();
+            account["circo"]["number"] = number.into();
+            account["circo"]["name"] = format!("Département {department}, circonscription {number}").into();
+            circos.push(account);
+        } else {
+            circos.push(serde_json::json!({ "department": department, "number": number, "name": format!("Département {department}, circonscription {number}"), "url": format!("circos/{}.json", slug(&department, number)) }));
+        }
+    }
+    let text = serde_json::json!({ "format": "circo-don-registry/1", "circos": circos }).to_string();
+    let started = std::time::Instant::now();
+    let loaded = load(&text);
+    assert!(loaded.problems.is_empty(), "{:#?}", &loaded.problems[..loaded.problems.len().min(3)]);
+    let r = loaded.registry().unwrap();
+    assert_eq!(r.entries.len(), 577);
+    assert_eq!(r.search("departement 2a").len(), 7);
+    assert_eq!(r.search("2A-03").len(), 1);
+    assert!(started.elapsed().as_secs() < 10, "{:?}", started.elapsed());
+}
