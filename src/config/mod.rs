@@ -1,14 +1,15 @@
 //! The circo's account configuration: format, validation, registry of many circos.
 //! Pure: the widget fetches the text, this module only reads it.
 //!
-//! - [`format`]: the JSON files as written by collectives (raw serde types, from which
+//! - [`format`](mod@format): the JSON files as written by collectives (raw serde types, from which
 //!   the JSON Schema is generated);
 //! - [`validate`]: the checks, each problem a [`Problem`] with a path, a stable rule id
 //!   and a bilingual message;
 //! - [`model`]: the validated account ([`ValidAccount`]) the widget uses;
 //! - [`registry`]: a movement's list of circos, slugs and search.
 //!
-//! The entry point is [`load`]: it tells an account from a registry by `format`.
+//! The entry point is [`load`]: it tells an account from a registry by `format`. The
+//! format and every rule id are documented for collectives in `schema/README.md`.
 //!
 //! **Architecture Invariant:** no I/O, no clock, no web dependency: this module
 //! compiles to wasm unchanged and never panics on any input.
