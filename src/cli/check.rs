@@ -1,10 +1,154 @@
-//! `circo-don check` and `circo-don schema`. (Owned by the configuration work.)
-use super::Output;
+//! `circo-don check FILE|URL [--json]` and `circo-don schema [--registry]`.
+//!
+//! `check` reads a file; for an `http(s)://` URL it runs the system's `curl` (no HTTP
+//! client is linked into the tool), and says so clearly when `curl` is missing.
+//! Exit codes: 0 no error (warnings allowed), 1 errors, 2 usage error or unreadable
+//! input.
 
-pub fn check(_args: &[String]) -> Output {
-    Output::fail(2, "check: not yet implemented")
+use std::process::Command;
+
+use super::Output;
+use crate::config::{self, Config, Loaded, Problem, Target};
+
+const CHECK_USAGE: &str = "usage: circo-don check FILE|URL [--json]\n";
+const SCHEMA_USAGE: &str = "usage: circo-don schema [--registry]\n";
+
+/// Checks a configuration file and reports every problem, French then English.
+pub fn check(args: &[String]) -> Output {
+    let mut json = false;
+    let mut source = None;
+    for arg in args {
+        match arg.as_str() {
+            "--json" => json = true,
+            "-h" | "--help" => return Output::ok(CHECK_USAGE),
+            flag if flag.starts_with("--") => return Output::fail(2, format!("check: unknown option {flag}\n{CHECK_USAGE}")),
+            path if source.is_none() => source = Some(path.to_owned()),
+            extra => return Output::fail(2, format!("check: unexpected argument {extra:?}\n{CHECK_USAGE}")),
+        }
+    }
+    let Some(source) = source else {
+        return Output::fail(2, CHECK_USAGE);
+    };
+    let text = match read_source(&source) {
+        Ok(text) => text,
+        Err(message) => return Output::fail(2, format!("{message}\n")),
+    };
+    let loaded = config::load(&text);
+    let code = i32::from(loaded.has_errors());
+    let stdout = if json { json_report(&loaded) } else { text_report(&source, &loaded) };
+    Output { stdout, stderr: String::new(), code }
 }
 
-pub fn schema(_args: &[String]) -> Output {
-    Output::fail(2, "schema: not yet implemented")
+/// Prints the JSON Schema of account files, or of registries with `--registry`.
+pub fn schema(args: &[String]) -> Output {
+    match args.iter().map(String::as_str).collect::<Vec<_>>().as_slice() {
+        [] => Output::ok(schema_text(false)),
+        ["--registry"] => Output::ok(schema_text(true)),
+        ["-h" | "--help"] => Output::ok(SCHEMA_USAGE),
+        _ => Output::fail(2, SCHEMA_USAGE),
+    }
+}
+
+/// The schema as committed in `schema/`: pretty JSON and a final newline.
+pub fn schema_text(registry: bool) -> String {
+    let schema = if registry { config::registry_schema() } else { config::account_schema() };
+    let mut text = serde_json::to_string_pretty(&schema).unwrap_or_default();
+    text.push('\n');
+    text
+}
+
+fn read_source(source: &str) -> Result<String, String> {
+    let lower = source.to_ascii_lowercase();
+    if lower.starts_with("https://") || lower.starts_with("http://") {
+        let output = Command::new("curl")
+            .args(["--silent", "--show-error", "--fail", "--location", "--max-time", "15", "--", source])
+            .output()
+            .map_err(|e| {
+                format!(
+                    "check: impossible de lancer curl ({e}) : téléchargez le fichier puis vérifiez-le localement.\n\
+                     check: could not run curl ({e}): download the file, then check it locally."
+                )
+            })?;
+        if !output.status.success() {
+            let err = String::from_utf8_lossy(&output.stderr);
+            return Err(format!("check: {source} : téléchargement impossible / download failed: {}", err.trim()));
+        }
+        return String::from_utf8(output.stdout)
+            .map_err(|_| format!("check: {source} : ce n’est pas du texte UTF-8 / not UTF-8 text"));
+    }
+    let bytes = std::fs::read(source).map_err(|e| format!("check: {source} : lecture impossible / cannot read: {e}"))?;
+    String::from_utf8(bytes).map_err(|_| {
+        format!("check: {source} : le fichier n’est pas en UTF-8 ; enregistrez-le en UTF-8 / the file is not UTF-8; save it as UTF-8")
+    })
+}
+
+fn summary(loaded: &Loaded) -> String {
+    match &loaded.config {
+        Some(Config::Account(a)) => format!(
+            "compte {} — {}, mandataire {} / account {}",
+            a.slug(),
+            a.candidate.name,
+            a.mandataire.name,
+            a.slug()
+        ),
+        Some(Config::Registry(r)) => {
+            let inline = r.entries.iter().filter(|e| matches!(e.target, Target::Inline(_))).count();
+            let links = r.entries.iter().filter(|e| matches!(e.target, Target::Link(_))).count();
+            format!(
+                "registre de {} circonscriptions ({inline} en ligne, {links} liens) / registry of {} circos ({inline} inline, {links} links)",
+                r.entries.len(),
+                r.entries.len()
+            )
+        }
+        None => "configuration inutilisable / unusable configuration".to_owned(),
+    }
+}
+
+fn text_report(source: &str, loaded: &Loaded) -> String {
+    let errors = loaded.errors().count();
+    let warnings = loaded.warnings().count();
+    let mut out = format!("{source}: {}\n", summary(loaded));
+    for problem in &loaded.problems {
+        let label = if problem.is_error() { "ERREUR / ERROR" } else { "avertissement / warning" };
+        let path = if problem.path.is_empty() { "(fichier / file)" } else { &problem.path };
+        out.push_str(&format!(
+            "\n{label}  {path}  [{}]\n  fr: {}\n  en: {}\n",
+            problem.rule, problem.message.fr, problem.message.en
+        ));
+    }
+    out.push_str(&format!(
+        "\n{errors} erreur(s), {warnings} avertissement(s) / {errors} error(s), {warnings} warning(s)\n"
+    ));
+    if errors > 0 && loaded.registry().is_some() {
+        out.push_str("Le widget n’affichera pas les moyens de paiement des circonscriptions en erreur tant qu’elles ne sont pas corrigées. / The widget will not show payment details for the circos in error until they are fixed.\n");
+    } else if errors > 0 {
+        out.push_str("Le widget n’affichera pas les moyens de paiement tant que les erreurs ne sont pas corrigées. / The widget will not show payment details until the errors are fixed.\n");
+    }
+    out
+}
+
+fn problem_json(p: &Problem) -> serde_json::Value {
+    serde_json::json!({
+        "path": p.path,
+        "rule": p.rule,
+        "message_fr": p.message.fr,
+        "message_en": p.message.en,
+    })
+}
+
+fn json_report(loaded: &Loaded) -> String {
+    let kind = match &loaded.config {
+        Some(Config::Account(_)) => serde_json::Value::from("account"),
+        Some(Config::Registry(_)) => serde_json::Value::from("registry"),
+        None => serde_json::Value::Null,
+    };
+    let report = serde_json::json!({
+        "ok": !loaded.has_errors(),
+        "kind": kind,
+        "errors": loaded.errors().map(problem_json).collect::<Vec<_>>(),
+        "warnings": loaded.warnings().map(problem_json).collect::<Vec<_>>(),
+    });
+    let mut text = serde_json::to_string_pretty(&report).unwrap_or_default();
+    text.push('\n');
+    text
 }

@@ -1,2 +1,279 @@
 //! The circo's account configuration: format, validation, registry of many circos.
 //! Pure: the widget fetches the text, this module only reads it.
+//!
+//! - [`format`](mod@format): the JSON files as written by collectives (raw serde types, from which
+//!   the JSON Schema is generated);
+//! - [`validate`]: the checks, each problem a [`Problem`] with a path, a stable rule id
+//!   and a bilingual message;
+//! - [`model`]: the validated account ([`ValidAccount`]) the widget uses;
+//! - [`registry`]: a movement's list of circos, slugs and search.
+//!
+//! The entry point is [`load`]: it tells an account from a registry by `format`. The
+//! format and every rule id are documented for collectives in `schema/README.md`.
+//!
+//! **Architecture Invariant:** no I/O, no clock, no web dependency: this module
+//! compiles to wasm unchanged and never panics on any input.
+//!
+//! A minimal account file:
+//!
+//! ```json
+//! {
+//!   "format": "circo-don/1",
+//!   "election": { "kind": "legislative", "first_round": "2027-06-13", "second_round": "2027-06-20" },
+//!   "circo": { "department": "75", "number": 1, "name": "Paris, 1re circonscription" },
+//!   "candidate": { "name": "Camille Martin" },
+//!   "mandataire": { "kind": "person", "name": "Claude Durand", "designated_on": "2027-01-15",
+//!                   "account_title": "Claude Durand, mandataire financier de Camille Martin" },
+//!   "payment": { "transfer": { "holder": "Claude Durand, mandataire financier de Camille Martin",
+//!                              "iban": "FR76 3000 1007 9412 3456 7890 185" } },
+//!   "presets": [20, 37, 50, 100]
+//! }
+//! ```
+
+pub mod format;
+pub mod model;
+pub mod problem;
+pub mod registry;
+mod text;
+pub mod validate;
+
+use serde_json::Value;
+
+pub use format::{AccountFile, RegistryFile, ACCOUNT_FORMAT, REGISTRY_FORMAT};
+pub use model::{slug, ValidAccount};
+pub use problem::{Problem, Severity};
+pub use registry::{Entry, Registry, Target};
+pub use text::normalize;
+
+use crate::i18n::Text;
+
+/// Files above this size (4 MiB, about 2 000 inline accounts) are refused.
+pub const MAX_FILE_BYTES: usize = 4 * 1024 * 1024;
+
+/// A validated configuration.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Config {
+    /// One circo's account.
+    Account(Box<ValidAccount>),
+    /// A movement's registry of circos.
+    Registry(Registry),
+}
+
+/// What [`load`] found: the configuration if it is usable, and every problem.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Loaded {
+    /// An account: present only when there is no error. A registry: present when its
+    /// structure is readable; a problem under `circos[i]` concerns that entry only
+    /// (marked [`Target::Invalid`], or left out when its slug is unusable).
+    pub config: Option<Config>,
+    /// Errors and warnings, in the file's order of checks.
+    pub problems: Vec<Problem>,
+}
+
+impl Loaded {
+    /// The problems of severity [`Severity::Error`].
+    pub fn errors(&self) -> impl Iterator<Item = &Problem> {
+        self.problems.iter().filter(|p| p.severity == Severity::Error)
+    }
+
+    /// The problems of severity [`Severity::Warning`].
+    pub fn warnings(&self) -> impl Iterator<Item = &Problem> {
+        self.problems.iter().filter(|p| p.severity == Severity::Warning)
+    }
+
+    /// Whether any problem is an error.
+    pub fn has_errors(&self) -> bool {
+        self.errors().next().is_some()
+    }
+
+    /// The problems about one registry entry (paths under `circos[i]`), to show the
+    /// collective why a circo is unavailable.
+    pub fn problems_of<'a>(&'a self, entry: &Entry) -> impl Iterator<Item = &'a Problem> + 'a {
+        let prefix = format!("circos[{}]", entry.index);
+        self.problems.iter().filter(move |p| {
+            p.path.strip_prefix(&prefix).is_some_and(|rest| rest.is_empty() || rest.starts_with('.'))
+        })
+    }
+
+    /// The valid account, if this is one.
+    pub fn account(&self) -> Option<&ValidAccount> {
+        match &self.config {
+            Some(Config::Account(a)) => Some(a),
+            _ => None,
+        }
+    }
+
+    /// The registry, if this is one.
+    pub fn registry(&self) -> Option<&Registry> {
+        match &self.config {
+            Some(Config::Registry(r)) => Some(r),
+            _ => None,
+        }
+    }
+}
+
+/// Reads a configuration: an account (`"format": "circo-don/1"`) or a registry
+/// (`"format": "circo-don-registry/1"`). Never panics; returns every problem found.
+pub fn load(text: &str) -> Loaded {
+    let mut problems = Vec::new();
+    let config = load_into(text, &mut problems);
+    Loaded { config, problems }
+}
+
+fn load_into(text: &str, problems: &mut Vec<Problem>) -> Option<Config> {
+    if text.len() > MAX_FILE_BYTES {
+        problems.push(Problem::error(
+            "",
+            "file-too-large",
+            Text::new(
+                format!("Le fichier fait {} octets, plus que la limite de {MAX_FILE_BYTES} : découpez le registre en liens vers des fichiers par circonscription.", text.len()),
+                format!("The file is {} bytes, more than the {MAX_FILE_BYTES} limit: split the registry into links to one file per circonscription.", text.len()),
+            ),
+        ));
+        return None;
+    }
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let value: Value = match serde_json::from_str(text) {
+        Ok(v) => v,
+        Err(e) => {
+            problems.push(json_problem("", &e));
+            return None;
+        }
+    };
+    let Some(object) = value.as_object() else {
+        problems.push(Problem::error(
+            "",
+            "not-an-object",
+            Text::new(
+                "Le fichier doit contenir un objet JSON { ... } avec \"format\": \"circo-don/1\".",
+                "The file must hold a JSON object { ... } with \"format\": \"circo-don/1\".",
+            ),
+        ));
+        return None;
+    };
+    match object.get("format").and_then(Value::as_str) {
+        Some(ACCOUNT_FORMAT) => {
+            let mut de = serde_json::Deserializer::from_str(text);
+            match serde_path_to_error::deserialize::<_, AccountFile>(&mut de) {
+                Ok(file) => validate::validate_account(&file, "", problems).map(|a| Config::Account(Box::new(a))),
+                Err(e) => {
+                    problems.push(type_problem("", &e));
+                    None
+                }
+            }
+        }
+        Some(REGISTRY_FORMAT) => registry::load_registry(text, problems),
+        Some(other) => {
+            problems.push(Problem::error(
+                "format",
+                "format-version",
+                Text::new(
+                    format!("Format « {} » inconnu : cette version du widget lit \"{ACCOUNT_FORMAT}\" (un compte) et \"{REGISTRY_FORMAT}\" (un registre).", validate::shorten(other)),
+                    format!("Unknown format “{}”: this version of the widget reads \"{ACCOUNT_FORMAT}\" (an account) and \"{REGISTRY_FORMAT}\" (a registry).", validate::shorten(other)),
+                ),
+            ));
+            None
+        }
+        None => {
+            problems.push(Problem::error(
+                "format",
+                "format-missing",
+                Text::new(
+                    format!("Le champ \"format\" manque (ou n’est pas un texte) : ajoutez \"format\": \"{ACCOUNT_FORMAT}\" en tête du fichier."),
+                    format!("The \"format\" field is missing (or not a string): add \"format\": \"{ACCOUNT_FORMAT}\" at the top of the file."),
+                ),
+            ));
+            None
+        }
+    }
+}
+
+/// A serde error with its field path, as one [`Problem`].
+pub(crate) fn type_problem(prefix: &str, e: &serde_path_to_error::Error<serde_json::Error>) -> Problem {
+    let path = e.path().to_string();
+    let path = if path == "." { String::new() } else { path };
+    json_problem(&join_path(prefix, &path), e.inner())
+}
+
+fn join_path(prefix: &str, path: &str) -> String {
+    match (prefix.is_empty(), path.is_empty()) {
+        (_, true) => prefix.to_owned(),
+        (true, false) => path.to_owned(),
+        (false, false) if path.starts_with('[') => format!("{prefix}{path}"),
+        (false, false) => format!("{prefix}.{path}"),
+    }
+}
+
+/// Maps a serde_json error (syntax, or a type error at `path`) to a problem.
+fn json_problem(path: &str, e: &serde_json::Error) -> Problem {
+    use serde_json::error::Category;
+    let at = if e.line() > 0 {
+        (format!("Ligne {}, colonne {} : ", e.line(), e.column()), format!("Line {}, column {}: ", e.line(), e.column()))
+    } else {
+        (String::new(), String::new())
+    };
+    // serde_json appends " at line L column C" to its message; keep the message alone.
+    let full = e.to_string();
+    let detail = match full.rfind(" at line ") {
+        Some(i) => full[..i].to_owned(),
+        None => full,
+    };
+    let (rule, path, fr, en) = match e.classify() {
+        Category::Syntax | Category::Eof | Category::Io => (
+            "json-syntax",
+            String::new(),
+            format!("{}le fichier n’est pas du JSON valide ({detail}). Cherchez une virgule en trop ou manquante, un guillemet ou une accolade non fermés.", at.0),
+            format!("{}the file is not valid JSON ({detail}). Look for an extra or missing comma, an unclosed quote or brace.", at.1),
+        ),
+        Category::Data => {
+            if let Some(field) = between(&detail, "unknown field `", "`") {
+                let expected = detail.split_once(", expected ").map(|(_, x)| x.trim_start_matches("one of ")).unwrap_or("");
+                (
+                    "unknown-field",
+                    path.to_owned(),
+                    format!("{}champ « {field} » inconnu : vérifiez son orthographe (attendu : {expected}).", at.0),
+                    format!("{}unknown field “{field}”: check its spelling (expected: {expected}).", at.1),
+                )
+            } else if let Some(field) = between(&detail, "missing field `", "`") {
+                (
+                    "missing-field",
+                    join_path(path, field),
+                    format!("{}le champ obligatoire « {field} » manque : ajoutez-le.", at.0),
+                    format!("{}the required field “{field}” is missing: add it.", at.1),
+                )
+            } else if detail.starts_with("unknown variant") {
+                (
+                    "unknown-value",
+                    path.to_owned(),
+                    format!("{}valeur non prévue ({detail}) : choisissez l’une des valeurs attendues.", at.0),
+                    format!("{}unexpected value ({detail}): pick one of the expected values.", at.1),
+                )
+            } else {
+                (
+                    "json-type",
+                    path.to_owned(),
+                    format!("{}type de valeur inattendu ({detail}) : un texte s’écrit entre guillemets, un nombre sans, une date \"AAAA-MM-JJ\".", at.0),
+                    format!("{}unexpected kind of value ({detail}): text goes in quotes, numbers without, dates as \"YYYY-MM-DD\".", at.1),
+                )
+            }
+        }
+    };
+    Problem::error(path, rule, Text::new(fr, en))
+}
+
+fn between<'a>(s: &'a str, start: &str, end: &str) -> Option<&'a str> {
+    let rest = &s[s.find(start)? + start.len()..];
+    Some(&rest[..rest.find(end)?])
+}
+
+/// The JSON Schema of an account file, generated from [`AccountFile`].
+#[cfg(not(target_arch = "wasm32"))]
+pub fn account_schema() -> Value {
+    serde_json::to_value(schemars::schema_for!(AccountFile)).unwrap_or(Value::Null)
+}
+
+/// The JSON Schema of a registry file, generated from [`RegistryFile`].
+#[cfg(not(target_arch = "wasm32"))]
+pub fn registry_schema() -> Value {
+    serde_json::to_value(schemars::schema_for!(RegistryFile)).unwrap_or(Value::Null)
+}

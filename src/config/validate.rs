@@ -1,0 +1,758 @@
+//! Checks an account's content and builds the [`ValidAccount`]. Every problem is
+//! reported at once, each with its path, a stable rule id and a bilingual message.
+//!
+//! Pure: no clock (nothing here depends on today's date), no I/O.
+
+use iban::IbanLike;
+
+use super::format::*;
+use super::model::*;
+use super::problem::{join, Problem};
+use super::text::{contains_words, normalize};
+use crate::date::Date;
+use crate::i18n::{Lang, Text};
+use crate::money::Cents;
+
+/// The L52-8 cap per donor and election, in euros: no preset or average gift above it.
+pub const DONOR_CAP_EUROS: i64 = 4_600;
+/// At most this many preset buttons.
+pub const MAX_PRESETS: usize = 8;
+/// The EPC transfer QR code limits the beneficiary's name to 70 characters.
+pub const MAX_HOLDER_CHARS: usize = 70;
+/// The EPC transfer QR code limits the remittance text to 140 characters.
+pub const MAX_REFERENCE_CHARS: usize = 140;
+/// Names of people, associations, operators.
+pub const MAX_NAME_CHARS: usize = 100;
+/// Account titles, circo names.
+pub const MAX_TITLE_CHARS: usize = 140;
+/// URLs.
+pub const MAX_URL_CHARS: usize = 2_000;
+/// Amounts above this (ten million euros) are surely a typo.
+const MAX_EUROS: i64 = 10_000_000;
+
+/// Card payment pages run by third-party platforms: allowed since 2020 only under the
+/// conditions of R39-1-1 (see the warning's text). Host suffixes.
+pub const THIRD_PARTY_PLATFORMS: &[&str] = &[
+    "helloasso.com", "helloasso.org", "leetchi.com", "gofundme.com", "kisskissbankbank.com",
+    "ulule.com", "paypal.com", "paypal.me", "lydia-app.com", "lydia.me", "sumup.com",
+    "stripe.com", "donorbox.org", "tipeee.com", "pumpkin-app.com", "lepotcommun.fr",
+    "papayoux-solidarite.com", "miimosa.com", "zeffy.com",
+];
+
+/// BIC country codes of banks in France, its overseas departments and collectivities,
+/// and Monaco: consistent with a French IBAN.
+const FRENCH_BIC_COUNTRIES: &[&str] =
+    &["FR", "GP", "MQ", "GF", "RE", "YT", "PM", "BL", "MF", "NC", "PF", "WF", "MC"];
+
+pub(crate) struct Checker<'a> {
+    problems: &'a mut Vec<Problem>,
+    pub(crate) errors: usize,
+}
+
+impl<'a> Checker<'a> {
+    pub(crate) fn new(problems: &'a mut Vec<Problem>) -> Checker<'a> {
+        Checker { problems, errors: 0 }
+    }
+
+    pub(crate) fn error(&mut self, path: impl Into<String>, rule: &'static str, fr: impl Into<String>, en: impl Into<String>) {
+        self.errors += 1;
+        self.problems.push(Problem::error(path, rule, Text::new(fr, en)));
+    }
+
+    pub(crate) fn warning(&mut self, path: impl Into<String>, rule: &'static str, fr: impl Into<String>, en: impl Into<String>) {
+        self.problems.push(Problem::warning(path, rule, Text::new(fr, en)));
+    }
+
+    /// A text field: trimmed, non-empty, at most `max` characters, no control
+    /// character; a warning for `<` or `>`.
+    pub(crate) fn text(&mut self, path: &str, value: &str, max: usize) -> String {
+        let trimmed = value.trim();
+        if trimmed.is_empty() {
+            self.error(path, "empty", "Ce champ est vide : renseignez-le.", "This field is empty: fill it in.");
+        }
+        let count = trimmed.chars().count();
+        if count > max {
+            self.error(
+                path,
+                "too-long",
+                format!("Ce texte fait {count} caractères ; {max} au plus sont acceptés. Raccourcissez-le."),
+                format!("This text is {count} characters long; at most {max} are accepted. Shorten it."),
+            );
+        }
+        if trimmed.chars().any(char::is_control) {
+            self.error(
+                path,
+                "control-character",
+                "Ce texte contient un caractère de contrôle (saut de ligne, tabulation...) : retirez-le.",
+                "This text contains a control character (line break, tab...): remove it.",
+            );
+        }
+        if trimmed.contains(['<', '>']) {
+            self.warning(
+                path,
+                "markup",
+                "Ce texte contient « < » ou « > ». Le widget affiche le texte tel quel, sans l’interpréter comme du HTML : vérifiez que ce n’est pas une erreur.",
+                "This text contains “<” or “>”. The widget shows text as is, never as HTML: check this is not a mistake.",
+            );
+        }
+        trimmed.to_owned()
+    }
+
+    fn date(&mut self, path: &str, value: &str) -> Option<Date> {
+        let date = Date::parse_iso(value.trim());
+        if date.is_none() {
+            self.error(
+                path,
+                "date-invalid",
+                format!("« {} » n’est pas une date valide : écrivez-la AAAA-MM-JJ, par exemple 2027-06-13.", shorten(value)),
+                format!("“{}” is not a valid date: write it YYYY-MM-DD, for example 2027-06-13.", shorten(value)),
+            );
+        }
+        date
+    }
+
+    /// Whole euros to cents, if within `1..=max` (or `0..=max` when `zero_ok`).
+    fn euros(&mut self, path: &str, value: i64, zero_ok: bool, max: i64, rule: &'static str) -> Option<Cents> {
+        let min = i64::from(!zero_ok);
+        if value < min || value > max {
+            let (fr, en) = if zero_ok {
+                (format!("{value} € : le montant doit être compris entre 0 et {max} euros."), format!("{value} €: the amount must be between 0 and {max} euros."))
+            } else {
+                (format!("{value} € : le montant doit être compris entre 1 et {max} euros."), format!("{value} €: the amount must be between 1 and {max} euros."))
+            };
+            self.error(path, rule, fr, en);
+            return None;
+        }
+        value.checked_mul(100).map(Cents::new)
+    }
+
+    /// An absolute `https:` URL.
+    fn https_url(&mut self, path: &str, value: &str) -> String {
+        let url = value.trim();
+        if url.chars().count() > MAX_URL_CHARS {
+            self.error(path, "too-long", format!("Cette adresse dépasse {MAX_URL_CHARS} caractères."), format!("This address exceeds {MAX_URL_CHARS} characters."));
+        }
+        match url_scheme(url) {
+            Some(scheme) if scheme == "https" => {
+                let rest = &url["https:".len()..];
+                let host = url_host(url).unwrap_or_default();
+                if !rest.starts_with("//") || host.is_empty() || url.chars().any(|c| c.is_whitespace() || c.is_control()) {
+                    self.error(
+                        path,
+                        "url-invalid",
+                        format!("« {} » n’est pas une adresse web valide : écrivez l’adresse complète, par exemple https://exemple.fr/dons.", shorten(url)),
+                        format!("“{}” is not a valid web address: write the full address, for example https://example.org/give.", shorten(url)),
+                    );
+                } else if url_authority(url).is_some_and(|a| a.contains('@')) {
+                    self.error(
+                        path,
+                        "url-invalid",
+                        "Cette adresse contient « @ » avant le nom de domaine, ce qui peut tromper les donateurs : retirez-le.",
+                        "This address contains “@” before the domain name, which can mislead donors: remove it.",
+                    );
+                }
+            }
+            Some(scheme) => self.error(
+                path,
+                "url-scheme",
+                format!("Seules les adresses https: sont acceptées, pas « {scheme}: ». Utilisez l’adresse https:// de la page (les navigateurs signalent les pages http comme non sécurisées, et les autres schémas sont dangereux)."),
+                format!("Only https: addresses are accepted, not “{scheme}:”. Use the page’s https:// address (browsers flag http pages as insecure, and other schemes are dangerous)."),
+            ),
+            None => self.error(
+                path,
+                "url-scheme",
+                format!("« {} » n’est pas une adresse complète : écrivez-la avec https://, par exemple https://exemple.fr/dons.", shorten(url)),
+                format!("“{}” is not a full address: write it with https://, for example https://example.org/give.", shorten(url)),
+            ),
+        }
+        url.to_owned()
+    }
+}
+
+/// At most 60 characters of `s`, for quoting user input in messages.
+pub(crate) fn shorten(s: &str) -> String {
+    let mut out: String = s.chars().filter(|c| !c.is_control()).take(60).collect();
+    if s.chars().count() > 60 {
+        out.push('…');
+    }
+    out
+}
+
+/// The URL's scheme in lower case (`https`, `javascript`), if it has one.
+pub fn url_scheme(url: &str) -> Option<String> {
+    let (scheme, _) = url.split_once(':')?;
+    let valid = !scheme.is_empty()
+        && scheme.starts_with(|c: char| c.is_ascii_alphabetic())
+        && scheme.bytes().all(|b| b.is_ascii_alphanumeric() || b"+-.".contains(&b));
+    valid.then(|| scheme.to_ascii_lowercase())
+}
+
+/// The authority (`user@host:port`) of an absolute `scheme://authority/...` URL.
+/// Backslashes end it too, as browsers read them as slashes in web URLs.
+fn url_authority(url: &str) -> Option<&str> {
+    let rest = url.split_once("://")?.1;
+    rest.split(['/', '?', '#', '\\']).next()
+}
+
+/// The host of an absolute `scheme://host/...` URL, without user info or port.
+fn url_host(url: &str) -> Option<&str> {
+    let authority = url_authority(url)?;
+    let host = authority.rsplit('@').next()?;
+    let host = host.split(':').next()?;
+    Some(host)
+}
+
+/// The third-party platform the URL is on, if it is a known one.
+pub fn third_party_platform(url: &str) -> Option<&'static str> {
+    let host = url_host(url)?.to_ascii_lowercase();
+    let host = host.trim_end_matches('.');
+    THIRD_PARTY_PLATFORMS
+        .iter()
+        .find(|p| host == **p || host.ends_with(&format!(".{p}")))
+        .copied()
+}
+
+/// Whether a department code has a valid shape: `01`–`99`, `2A`, `2B`, `971`–`989`,
+/// or `Z` and a letter (`ZZ` for the French abroad).
+pub fn is_department_code(code: &str) -> bool {
+    let b = code.as_bytes();
+    match b {
+        [a, b] if a.is_ascii_digit() && b.is_ascii_digit() => code != "00" && code != "20",
+        [b'2', b'A' | b'B'] => true,
+        [b'Z', l] if l.is_ascii_uppercase() => true,
+        [b'9', b'7' | b'8', d] if d.is_ascii_digit() => true,
+        _ => false,
+    }
+}
+
+/// Checks the department code and the number; shared with registry links.
+pub(crate) fn check_circo_key(
+    problems: &mut Vec<Problem>,
+    prefix: &str,
+    department: &str,
+    number: i64,
+) -> Option<(String, u16)> {
+    let mut c = Checker { problems, errors: 0 };
+    let code = department.trim().to_uppercase();
+    let dept_ok = is_department_code(&code);
+    if !dept_ok {
+        c.error(
+            join(prefix, "department"),
+            "department-code",
+            format!("« {} » n’est pas un code de département : écrivez-le entre guillemets, sur deux chiffres (\"01\", \"75\"), \"2A\"/\"2B\" pour la Corse, trois chiffres outre-mer (\"974\"), \"ZZ\" pour les Français de l’étranger.", shorten(department)),
+            format!("“{}” is not a department code: write it as a string, on two digits (\"01\", \"75\"), \"2A\"/\"2B\" for Corsica, three digits overseas (\"974\"), \"ZZ\" for French people abroad.", shorten(department)),
+        );
+    }
+    let number_ok = (1..=99).contains(&number);
+    if !number_ok {
+        c.error(
+            join(prefix, "number"),
+            "circo-number",
+            format!("{number} n’est pas un numéro de circonscription : il va de 1 à 99."),
+            format!("{number} is not a circonscription number: it runs from 1 to 99."),
+        );
+    }
+    (dept_ok && number_ok).then_some((code, number as u16))
+}
+
+/// Checks `file` and returns the validated account when no error was found. Problems
+/// are appended to `problems`, their paths prefixed with `prefix` (empty for a file of
+/// its own, `circos[3]` in a registry).
+pub fn validate_account(file: &AccountFile, prefix: &str, problems: &mut Vec<Problem>) -> Option<ValidAccount> {
+    let key = check_circo_key(problems, &join(prefix, "circo"), &file.circo.department, file.circo.number);
+    let mut c = Checker { problems, errors: 0 };
+    let p = |field: &str| join(prefix, field);
+
+    if file.format != ACCOUNT_FORMAT {
+        c.error(
+            p("format"),
+            "format-version",
+            format!("Format « {} » inconnu : cette version du widget lit \"{ACCOUNT_FORMAT}\".", shorten(&file.format)),
+            format!("Unknown format “{}”: this version of the widget reads \"{ACCOUNT_FORMAT}\".", shorten(&file.format)),
+        );
+    }
+
+    // Election.
+    let e = &file.election;
+    let first_round = c.date(&p("election.first_round"), &e.first_round);
+    let second_round = e.second_round.as_deref().and_then(|s| c.date(&p("election.second_round"), s));
+    let trigger_date = e.trigger_date.as_deref().and_then(|s| c.date(&p("election.trigger_date"), s));
+    if let (Some(first), Some(second)) = (first_round, second_round) {
+        let gap = first.days_until(second);
+        let expected = if e.kind == ElectionKind::Presidential { 14 } else { 7 };
+        if gap <= 0 {
+            c.error(
+                p("election.second_round"),
+                "second-round-before-first",
+                format!("Le second tour ({second}) doit être après le premier ({first}) : vérifiez les deux dates."),
+                format!("The second round ({second}) must come after the first ({first}): check both dates."),
+            );
+        } else if gap != expected {
+            c.warning(
+                p("election.second_round"),
+                "second-round-interval",
+                format!("Le second tour a lieu d’habitude {expected} jours après le premier ; ici {gap} jours. Vérifiez les dates."),
+                format!("The second round usually comes {expected} days after the first; here {gap} days. Check the dates."),
+            );
+        }
+    }
+    if e.kind == ElectionKind::ByElection && e.trigger_date.is_none() {
+        c.warning(
+            p("election.trigger_date"),
+            "trigger-date-missing",
+            "Pour une élection partielle, indiquez « trigger_date » (la date de l’événement qui l’a provoquée) : la collecte des dons s’ouvre à cette date.",
+            "For a by-election, give “trigger_date” (the date of the event that caused it): the collection of gifts opens on that date.",
+        );
+    }
+    if let (Some(first), Some(trigger)) = (first_round, trigger_date) {
+        if trigger >= first {
+            c.error(
+                p("election.trigger_date"),
+                "trigger-after-first-round",
+                format!("La date de l’événement déclencheur ({trigger}) doit précéder le premier tour ({first})."),
+                format!("The triggering event’s date ({trigger}) must precede the first round ({first})."),
+            );
+        }
+    }
+
+    // Circo.
+    let circo_name = c.text(&p("circo.name"), &file.circo.name, MAX_TITLE_CHARS);
+    let population = match file.circo.population {
+        None => None,
+        Some(n) if (1..=10_000_000).contains(&n) => Some(n as u32),
+        Some(n) => {
+            c.error(
+                p("circo.population"),
+                "population",
+                format!("{n} habitants : la population doit être un nombre entier positif (au plus 10 millions). Omettez le champ si vous ne la connaissez pas."),
+                format!("{n} inhabitants: the population must be a positive whole number (at most 10 million). Leave the field out if you do not know it."),
+            );
+            None
+        }
+    };
+
+    // Candidate and mandataire.
+    let candidate = c.text(&p("candidate.name"), &file.candidate.name, MAX_NAME_CHARS);
+    let m = &file.mandataire;
+    let mandataire_name = c.text(&p("mandataire.name"), &m.name, MAX_NAME_CHARS);
+    let account_title = c.text(&p("mandataire.account_title"), &m.account_title, MAX_TITLE_CHARS);
+    let designated_on = c.date(&p("mandataire.designated_on"), &m.designated_on);
+    if let (Some(designated), Some(first)) = (designated_on, first_round) {
+        if designated >= first {
+            c.error(
+                p("mandataire.designated_on"),
+                "designation-after-first-round",
+                format!("La désignation du mandataire ({designated}) doit précéder le premier tour ({first}) : elle a lieu au plus tard au dépôt de candidature. Vérifiez la date."),
+                format!("The mandataire’s designation ({designated}) must precede the first round ({first}): it happens at the latest when the candidacy is filed. Check the date."),
+            );
+        }
+    }
+    if !account_title.is_empty() && !mandataire_name.is_empty() && !contains_words(&account_title, &mandataire_name) {
+        c.warning(
+            p("mandataire.account_title"),
+            "account-title-mandataire",
+            format!("L’intitulé du compte ne mentionne pas « {mandataire_name} ». Recopiez l’intitulé exact figurant sur le RIB du compte de campagne."),
+            format!("The account title does not mention “{mandataire_name}”. Copy the exact title from the campaign account’s bank details (RIB)."),
+        );
+    }
+    if m.kind == MandataireKind::Person && !account_title.is_empty() && !candidate.is_empty() && !contains_words(&account_title, &candidate) {
+        c.warning(
+            p("mandataire.account_title"),
+            "account-title-candidate",
+            format!("L’intitulé du compte d’un mandataire financier dit d’habitude « {mandataire_name}, mandataire financier de {candidate} » ; ici le nom du candidat n’y figure pas. Recopiez l’intitulé exact du RIB."),
+            format!("A mandataire’s account title usually reads “{mandataire_name}, mandataire financier de {candidate}”; here the candidate’s name is missing. Copy the exact title from the bank details (RIB)."),
+        );
+    }
+
+    // Payment.
+    let pay = &file.payment;
+    if pay.cheque.is_none() && pay.transfer.is_none() && pay.card.is_none() {
+        c.error(
+            p("payment"),
+            "payment-missing",
+            "Aucun moyen de paiement en ligne ou par courrier : indiquez au moins « cheque », « transfer » ou « card » (les espèces ne se donnent qu’en main propre).",
+            "No payment method by post or online: give at least “cheque”, “transfer” or “card” (cash is only given in person).",
+        );
+    }
+    let cheque = pay.cheque.as_ref().map(|ch| {
+        let payee = c.text(&p("payment.cheque.payee"), &ch.payee, MAX_TITLE_CHARS);
+        match_title(&mut c, &p("payment.cheque.payee"), &payee, &account_title, false);
+        let path = p("payment.cheque.address");
+        // Each line with its own path when lines are given as an array.
+        let given: Vec<(String, &str)> = match &ch.address {
+            AddressFile::Lines(lines) => lines.iter().enumerate().map(|(i, l)| (format!("{path}[{i}]"), l.as_str())).collect(),
+            AddressFile::Text(text) => text.lines().map(|l| (path.clone(), l)).collect(),
+        };
+        let given: Vec<(String, &str)> = given.into_iter().filter(|(_, l)| !l.trim().is_empty()).collect();
+        let lines: Vec<String> = given.iter().map(|(line_path, line)| c.text(line_path, line, 70)).collect();
+        if lines.is_empty() {
+            c.error(&path, "empty", "L’adresse où envoyer les chèques est vide : renseignez-la.", "The address to send cheques to is empty: fill it in.");
+        } else if lines.len() > 6 {
+            c.error(&path, "address-lines", "Une adresse postale tient en 6 lignes au plus.", "A postal address fits in at most 6 lines.");
+        }
+        Cheque { payee, address: lines }
+    });
+    let transfer = pay.transfer.as_ref().map(|t| {
+        let holder = c.text(&p("payment.transfer.holder"), &t.holder, MAX_HOLDER_CHARS);
+        match_title(&mut c, &p("payment.transfer.holder"), &holder, &account_title, true);
+        let iban = check_iban(&mut c, &p("payment.transfer.iban"), &t.iban);
+        let bic = t.bic.as_deref().map(|b| check_bic(&mut c, &p("payment.transfer.bic"), b, iban.as_deref()));
+        let reference = t.reference.as_deref().map(|r| c.text(&p("payment.transfer.reference"), r, MAX_REFERENCE_CHARS));
+        Transfer { holder, iban: iban.unwrap_or_default(), bic, reference }
+    });
+    let card = pay.card.as_ref().map(|card| {
+        let path = p("payment.card.url");
+        let url = c.https_url(&path, &card.url);
+        if let Some(platform) = third_party_platform(&url) {
+            c.warning(
+                &path,
+                "card-third-party-platform",
+                format!("Cette page de paiement est sur {platform}, une plateforme tierce. C’est permis (R39-1-1 du code électoral) seulement si le mandataire s’assure que la page porte les mentions de l’article L52-9, que le prestataire applique les plafonds de l’article L52-8, transmet avec les fonds les données de chaque donateur (R39-1), verse les fonds sans délai et ne rembourse rien sans l’accord du mandataire ; une plateforme de financement participatif doit avoir le statut de l’article L548-1 du code monétaire et financier. Vérifiez ces conditions, ou utilisez la page de paiement de la banque du compte."),
+                format!("This payment page is on {platform}, a third-party platform. It is allowed (R39-1-1 of the electoral code) only if the mandataire makes sure the page carries the L52-9 mentions, the provider enforces the L52-8 limits, passes on each donor’s data (R39-1) with the funds, pays in without delay and refunds nothing without the mandataire’s consent; a crowdfunding platform must hold the status of article L548-1 of the monetary and financial code. Check these conditions, or use the payment page of the account’s bank."),
+            );
+        }
+        let operator = c.text(&p("payment.card.operator"), &card.operator, MAX_NAME_CHARS);
+        Card { url, operator }
+    });
+    let cash_at_events = pay.cash.as_ref().is_some_and(|cash| cash.accepted);
+
+    // Presets.
+    if file.presets.len() > MAX_PRESETS {
+        c.warning(
+            p("presets"),
+            "presets-too-many",
+            format!("{} montants proposés : au-delà de {MAX_PRESETS}, les boutons deviennent illisibles. Gardez les plus utiles.", file.presets.len()),
+            format!("{} preset amounts: beyond {MAX_PRESETS} the buttons become unreadable. Keep the most useful ones.", file.presets.len()),
+        );
+    }
+    let mut presets = Vec::with_capacity(file.presets.len());
+    for (i, &euros) in file.presets.iter().enumerate() {
+        let path = format!("{}[{i}]", p("presets"));
+        if euros > DONOR_CAP_EUROS {
+            c.error(
+                &path,
+                "preset-over-cap",
+                format!("{euros} € dépasse le plafond légal de {DONOR_CAP_EUROS} € par donateur et par élection (L52-8) : retirez ce montant."),
+                format!("{euros} € exceeds the legal cap of {DONOR_CAP_EUROS} € per donor and election (L52-8): remove this amount."),
+            );
+        } else if let Some(cents) = c.euros(&path, euros, false, DONOR_CAP_EUROS, "preset-positive") {
+            if presets.contains(&cents) {
+                c.warning(&path, "preset-duplicate", format!("Le montant {euros} € est proposé deux fois."), format!("The amount {euros} € is offered twice."));
+            } else {
+                presets.push(cents);
+            }
+        }
+    }
+
+    // Goal.
+    let goal = file.goal.as_ref().map(|g| {
+        let target = c.euros(&p("goal.target"), g.target, false, MAX_EUROS, "goal-target");
+        let raised = c.euros(&p("goal.raised"), g.raised, true, MAX_EUROS, "goal-raised");
+        let as_of = g.as_of.as_deref().and_then(|s| c.date(&p("goal.as_of"), s));
+        let average_gift = g.average_gift.and_then(|a| c.euros(&p("goal.average_gift"), a, false, DONOR_CAP_EUROS, "goal-average"));
+        Goal { target: target.unwrap_or_default(), raised: raised.unwrap_or_default(), as_of, average_gift }
+    });
+
+    // Contact.
+    let contact = file.contact.as_ref().map(|ct| {
+        if ct.email.is_none() && ct.url.is_none() {
+            c.warning(p("contact"), "contact-empty", "Le contact est vide : indiquez « email » ou « url », ou retirez « contact ».", "The contact is empty: give “email” or “url”, or remove “contact”.");
+        }
+        let email = ct.email.as_deref().map(|e| {
+            let path = p("contact.email");
+            let email = c.text(&path, e, MAX_NAME_CHARS);
+            let valid = email.split_once('@').is_some_and(|(user, domain)| {
+                !user.is_empty() && domain.contains('.') && !domain.starts_with('.') && !domain.ends_with('.') && !domain.contains('@')
+            }) && !email.contains(char::is_whitespace);
+            if !valid && !email.is_empty() {
+                c.error(&path, "email-invalid", format!("« {} » n’est pas une adresse électronique valide (nom@domaine.fr).", shorten(&email)), format!("“{}” is not a valid email address (name@domain.org).", shorten(&email)));
+            }
+            email
+        });
+        let url = ct.url.as_deref().map(|u| c.https_url(&p("contact.url"), u));
+        Contact { email, url }
+    });
+
+    let default_lang = match file.default_lang {
+        Some(LangFile::En) => Lang::En,
+        _ => Lang::Fr,
+    };
+
+    if c.errors > 0 {
+        return None;
+    }
+    let (department, number) = key?;
+    Some(ValidAccount {
+        election: Election { kind: e.kind, first_round: first_round?, second_round, trigger_date },
+        circo: Circo { department, number, name: circo_name, population },
+        candidate: Candidate { name: candidate },
+        mandataire: Mandataire { kind: m.kind, name: mandataire_name, designated_on: designated_on?, account_title },
+        payment: Payment { cheque, transfer, card, cash_at_events },
+        presets,
+        goal,
+        contact,
+        default_lang,
+    })
+}
+
+/// The cheque payee or transfer holder must be the account title: a warning when only
+/// case, accents, spaces or punctuation differ; for the transfer holder, a warning
+/// when it is the title cut to fit the 70-character limit; an error otherwise.
+fn match_title(c: &mut Checker<'_>, path: &str, value: &str, title: &str, holder: bool) {
+    if value.is_empty() || title.is_empty() || value == title {
+        return;
+    }
+    let (v, t) = (normalize(value), normalize(title));
+    if v == t {
+        c.warning(
+            path,
+            "title-spelling",
+            format!("« {value} » ne s’écrit pas exactement comme l’intitulé du compte « {title} » (majuscules, accents ou ponctuation). Recopiez l’intitulé exact."),
+            format!("“{value}” is not written exactly like the account title “{title}” (case, accents or punctuation). Copy the exact title."),
+        );
+    } else if holder && title.chars().count() > MAX_HOLDER_CHARS && !v.is_empty() && t.starts_with(&v) {
+        c.warning(
+            path,
+            "transfer-holder-truncated",
+            "Le titulaire est l’intitulé du compte raccourci à 70 caractères pour le QR code de virement : c’est accepté, vérifiez qu’il reste reconnaissable.",
+            "The holder is the account title cut to 70 characters for the transfer QR code: accepted; check it stays recognisable.",
+        );
+    } else if holder {
+        c.error(
+            path,
+            "transfer-holder-mismatch",
+            format!("Le titulaire du virement « {value} » diffère de l’intitulé du compte « {title} ». Les dons doivent aller au compte du mandataire : recopiez l’intitulé exact du RIB."),
+            format!("The transfer holder “{value}” differs from the account title “{title}”. Gifts must go to the mandataire’s account: copy the exact title from the bank details (RIB)."),
+        );
+    } else {
+        c.error(
+            path,
+            "cheque-payee-mismatch",
+            format!("L’ordre des chèques « {value} » diffère de l’intitulé du compte « {title} ». Un chèque se libelle à l’ordre exact du compte de campagne : recopiez l’intitulé du RIB."),
+            format!("The cheque payee “{value}” differs from the account title “{title}”. A cheque is made out to the campaign account’s exact title: copy the title from the bank details (RIB)."),
+        );
+    }
+}
+
+/// Checks an IBAN and returns its electronic form.
+fn check_iban(c: &mut Checker<'_>, path: &str, raw: &str) -> Option<String> {
+    let compact: String = raw.chars().filter(|ch| !ch.is_whitespace()).collect::<String>().to_uppercase();
+    // A French (or Monegasque) IBAN has 27 characters: say so rather than report the
+    // checksum a truncated IBAN also fails.
+    if (compact.starts_with("FR") || compact.starts_with("MC")) && compact.len() != 27 && compact.is_ascii() {
+        c.error(
+            path,
+            "iban-format",
+            format!("Cet IBAN a {} caractères ; un IBAN français en a 27 (FR76 suivi de 23 caractères). Recopiez-le depuis le RIB.", compact.len()),
+            format!("This IBAN has {} characters; a French IBAN has 27 (FR76 then 23 characters). Copy it again from the bank details (RIB).", compact.len()),
+        );
+        return None;
+    }
+    match compact.parse::<iban::Iban>() {
+        Ok(iban) => {
+            let country = iban.country_code();
+            if country != "FR" {
+                c.warning(
+                    path,
+                    "iban-country",
+                    format!("Cet IBAN est d’un compte ouvert hors de France ({country}). Le compte de campagne est normalement tenu par une banque en France : vérifiez."),
+                    format!("This IBAN is of an account outside France ({country}). The campaign account is normally held by a bank in France: check."),
+                );
+            }
+            Some(iban.electronic_str().to_owned())
+        }
+        Err(iban::ParseIbanError::InvalidBaseIban { source: iban::ParseBaseIbanError::InvalidChecksum }) => {
+            c.error(
+                path,
+                "iban-checksum",
+                "La clé de contrôle de cet IBAN est fausse : une lettre ou un chiffre est mal recopié. Recopiez-le depuis le RIB.",
+                "This IBAN’s check digits are wrong: a letter or digit was mistyped. Copy it again from the bank details (RIB).",
+            );
+            None
+        }
+        Err(iban::ParseIbanError::InvalidBban(_)) => {
+            c.error(
+                path,
+                "iban-format",
+                "Cet IBAN n’a pas la longueur ou la forme attendue pour son pays (27 caractères pour la France, FR76...). Recopiez-le depuis le RIB.",
+                "This IBAN does not have the length or shape expected for its country (27 characters for France, FR76...). Copy it again from the bank details (RIB).",
+            );
+            None
+        }
+        Err(iban::ParseIbanError::UnknownCountry(_)) => {
+            c.error(
+                path,
+                "iban-country-unknown",
+                "Cet IBAN commence par un code pays inconnu : un IBAN français commence par FR. Recopiez-le depuis le RIB.",
+                "This IBAN starts with an unknown country code: a French IBAN starts with FR. Copy it again from the bank details (RIB).",
+            );
+            None
+        }
+        Err(_) => {
+            c.error(
+                path,
+                "iban-format",
+                format!("« {} » n’est pas un IBAN : il commence par deux lettres et deux chiffres (FR76...), 27 caractères pour la France. Recopiez-le depuis le RIB.", shorten(raw)),
+                format!("“{}” is not an IBAN: it starts with two letters and two digits (FR76...), 27 characters for France. Copy it again from the bank details (RIB).", shorten(raw)),
+            );
+            None
+        }
+    }
+}
+
+/// Checks a BIC's shape (`AAAABBCC` or `AAAABBCCDDD`) and that its country fits the IBAN's.
+fn check_bic(c: &mut Checker<'_>, path: &str, raw: &str, iban: Option<&str>) -> String {
+    let bic: String = raw.chars().filter(|ch| !ch.is_whitespace()).collect::<String>().to_uppercase();
+    let b = bic.as_bytes();
+    let shape = (b.len() == 8 || b.len() == 11)
+        && b[..6].iter().all(u8::is_ascii_uppercase)
+        && b[6..].iter().all(u8::is_ascii_alphanumeric);
+    if !shape {
+        c.error(
+            path,
+            "bic-format",
+            format!("« {} » n’est pas un BIC : 8 ou 11 caractères, 4 lettres de banque, 2 lettres de pays, 2 de lieu, éventuellement 3 d’agence (ex. BNPAFRPP). Recopiez-le du RIB, ou retirez « bic » : il est facultatif.", shorten(raw)),
+            format!("“{}” is not a BIC: 8 or 11 characters, 4 bank letters, 2 country letters, 2 location characters, optionally 3 branch characters (e.g. BNPAFRPP). Copy it from the bank details, or remove “bic”: it is optional.", shorten(raw)),
+        );
+        return bic;
+    }
+    if let Some(iban) = iban {
+        let (bic_country, iban_country) = (&bic[4..6], &iban[..2]);
+        let consistent = bic_country == iban_country
+            || (matches!(iban_country, "FR" | "MC") && FRENCH_BIC_COUNTRIES.contains(&bic_country));
+        if !consistent {
+            c.warning(
+                path,
+                "bic-country",
+                format!("Le BIC est d’une banque du pays {bic_country} mais l’IBAN d’un compte du pays {iban_country} : l’un des deux est sans doute mal recopié."),
+                format!("The BIC is of a bank in country {bic_country} but the IBAN of an account in country {iban_country}: one of them is probably mistyped."),
+            );
+        }
+    }
+    bic
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn example() -> String {
+        include_str!("../../demo/circo-exemple.json").to_owned()
+    }
+
+    #[test]
+    fn the_example_becomes_a_typed_account() {
+        let loaded = crate::config::load(&example());
+        let a = loaded.account().expect("valid");
+        assert_eq!(a.slug(), "99-01");
+        let t = a.payment.transfer.as_ref().unwrap();
+        assert_eq!(t.iban, "FR7699999000010001234567809", "spaces removed: electronic form");
+        assert_eq!(t.bic.as_deref(), Some("EXMPFRPP"));
+        assert_eq!(a.presets, [20, 37, 50, 100, 150].map(Cents::from_euros));
+        let goal = a.goal.as_ref().unwrap();
+        assert_eq!((goal.target, goal.raised, goal.average_gift), (Cents::from_euros(3000), Cents::from_euros(1240), Some(Cents::from_euros(37))));
+        assert_eq!(goal.as_of, Date::parse_iso("2027-05-01"));
+        assert_eq!(a.payment.cheque.as_ref().unwrap().address.len(), 3);
+        assert!(a.payment.cash_at_events);
+        assert_eq!(a.election.first_round.to_string(), "2027-06-13");
+        assert_eq!(a.circo.population, Some(125_000));
+        assert_eq!(a.default_lang, Lang::Fr);
+    }
+
+    /// The example with one JSON pointer replaced.
+    fn with(pointer: &str, value: serde_json::Value) -> crate::config::Loaded {
+        let mut doc: serde_json::Value = serde_json::from_str(&example()).unwrap();
+        *doc.pointer_mut(pointer).unwrap() = value;
+        crate::config::load(&doc.to_string())
+    }
+
+    fn rules(loaded: &crate::config::Loaded) -> Vec<(String, &'static str)> {
+        loaded.problems.iter().map(|p| (p.path.clone(), p.rule)).collect()
+    }
+
+    #[test]
+    fn every_problem_is_reported_at_once() {
+        let mut doc: serde_json::Value = serde_json::from_str(&example()).unwrap();
+        doc["payment"]["transfer"]["iban"] = "FR7699999000010001234567808".into();
+        doc["payment"]["card"]["url"] = "http://x.fr".into();
+        doc["presets"] = serde_json::json!([0, 5000]);
+        doc["mandataire"]["designated_on"] = "2027-07-01".into();
+        let loaded = crate::config::load(&doc.to_string());
+        let found = rules(&loaded);
+        for expected in ["iban-checksum", "url-scheme", "preset-positive", "preset-over-cap", "designation-after-first-round"] {
+            assert!(found.iter().any(|(_, r)| *r == expected), "{expected}: {found:?}");
+        }
+        assert!(loaded.account().is_none());
+    }
+
+    #[test]
+    fn holders_may_be_the_title_cut_to_70_characters() {
+        let long = "Claude Durand, mandataire financier de Camille Martin, candidate de la circonscription exemple";
+        let mut doc: serde_json::Value = serde_json::from_str(&example()).unwrap();
+        doc["mandataire"]["account_title"] = long.into();
+        doc["payment"]["cheque"]["payee"] = long.into();
+        doc["payment"]["transfer"]["holder"] = long.chars().take(70).collect::<String>().into();
+        let loaded = crate::config::load(&doc.to_string());
+        assert_eq!(rules(&loaded), [("payment.transfer.holder".to_owned(), "transfer-holder-truncated")]);
+        assert!(loaded.account().is_some());
+    }
+
+    #[test]
+    fn odd_but_valid_inputs() {
+        // Lower-case IBAN with irregular spaces, lower-case BIC.
+        let loaded = with("/payment/transfer/iban", "fr76 9999900001 0001234567809 ".into());
+        assert!(loaded.problems.is_empty(), "{:?}", rules(&loaded));
+        let loaded = with("/payment/transfer/bic", "exmpfrppxxx".into());
+        assert_eq!(loaded.account().unwrap().payment.transfer.as_ref().unwrap().bic.as_deref(), Some("EXMPFRPPXXX"));
+        // A Réunion bank's BIC with a French IBAN is consistent.
+        assert!(with("/payment/transfer/bic", "EXMPRERX".into()).problems.is_empty());
+        // Huge numbers are refused without overflow.
+        assert_eq!(rules(&with("/goal/target", i64::MAX.into())), [("goal.target".to_owned(), "goal-target")]);
+        assert_eq!(rules(&with("/presets/0", i64::MIN.into())), [("presets[0]".to_owned(), "preset-positive")]);
+        assert_eq!(rules(&with("/circo/population", 0.into())), [("circo.population".to_owned(), "population")]);
+        assert_eq!(rules(&with("/contact/email", "contact@".into())), [("contact.email".to_owned(), "email-invalid")]);
+        assert_eq!(rules(&with("/payment/card/url", "https://user@evil.example/".into())), [("payment.card.url".to_owned(), "url-invalid")]);
+        let mut doc: serde_json::Value = serde_json::from_str(&example()).unwrap();
+        doc["election"]["trigger_date"] = "2027-06-13".into();
+        let found = rules(&crate::config::load(&doc.to_string()));
+        assert_eq!(found, [("election.trigger_date".to_owned(), "trigger-after-first-round")]);
+        // Presidential rounds are 14 days apart.
+        let mut doc: serde_json::Value = serde_json::from_str(&example()).unwrap();
+        doc["election"] = serde_json::json!({ "kind": "presidential", "first_round": "2027-04-11", "second_round": "2027-04-25" });
+        assert!(crate::config::load(&doc.to_string()).problems.is_empty());
+    }
+
+    #[test]
+    fn json_errors_have_a_position() {
+        let loaded = crate::config::load("{\n  \"format\": \"circo-don/1\",\n  oops\n}");
+        assert_eq!(loaded.problems.len(), 1);
+        assert_eq!(loaded.problems[0].rule, "json-syntax");
+        assert!(loaded.problems[0].message.en.starts_with("Line 3, column 3"), "{}", loaded.problems[0].message.en);
+        let loaded = crate::config::load("\u{feff}{\"format\": \"circo-don/1\"}");
+        assert_eq!(loaded.problems[0].rule, "missing-field");
+        assert_eq!(crate::config::load("").problems[0].rule, "json-syntax");
+        assert_eq!(crate::config::load("null").problems[0].rule, "not-an-object");
+    }
+
+    #[test]
+    fn department_codes() {
+        for ok in ["01", "75", "2A", "2B", "974", "987", "ZZ", "ZX"] {
+            assert!(is_department_code(ok), "{ok}");
+        }
+        for bad in ["", "0", "7", "00", "20", "2C", "75000", "zz", "9A", "Z1"] {
+            assert!(!is_department_code(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn urls() {
+        assert_eq!(url_scheme("JavaScript:alert(1)").as_deref(), Some("javascript"));
+        assert_eq!(url_scheme("circos/75-01.json"), None);
+        assert_eq!(third_party_platform("https://www.helloasso.com/associations/x"), Some("helloasso.com"));
+        assert_eq!(third_party_platform("https://paypal.me/x"), Some("paypal.me"));
+        assert_eq!(third_party_platform("https://notpaypal.com/x"), None);
+        assert_eq!(third_party_platform("https://paiement.banque-exemple.fr/x"), None);
+        assert_eq!(third_party_platform("https://www.leetchi.com\\@banque-exemple.fr/"), Some("leetchi.com"));
+        assert_eq!(third_party_platform("https://PayPal.com:443/x"), Some("paypal.com"));
+    }
+}

@@ -1,0 +1,147 @@
+#![cfg(not(target_arch = "wasm32"))]
+//! Registries: slugs, lookup, search, and per-entry problems.
+
+use std::fs;
+
+use circo_don::config::{load, slug, Target};
+
+fn demo_registry() -> circo_don::config::Registry {
+    let text = fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/demo/registry.json")).unwrap();
+    load(&text).registry().cloned().expect("registry")
+}
+
+/// A registry of link entries, from `(department, number, name)`.
+fn registry(entries: &[(&str, u16, &str)]) -> circo_don::config::Registry {
+    let circos: Vec<_> = entries
+        .iter()
+        .map(|(d, n, name)| serde_json::json!({ "department": d, "number": n, "name": name, "url": format!("circos/{}.json", slug(d, *n)) }))
+        .collect();
+    let text = serde_json::json!({ "format": "circo-don-registry/1", "circos": circos }).to_string();
+    let loaded = load(&text);
+    assert!(loaded.problems.is_empty(), "{:#?}", loaded.problems);
+    loaded.registry().cloned().unwrap()
+}
+
+#[test]
+fn slugs_are_stable() {
+    assert_eq!(slug("75", 1), "75-01");
+    assert_eq!(slug("2a", 2), "2A-02");
+    assert_eq!(slug("ZZ", 5), "ZZ-05");
+    assert_eq!(slug("974", 12), "974-12");
+    let r = demo_registry();
+    let slugs: Vec<_> = r.entries.iter().map(|e| e.slug.as_str()).collect();
+    assert_eq!(slugs, ["99-01", "99-02", "99-03", "ZZ-05"]);
+    assert!(matches!(r.find("99-01").unwrap().target, Target::Link(ref u) if u == "circo-exemple.json"));
+    assert!(matches!(r.find("zz-5").unwrap().target, Target::Inline(_)));
+    assert!(r.find("99-09").is_none());
+    assert!(r.find("nonsense").is_none());
+}
+
+#[test]
+fn search_is_case_and_accent_insensitive() {
+    let r = registry(&[
+        ("75", 1, "Paris, 1re circonscription"),
+        ("75", 11, "Paris, 11e circonscription"),
+        ("2A", 2, "Corse-du-Sud, 2e circonscription"),
+        ("974", 1, "La Réunion, 1re circonscription"),
+        ("ZZ", 5, "Français établis hors de France, 5e circonscription"),
+        ("35", 1, "Île-Exemple, 1re circonscription"),
+        ("36", 1, "Ile-Sans-Accent, 1re circonscription"),
+        ("971", 1, "Guadeloupe, 1re circonscription"),
+    ]);
+    let slugs = |q: &str| r.search(q).iter().map(|e| e.slug.clone()).collect::<Vec<_>>();
+    assert_eq!(slugs("paris 1"), ["75-01"]);
+    assert_eq!(slugs("PARIS"), ["75-01", "75-11"]);
+    assert_eq!(slugs("75"), ["75-01", "75-11"]);
+    assert_eq!(slugs("2a"), ["2A-02"]);
+    assert_eq!(slugs("reunion"), ["974-01"]);
+    assert_eq!(slugs("Réunion 1"), ["974-01"]);
+    assert_eq!(slugs("ile"), ["35-01", "36-01"]);
+    assert_eq!(slugs("ÎLE exemple"), ["35-01"]);
+    assert_eq!(slugs("île sans"), ["36-01"]);
+    assert_eq!(slugs("francais etranger"), Vec::<String>::new());
+    assert_eq!(slugs("français établis"), ["ZZ-05"]);
+    assert_eq!(slugs("zz"), ["ZZ-05"]);
+    assert_eq!(slugs("75-01"), ["75-01"]);
+    assert_eq!(slugs("  "), slugs(""));
+    assert_eq!(slugs("").len(), 8);
+    assert!(slugs("lyon").is_empty());
+}
+
+#[test]
+fn an_inline_account_with_errors_is_listed_but_unusable() {
+    let text = fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/configs/broken/registry-inline-iban.json")).unwrap();
+    let loaded = load(&text);
+    assert!(loaded.has_errors());
+    let r = loaded.registry().expect("the registry stays usable");
+    assert_eq!(r.entries.len(), 4);
+    let broken = r.find("99-03").unwrap();
+    assert_eq!(broken.target, Target::Invalid);
+    let why: Vec<_> = loaded.problems_of(broken).map(|p| p.rule).collect();
+    assert_eq!(why, ["iban-checksum"]);
+    assert_eq!(loaded.problems_of(r.find("99-01").unwrap()).count(), 0);
+    assert!(matches!(r.find("ZZ-05").unwrap().target, Target::Inline(_)));
+}
+
+#[test]
+fn registry_problems_carry_entry_paths() {
+    let text = serde_json::json!({
+        "format": "circo-don-registry/1",
+        "circos": [
+            { "department": "750", "number": 1, "name": "X", "url": "a.json" },
+            { "department": "75", "number": 100, "name": "Y", "url": "b.json" },
+            { "department": "75", "number": 2, "name": "Z", "url": "http://x.fr/c.json" },
+            42
+        ]
+    })
+    .to_string();
+    let loaded = load(&text);
+    let found: Vec<_> = loaded.problems.iter().map(|p| (p.path.as_str(), p.rule)).collect();
+    assert!(found.contains(&("circos[0].department", "department-code")), "{found:?}");
+    assert!(found.contains(&("circos[1].number", "circo-number")), "{found:?}");
+    assert!(found.contains(&("circos[2].url", "url-scheme")), "{found:?}");
+    assert!(found.contains(&("circos[3]", "json-type")), "{found:?}");
+    assert!(loaded.registry().unwrap().entries.is_empty());
+    let empty = load(r#"{"format":"circo-don-registry/1","circos":[]}"#);
+    assert_eq!(empty.problems[0].rule, "registry-empty");
+}
+
+#[test]
+fn a_linked_file_must_be_the_announced_circo() {
+    let r = demo_registry();
+    let text = fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/demo/circo-exemple.json")).unwrap();
+    let account = load(&text).account().cloned().unwrap();
+    assert_eq!(r.find("99-01").unwrap().check_linked(&account), None);
+    let wrong = r.find("99-02").unwrap().check_linked(&account).unwrap();
+    assert_eq!(wrong.rule, "link-mismatch");
+    assert!(wrong.is_error());
+}
+
+#[test]
+fn a_registry_of_all_577_circos_loads_and_searches() {
+    let example: serde_json::Value =
+        serde_json::from_str(&fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/demo/circo-exemple.json")).unwrap()).unwrap();
+    let mut circos = Vec::new();
+    for i in 0..577u16 {
+        let department = format!("{:02}", 1 + i / 7 % 95).replace("20", "2A");
+        let number = 1 + i % 7 + 7 * (i / 665);
+        if i % 2 == 0 {
+            let mut account = example.clone();
+            account["circo"]["department"] = department.clone().into();
+            account["circo"]["number"] = number.into();
+            account["circo"]["name"] = format!("Département {department}, circonscription {number}").into();
+            circos.push(account);
+        } else {
+            circos.push(serde_json::json!({ "department": department, "number": number, "name": format!("Département {department}, circonscription {number}"), "url": format!("circos/{}.json", slug(&department, number)) }));
+        }
+    }
+    let text = serde_json::json!({ "format": "circo-don-registry/1", "circos": circos }).to_string();
+    let started = std::time::Instant::now();
+    let loaded = load(&text);
+    assert!(loaded.problems.is_empty(), "{:#?}", &loaded.problems[..loaded.problems.len().min(3)]);
+    let r = loaded.registry().unwrap();
+    assert_eq!(r.entries.len(), 577);
+    assert_eq!(r.search("departement 2a").len(), 7);
+    assert_eq!(r.search("2A-03").len(), 1);
+    assert!(started.elapsed().as_secs() < 10, "{:?}", started.elapsed());
+}
