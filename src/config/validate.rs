@@ -651,10 +651,11 @@ mod tests {
         assert_eq!(a.presets, [20, 37, 50, 100, 150].map(Cents::from_euros));
         let goal = a.goal.as_ref().unwrap();
         assert_eq!((goal.target, goal.raised, goal.average_gift), (Cents::from_euros(3000), Cents::from_euros(1240), Some(Cents::from_euros(37))));
-        assert_eq!(goal.as_of, Date::parse_iso("2027-05-01"));
+        assert_eq!(goal.as_of, Date::parse_iso("2026-11-20"));
         assert_eq!(a.payment.cheque.as_ref().unwrap().address.len(), 3);
         assert!(a.payment.cash_at_events);
-        assert_eq!(a.election.first_round.to_string(), "2027-06-13");
+        assert_eq!(a.election.first_round.to_string(), "2027-01-17");
+        assert_eq!(a.election.trigger_date, Date::parse_iso("2026-10-05"));
         assert_eq!(a.circo.population, Some(125_000));
         assert_eq!(a.default_lang, Lang::Fr);
     }
