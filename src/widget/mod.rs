@@ -2,15 +2,30 @@
 //! own independent widget, inside a shadow root so that the host page's CSS and the
 //! widget's cannot touch each other. Everything it shows comes from the core.
 
+mod account;
 mod app;
+mod chooser;
+mod form;
+mod legal;
 mod load;
+mod pay;
+mod ui;
 
 pub use app::{App, AppProps};
 
 use wasm_bindgen::JsCast;
 use web_sys::{Element, ShadowRootInit, ShadowRootMode};
 
+use crate::date::Date;
 use crate::embed::ATTRIBUTE;
+
+/// Today in the visitor's time zone, from the browser's clock: the one place the widget
+/// reads a clock. The core is handed this date.
+pub fn today() -> Date {
+    let now = js_sys::Date::new_0();
+    Date::new(now.get_full_year() as i32, now.get_month() as u8 + 1, now.get_date() as u8)
+        .unwrap_or_else(|| Date::new(2000, 1, 1).expect("a valid constant date"))
+}
 
 /// The widget's stylesheet, carried inside the wasm: a stylesheet linked from the host
 /// page's `<head>` would never reach a shadow root.

@@ -1,0 +1,199 @@
+//! Component tests of the widget shell, in headless Chromium (wasm-bindgen-test). They
+//! mount real widgets on elements of the test page and drive them through the DOM, the
+//! way a host page and a donor do. Run by `tools/test.sh browser`.
+#![cfg(target_arch = "wasm32")]
+
+use gloo_timers::future::TimeoutFuture;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{Element, HtmlElement, HtmlInputElement, ShadowRoot};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const PERSON: &str = include_str!("../demo/circo-exemple.json");
+const ASSOCIATION: &str = include_str!("../demo/association.json");
+const REGISTRY: &str = include_str!("../demo/registry.json");
+
+fn document() -> web_sys::Document {
+    web_sys::window().unwrap().document().unwrap()
+}
+
+/// A fresh host element whose configuration is the inline JSON `config`.
+fn host_with(config: &str, attrs: &[(&str, &str)]) -> Element {
+    let doc = document();
+    let id = format!("cfg-{}", js_sys::Math::random().to_bits());
+    let script = doc.create_element("script").unwrap();
+    script.set_attribute("type", "application/json").unwrap();
+    script.set_id(&id);
+    script.set_text_content(Some(config));
+    doc.body().unwrap().append_child(&script).unwrap();
+    let host = doc.create_element("div").unwrap();
+    host.set_attribute("data-circo-don", &format!("#{id}")).unwrap();
+    for (k, v) in attrs {
+        host.set_attribute(k, v).unwrap();
+    }
+    doc.body().unwrap().append_child(&host).unwrap();
+    host
+}
+
+fn shadow(host: &Element) -> ShadowRoot {
+    host.shadow_root().expect("the widget mounted a shadow root")
+}
+
+fn query(host: &Element, selector: &str) -> Option<Element> {
+    shadow(host).query_selector(selector).unwrap()
+}
+
+/// Waits (up to 5 s) until `selector` matches inside the widget.
+async fn wait_for(host: &Element, selector: &str) -> Element {
+    for _ in 0..250 {
+        if let Some(el) = host.shadow_root().and_then(|s| s.query_selector(selector).ok().flatten()) {
+            return el;
+        }
+        TimeoutFuture::new(20).await;
+    }
+    panic!("{selector} never appeared; widget: {:?}", host.shadow_root().map(|s| s.inner_html()));
+}
+
+async fn settle() {
+    TimeoutFuture::new(60).await;
+}
+
+fn text_of(el: &Element) -> String {
+    el.dyn_ref::<HtmlElement>().map(|e| e.inner_text()).unwrap_or_default()
+}
+
+async fn type_into(host: &Element, selector: &str, value: &str) {
+    let input: HtmlInputElement = query(host, selector).expect(selector).dyn_into().unwrap();
+    input.set_value(value);
+    let event = web_sys::InputEvent::new("input").unwrap();
+    input.dispatch_event(&event).unwrap();
+    settle().await;
+}
+
+async fn click(host: &Element, selector: &str) {
+    let el: HtmlElement = query(host, selector).expect(selector).dyn_into().unwrap();
+    el.click();
+    settle().await;
+}
+
+fn status(host: &Element) -> String {
+    text_of(&query(host, "[role=status].cd-result").expect("the result is a status region"))
+}
+
+#[wasm_bindgen_test]
+async fn mounts_once_in_a_shadow_root_and_shows_the_candidate() {
+    let host = host_with(PERSON, &[]);
+    circo_don::widget::mount(&host).unwrap();
+    circo_don::widget::mount(&host).unwrap();
+    let root = wait_for(&host, ".cd[data-state=ready]").await;
+    let config: serde_json::Value = serde_json::from_str(PERSON).unwrap();
+    let candidate = config["candidate"]["name"].as_str().unwrap();
+    assert!(text_of(&root).contains(candidate));
+    assert_eq!(shadow(&host).query_selector_all(".cd").unwrap().length(), 1);
+    // The stylesheet travels inside the shadow root.
+    assert!(query(&host, "style").unwrap().text_content().unwrap().contains(":host"));
+}
+
+#[wasm_bindgen_test]
+async fn typing_an_amount_announces_the_real_cost_exact_and_rounded() {
+    let host = host_with(PERSON, &[]);
+    circo_don::widget::mount(&host).unwrap();
+    wait_for(&host, "#cd-amount").await;
+    type_into(&host, "#cd-amount", "37").await;
+    let said = status(&host);
+    assert!(said.contains("13 €"), "{said}");
+    assert!(said.contains("12,58 €"), "{said}");
+    type_into(&host, "#cd-amount", "trente").await;
+    let input = query(&host, "#cd-amount").unwrap();
+    assert_eq!(input.get_attribute("aria-invalid").as_deref(), Some("true"));
+    assert!(query(&host, "#cd-amount-error").is_some());
+}
+
+#[wasm_bindgen_test]
+async fn the_language_switch_translates_labels_and_figures() {
+    let host = host_with(PERSON, &[]);
+    circo_don::widget::mount(&host).unwrap();
+    wait_for(&host, "#cd-amount").await;
+    type_into(&host, "#cd-amount", "1000").await;
+    click(&host, "button[lang=en]").await;
+    let root = query(&host, ".cd").unwrap();
+    assert_eq!(root.get_attribute("lang").as_deref(), Some("en"));
+    assert_eq!(text_of(&query(&host, "label[for=cd-amount]").unwrap()), "Donation amount");
+    assert!(status(&host).contains("€1,000"), "{}", status(&host));
+}
+
+#[wasm_bindgen_test]
+async fn data_lang_starts_in_english() {
+    let host = host_with(ASSOCIATION, &[("data-lang", "en")]);
+    circo_don::widget::mount(&host).unwrap();
+    let label = wait_for(&host, "label[for=cd-amount]").await;
+    assert_eq!(text_of(&label), "Donation amount");
+}
+
+#[wasm_bindgen_test]
+async fn the_transfer_shows_the_iban_in_text_and_a_qr_code() {
+    let host = host_with(PERSON, &[]);
+    circo_don::widget::mount(&host).unwrap();
+    wait_for(&host, "#cd-amount").await;
+    click(&host, "#cd-method-transfer").await;
+    let iban = text_of(&wait_for(&host, "[data-iban]").await);
+    let config: serde_json::Value = serde_json::from_str(PERSON).unwrap();
+    let configured: String = config["payment"]["transfer"]["iban"].as_str().unwrap().chars().filter(|c| !c.is_whitespace()).collect();
+    assert_eq!(iban.replace(' ', ""), configured);
+    assert!(iban.split(' ').all(|group| group.len() <= 4), "grouped by four: {iban}");
+    assert!(query(&host, ".cd-qr svg path").is_some());
+}
+
+#[wasm_bindgen_test]
+async fn cash_above_the_cap_is_refused_with_what_is_possible() {
+    let host = host_with(PERSON, &[]);
+    circo_don::widget::mount(&host).unwrap();
+    wait_for(&host, "#cd-amount").await;
+    if query(&host, "#cd-method-cash").is_none() {
+        panic!("the example configuration accepts cash at events");
+    }
+    click(&host, "#cd-method-cash").await;
+    type_into(&host, "#cd-amount", "151").await;
+    let said = status(&host);
+    assert_eq!(query(&host, ".cd-result").unwrap().get_attribute("data-kind").as_deref(), Some("refused"));
+    assert!(said.contains("150"), "{said}");
+}
+
+#[wasm_bindgen_test]
+async fn a_broken_configuration_shows_no_payment_details() {
+    let broken = PERSON.replacen("FR76", "FR00", 1);
+    let host = host_with(&broken, &[]);
+    circo_don::widget::mount(&host).unwrap();
+    let alert = wait_for(&host, ".cd[data-state=invalid] [role=alert]").await;
+    assert!(text_of(&alert).contains("collectif"));
+    assert!(query(&host, "[data-iban]").is_none());
+    assert!(query(&host, "#cd-amount").is_none());
+}
+
+#[wasm_bindgen_test]
+async fn a_missing_inline_configuration_says_so() {
+    let doc = document();
+    let host = doc.create_element("div").unwrap();
+    host.set_attribute("data-circo-don", "#no-such-script").unwrap();
+    doc.body().unwrap().append_child(&host).unwrap();
+    circo_don::widget::mount(&host).unwrap();
+    let root = wait_for(&host, ".cd[data-state=failed]").await;
+    assert!(text_of(&root).contains("no-such-script") || root.inner_html().contains("no-such-script"));
+}
+
+#[wasm_bindgen_test]
+async fn a_registry_lets_the_donor_find_and_open_a_circo() {
+    let host = host_with(REGISTRY, &[]);
+    circo_don::widget::mount(&host).unwrap();
+    wait_for(&host, "#cd-search").await;
+    let all = shadow(&host).query_selector_all(".cd-choices button").unwrap().length();
+    assert!(all >= 3, "the registry lists its circos ({all})");
+    let first = text_of(&query(&host, ".cd-choices button").unwrap());
+    let word = first.split_whitespace().find(|w| w.len() > 3).unwrap_or(&first).to_owned();
+    type_into(&host, "#cd-search", &word).await;
+    let narrowed = shadow(&host).query_selector_all(".cd-choices button").unwrap().length();
+    assert!(narrowed >= 1 && narrowed <= all);
+    click(&host, ".cd-choices button").await;
+    wait_for(&host, "#cd-amount").await;
+}

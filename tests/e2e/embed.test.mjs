@@ -1,0 +1,128 @@
+// The embedding contract (README, "Embedding"): one script, one element per widget,
+// isolation from the host page both ways, natural height, any folder or origin.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { start, page, demoConfig, screenshot } from './harness.mjs';
+
+const HOSTILE_CSS = `<style>
+  * { all: revert !important; }
+  html { font-size: 40px !important; }
+  body { font: italic 30px/3 "Comic Sans MS", cursive !important; color: red !important;
+         letter-spacing: 6px !important; text-transform: uppercase !important;
+         text-align: right !important; background: #ff0 !important; }
+  button, input, select, p, h2, h3, li, a, span, strong, output { color: lime !important; font-size: 50px !important;
+         display: none !important; }
+  .own div { display: none !important; }
+  [data-circo-don] { max-height: 20px; overflow: scroll; }
+</style>`;
+
+let env;
+before(async () => {
+  const person = JSON.parse(demoConfig('circo-exemple.json'));
+  env = await start({
+    '/plain.html': page({ body: '<div data-circo-don="/demo/circo-exemple.json"></div>' }),
+    '/hostile.html': page({ head: HOSTILE_CSS, body: '<div class="own"><div>host text</div></div><div data-circo-don="/demo/circo-exemple.json"></div>' }),
+    '/two.html': page({
+      body: `<div id="a" data-circo-don="/demo/circo-exemple.json"></div>
+             <script type="application/json" id="assoc">${demoConfig('association.json')}</script>
+             <div id="b" data-circo-don="#assoc"></div>`,
+    }),
+    '/twice.html': page({
+      body: '<div data-circo-don="/demo/circo-exemple.json"></div><script type="module" src="/circo-don.js"></script>',
+    }),
+    '/host/page.html': page({
+      body: '<div data-circo-don="/sub/folder/widget/demo/circo-exemple.json"></div>',
+      script: '/sub/folder/widget/circo-don.js',
+    }),
+    '/cross.html': ({ other }) => page({
+      body: `<div data-circo-don="${other}/demo/circo-exemple.json"></div>`,
+      script: `${other}/circo-don.js`,
+    }),
+  });
+  env.person = person;
+});
+after(() => env?.close());
+
+const candidateName = () => env.person.candidate.name;
+
+/** The text a person sees inside the n-th widget of the page. */
+async function widgetText(p, n = 0) {
+  return p.locator('[data-circo-don]').nth(n).locator('.cd').first().innerText();
+}
+
+async function loaded(p, n = 0) {
+  await p.locator('[data-circo-don]').nth(n).locator('.cd[data-state="ready"]').waitFor({ timeout: 20_000 });
+}
+
+test('the demo page shows the widget with the example configuration', async () => {
+  const p = await env.open('/');
+  await loaded(p);
+  assert.match(await widgetText(p), new RegExp(candidateName()));
+  assert.deepEqual(p.errors, []);
+  await screenshot(p, 'demo-1280');
+});
+
+test('a hostile host stylesheet changes nothing inside the widget', async () => {
+  const plain = await env.open('/plain.html');
+  const hostile = await env.open('/hostile.html');
+  await loaded(plain);
+  await loaded(hostile);
+  const probe = (p) => p.locator('[data-circo-don]').evaluate((host) => {
+    const root = host.shadowRoot;
+    const pick = (sel) => {
+      const el = root.querySelector(sel);
+      if (!el) return null;
+      const s = getComputedStyle(el);
+      return [sel, s.display, s.fontSize, s.fontFamily, s.fontStyle, s.color, s.letterSpacing, s.textTransform, s.textAlign, s.lineHeight].join('|');
+    };
+    const hostBox = host.getBoundingClientRect();
+    return {
+      styles: ['.cd', 'h2', 'p', 'button', 'input', 'a', 'output'].map(pick),
+      height: Math.round(hostBox.height),
+      width: Math.round(hostBox.width),
+      // No inner scrollbar: the host takes its content's natural height.
+      scrolls: host.scrollHeight > host.clientHeight + 1,
+    };
+  });
+  const [a, b] = [await probe(plain), await probe(hostile)];
+  assert.ok(a.height > 200, `the widget has a real height (${a.height}px)`);
+  assert.deepEqual(b.styles, a.styles);
+  assert.equal(b.height, a.height);
+  assert.equal(b.scrolls, false);
+  // And the widget's styles do not leak out: the host's own text keeps the host's font.
+  const hostFont = await hostile.evaluate(() => getComputedStyle(document.body).fontSize);
+  assert.equal(hostFont, '30px');
+  await screenshot(hostile, 'hostile-host');
+});
+
+test('two widgets on one page work side by side, each with its configuration', async () => {
+  const p = await env.open('/two.html');
+  await loaded(p, 0);
+  await loaded(p, 1);
+  const assoc = JSON.parse(demoConfig('association.json'));
+  const [a, b] = [await widgetText(p, 0), await widgetText(p, 1)];
+  assert.match(a, new RegExp(candidateName()));
+  assert.match(b, new RegExp(assoc.candidate.name));
+  assert.doesNotMatch(a, new RegExp(assoc.candidate.name));
+  // Typing in one does not change the other.
+  const amountA = p.locator('#a').getByLabel('Montant du don');
+  const amountB = p.locator('#b').getByLabel('Montant du don');
+  await amountA.fill('123');
+  assert.equal(await amountB.inputValue(), '');
+});
+
+test('a snippet pasted twice mounts one widget per element', async () => {
+  const p = await env.open('/twice.html');
+  await loaded(p);
+  assert.equal(await p.locator('[data-circo-don] .cd').count(), 1);
+});
+
+test('the widget works from a sub-folder and from another origin with CORS', async () => {
+  const sub = await env.open('/host/page.html');
+  await loaded(sub);
+  assert.match(await widgetText(sub), new RegExp(candidateName()));
+  const cross = await env.open('/cross.html');
+  await loaded(cross);
+  assert.match(await widgetText(cross), new RegExp(candidateName()));
+  assert.deepEqual([...sub.errors, ...cross.errors], []);
+});

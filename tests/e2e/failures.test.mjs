@@ -1,0 +1,99 @@
+// Every way loading the configuration can fail shows a polite message in the widget
+// itself (never a blank box) and tells the collective what is wrong, in the detail
+// toggle and in the browser console.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { start, page, demoConfig, screenshot } from './harness.mjs';
+
+let env;
+const broken = () => demoConfig('circo-exemple.json').replace(/"FR76/, '"FR00');
+before(async () => {
+  env = await start({
+    '/f/404.html': page({ body: '<div data-circo-don="/fail/404.json"></div>' }),
+    '/f/500.html': page({ body: '<div data-circo-don="/fail/500.json"></div>' }),
+    '/f/invalid.html': page({ body: '<div data-circo-don="/fail/invalid.json"></div>' }),
+    '/f/html.html': page({ body: '<div data-circo-don="/fail/html.json"></div>' }),
+    '/f/slow.html': page({ body: '<div data-circo-don="/fail/slow.json"></div>' }),
+    '/f/nocors.html': ({ noCors }) => page({ body: `<div data-circo-don="${noCors}/demo/circo-exemple.json"></div>` }),
+    '/f/missing.html': page({ body: '<div data-circo-don="#nowhere"></div>' }),
+    '/f/scheme.html': page({ body: '<div data-circo-don="javascript:alert(1)"></div>' }),
+    '/f/iban.html': () => page({
+      body: `<script type="application/json" id="c">${broken()}</script><div data-circo-don="#c"></div>`,
+    }),
+    '/f/offline-wasm.html': page({ body: '<div data-circo-don="/demo/circo-exemple.json"></div>', script: '/circo-don.js' }),
+  });
+});
+after(() => env?.close());
+
+/** Opens a failing page and returns what the donor and the collective are told. */
+async function failure(path, { timeout = 10_000 } = {}) {
+  const p = await env.open(path);
+  const root = p.locator('[data-circo-don] .cd');
+  await p.locator('[data-circo-don] .cd[data-state="failed"], [data-circo-don] .cd[data-state="invalid"]').waitFor({ timeout });
+  const alert = root.getByRole('alert');
+  const donor = await alert.locator('p').first().innerText();
+  await alert.locator('summary').click();
+  const detail = await alert.locator('details').innerText();
+  assert.equal(await root.locator('[data-iban]').count(), 0, 'no payment details on failure');
+  assert.deepEqual(p.errors, [], 'no uncaught error');
+  return { p, donor, detail, console: p.console.join('\n') };
+}
+
+test('HTTP 404: the donor is asked to tell the collective; the collective sees the status', async () => {
+  const { donor, detail, console } = await failure('/f/404.html');
+  assert.match(donor, /collectif/);
+  assert.match(detail, /404/);
+  assert.match(console, /404/);
+});
+
+test('HTTP 500: the donor is told to try again later', async () => {
+  const { donor, detail } = await failure('/f/500.html');
+  assert.match(donor, /quelques minutes/);
+  assert.match(detail, /500/);
+});
+
+test('invalid JSON and a HTML page instead of JSON: the collective sees where', async () => {
+  const a = await failure('/f/invalid.html');
+  assert.match(a.donor, /collectif/);
+  assert.match(a.detail, /(ligne|line) 1/i);
+  const b = await failure('/f/html.html');
+  assert.match(b.donor, /collectif/);
+});
+
+test('a server that never answers: timeout message after the widget gives up', { timeout: 40_000 }, async () => {
+  const { donor, detail } = await failure('/f/slow.html', { timeout: 30_000 });
+  assert.match(donor, /connexion/);
+  assert.match(detail, /15/);
+});
+
+test('a configuration on another origin without CORS: the collective is told about CORS', async () => {
+  const { detail, console } = await failure('/f/nocors.html');
+  assert.match(detail, /CORS/);
+  assert.match(console, /CORS/);
+});
+
+test('a missing inline script and a refused scheme are explained', async () => {
+  const a = await failure('/f/missing.html');
+  assert.match(a.detail, /nowhere/);
+  const b = await failure('/f/scheme.html');
+  assert.match(b.detail, /javascript/);
+});
+
+test('a configuration with a wrong IBAN shows no payment details and names the field', async () => {
+  const { p, donor, detail, console } = await failure('/f/iban.html');
+  assert.match(donor, /erreur/);
+  assert.match(detail, /payment\.transfer\.iban/);
+  assert.match(console, /payment\.transfer\.iban/);
+  await screenshot(p, 'invalid-config');
+});
+
+test('if the wasm cannot load, the element says so instead of staying blank', async () => {
+  const context = await env.browser.newContext();
+  const p = await context.newPage();
+  await p.route('**/circo-don_bg.wasm', (route) => route.abort());
+  await p.goto(env.origin + '/f/offline-wasm.html');
+  const host = p.locator('[data-circo-don][role="alert"]');
+  await host.waitFor({ timeout: 10_000 });
+  assert.match(await host.innerText(), /n’a pas pu se charger/);
+  await context.close();
+});
