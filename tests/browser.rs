@@ -59,8 +59,10 @@ async fn settle() {
     TimeoutFuture::new(60).await;
 }
 
+/// The element's rendered text, with no-break spaces (French thousands and `€`) as
+/// plain spaces.
 fn text_of(el: &Element) -> String {
-    el.dyn_ref::<HtmlElement>().map(|e| e.inner_text()).unwrap_or_default()
+    el.dyn_ref::<HtmlElement>().map(|e| e.inner_text()).unwrap_or_default().replace(['\u{a0}', '\u{202f}'], " ")
 }
 
 async fn type_into(host: &Element, selector: &str, value: &str) {
@@ -187,13 +189,18 @@ async fn a_registry_lets_the_donor_find_and_open_a_circo() {
     let host = host_with(REGISTRY, &[]);
     circo_don::widget::mount(&host).unwrap();
     wait_for(&host, "#cd-search").await;
-    let all = shadow(&host).query_selector_all(".cd-choices button").unwrap().length();
-    assert!(all >= 3, "the registry lists its circos ({all})");
-    let first = text_of(&query(&host, ".cd-choices button").unwrap());
-    let word = first.split_whitespace().find(|w| w.len() > 3).unwrap_or(&first).to_owned();
-    type_into(&host, "#cd-search", &word).await;
-    let narrowed = shadow(&host).query_selector_all(".cd-choices button").unwrap().length();
-    assert!(narrowed >= 1 && narrowed <= all);
+    let count = || shadow(&host).query_selector_all(".cd-choices button").unwrap().length();
+    let all = count();
+    assert!(all >= 4, "the registry lists its circos ({all})");
+    // Case- and accent-insensitive: "ile" finds "Île-Exemple" (an inline account).
+    type_into(&host, "#cd-search", "ile").await;
+    assert_eq!(count(), 1);
+    assert!(text_of(&query(&host, ".cd-choices button").unwrap()).contains("Île-Exemple"));
     click(&host, ".cd-choices button").await;
-    wait_for(&host, "#cd-amount").await;
+    let title = text_of(&wait_for(&host, "h2").await);
+    assert!(title.contains("Sacha Bernard"), "{title}");
+    assert!(query(&host, "#cd-amount").is_some());
+    // The choice is linkable.
+    assert_eq!(web_sys::window().unwrap().location().hash().unwrap(), "#circo-99-03");
+    web_sys::window().unwrap().location().set_hash("").unwrap();
 }

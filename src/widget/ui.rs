@@ -30,17 +30,17 @@ pub struct LangSwitchProps {
 /// Two buttons, each labelled in its own language, the current one pressed.
 #[function_component(LangSwitch)]
 pub fn lang_switch(props: &LangSwitchProps) -> Html {
-    let button = |l: Lang, label: &'static str, name: &'static str| {
+    let button = |l: Lang, name: &'static str| {
         let on_change = props.on_change.clone();
         html! {
             <button type="button" lang={l.tag()} aria-pressed={(props.lang == l).to_string()}
-                aria-label={name} onclick={Callback::from(move |_| on_change.emit(l))}>{ label }</button>
+                onclick={Callback::from(move |_| on_change.emit(l))}>{ name }</button>
         }
     };
     html! {
         <div class="cd-lang" role="group" aria-label={tr(props.lang, "Langue", "Language")}>
-            { button(Lang::Fr, "FR", "Français") }
-            { button(Lang::En, "EN", "English") }
+            { button(Lang::Fr, "Français") }
+            { button(Lang::En, "English") }
         </div>
     }
 }
