@@ -204,3 +204,14 @@ async fn a_registry_lets_the_donor_find_and_open_a_circo() {
     assert_eq!(web_sys::window().unwrap().location().hash().unwrap(), "#circo-99-03");
     web_sys::window().unwrap().location().set_hash("").unwrap();
 }
+
+#[wasm_bindgen_test]
+async fn a_broken_registry_entry_is_unavailable_and_says_why() {
+    let broken = REGISTRY.replacen("FR76 9999 9000 0300", "FR00 9999 9000 0300", 1);
+    assert_ne!(broken, REGISTRY, "the example registry has the inline IBAN this test breaks");
+    let host = host_with(&broken, &[("data-circo", "99-03")]);
+    circo_don::widget::mount(&host).unwrap();
+    let alert = wait_for(&host, "[role=alert]").await;
+    assert!(query(&host, "#cd-amount").is_none(), "no payment details for a broken entry");
+    assert!(alert.inner_html().contains("circos[2].payment.transfer.iban"), "{}", alert.inner_html());
+}

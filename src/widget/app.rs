@@ -7,7 +7,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::config::{self, Config, Problem};
+use crate::config::{self, Config, Loaded, Problem};
 use crate::embed::{LoadFailure, Source};
 use crate::i18n::{Lang, Text};
 
@@ -29,7 +29,9 @@ pub struct AppProps {
 #[derive(Clone, PartialEq)]
 pub(crate) enum State {
     Loading,
-    Ready(Rc<Config>),
+    /// A usable configuration (`config` is `Some`), with its warnings and, for a
+    /// registry, the problems of its disabled entries.
+    Ready(Rc<Loaded>),
     /// The configuration could not be fetched or read: (failure, where from).
     Failed(LoadFailure, String),
     /// The configuration was read but has errors: no payment details are shown.
@@ -41,11 +43,11 @@ impl State {
     pub(crate) fn from_text(text: &str, source: String) -> State {
         let loaded = config::load(text);
         report_to_console(&source, &loaded.problems);
-        let errors: Vec<Problem> = loaded.errors().cloned().collect();
-        match loaded.config {
+        if loaded.config.is_some() {
             // A registry with a broken entry is still usable: that entry is disabled.
-            Some(config) => State::Ready(Rc::new(config)),
-            None => State::Invalid(Rc::new(errors), source),
+            State::Ready(Rc::new(loaded))
+        } else {
+            State::Invalid(Rc::new(loaded.errors().cloned().collect()), source)
         }
     }
 }
@@ -90,10 +92,7 @@ pub fn app(props: &AppProps) -> Html {
         });
     }
     let config_lang = match &*state {
-        State::Ready(config) => match &**config {
-            Config::Account(account) => Some(account.default_lang),
-            Config::Registry(_) => None,
-        },
+        State::Ready(loaded) => loaded.account().map(|a| a.default_lang),
         _ => None,
     };
     let lang = (*chosen_lang).or(props.lang).or(config_lang).unwrap_or_default();
@@ -109,11 +108,12 @@ pub fn app(props: &AppProps) -> Html {
         }),
         State::Failed(failure, source) => ("failed", failure_view(lang, &failure.for_donor(), &[failure.for_collective(source)])),
         State::Invalid(problems, source) => ("invalid", invalid_view(lang, problems, source)),
-        State::Ready(config) => ("ready", match &**config {
-            Config::Account(account) => html! { <AccountView account={Rc::new((**account).clone())} {lang} switch={switch.clone()} /> },
-            Config::Registry(registry) => html! {
-                <Chooser registry={Rc::new(registry.clone())} base={props.source.clone()} initial={props.circo.clone()} {lang} switch={switch.clone()} />
+        State::Ready(loaded) => ("ready", match &loaded.config {
+            Some(Config::Account(account)) => html! { <AccountView account={Rc::new((**account).clone())} {lang} switch={switch.clone()} /> },
+            Some(Config::Registry(_)) => html! {
+                <Chooser loaded={loaded.clone()} base={props.source.clone()} initial={props.circo.clone()} {lang} switch={switch.clone()} />
             },
+            None => html! {},
         }),
     };
     let framed = !matches!(&*state, State::Ready(_));

@@ -6,7 +6,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::config::{Config, Registry, Target};
+use crate::config::{Config, Loaded, Registry, Target};
 use crate::embed::Source;
 use crate::i18n::Lang;
 
@@ -22,7 +22,8 @@ const MAX_SHOWN: usize = 30;
 
 #[derive(Properties, PartialEq)]
 pub struct ChooserProps {
-    pub registry: Rc<Registry>,
+    /// A loaded registry (its `config` is a [`Registry`]) and its problems.
+    pub loaded: Rc<Loaded>,
     /// The registry's own URL (or `#id`), against which linked files are resolved.
     pub base: AttrValue,
     pub initial: Option<AttrValue>,
@@ -38,7 +39,9 @@ fn fragment_slug() -> Option<String> {
 #[function_component(Chooser)]
 pub fn chooser(props: &ChooserProps) -> Html {
     let lang = props.lang;
-    let registry = props.registry.clone();
+    let loaded_registry = props.loaded.clone();
+    let empty = Registry { name: None, entries: Vec::new() };
+    let registry = Rc::new(loaded_registry.registry().cloned().unwrap_or(empty));
     let selected = {
         let registry = registry.clone();
         let initial = props.initial.clone();
@@ -55,24 +58,34 @@ pub fn chooser(props: &ChooserProps) -> Html {
     {
         let registry = registry.clone();
         let loaded = loaded.clone();
+        let all = loaded_registry.clone();
         let base = props.base.to_string();
         use_effect_with((*selected).clone(), move |slug| {
             if let Some(entry) = slug.as_deref().and_then(|s| registry.find(s)) {
                 let slug = entry.slug.clone();
                 match &entry.target {
                     Target::Inline(account) => {
-                        loaded.set(Some((slug, State::Ready(Rc::new(Config::Account(account.clone()))))));
+                        let one = Loaded { config: Some(Config::Account(account.clone())), problems: Vec::new() };
+                        loaded.set(Some((slug, State::Ready(Rc::new(one)))));
                     }
                     Target::Invalid => {
-                        let problems = Vec::new();
-                        loaded.set(Some((slug.clone(), State::Invalid(Rc::new(problems), format!("{base} [{slug}]")))));
+                        let problems = all.problems_of(entry).cloned().collect();
+                        loaded.set(Some((slug, State::Invalid(Rc::new(problems), base.clone()))));
                     }
                     Target::Link(link) => {
                         let url = resolve(link, &base);
+                        let entry = entry.clone();
                         loaded.set(Some((slug.clone(), State::Loading)));
                         wasm_bindgen_futures::spawn_local(async move {
                             let state = match load_text(&Source::Url(url.clone())).await {
-                                Ok(text) => State::from_text(&text, url),
+                                Ok(text) => match State::from_text(&text, url.clone()) {
+                                    // The file must describe the circo the registry announced.
+                                    State::Ready(one) => match one.account().and_then(|a| entry.check_linked(a)) {
+                                        Some(problem) => State::Invalid(Rc::new(vec![problem]), url),
+                                        None => State::Ready(one),
+                                    },
+                                    other => other,
+                                },
                                 Err(failure) => State::Failed(failure, url),
                             };
                             loaded.set(Some((slug, state)));
@@ -103,11 +116,11 @@ pub fn chooser(props: &ChooserProps) -> Html {
             <p><button type="button" onclick={change}>{ tr(lang, "← Choisir une autre circonscription", "← Choose another circonscription") }</button></p>
         };
         return match current {
-            Some(State::Ready(config)) => match &*config {
-                Config::Account(account) => html! {
-                    <>{ back }<AccountView account={Rc::new((**account).clone())} {lang} switch={props.switch.clone()} /></>
+            Some(State::Ready(one)) => match one.account() {
+                Some(account) => html! {
+                    <>{ back }<AccountView account={Rc::new(account.clone())} {lang} switch={props.switch.clone()} /></>
                 },
-                Config::Registry(_) => html! { <>{ back }<p role="alert">{ tr(lang, "Cette entrée renvoie à un autre registre.", "This entry points to another registry.") }</p></> },
+                None => html! { <>{ back }<p role="alert">{ tr(lang, "Cette entrée renvoie à un autre registre.", "This entry points to another registry.") }</p></> },
             },
             Some(State::Failed(f, source)) => html! { <>{ back }{ failure_view(lang, &f.for_donor(), &[f.for_collective(&source)]) }</> },
             Some(State::Invalid(problems, source)) => html! { <>{ back }{ invalid_view(lang, &problems, &source) }</> },

@@ -126,3 +126,17 @@ test('the widget works from a sub-folder and from another origin with CORS', asy
   assert.match(await widgetText(cross), new RegExp(candidateName()));
   assert.deepEqual([...sub.errors, ...cross.errors], []);
 });
+
+test('a movement registry: search, choose, and link to a circo by its fragment', async () => {
+  const p = await env.open('/demo/mouvement.html', { clock: '2026-12-15T10:00:00+01:00' });
+  const w = p.locator('[data-circo-don]');
+  await w.getByLabel('Chercher une circonscription').fill('2e');
+  await w.getByRole('button', { name: /2e circonscription/ }).click();
+  const assoc = JSON.parse(demoConfig('association.json'));
+  await w.getByRole('heading', { name: new RegExp(assoc.candidate.name) }).waitFor();
+  assert.match(new URL(p.url()).hash, /^#circo-99-02$/);
+  // The fragment preselects: a link to the first circo opens its account directly.
+  const linked = await env.open('/demo/mouvement.html#circo-99-01', { clock: '2026-12-15T10:00:00+01:00' });
+  await linked.locator('[data-circo-don]').getByRole('heading', { name: new RegExp(candidateName()) }).waitFor();
+  assert.deepEqual([...p.errors, ...linked.errors], []);
+});
