@@ -1,0 +1,68 @@
+//! Speed of the core, measured natively: what the widget computes on every keystroke
+//! (a quote, a reverse search, the QR code) and once per page (loading a configuration,
+//! a 577-circo registry search). Run with `make bench` (`cargo bench --bench law`).
+//! No external harness: each case runs for about a second after a warm-up and prints
+//! the mean time per call.
+
+use std::hint::black_box;
+use std::time::{Duration, Instant};
+
+use circo_don::config;
+use circo_don::donation::{self, Inputs};
+use circo_don::law::tax::{self, Household, Method, TaxDue};
+use circo_don::money::{parse_amount, Cents};
+use circo_don::payment;
+
+fn bench(name: &str, mut f: impl FnMut() -> usize) {
+    let mut sink = 0usize;
+    for _ in 0..100 {
+        sink = sink.wrapping_add(f());
+    }
+    let budget = Duration::from_millis(1000);
+    let start = Instant::now();
+    let mut calls = 0u64;
+    while start.elapsed() < budget {
+        for _ in 0..100 {
+            sink = sink.wrapping_add(f());
+        }
+        calls += 100;
+    }
+    let per_call = start.elapsed().as_nanos() as f64 / calls as f64;
+    let (value, unit) = if per_call >= 1_000_000.0 { (per_call / 1_000_000.0, "ms") } else if per_call >= 1_000.0 { (per_call / 1_000.0, "µs") } else { (per_call, "ns") };
+    println!("{name:<44} {value:>9.2} {unit}/call  ({calls} calls)");
+    black_box(sink);
+}
+
+fn main() {
+    let household = Household { income: Some(Cents::from_euros(30_000)), tax: TaxDue::Due(Cents::from_euros(2_000)), ..Household::default() };
+    let person = include_str!("../demo/circo-exemple.json");
+    let registry = include_str!("../demo/registry.json");
+    let big_registry = {
+        let entries: Vec<String> = (1..=577)
+            .map(|i| format!(r#"{{"department":"{:02}","number":{},"name":"Circonscription {i}","url":"c/{i}.json"}}"#, i % 95 + 1, i % 20 + 1))
+            .collect();
+        format!(r#"{{"format":"circo-don-registry/1","name":"Tous","circos":[{}]}}"#, entries.join(","))
+    };
+    println!("circo-don core benchmarks (native, release, one core)\n");
+    bench("parse_amount(\"1 234,56 €\")", || parse_amount(black_box("1 234,56 €")).map_or(0, |c| c.get() as usize));
+    bench("tax::quote (37 €, income and tax known)", || tax::quote(black_box(Cents::from_euros(37)), &household, Method::Transfer).net_cost.get() as usize);
+    bench("tax::reverse (cost 20 €)", || {
+        tax::reverse(black_box(Cents::from_euros(20)), &household, Method::Transfer, Cents::ZERO).map_or(0, |q| q.gift.get() as usize)
+    });
+    let inputs = Inputs { amount: "37".into(), income: "30 000".into(), tax: "2000".into(), ..Inputs::default() };
+    bench("donation::assess (one keystroke)", || donation::assess(black_box(&inputs)).errors.len());
+    bench("config::load (account example)", || config::load(black_box(person)).problems.len());
+    bench("config::load (registry example)", || config::load(black_box(registry)).problems.len());
+    bench("config::load (577-circo registry)", || config::load(black_box(&big_registry)).problems.len());
+    let loaded = config::load(&big_registry);
+    let big = loaded.registry().expect("the generated registry is valid");
+    bench("Registry::search(\"circonscription 57\") in 577", || big.search(black_box("circonscription 57")).len());
+    let order = payment::TransferOrder {
+        bic: Some("EXMPFRPP"),
+        name: "Claude Durand, mandataire financier de Camille Martin",
+        iban: "FR7699999000010001234567809",
+        amount: Some(Cents::from_euros(37)),
+        remittance: Some("DON CAMPAGNE MARTIN"),
+    };
+    bench("payment::transfer_qr_svg (EPC payload + SVG)", || payment::transfer_qr_svg(black_box(&order)).map_or(0, |s| s.len()));
+}
