@@ -196,16 +196,18 @@ pub fn summary(q: &Quote, mode: Mode) -> Summary {
             format!("Income tax reduction: {} (rounded to the euro by the tax office).", q.imputed.format(Lang::En)),
         ));
         if let Some(exact_net) = q.net_cost_exact.filter(|&x| x != q.net_cost) {
+            let rate = rules::REDUCTION_RATE.0;
             details.push(Text::new(
-                format!("Exactement 66 % : {} de réduction, soit un coût de {} avant l’arrondi.", q.reduction_exact.format(Lang::Fr), exact_net.format(Lang::Fr)),
-                format!("Exactly 66 %: a {} reduction, a cost of {} before rounding.", q.reduction_exact.format(Lang::En), exact_net.format(Lang::En)),
+                format!("Exactement {rate} % : {} de réduction, soit un coût de {} avant l’arrondi.", q.reduction_exact.format(Lang::Fr), exact_net.format(Lang::Fr)),
+                format!("Exactly {rate} %: a {} reduction, a cost of {} before rounding.", q.reduction_exact.format(Lang::En), exact_net.format(Lang::En)),
             ));
         }
     }
     if q.carried_over.get() > 0 {
+        let (ceiling, years) = (rules::INCOME_CEILING.0, rules::CARRY_OVER_YEARS);
         details.push(Text::new(
-            format!("Au-delà du plafond de 20 % de votre revenu imposable, {} sont reportés sur les 5 années suivantes : jusqu’à {} de réduction plus tard.", q.carried_over.format(Lang::Fr), q.future_saving.format(Lang::Fr)),
-            format!("Above the ceiling of 20 % of your taxable income, {} is carried over to the next 5 years: up to {} of reduction later.", q.carried_over.format(Lang::En), q.future_saving.format(Lang::En)),
+            format!("Au-delà du plafond de {ceiling} % de votre revenu imposable, {} sont reportés sur les {years} années suivantes : jusqu’à {} de réduction plus tard.", q.carried_over.format(Lang::Fr), q.future_saving.format(Lang::Fr)),
+            format!("Above the ceiling of {ceiling} % of your taxable income, {} is carried over to the next {years} years: up to {} of reduction later.", q.carried_over.format(Lang::En), q.future_saving.format(Lang::En)),
         ));
     }
     Summary { headline, details }
@@ -542,5 +544,14 @@ pub fn texts_version_note() -> Text {
     Text::new(
         format!("Textes tels qu’en vigueur au {}, reproduits d’après des sources publiques ; la ponctuation exacte reste à vérifier sur Légifrance.", on(Lang::Fr)),
         format!("Texts as in force on {}, reproduced from public sources; exact punctuation still to be checked on Légifrance.", on(Lang::En)),
+    )
+}
+
+/// The hint under "already given to other candidates": the cap counts them all.
+pub fn cap_hint() -> Text {
+    let cap = rules::DONOR_CAP;
+    Text::new(
+        format!("Le plafond de {} vaut pour tous les candidats réunis.", cap.format(Lang::Fr)),
+        format!("The {} cap counts all candidates together.", cap.format(Lang::En)),
     )
 }

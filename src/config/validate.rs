@@ -14,7 +14,7 @@ use crate::i18n::{Lang, Text};
 use crate::money::Cents;
 
 /// The L52-8 cap per donor and election, in euros: no preset or average gift above it.
-pub const DONOR_CAP_EUROS: i64 = 4_600;
+pub const DONOR_CAP_EUROS: i64 = crate::law::rules::DONOR_CAP.get() / 100;
 /// At most this many preset buttons.
 pub const MAX_PRESETS: usize = 8;
 /// The EPC transfer QR code limits the beneficiary's name to 70 characters.

@@ -170,7 +170,7 @@ pub fn account_view(props: &AccountProps) -> Html {
         <Eligibility {lang} />
         <Field id="cd-elsewhere" label={tr(lang, "Déjà donné à d’autres candidats de cette élection", "Already given to other candidates in this election")}
             value={inputs.given_elsewhere.clone()} on_input={edit(|i, v| i.given_elsewhere = v)} error={err(F::GivenElsewhere)}
-            hint={tr(lang, "Le plafond de 4 600 € vaut pour tous les candidats réunis.", "The €4,600 cap counts all candidates together.")} />
+            hint={donation::cap_hint().get(lang).to_owned()} />
 
         <h3>{ tr(lang, "Comment donner", "How to give") }</h3>
         if collecting {
