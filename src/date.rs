@@ -51,6 +51,9 @@ fn days_in_month(year: i32, month: u8) -> u8 {
 }
 
 impl Date {
+    /// 1970-01-01, the origin of [`Date::to_days`].
+    pub const EPOCH: Date = Date { year: 1970, month: 1, day: 1 };
+
     /// The date, or `None` when it does not exist (31 April, 29 February 2027...).
     /// Years are limited to 1900–9999: nothing in this domain lies outside.
     pub fn new(year: i32, month: u8, day: u8) -> Option<Date> {

@@ -85,6 +85,9 @@ pub struct Assessment {
     pub mode: Mode,
     pub errors: Vec<(Field, Text)>,
     pub outcome: Outcome,
+    /// The amount typed in `Mode::Give` when it parses, even if the law refuses it
+    /// (the payment methods offered depend on it).
+    pub typed: Option<Cents>,
 }
 
 impl Assessment {
@@ -143,8 +146,12 @@ pub fn assess(inputs: &Inputs) -> Assessment {
         other_gifts: other,
         carried,
     };
+    let typed = match inputs.mode {
+        Mode::Give => optional(&inputs.amount, Field::Amount, &mut errors),
+        Mode::Cost => None,
+    };
     let outcome = match inputs.mode {
-        Mode::Give => match optional(&inputs.amount, Field::Amount, &mut errors) {
+        Mode::Give => match typed {
             None => Outcome::Empty,
             Some(gift) => match limits::check_gift(gift, inputs.method, elsewhere) {
                 Err(refusals) => Outcome::Refused(refusals),
@@ -159,7 +166,7 @@ pub fn assess(inputs: &Inputs) -> Assessment {
             },
         },
     };
-    Assessment { mode: inputs.mode, errors, outcome }
+    Assessment { mode: inputs.mode, errors, outcome, typed }
 }
 
 /// What the donor types back into the amount field for `gift` (`37`, `37,50`).
@@ -192,22 +199,29 @@ pub fn summary(q: &Quote, mode: Mode) -> Summary {
     let mut details = Vec::new();
     if q.imputed.get() > 0 {
         details.push(Text::new(
-            format!("Réduction d’impôt sur le revenu : {} (arrondie à l’euro par l’administration fiscale).", q.imputed.format(Lang::Fr)),
-            format!("Income tax reduction: {} (rounded to the euro by the tax office).", q.imputed.format(Lang::En)),
+            format!("Économie d’impôt sur le revenu cette année : {} (la réduction est arrondie à l’euro par l’administration fiscale).", q.imputed.format(Lang::Fr)),
+            format!("Income tax saved this year: {} (the tax office rounds the reduction to the euro).", q.imputed.format(Lang::En)),
         ));
         if let Some(exact_net) = q.net_cost_exact.filter(|&x| x != q.net_cost) {
             let rate = rules::REDUCTION_RATE.0;
             details.push(Text::new(
                 format!("Exactement {rate} % : {} de réduction, soit un coût de {} avant l’arrondi.", q.reduction_exact.format(Lang::Fr), exact_net.format(Lang::Fr)),
-                format!("Exactly {rate} %: a {} reduction, a cost of {} before rounding.", q.reduction_exact.format(Lang::En), exact_net.format(Lang::En)),
+                format!("Exactly {rate}%: a {} reduction, a cost of {} before rounding.", q.reduction_exact.format(Lang::En), exact_net.format(Lang::En)),
             ));
         }
+    }
+    let lost = q.reduction.saturating_sub(q.imputed);
+    if lost.get() > 0 && q.method.qualifies() {
+        details.push(Text::new(
+            format!("Votre impôt dû limite l’économie : {} de réduction sont perdus (une réduction n’est pas un crédit d’impôt ; seul l’excédent au-delà du plafond de revenu est reporté).", lost.format(Lang::Fr)),
+            format!("Your tax due limits the saving: {} of reduction is lost (a reduction is not a tax credit; only the excess over the income ceiling carries over).", lost.format(Lang::En)),
+        ));
     }
     if q.carried_over.get() > 0 {
         let (ceiling, years) = (rules::INCOME_CEILING.0, rules::CARRY_OVER_YEARS);
         details.push(Text::new(
             format!("Au-delà du plafond de {ceiling} % de votre revenu imposable, {} sont reportés sur les {years} années suivantes : jusqu’à {} de réduction plus tard.", q.carried_over.format(Lang::Fr), q.future_saving.format(Lang::Fr)),
-            format!("Above the ceiling of {ceiling} % of your taxable income, {} is carried over to the next {years} years: up to {} of reduction later.", q.carried_over.format(Lang::En), q.future_saving.format(Lang::En)),
+            format!("Above the ceiling of {ceiling}% of your taxable income, {} is carried over to the next {years} years: up to {} of reduction later.", q.carried_over.format(Lang::En), q.future_saving.format(Lang::En)),
         ));
     }
     Summary { headline, details }
@@ -246,29 +260,35 @@ pub fn default_method(account: &Account) -> Method {
     offered_methods(account).first().copied().unwrap_or(Method::Transfer)
 }
 
-pub fn method_slug(m: Method) -> &'static str {
-    match m {
-        Method::Cheque => "cheque",
-        Method::Transfer => "transfer",
-        Method::Card => "card",
-        Method::DirectDebit => "direct-debit",
-        Method::Cash => "cash",
-    }
+/// The method's name as a choice label: the law's name, capitalised (« Virement »).
+pub fn method_name(m: Method) -> Text {
+    let label = m.label();
+    Text::new(capitalised(&label.fr), capitalised(&label.en))
 }
 
-pub fn method_name(m: Method) -> Text {
-    match m {
-        Method::Cheque => Text::new("Chèque", "Cheque"),
-        Method::Transfer => Text::new("Virement", "Bank transfer"),
-        Method::Card => Text::new("Carte bancaire", "Bank card"),
-        Method::DirectDebit => Text::new("Prélèvement", "Direct debit"),
-        Method::Cash => Text::new("Espèces", "Cash"),
-    }
+fn capitalised(s: &str) -> String {
+    let mut chars = s.chars();
+    chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default()
+}
+
+/// The methods offered for the amount typed: those the account provides and the law
+/// allows for that amount (no cash above the cap). All provided ones before an amount.
+pub fn methods_for(account: &Account, typed: Option<Cents>) -> Vec<Method> {
+    let allowed = typed.map(limits::allowed_methods);
+    offered_methods(account).into_iter().filter(|m| allowed.as_ref().is_none_or(|a| a.contains(m))).collect()
 }
 
 /// The collection window on `today` (L52-4, L52-12).
+/// Gifts go only through the mandataire (L52-4, L52-6): before the designation (or the
+/// association's declaration) the account cannot collect, even once the legal window
+/// has opened.
 pub fn collection_state(account: &Account, today: Date) -> CollectionState {
-    calendar::state_on(&election(account), today)
+    let designated = account.mandataire.designated_on;
+    match calendar::state_on(&election(account), today) {
+        CollectionState::Open { .. } | CollectionState::AfterPolling { .. } if today < designated => CollectionState::NotYetOpen { opens: designated },
+        CollectionState::NotYetOpen { opens } => CollectionState::NotYetOpen { opens: opens.max(designated) },
+        state => state,
+    }
 }
 
 /// The law's view of the configured election.
@@ -397,7 +417,7 @@ pub fn qr_caption(gift: Option<Cents>) -> Text {
 
 /// Who runs the card payment page, and that the donor leaves for it.
 pub fn card_notice(card: &Card) -> Text {
-    let host = card.url.split("//").nth(1).and_then(|r| r.split('/').next()).unwrap_or(&card.url);
+    let host = crate::config::validate::url_host(&card.url).unwrap_or(&card.url);
     Text::new(
         format!("Le paiement par carte se fait sur une page de {} ({host}), ouverte dans un nouvel onglet ; ce widget ne voit ni ne transmet aucune donnée bancaire.", card.operator),
         format!("Card payment happens on a page run by {} ({host}), opened in a new tab; this widget neither sees nor passes on any card data.", card.operator),
@@ -414,8 +434,8 @@ pub fn card_link(card: &Card) -> Text {
 pub fn cash_notice() -> Text {
     let max = rules::CASH_PER_GIFT;
     Text::new(
-        format!("Uniquement lors des rencontres et réunions de la campagne, en mains propres au mandataire : {} au plus par don, sans réduction d’impôt.", max.format(Lang::Fr)),
-        format!("Only at campaign events and meetings, handed to the mandataire: at most {} per gift, with no tax reduction.", max.format(Lang::En)),
+        format!("Uniquement lors des rencontres et réunions de la campagne : {} au plus par don, sans réduction d’impôt.", max.format(Lang::Fr)),
+        format!("Only at campaign events and meetings: at most {} per gift, with no tax reduction.", max.format(Lang::En)),
     )
 }
 
@@ -425,8 +445,8 @@ pub fn eligibility() -> Vec<Text> {
     let cash = rules::CASH_PER_GIFT;
     vec![
         Text::new(
-            "Seule une personne physique peut donner (pas une entreprise, une association ni aucune autre personne morale), avec ses propres fonds.",
-            "Only a natural person may give (not a company, an association or any other legal person), from their own funds.",
+            "Les dons viennent de personnes physiques, sur leurs fonds personnels. Les personnes morales (entreprises, associations, syndicats…) ne peuvent pas donner, à l’exception des partis politiques.",
+            "Gifts come from natural persons, from their own funds. Legal persons (companies, associations, unions…) may not give, except political parties.",
         ),
         Text::new(
             "Il faut être de nationalité française ou résider en France.",
@@ -465,6 +485,16 @@ pub fn mentions(account: &Account) -> Vec<Text> {
             format!("{candidate} may receive gifts for the campaign only through this agent, on the account “{}”.", m.account_title),
         ),
     ]
+}
+
+/// How to reach the collective, when the configuration says.
+pub fn contact(account: &Account) -> Option<Text> {
+    let c = account.contact.as_ref()?;
+    let how: Vec<&str> = [c.email.as_deref(), c.url.as_deref()].into_iter().flatten().collect();
+    (!how.is_empty()).then(|| {
+        let how = how.join(" · ");
+        Text::new(format!("Une question ? Contactez le collectif : {how}"), format!("A question? Contact the collective: {how}"))
+    })
 }
 
 /// What the donor typed into the printable form. Never leaves the page.
@@ -531,8 +561,8 @@ td{{border-bottom:1px solid #000;padding:.2cm 0}}.blank{{display:inline-block;mi
         declare = t("Je soussigné(e) déclare sur l’honneur :", "I, the undersigned, solemnly declare:"),
         signature = t("Signature :", "Signature:"),
         receipt = t(
-            "Le mandataire vous délivrera un reçu numéroté (formulaire de la CNCCFP) à joindre à votre déclaration de revenus. Ces informations ne servent qu’à l’établir.",
-            "The mandataire will issue a numbered receipt (CNCCFP form) for your tax return. This information serves only to issue it.",
+            "Le mandataire vous délivrera un reçu numéroté (formulaire de la CNCCFP), à conserver pour votre déclaration de revenus. Ces informations ne servent qu’à l’établir.",
+            "The mandataire will issue a numbered receipt (CNCCFP form), to keep for your tax return. This information serves only to issue it.",
         ),
     )
 }
@@ -554,4 +584,211 @@ pub fn cap_hint() -> Text {
         format!("Le plafond de {} vaut pour tous les candidats réunis.", cap.format(Lang::Fr)),
         format!("The {} cap counts all candidates together.", cap.format(Lang::En)),
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::model::Mandataire;
+
+    fn account() -> Account {
+        let loaded = crate::config::load(include_str!("../demo/circo-exemple.json"));
+        loaded.account().expect("the demo account is valid").clone()
+    }
+
+    fn eur(n: i64) -> Cents {
+        Cents::from_euros(n)
+    }
+
+    fn give(amount: &str, income: &str, tax: &str) -> Inputs {
+        Inputs { amount: amount.into(), income: income.into(), tax: tax.into(), ..Inputs::default() }
+    }
+
+    fn quote_of(a: &Assessment) -> &Quote {
+        match &a.outcome {
+            Outcome::Quote(q) => q,
+            other => panic!("expected a quote, got {other:?}"),
+        }
+    }
+
+    fn all_text(s: &Summary, lang: Lang) -> String {
+        std::iter::once(&s.headline).chain(&s.details).map(|t| t.get(lang)).collect::<Vec<_>>().join("\n")
+    }
+
+    #[test]
+    fn vector_1_headline_gives_the_rounded_cost_and_the_exact_one() {
+        let a = assess(&give("37", "30 000", "2000"));
+        let q = quote_of(&a);
+        let s = summary(q, Mode::Give);
+        assert!(s.headline.fr.contains(&eur(13).format(Lang::Fr)), "{}", s.headline.fr);
+        assert!(s.headline.en.contains(&eur(13).format(Lang::En)), "{}", s.headline.en);
+        let fr = all_text(&s, Lang::Fr);
+        assert!(fr.contains(&Cents::new(1258).format(Lang::Fr)), "{fr}");
+        assert!(fr.contains(&Cents::new(2442).format(Lang::Fr)), "{fr}");
+        assert!(all_text(&s, Lang::En).contains("66%"));
+    }
+
+    #[test]
+    fn vector_7_says_the_part_above_the_tax_due_is_lost() {
+        let a = assess(&give("500", "25000", "200"));
+        let q = quote_of(&a);
+        assert_eq!((q.imputed, q.net_cost), (eur(200), eur(300)));
+        let s = summary(q, Mode::Give);
+        assert!(all_text(&s, Lang::Fr).contains(&format!("{} de réduction sont perdus", eur(130).format(Lang::Fr))));
+        assert!(all_text(&s, Lang::En).contains(&format!("{} of reduction is lost", eur(130).format(Lang::En))));
+        // Vector 1 loses nothing and says nothing of the kind.
+        let s1 = summary(quote_of(&assess(&give("37", "30000", "2000"))), Mode::Give);
+        assert!(!all_text(&s1, Lang::Fr).contains("perdus"));
+    }
+
+    #[test]
+    fn vector_8_explains_the_carry_over() {
+        let a = assess(&give("4600", "15000", "400"));
+        let q = quote_of(&a);
+        assert_eq!((q.net_cost, q.carried_over), (eur(4200), eur(1600)));
+        let fr = all_text(&summary(q, Mode::Give), Lang::Fr);
+        assert!(fr.contains(&eur(1600).format(Lang::Fr)) && fr.contains("5 années"), "{fr}");
+    }
+
+    #[test]
+    fn a_household_that_pays_no_tax_pays_the_whole_gift() {
+        let a = assess(&Inputs { amount: "100".into(), not_taxable: true, ..Inputs::default() });
+        let q = quote_of(&a);
+        assert_eq!((q.imputed, q.net_cost), (Cents::ZERO, eur(100)));
+        // The checkbox wins over a tax figure typed before it was ticked.
+        let a = assess(&Inputs { amount: "100".into(), tax: "5000".into(), not_taxable: true, ..Inputs::default() });
+        assert_eq!(quote_of(&a).net_cost, eur(100));
+    }
+
+    #[test]
+    fn limits_refuse_with_the_rule_and_malformed_fields_keep_their_message() {
+        let cash = assess(&Inputs { amount: "151".into(), method: Method::Cash, ..Inputs::default() });
+        assert_eq!(cash.kind(), "refused");
+        assert_eq!(cash.typed, Some(eur(151)));
+        assert_eq!(cash.gift(), None);
+        let over = assess(&give("4 601", "", ""));
+        assert_eq!(over.kind(), "refused");
+        let elsewhere = assess(&Inputs { amount: "3000".into(), given_elsewhere: "2000".into(), ..Inputs::default() });
+        match &elsewhere.outcome {
+            Outcome::Refused(r) => assert!(r[0].message.fr.contains(&eur(2600).format(Lang::Fr)), "{}", r[0].message.fr),
+            other => panic!("{other:?}"),
+        }
+        let typo = assess(&give("trente", "", ""));
+        assert_eq!((typo.kind(), typo.typed), ("empty", None));
+        assert!(typo.error(Field::Amount).is_some());
+        // A malformed optional field is reported and the rest still computes.
+        let income = assess(&give("37", "beaucoup", ""));
+        assert!(income.error(Field::Income).is_some());
+        assert_eq!(income.kind(), "quote");
+    }
+
+    #[test]
+    fn reverse_finds_the_largest_gift_and_says_so() {
+        let a = assess(&Inputs { mode: Mode::Cost, target: "20".into(), ..Inputs::default() });
+        let q = quote_of(&a);
+        assert_eq!(q.gift, eur(60));
+        assert!(summary(q, Mode::Cost).headline.fr.starts_with(&format!("Donnez {}", eur(60).format(Lang::Fr))));
+        assert_eq!(a.typed, None, "the typed amount is the gift field's, not the target's");
+    }
+
+    #[test]
+    fn amount_text_parses_back() {
+        for cents in [1, 99, 100, 3700, 3750, 123_456, 460_000] {
+            assert_eq!(parse_amount(&amount_text(Cents::new(cents))), Ok(Cents::new(cents)));
+        }
+    }
+
+    #[test]
+    fn methods_are_those_configured_and_allowed_for_the_amount() {
+        let mut a = account();
+        assert_eq!(offered_methods(&a), [Method::Transfer, Method::Card, Method::Cheque, Method::Cash]);
+        assert!(methods_for(&a, Some(rules::CASH_PER_GIFT)).contains(&Method::Cash));
+        assert!(!methods_for(&a, Some(rules::CASH_PER_GIFT + Cents::new(1))).contains(&Method::Cash));
+        a.payment.card = None;
+        a.payment.cash_at_events = false;
+        assert_eq!(methods_for(&a, None), [Method::Transfer, Method::Cheque]);
+        assert_eq!(default_method(&a), Method::Transfer);
+        assert_eq!(method_name(Method::Transfer), Text::new("Virement", "Transfer"));
+    }
+
+    #[test]
+    fn no_collection_before_the_mandataire_is_designated() {
+        let mut a = account();
+        let designated = Date::parse_iso("2026-11-01").unwrap();
+        a.mandataire.designated_on = designated;
+        // The by-election's window opened on its trigger date (2026-10-05).
+        let before = Date::parse_iso("2026-10-20").unwrap();
+        assert_eq!(collection_state(&a, before), CollectionState::NotYetOpen { opens: designated });
+        assert!(!accepts_gifts(&collection_state(&a, before)));
+        assert!(accepts_gifts(&collection_state(&a, designated)));
+        // Before the legal opening, the later of the two dates is announced.
+        let early = Date::parse_iso("2026-09-01").unwrap();
+        assert_eq!(collection_state(&a, early), CollectionState::NotYetOpen { opens: designated });
+    }
+
+    #[test]
+    fn the_printed_form_escapes_every_value() {
+        let hostile = "<script>alert('x')</script> & \"q\"";
+        let mut a = account();
+        a.candidate.name = hostile.into();
+        a.mandataire = Mandataire { name: hostile.into(), account_title: hostile.into(), ..a.mandataire.clone() };
+        if let Some(c) = a.payment.cheque.as_mut() {
+            c.payee = hostile.into();
+            c.address = vec![hostile.into(), "99100 Ville".into()];
+        }
+        let who = Identity { surname: hostile.into(), given_names: hostile.into(), nationality: hostile.into(), address: hostile.into() };
+        let today = Date::parse_iso("2026-12-01").unwrap();
+        for lang in [Lang::Fr, Lang::En] {
+            let html = bulletin_html(&a, &who, Some(eur(50)), Method::Cheque, today, lang);
+            assert!(!html.contains("<script"), "{html}");
+            assert!(!html.contains("'x'") && !html.contains("\"q\""));
+            assert!(html.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;q&quot;"));
+            assert!(html.contains(&esc(&eur(50).format(lang))));
+            assert!(html.contains(&esc(crate::law::texts::SWORN_STATEMENT.text().get(lang))));
+        }
+        // Blank fields print as lines to fill in by hand.
+        let blank = bulletin_html(&account(), &Identity::default(), None, Method::Transfer, today, Lang::Fr);
+        assert!(blank.matches("class=\"blank\"").count() >= 5);
+    }
+
+    #[test]
+    fn mentions_name_who_receives_the_gifts() {
+        let a = account();
+        let m = mentions(&a);
+        assert!(m[0].fr.contains(&a.mandataire.name) && m[0].fr.contains(&a.mandataire.designated_on.format(Lang::Fr)));
+        assert!(m[1].fr.contains(&a.candidate.name) && m[1].fr.contains(&a.mandataire.account_title));
+        let assoc = crate::config::load(include_str!("../demo/association.json"));
+        let assoc = assoc.account().unwrap();
+        assert!(mentions(assoc)[0].fr.contains("association de financement électoral"));
+    }
+
+    #[test]
+    fn the_goal_shows_progress_and_a_plan_until_the_first_round() {
+        let a = account();
+        let g = a.goal.as_ref().unwrap();
+        let before = a.election.first_round.add_days(-30).unwrap();
+        let view = goal(&a, before).unwrap();
+        assert_eq!(i64::from(view.percent), g.raised.get() * 100 / g.target.get());
+        assert!(view.progress.fr.contains(&g.raised.format(Lang::Fr)) && view.progress.fr.contains(&g.target.format(Lang::Fr)));
+        assert!(view.plan.is_some());
+        assert_eq!(goal(&a, a.election.first_round).unwrap().plan, None);
+    }
+
+    #[test]
+    fn eligibility_and_cash_read_their_figures_from_the_rules_table() {
+        let all: String = eligibility().iter().map(|t| t.fr.clone()).collect();
+        assert!(all.contains(&rules::DONOR_CAP.format(Lang::Fr)) && all.contains(&rules::CASH_PER_GIFT.format(Lang::Fr)));
+        assert!(all.contains("partis politiques"), "legal persons may not give, except parties");
+        assert!(cash_notice().en.contains(&rules::CASH_PER_GIFT.format(Lang::En)));
+        assert!(cap_hint().fr.contains(&rules::DONOR_CAP.format(Lang::Fr)));
+    }
+
+    #[test]
+    fn the_card_notice_names_the_operator_and_the_host() {
+        let a = account();
+        let card = a.payment.card.as_ref().unwrap();
+        let t = card_notice(card);
+        assert!(t.fr.contains(&card.operator) && t.fr.contains("paiement.banque-exemple.fr"), "{}", t.fr);
+        assert!(!t.fr.contains("/dons/"), "only the host is named");
+    }
 }

@@ -195,7 +195,7 @@ fn url_authority(url: &str) -> Option<&str> {
 }
 
 /// The host of an absolute `scheme://host/...` URL, without user info or port.
-fn url_host(url: &str) -> Option<&str> {
+pub fn url_host(url: &str) -> Option<&str> {
     let authority = url_authority(url)?;
     let host = authority.rsplit('@').next()?;
     let host = host.split(':').next()?;
