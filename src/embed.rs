@@ -35,7 +35,9 @@ impl Source {
             !s.is_empty() && s.bytes().all(|b| b.is_ascii_alphanumeric() || b"+-.".contains(&b))
         });
         match scheme {
-            None | Some("https" | "http") => Ok(Source::Url(value.to_owned())),
+            None | Some("https") => Ok(Source::Url(value.to_owned())),
+            // The configuration carries the IBAN: never over cleartext, but on this machine.
+            Some("http") if is_loopback(&lower) => Ok(Source::Url(value.to_owned())),
             Some(other) => Err(LoadFailure::UnsupportedScheme(other.to_owned())),
         }
     }
@@ -47,6 +49,14 @@ impl Source {
             Source::Url(url) => url.clone(),
         }
     }
+}
+
+/// Whether an `http://` URL (lower case) names this machine: local tests and previews.
+fn is_loopback(url: &str) -> bool {
+    let authority = url.strip_prefix("http://").unwrap_or("").split(['/', '?', '#', '\\']).next().unwrap_or("");
+    let host = authority.rsplit('@').next().unwrap_or("");
+    let host = if host.starts_with('[') { host.split(']').next().map(|h| h.trim_start_matches('[')).unwrap_or("") } else { host.split(':').next().unwrap_or("") };
+    host == "localhost" || host == "::1" || host.split('.').next() == Some("127") && host.split('.').count() == 4
 }
 
 /// Why the configuration could not be loaded. The configuration's own content problems
@@ -96,8 +106,8 @@ impl LoadFailure {
                 "The element names no configuration: write data-circo-don=\"URL of the JSON file\" or data-circo-don=\"#id\" of a <script type=\"application/json\" id=\"id\"> in the page.",
             ),
             LoadFailure::UnsupportedScheme(scheme) => Text::new(
-                format!("« {source} » : le schéma « {scheme}: » est refusé ; seules les adresses http(s) ou #id sont acceptées."),
-                format!("“{source}”: the “{scheme}:” scheme is refused; only http(s) addresses or #id are accepted."),
+                format!("« {source} » : le schéma « {scheme}: » est refusé ; seules les adresses https (ou relatives à la page) et #id sont acceptées, car la configuration porte l’IBAN."),
+                format!("“{source}”: the “{scheme}:” scheme is refused; only https (or page-relative) addresses and #id are accepted, since the configuration carries the IBAN."),
             ),
             LoadFailure::InlineMissing(id) => Text::new(
                 format!("Aucun élément <script type=\"application/json\" id=\"{id}\"> dans la page."),
@@ -133,6 +143,13 @@ mod tests {
         assert_eq!(Source::parse("config.json"), Ok(Source::Url("config.json".into())));
         assert_eq!(Source::parse("/a/b.json"), Ok(Source::Url("/a/b.json".into())));
         assert_eq!(Source::parse("https://x.fr/c.json"), Ok(Source::Url("https://x.fr/c.json".into())));
+        // Cleartext only to this machine: the configuration carries the IBAN.
+        assert_eq!(Source::parse("http://x.fr/c.json"), Err(LoadFailure::UnsupportedScheme("http".into())));
+        assert_eq!(Source::parse("http://127.0.0.1@x.fr/c.json"), Err(LoadFailure::UnsupportedScheme("http".into())));
+        assert_eq!(Source::parse("http://127.0.0.1.x.fr/c.json"), Err(LoadFailure::UnsupportedScheme("http".into())));
+        for local in ["http://127.0.0.1:8080/c.json", "http://localhost/c.json", "http://[::1]:81/c.json"] {
+            assert_eq!(Source::parse(local), Ok(Source::Url(local.into())), "{local}");
+        }
         assert_eq!(Source::parse(""), Err(LoadFailure::NoSource));
         assert_eq!(Source::parse("#"), Err(LoadFailure::NoSource));
         assert_eq!(Source::parse("JavaScript:alert(1)"), Err(LoadFailure::UnsupportedScheme("javascript".into())));

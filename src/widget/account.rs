@@ -16,7 +16,7 @@ use crate::law::tax::Method;
 use super::form::Bulletin;
 use super::legal::{Eligibility, Mentions};
 use super::pay::PayMethods;
-use super::ui::{checked, text, tr, Field};
+use super::ui::{checked, focus, text, tr, Field};
 
 #[derive(Properties, PartialEq)]
 pub struct AccountProps {
@@ -27,6 +27,9 @@ pub struct AccountProps {
     /// Today, from the browser's clock (a parameter so that tests can fix it).
     #[prop_or_else(super::today)]
     pub today: Date,
+    /// Focus the title once shown (after the donor chose this circo in a registry).
+    #[prop_or_default]
+    pub focus_title: bool,
 }
 
 #[function_component(AccountView)]
@@ -34,6 +37,26 @@ pub fn account_view(props: &AccountProps) -> Html {
     let lang = props.lang;
     let account = &props.account;
     let inputs = use_state(|| Inputs { method: donation::default_method(account), ..Inputs::default() });
+    let amount_ref = use_node_ref();
+    let title_ref = use_node_ref();
+    let focus_amount = use_state(|| false);
+    {
+        let (amount_ref, focus_amount) = (amount_ref.clone(), focus_amount.clone());
+        use_effect_with(*focus_amount, move |wanted| {
+            if *wanted {
+                focus(&amount_ref);
+                focus_amount.set(false);
+            }
+        });
+    }
+    {
+        let title_ref = title_ref.clone();
+        use_effect_with(props.focus_title, move |wanted| {
+            if *wanted {
+                focus(&title_ref);
+            }
+        });
+    }
     let assessment = donation::assess(&inputs);
     let window = donation::collection_state(account, props.today);
     let collecting = donation::accepts_gifts(&window);
@@ -61,10 +84,13 @@ pub fn account_view(props: &AccountProps) -> Html {
     };
     let use_gift = {
         let inputs = inputs.clone();
+        let focus_amount = focus_amount.clone();
         let gift = assessment.gift();
         Callback::from(move |_| {
             if let Some(gift) = gift {
                 inputs.set(Inputs { mode: Mode::Give, amount: donation::amount_text(gift), ..(*inputs).clone() });
+                // The button disappears with the mode: the amount field takes the focus.
+                focus_amount.set(true);
             }
         })
     };
@@ -75,7 +101,7 @@ pub fn account_view(props: &AccountProps) -> Html {
         <>
         <div class="cd-top">
             <div class="cd-title">
-                <h2>{ donation::title(account).get(lang).to_owned() }</h2>
+                <h2 ref={title_ref} tabindex="-1">{ donation::title(account).get(lang).to_owned() }</h2>
                 <p class="cd-sub">{ donation::subtitle(account).get(lang).to_owned() }</p>
             </div>
             { props.switch.clone() }
@@ -110,7 +136,7 @@ pub fn account_view(props: &AccountProps) -> Html {
                         { for account.presets.iter().map(|&preset| {
                             let id = format!("cd-preset-{}", preset.get());
                             let inputs = inputs.clone();
-                            let selected = gift == Some(preset);
+                            let selected = assessment.typed == Some(preset);
                             html! {
                                 <span class="cd-preset">
                                     <input type="radio" name="cd-preset" id={id.clone()} checked={selected}
@@ -121,7 +147,7 @@ pub fn account_view(props: &AccountProps) -> Html {
                         }) }
                     </div>
                 }
-                <Field id="cd-amount" label={tr(lang, "Montant du don", "Donation amount")} value={inputs.amount.clone()}
+                <Field id="cd-amount" node_ref={amount_ref.clone()} label={tr(lang, "Montant du don", "Donation amount")} value={inputs.amount.clone()}
                     on_input={edit(|i, v| i.amount = v)} error={err(F::Amount)}
                     hint={tr(lang, "En euros, par exemple 37 ou 37,50.", "In euros, for example 37 or 37.50.")} />
             </fieldset>
@@ -150,7 +176,7 @@ pub fn account_view(props: &AccountProps) -> Html {
                     hint={tr(lang, "Sur votre dernier avis d’impôt (« revenu imposable »).", "On your latest tax notice (“revenu imposable”).")} />
                 <Field id="cd-tax" label={tr(lang, "Impôt sur le revenu dû avant réductions", "Income tax due before reductions")}
                     value={inputs.tax.clone()} on_input={edit(|i, v| i.tax = v)} error={err(F::Tax)} />
-                <Field id="cd-other" label={tr(lang, "Autres dons de l’année (associations, partis…)", "Other gifts this year (charities, parties…)")}
+                <Field id="cd-other" label={tr(lang, "Autres dons de l’année ouvrant droit à réduction (associations, partis, autres candidats…)", "Other tax-deductible gifts this year (charities, parties, other candidates…)")}
                     value={inputs.other.clone()} on_input={edit(|i, v| i.other = v)} error={err(F::Other)} />
                 <Field id="cd-carried" label={tr(lang, "Excédent de dons reporté des années passées", "Excess gifts carried over from past years")}
                     value={inputs.carried.clone()} on_input={edit(|i, v| i.carried = v)} error={err(F::Carried)} />
@@ -175,12 +201,15 @@ pub fn account_view(props: &AccountProps) -> Html {
         <h3>{ tr(lang, "Comment donner", "How to give") }</h3>
         if collecting {
             <PayMethods account={account.clone()} {lang} method={inputs.method} on_method={on_method}
-                gift={gift} />
+                gift={gift} typed={assessment.typed} />
             <Bulletin account={account.clone()} {lang} gift={gift} method={inputs.method} today={props.today} />
         } else {
             <p class="cd-alert">{ text(&donation::payment_notice(&window), lang) }</p>
         }
 
+        if let Some(contact) = donation::contact(account) {
+            <p class="cd-muted">{ text(&contact, lang) }</p>
+        }
         <Mentions account={account.clone()} {lang} />
         </>
     }
@@ -211,16 +240,32 @@ fn result_view(a: &donation::Assessment, lang: Lang) -> Html {
     }
 }
 
+/// The computation's steps, each with its source (and a flag where the rule is not yet
+/// confirmed on a primary text), then the questions the law leaves open (LAW.md).
 fn steps_view(a: &donation::Assessment, lang: Lang) -> Html {
-    match &a.outcome {
+    let steps = match &a.outcome {
         Outcome::Quote(q) => html! {
             <ol class="cd-steps">
                 { for q.steps.iter().map(|s| {
                     let rule = s.rule.rule();
-                    html! { <li>{ text(&s.text, lang) }{ " " }<span class="cd-source">{ format!("({})", rule.source) }</span></li> }
+                    let source = if rule.unverified {
+                        format!("({} — {})", rule.source, tr(lang, "règle à confirmer", "rule to be confirmed"))
+                    } else {
+                        format!("({})", rule.source)
+                    };
+                    html! { <li>{ text(&s.text, lang) }{ " " }<span class="cd-source">{ source }</span></li> }
                 }) }
             </ol>
         },
         _ => html! { <p>{ tr(lang, "Indiquez un montant pour voir le détail du calcul.", "Enter an amount to see how it is computed.") }</p> },
+    };
+    html! {
+        <>
+        { steps }
+        <h4>{ tr(lang, "Questions encore ouvertes", "Questions still open") }</h4>
+        <ul class="cd-source">
+            { for crate::law::rules::open_questions().iter().map(|q| html! { <li>{ text(q, lang) }</li> }) }
+        </ul>
+        </>
     }
 }

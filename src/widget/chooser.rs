@@ -13,7 +13,7 @@ use crate::i18n::Lang;
 use super::account::AccountView;
 use super::app::{failure_view, invalid_view, State};
 use super::load::load_text;
-use super::ui::{input_value, tr};
+use super::ui::{focus, input_value, tr};
 
 /// Fragment prefix for linking to a circo: `page.html#circo-75-01`.
 pub const FRAGMENT_PREFIX: &str = "circo-";
@@ -53,6 +53,12 @@ pub fn chooser(props: &ChooserProps) -> Html {
     };
     let query = use_state(String::new);
     let loaded = use_state(|| None::<(String, State)>);
+    // The slug being shown, read by a fetch that finishes late: a slow file must not
+    // replace the circo chosen after it.
+    let current = use_mut_ref(|| None::<String>);
+    // Focus follows the donor's own choices only, never a preselection at page load.
+    let by_click = use_state(|| false);
+    let search_ref = use_node_ref();
 
     // Loads the chosen entry's account (inline: at once; linked: fetched).
     {
@@ -60,7 +66,9 @@ pub fn chooser(props: &ChooserProps) -> Html {
         let loaded = loaded.clone();
         let all = loaded_registry.clone();
         let base = props.base.to_string();
+        let current = current.clone();
         use_effect_with((*selected).clone(), move |slug| {
+            *current.borrow_mut() = slug.clone();
             if let Some(entry) = slug.as_deref().and_then(|s| registry.find(s)) {
                 let slug = entry.slug.clone();
                 match &entry.target {
@@ -88,7 +96,9 @@ pub fn chooser(props: &ChooserProps) -> Html {
                                 },
                                 Err(failure) => State::Failed(failure, url),
                             };
-                            loaded.set(Some((slug, state)));
+                            if current.borrow().as_deref() == Some(slug.as_str()) {
+                                loaded.set(Some((slug, state)));
+                            }
                         });
                     }
                 }
@@ -98,7 +108,9 @@ pub fn chooser(props: &ChooserProps) -> Html {
 
     let choose = |slug: String| {
         let selected = selected.clone();
+        let by_click = by_click.clone();
         Callback::from(move |_| {
+            by_click.set(true);
             if let Some(w) = web_sys::window() {
                 let _ = w.location().set_hash(&format!("{FRAGMENT_PREFIX}{slug}"));
             }
@@ -107,8 +119,21 @@ pub fn chooser(props: &ChooserProps) -> Html {
     };
     let change = {
         let selected = selected.clone();
-        Callback::from(move |_| selected.set(None))
+        let by_click = by_click.clone();
+        Callback::from(move |_| {
+            by_click.set(true);
+            selected.set(None);
+        })
     };
+    {
+        // Back on the list after "choose another": the search field takes the focus.
+        let (search_ref, by_click) = (search_ref.clone(), *by_click);
+        use_effect_with(selected.is_none(), move |listing| {
+            if *listing && by_click {
+                focus(&search_ref);
+            }
+        });
+    }
 
     if let Some(slug) = (*selected).clone() {
         let current = (*loaded).as_ref().filter(|(s, _)| *s == slug).map(|(_, state)| state.clone());
@@ -118,7 +143,7 @@ pub fn chooser(props: &ChooserProps) -> Html {
         return match current {
             Some(State::Ready(one)) => match one.account() {
                 Some(account) => html! {
-                    <>{ back }<AccountView account={Rc::new(account.clone())} {lang} switch={props.switch.clone()} /></>
+                    <>{ back }<AccountView account={Rc::new(account.clone())} {lang} switch={props.switch.clone()} focus_title={*by_click} /></>
                 },
                 None => html! { <>{ back }<p role="alert">{ tr(lang, "Cette entrée renvoie à un autre registre.", "This entry points to another registry.") }</p></> },
             },
@@ -144,7 +169,7 @@ pub fn chooser(props: &ChooserProps) -> Html {
             { props.switch.clone() }
         </div>
         <label for="cd-search">{ tr(lang, "Chercher une circonscription", "Find a circonscription") }</label>
-        <input id="cd-search" type="search" value={(*query).clone()} oninput={on_query} autocomplete="off"
+        <input id="cd-search" ref={search_ref} type="search" value={(*query).clone()} oninput={on_query} autocomplete="off"
             aria-describedby="cd-search-hint" />
         <p class="cd-field-hint" id="cd-search-hint">{ tr(lang, "Département, numéro ou nom : « 75 », « Paris 1 », « Lyon ».", "Department, number or name: “75”, “Paris 1”, “Lyon”.") }</p>
         <p role="status" class="cd-muted">{

@@ -76,13 +76,19 @@ fn print(doc: &str) {
     frame.set_attribute("aria-hidden", "true").ok();
     frame.set_attribute("tabindex", "-1").ok();
     frame.set_attribute("style", "position:fixed;right:0;bottom:0;width:0;height:0;border:0;visibility:hidden").ok();
+    // No scripts in the form's document; same origin only so that this page may call
+    // its print(), and modals for the print dialog itself.
+    frame.set_attribute("sandbox", "allow-same-origin allow-modals").ok();
     frame.set_srcdoc(doc);
     let target = frame.clone();
     let onload = Closure::once_into_js(move || {
         if let Some(w) = target.content_window() {
+            // Once printed (or cancelled), the donor's identity leaves the host page.
+            let printed = target.clone();
+            let remove = Closure::once_into_js(move || printed.remove());
+            let _ = w.add_event_listener_with_callback("afterprint", remove.unchecked_ref());
             let _ = w.print();
         }
-        // Kept until the next print so that the print dialog still has its document.
     });
     frame.set_onload(Some(onload.unchecked_ref()));
     // Only one print frame at a time.

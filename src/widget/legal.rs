@@ -45,7 +45,7 @@ pub fn mentions(props: &MentionsProps) -> Html {
             { for donation::mentions(&props.account).iter().map(|t| html! { <p>{ text(t, lang) }</p> }) }
             { for texts::statutory_texts().iter().map(|s| html! {
                 <>
-                <h4>{ s.citation }</h4>
+                <h4 lang="fr">{ s.citation }</h4>
                 <blockquote lang="fr"><p>{ s.fr }</p></blockquote>
                 if lang == Lang::En {
                     <p class="cd-muted" lang="en">{ format!("{} ({})", s.en_unofficial, texts::StatutoryText::UNOFFICIAL) }</p>

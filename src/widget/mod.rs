@@ -23,8 +23,10 @@ use crate::embed::ATTRIBUTE;
 /// reads a clock. The core is handed this date.
 pub fn today() -> Date {
     let now = js_sys::Date::new_0();
-    Date::new(now.get_full_year() as i32, now.get_month() as u8 + 1, now.get_date() as u8)
-        .unwrap_or_else(|| Date::new(2000, 1, 1).expect("a valid constant date"))
+    let (year, month, day) = (now.get_full_year() as i32, now.get_month() as u8 + 1, now.get_date() as u8);
+    // The browser's clock always gives a real date; if it ever did not, the epoch (which
+    // shows collection as not yet open) is the safe answer.
+    Date::new(year, month, day).unwrap_or(Date::EPOCH)
 }
 
 /// The widget's stylesheet, carried inside the wasm: a stylesheet linked from the host

@@ -21,13 +21,16 @@ pub struct PayProps {
     pub lang: Lang,
     pub method: Method,
     pub on_method: Callback<Method>,
+    /// The gift the law accepted (the QR code carries it).
     pub gift: Option<Cents>,
+    /// The amount typed, even if refused: it decides which methods the law allows.
+    pub typed: Option<Cents>,
 }
 
 #[function_component(PayMethods)]
 pub fn pay_methods(props: &PayProps) -> Html {
     let lang = props.lang;
-    let offered = donation::offered_methods(&props.account);
+    let offered = donation::methods_for(&props.account, props.typed);
     if offered.is_empty() {
         return html! {};
     }
@@ -37,7 +40,7 @@ pub fn pay_methods(props: &PayProps) -> Html {
             <legend>{ tr(lang, "Moyen de paiement", "Payment method") }</legend>
             <div class="cd-presets">
                 { for offered.iter().map(|&m| {
-                    let id = format!("cd-method-{}", donation::method_slug(m));
+                    let id = format!("cd-method-{}", m.as_str());
                     let on_method = props.on_method.clone();
                     html! {
                         <span class="cd-preset">
@@ -49,7 +52,9 @@ pub fn pay_methods(props: &PayProps) -> Html {
                 }) }
             </div>
         </fieldset>
-        <div class="cd-pay">{ method_view(props) }</div>
+        if offered.contains(&props.method) {
+            <div class="cd-pay">{ method_view(props) }</div>
+        }
         </>
     }
 }

@@ -69,6 +69,9 @@ pub struct FieldProps {
     pub inputmode: AttrValue,
     #[prop_or_default]
     pub autocomplete: Option<AttrValue>,
+    /// To move focus to the field.
+    #[prop_or_default]
+    pub node_ref: NodeRef,
 }
 
 /// A labelled text field with an optional hint and error, both tied to it for
@@ -88,7 +91,7 @@ pub fn field(props: &FieldProps) -> Html {
     html! {
         <div class="cd-field">
             <label for={props.id.clone()}>{ props.label.clone() }</label>
-            <input id={props.id.clone()} type="text" inputmode={props.inputmode.clone()}
+            <input id={props.id.clone()} ref={props.node_ref.clone()} type="text" inputmode={props.inputmode.clone()}
                 autocomplete={props.autocomplete.clone().unwrap_or(AttrValue::Static("off"))}
                 value={props.value.clone()}
                 aria-invalid={props.error.is_some().then_some("true")}
@@ -121,8 +124,14 @@ pub fn copy_button(props: &CopyProps) -> Html {
             let status = status.clone();
             let value = value.clone();
             wasm_bindgen_futures::spawn_local(async move {
-                let ok = match web_sys::window().map(|w| w.navigator().clipboard()) {
-                    Some(clipboard) => wasm_bindgen_futures::JsFuture::from(clipboard.write_text(&value)).await.is_ok(),
+                // `navigator.clipboard` is undefined on a page not served over https.
+                let navigator = web_sys::window().map(|w| w.navigator());
+                let available = navigator
+                    .as_ref()
+                    .and_then(|n| js_sys::Reflect::get(n, &"clipboard".into()).ok())
+                    .is_some_and(|c| !c.is_undefined() && !c.is_null());
+                let ok = match navigator.filter(|_| available) {
+                    Some(n) => wasm_bindgen_futures::JsFuture::from(n.clipboard().write_text(&value)).await.is_ok(),
                     None => false,
                 };
                 status.set(Some(ok));
@@ -141,5 +150,13 @@ pub fn copy_button(props: &CopyProps) -> Html {
                 }
             }</span>
         </span>
+    }
+}
+
+/// Moves keyboard focus to the element behind `node` (after a button that disappears, or
+/// to a new view's heading), so that keyboard and screen-reader users keep their place.
+pub fn focus(node: &NodeRef) {
+    if let Some(el) = node.cast::<web_sys::HtmlElement>() {
+        let _ = el.focus();
     }
 }
