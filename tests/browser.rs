@@ -10,9 +10,29 @@ use web_sys::{Element, HtmlElement, HtmlInputElement, ShadowRoot};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-const PERSON: &str = include_str!("../demo/circo-exemple.json");
-const ASSOCIATION: &str = include_str!("../demo/association.json");
+const PERSON_FILE: &str = include_str!("../demo/circo-exemple.json");
+const ASSOCIATION_FILE: &str = include_str!("../demo/association.json");
 const REGISTRY: &str = include_str!("../demo/registry.json");
+
+/// An example account whose election is 30 days away from today (the widget reads the
+/// browser's clock), so that its collection is open whatever day the tests run.
+fn collecting(file: &str) -> String {
+    let today = circo_don::widget::today();
+    let day = |n: i64| today.add_days(n).unwrap().to_string();
+    let mut doc: serde_json::Value = serde_json::from_str(file).unwrap();
+    doc["election"] = serde_json::json!({
+        "kind": "by_election", "trigger_date": day(-40), "first_round": day(30), "second_round": day(37),
+    });
+    doc["mandataire"]["designated_on"] = day(-35).into();
+    if doc.get("goal").is_some() {
+        doc["goal"]["as_of"] = day(-1).into();
+    }
+    doc.to_string()
+}
+
+fn person() -> String {
+    collecting(PERSON_FILE)
+}
 
 fn document() -> web_sys::Document {
     web_sys::window().unwrap().document().unwrap()
@@ -85,11 +105,11 @@ fn status(host: &Element) -> String {
 
 #[wasm_bindgen_test]
 async fn mounts_once_in_a_shadow_root_and_shows_the_candidate() {
-    let host = host_with(PERSON, &[]);
+    let host = host_with(&person(), &[]);
     circo_don::widget::mount(&host).unwrap();
     circo_don::widget::mount(&host).unwrap();
     let root = wait_for(&host, ".cd[data-state=ready]").await;
-    let config: serde_json::Value = serde_json::from_str(PERSON).unwrap();
+    let config: serde_json::Value = serde_json::from_str(PERSON_FILE).unwrap();
     let candidate = config["candidate"]["name"].as_str().unwrap();
     assert!(text_of(&root).contains(candidate));
     assert_eq!(shadow(&host).query_selector_all(".cd").unwrap().length(), 1);
@@ -99,7 +119,7 @@ async fn mounts_once_in_a_shadow_root_and_shows_the_candidate() {
 
 #[wasm_bindgen_test]
 async fn typing_an_amount_announces_the_real_cost_exact_and_rounded() {
-    let host = host_with(PERSON, &[]);
+    let host = host_with(&person(), &[]);
     circo_don::widget::mount(&host).unwrap();
     wait_for(&host, "#cd-amount").await;
     type_into(&host, "#cd-amount", "37").await;
@@ -114,7 +134,7 @@ async fn typing_an_amount_announces_the_real_cost_exact_and_rounded() {
 
 #[wasm_bindgen_test]
 async fn the_language_switch_translates_labels_and_figures() {
-    let host = host_with(PERSON, &[]);
+    let host = host_with(&person(), &[]);
     circo_don::widget::mount(&host).unwrap();
     wait_for(&host, "#cd-amount").await;
     type_into(&host, "#cd-amount", "1000").await;
@@ -127,7 +147,7 @@ async fn the_language_switch_translates_labels_and_figures() {
 
 #[wasm_bindgen_test]
 async fn data_lang_starts_in_english() {
-    let host = host_with(ASSOCIATION, &[("data-lang", "en")]);
+    let host = host_with(&collecting(ASSOCIATION_FILE), &[("data-lang", "en")]);
     circo_don::widget::mount(&host).unwrap();
     let label = wait_for(&host, "label[for=cd-amount]").await;
     assert_eq!(text_of(&label), "Donation amount");
@@ -135,12 +155,12 @@ async fn data_lang_starts_in_english() {
 
 #[wasm_bindgen_test]
 async fn the_transfer_shows_the_iban_in_text_and_a_qr_code() {
-    let host = host_with(PERSON, &[]);
+    let host = host_with(&person(), &[]);
     circo_don::widget::mount(&host).unwrap();
     wait_for(&host, "#cd-amount").await;
     click(&host, "#cd-method-transfer").await;
     let iban = text_of(&wait_for(&host, "[data-iban]").await);
-    let config: serde_json::Value = serde_json::from_str(PERSON).unwrap();
+    let config: serde_json::Value = serde_json::from_str(PERSON_FILE).unwrap();
     let configured: String = config["payment"]["transfer"]["iban"].as_str().unwrap().chars().filter(|c| !c.is_whitespace()).collect();
     assert_eq!(iban.replace(' ', ""), configured);
     assert!(iban.split(' ').all(|group| group.len() <= 4), "grouped by four: {iban}");
@@ -149,7 +169,7 @@ async fn the_transfer_shows_the_iban_in_text_and_a_qr_code() {
 
 #[wasm_bindgen_test]
 async fn cash_above_the_cap_is_refused_with_what_is_possible() {
-    let host = host_with(PERSON, &[]);
+    let host = host_with(&person(), &[]);
     circo_don::widget::mount(&host).unwrap();
     wait_for(&host, "#cd-amount").await;
     if query(&host, "#cd-method-cash").is_none() {
@@ -164,7 +184,8 @@ async fn cash_above_the_cap_is_refused_with_what_is_possible() {
 
 #[wasm_bindgen_test]
 async fn a_broken_configuration_shows_no_payment_details() {
-    let broken = PERSON.replacen("FR76", "FR00", 1);
+    let broken = person().replacen("FR76", "FR00", 1);
+    assert_ne!(broken, person());
     let host = host_with(&broken, &[]);
     circo_don::widget::mount(&host).unwrap();
     let alert = wait_for(&host, ".cd[data-state=invalid] [role=alert]").await;

@@ -20,11 +20,14 @@ const day = (iso, n) => new Date(Date.parse(iso + 'T12:00:00Z') + n * 86_400_000
 /** Dates in each state of the demo election's collection window (LAW.md §4). */
 function windowDates() {
   const e = config.election;
-  const opens = e.trigger_date ?? (() => {
+  const legal = e.trigger_date ?? (() => {
     const [y, m] = e.first_round.split('-').map(Number);
     const index = y * 12 + (m - 1) - 6;
     return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}-01`;
   })();
+  // No gift before the mandataire is designated (ISO dates compare as strings).
+  const designated = config.mandataire.designated_on;
+  const opens = designated > legal ? designated : legal;
   const lastRound = e.second_round ?? e.first_round;
   let deadline = e.first_round;
   for (let fridays = 0; fridays < 10;) {
@@ -58,8 +61,8 @@ test('37 € costs 13 € as the tax office rounds it, 12,58 € exactly', async
   const p = await open();
   await widget(p).getByLabel('Montant du don').fill('37');
   const said = await status(p).innerText();
-  assert.match(said, /13\s€/);
-  assert.match(said, /12,58\s€/);
+  assert.match(said, /réellement 13\s€/);
+  assert.match(said, /coût de 12,58\s€/);
   await noViolations(p, 'quote');
 });
 
@@ -85,9 +88,11 @@ test('4 601 € is refused; 3 000 € after 2 000 € given elsewhere is refused
   const p = await open();
   await widget(p).getByLabel('Montant du don').fill('4 601');
   assert.match(await status(p).innerText(), /4\s600\s€/);
+  assert.equal(await widget(p).locator('.cd-result').getAttribute('data-kind'), 'refused');
   await widget(p).getByLabel('Montant du don').fill('3000');
   await widget(p).getByLabel('Déjà donné à d’autres candidats de cette élection').fill('2000');
   assert.match(await status(p).innerText(), /2\s600\s€/);
+  assert.equal(await widget(p).locator('.cd-result').getAttribute('data-kind'), 'refused');
 });
 
 test('a household that pays no income tax pays the whole gift', async () => {
@@ -152,15 +157,24 @@ test('the printable form carries what the donor typed, and nothing is sent', asy
   await widget(p).getByLabel('Prénoms').fill('Anne Marie');
   await widget(p).getByLabel('Nationalité').fill('française');
   await widget(p).getByLabel('Adresse du domicile fiscal').fill('3 rue des <Lilas>, 99000 Exempleville');
-  await p.evaluate(() => { window.print = () => {}; });
+  // The print frame may be gone as soon as printed: catch it as it is added.
+  await p.evaluate(() => {
+    window.printed = [];
+    new MutationObserver((records) => records.forEach((r) => r.addedNodes.forEach((n) => {
+      if (n.tagName === 'IFRAME') window.printed.push({ srcdoc: n.srcdoc, sandbox: n.getAttribute('sandbox') });
+    }))).observe(document.body, { childList: true });
+  });
+  const before = p.requests.length;
   await widget(p).getByRole('button', { name: 'Imprimer le bulletin' }).click();
-  const srcdoc = await p.locator('iframe[data-circo-don-print]').getAttribute('srcdoc');
-  for (const expected of ['Lefèvre', 'Anne Marie', 'française', '3 rue des &lt;Lilas&gt;', config.candidate.name]) {
+  await p.waitForFunction(() => window.printed.length > 0);
+  const [{ srcdoc, sandbox }] = await p.evaluate(() => window.printed);
+  for (const expected of ['Lefèvre', 'Anne Marie', 'française', '3 rue des &lt;Lilas&gt;', config.candidate.name, 'déclare sur l’honneur']) {
     assert.ok(srcdoc.includes(expected), `print view contains ${expected}`);
   }
   assert.match(srcdoc, /50\s€/);
-  const frame = p.frameLocator('iframe[data-circo-don-print]');
-  assert.match(await frame.locator('body').innerText(), /déclare sur l’honneur/);
+  assert.doesNotMatch(srcdoc, /<script/i);
+  assert.equal(sandbox, 'allow-same-origin allow-modals', 'the frame runs no script');
+  assert.deepEqual(p.requests.slice(before), [], 'printing requests nothing');
 });
 
 test('English: a visible switch translates labels, figures and dates', async () => {
@@ -212,20 +226,21 @@ test('320 px wide and 200 % zoom: nothing overflows sideways', async () => {
 });
 
 test('privacy: only the widget files and the configuration are requested; no cookie, no storage', async () => {
-  env.requests.length = 0;
   const p = await open();
-  const seen = [];
-  p.on('request', (r) => seen.push(r.url()));
+  const loaded = p.requests.length;
   await widget(p).getByLabel('Montant du don').fill('37');
   await widget(p).getByRole('radio', { name: 'Virement' }).check();
   await widget(p).getByText('Affiner selon mon foyer fiscal').click();
   await widget(p).getByLabel('Revenu imposable du foyer').fill('30000');
+  await widget(p).getByRole('radio', { name: 'Carte bancaire' }).check();
   await p.waitForTimeout(300);
-  const paths = env.requests.map((u) => new URL(u, 'http://x').pathname);
-  const allowed = new Set(['/', '/index.html', '/circo-don.js', '/circo-don_bg.wasm', '/demo/circo-exemple.json', '/favicon.ico']);
-  const widgetRequests = paths.filter((path) => !path.endsWith('.css'));
-  for (const path of widgetRequests) assert.ok(allowed.has(path), `unexpected request ${path}`);
-  assert.deepEqual(seen, [], 'typing sends nothing');
+  // Every request of the page, to any host, from the first: the page itself and its own
+  // stylesheet (the host's), the widget's two files and its configuration. Nothing else.
+  const allowed = new Set(['/', '/demo.css', '/circo-don.js', '/circo-don_bg.wasm', '/demo/circo-exemple.json', '/favicon.ico']
+    .map((path) => env.origin + path));
+  for (const url of p.requests) assert.ok(allowed.has(url), `unexpected request ${url}`);
+  assert.ok(p.requests.includes(env.origin + '/demo/circo-exemple.json'), 'the log sees the configuration');
+  assert.deepEqual(p.requests.slice(loaded), [], 'typing and choosing send nothing');
   assert.deepEqual(await p.context().cookies(), []);
   const storage = await p.evaluate(async () => ({
     local: localStorage.length, session: sessionStorage.length,

@@ -85,7 +85,11 @@ export async function start(pages = {}) {
     async open(path, { width = 1280, height = 900, locale = 'fr-FR', clock } = {}) {
       const context = await browser.newContext({ viewport: { width, height }, locale });
       contexts.push(context);
+      // Every request of the context, from the first one: any host, full URL.
+      const requests = [];
+      context.on('request', (r) => requests.push(r.url()));
       const p = await context.newPage();
+      p.requests = requests;
       p.errors = [];
       p.console = [];
       p.on('pageerror', (e) => p.errors.push(String(e)));
