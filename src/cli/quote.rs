@@ -255,7 +255,7 @@ mod tests {
 
     #[test]
     fn json_vector_12_with_french_amount_forms() {
-        let args: Vec<String> = ["quote", "--gift", "4\u{202F}600,00\u{A0}€", "--income=15 003", "--tax-due", "5.000", "--json"]
+        let args: Vec<String> = ["quote", "--gift", "4\u{202F}600,00\u{A0}€", "--income=15 003", "--tax-due", "5.000,00", "--json"]
             .iter()
             .map(|s| s.to_string())
             .collect();
@@ -309,6 +309,8 @@ mod tests {
             ("quote --gift", "needs a value"),
             ("quote --income 30000", "--gift AMOUNT is required"),
             ("quote --gift 37,505,1", "not an amount"),
+            ("quote --gift 1,500", "Montant ambigu"),
+            ("quote --gift 1.500", "write 1 500 for 1 500 euros, or 1.50"),
             ("quote --gift -5", "negative"),
             ("quote --gift 37 --method bitcoin", "--method"),
             ("quote --gift 37 --tax-due 10 --not-taxable", "exclude"),
