@@ -308,8 +308,8 @@ static RULES: [Rule; 25] = [
         source: "Code électoral L52-8 al. 1",
         since: Some("2018"),
         unverified: false,
-        summary_fr: "Seule une personne physique dûment identifiée, de nationalité française ou résidant en France, peut donner.",
-        summary_en: "Only a duly identified natural person, French or resident in France, may give.",
+        summary_fr: "Les personnes physiques dûment identifiées, de nationalité française ou résidant en France, peuvent donner ; les personnes morales (entreprises, associations, syndicats…) ne le peuvent pas, sauf les partis ou groupements politiques.",
+        summary_en: "Duly identified natural persons, French or resident in France, may give; legal persons (companies, associations, unions...) may not, except political parties or groups.",
     },
     Rule {
         id: RuleId::LegalPersons,
@@ -317,8 +317,8 @@ static RULES: [Rule; 25] = [
         source: "Code électoral L52-8 al. 2",
         since: None,
         unverified: false,
-        summary_fr: "Les personnes morales (entreprises, associations, syndicats…), sauf les partis, ne peuvent pas financer une campagne.",
-        summary_en: "Legal persons (companies, associations, unions...), except parties, may not fund a campaign.",
+        summary_fr: "Les personnes morales (entreprises, associations, syndicats…) ne peuvent pas financer une campagne, sauf les partis ou groupements politiques.",
+        summary_en: "Legal persons (companies, associations, unions...) may not fund a campaign, except political parties or groups.",
     },
     Rule {
         id: RuleId::CashPerGift,
@@ -465,6 +465,21 @@ mod tests {
         ids.sort();
         ids.dedup();
         assert_eq!(ids.len(), rules().len());
+    }
+
+    /// L52-8 al. 2: parties, though legal persons, may fund a campaign; no summary may
+    /// say that only natural persons may give.
+    #[test]
+    fn eligibility_summaries_leave_room_for_parties() {
+        for id in [RuleId::WhoMayGive, RuleId::LegalPersons] {
+            let r = id.rule();
+            assert!(r.summary_fr.contains("personnes morales") && r.summary_fr.contains("sauf les partis"), "{}", r.summary_fr);
+            assert!(r.summary_en.contains("legal persons") || r.summary_en.contains("Legal persons"), "{}", r.summary_en);
+            assert!(r.summary_en.contains("except political parties"), "{}", r.summary_en);
+        }
+        for r in rules() {
+            assert!(!r.summary_fr.contains("Seule une personne physique") && !r.summary_en.contains("Only a duly identified natural person"), "{}", r.id);
+        }
     }
 
     #[test]
