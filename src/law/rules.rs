@@ -394,8 +394,8 @@ const TABLE: [Rule; 25] = [
         source: "Code électoral R39-1",
         since: Some("2018"),
         unverified: false,
-        summary_fr: "Le mandataire délivre un reçu numéroté (formulaire de la CNCCFP, pas le CERFA 11580) signé du donateur : montant, date, mode de paiement, nom, prénoms, nationalité, adresse fiscale.",
-        summary_en: "The mandataire issues a numbered receipt (CNCCFP form, not CERFA 11580) signed by the donor: amount, date, payment method, surname, first names, nationality, tax address.",
+        summary_fr: "Le mandataire délivre un reçu numéroté (formulaire de la CNCCFP, pas le CERFA 11580) signé du donateur : montant, date, mode de paiement, nom, prénoms, nationalité, adresse fiscale. Le donateur le conserve, sans le joindre à sa déclaration de revenus.",
+        summary_en: "The mandataire issues a numbered receipt (CNCCFP form, not CERFA 11580) signed by the donor: amount, date, payment method, surname, first names, nationality, tax address. The donor keeps it; it is not attached to the tax return.",
     },
     Rule {
         id: RuleId::DonorCap,
@@ -664,6 +664,16 @@ mod tests {
         assert_eq!(Figure::NthFridayAt { n: 12, hour: 18 }.parts(Lang::En), ["12th Friday", "18:00"]);
         assert_eq!(Figure::Penalty { years: 3, fine: PENALTY_FINE }.parts(Lang::Fr), ["3 ans".to_string(), PENALTY_FINE.format(Lang::Fr)]);
         assert!(Figure::Qualitative.parts(Lang::Fr).is_empty());
+    }
+
+    /// R39-1 (LAW.md §1): the receipt is kept by the donor, not attached to the return.
+    #[test]
+    fn the_receipt_is_kept() {
+        let r = RuleId::Receipt.rule();
+        assert!(r.summary_fr.contains("le conserve") && r.summary_en.contains("keeps it"), "{r:?}");
+        for rule in rules() {
+            assert!(!rule.summary_fr.contains("à joindre") && !rule.summary_en.contains("to attach"), "{}", rule.id);
+        }
     }
 
     #[test]

@@ -490,6 +490,17 @@ mod tests {
         assert!(q.steps.iter().any(|s| s.text.fr.contains("12,58")));
     }
 
+    /// R39-1 (LAW.md §1): the receipt is to keep, never to attach to the tax return.
+    #[test]
+    fn the_receipt_is_to_keep() {
+        let q = quote(eur(37), &hh(30_000, 2_000), Method::Cheque);
+        let receipt = q.steps.iter().find(|s| s.rule == RuleId::Receipt).expect("receipt step");
+        assert!(receipt.text.fr.contains("à conserver") && receipt.text.en.contains("to keep"), "{receipt:?}");
+        for t in q.steps.iter().map(|s| &s.text).chain(&q.conditions) {
+            assert!(!t.fr.contains("joindre") && !t.en.contains("attach"), "{t:?}");
+        }
+    }
+
     #[test]
     fn vector_02_36_euros() {
         check(&quote(eur(36), &hh(30_000, 2_000), Method::Transfer), 24, 24, 12, 0);
