@@ -60,7 +60,7 @@ pub fn run(args: &[String]) -> Output {
         Some("check") => check::check(&args[1..]),
         Some("schema") => check::schema(&args[1..]),
         Some("help" | "--help" | "-h") => Output::ok(USAGE),
-        Some(other) => Output::fail(2, format!("unknown command {other:?}\n\n{USAGE}")),
+        Some(other) => Output::fail(2, format!("commande inconnue {other:?} / unknown command {other:?}\n\n{USAGE}")),
         None => Output::fail(2, USAGE),
     }
 }
