@@ -129,6 +129,7 @@ fn to_json(q: &Quote, net_target: Option<Cents>) -> Value {
         "reduction_exact_cents": q.reduction_exact.get(),
         "reduction_cents": q.reduction.get(),
         "imputed_cents": q.imputed.get(),
+        "lost_cents": q.lost().get(),
         "net_cost_cents": q.net_cost.get(),
         "net_cost_exact_cents": q.net_cost_exact.map(Cents::get),
         "carried_over_cents": q.carried_over.get(),
@@ -153,6 +154,9 @@ fn human(q: &Quote) -> String {
     line(&mut s, Text::new(format!("Don : {} ({})", q.gift.text().fr, label.fr), format!("Gift: {} ({})", q.gift.text().en, label.en)));
     line(&mut s, Text::new(format!("Réduction d’impôt : {}", q.reduction.text().fr), format!("Tax reduction: {}", q.reduction.text().en)));
     line(&mut s, Text::new(format!("Économie cette année : {}", q.imputed.text().fr), format!("Saved this year: {}", q.imputed.text().en)));
+    if q.lost() > Cents::ZERO {
+        line(&mut s, Text::new(format!("Perdu (au-delà de l’impôt dû) : {}", q.lost().text().fr), format!("Lost (above the tax due): {}", q.lost().text().en)));
+    }
     line(&mut s, Text::new(format!("Coût réel : {}", q.net_cost.text().fr), format!("Real cost: {}", q.net_cost.text().en)));
     if q.carried_over > Cents::ZERO {
         line(&mut s, Text::new(format!("Reporté : {}", q.carried_over.text().fr), format!("Carried over: {}", q.carried_over.text().en)));
@@ -252,7 +256,11 @@ mod tests {
 
     #[test]
     fn json_vector_7() {
-        check(&json("quote --gift 500 --income 25000 --tax-due 200 --method transfer --json"), 330, 200, 300, 0);
+        let v = json("quote --gift 500 --income 25000 --tax-due 200 --method transfer --json");
+        check(&v, 330, 200, 300, 0);
+        assert_eq!(cents(&v, "lost_cents"), 13_000);
+        let out = run_str("quote --gift 500 --income 25000 --tax-due 200");
+        assert!(out.stdout.contains("Perdu (au-delà de l’impôt dû) : 130\u{A0}€ / Lost (above the tax due): €130"), "{}", out.stdout);
     }
 
     #[test]
