@@ -138,7 +138,7 @@ fn ambiguous_message(whole: u16, three: u16) -> Text {
     let euros = plural(whole, "euro", "euros");
     let head_fr = format!("Montant ambigu : écrivez {whole} {three:03} pour {whole} {three:03} euros");
     let head_en = format!("Ambiguous amount: write {whole} {three:03} for {whole} {three:03} euros");
-    if three % 10 != 0 {
+    if !three.is_multiple_of(10) {
         // The decimal reading has three decimals: no cents form to offer as such.
         return Text::new(
             format!("{head_fr}, ou au plus deux chiffres après la virgule pour les centimes (par exemple {whole},50)."),
