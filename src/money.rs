@@ -95,6 +95,11 @@ pub enum AmountError {
     TooManyDecimals,
     /// More than [`MAX_AMOUNT`].
     TooLarge,
+    /// A single `,` or `.` followed by exactly three digits (`1,500`, `12.345`): a
+    /// thousands separator for an English speaker, a decimal mark for a French one.
+    /// Refused rather than guessed; `whole` and `three` are the digits before and after
+    /// the mark, from which [`AmountError::message`] builds both unambiguous forms.
+    Ambiguous { whole: u16, three: u16 },
 }
 
 impl AmountError {
@@ -121,8 +126,39 @@ impl AmountError {
                 "Ce montant est trop grand : au plus 1 000 000 000 €.",
                 "This amount is too large: at most €1,000,000,000.",
             ),
+            AmountError::Ambiguous { whole, three } => ambiguous_message(*whole, *three),
         }
     }
+}
+
+/// « Montant ambigu : écrivez 1 500 pour 1 500 euros, ou 1,50 pour 1 euro et 50
+/// centimes. », built from the digits typed (`1,500` → whole 1, three 500).
+fn ambiguous_message(whole: u16, three: u16) -> Text {
+    let plural = |n: u16, one: &'static str, many: &'static str| if n > 1 { many } else { one };
+    let euros = plural(whole, "euro", "euros");
+    let head_fr = format!("Montant ambigu : écrivez {whole} {three:03} pour {whole} {three:03} euros");
+    let head_en = format!("Ambiguous amount: write {whole} {three:03} for {whole} {three:03} euros");
+    if !three.is_multiple_of(10) {
+        // The decimal reading has three decimals: no cents form to offer as such.
+        return Text::new(
+            format!("{head_fr}, ou au plus deux chiffres après la virgule pour les centimes (par exemple {whole},50)."),
+            format!("{head_en}, or at most two digits after the decimal point for cents (for example {whole}.50)."),
+        );
+    }
+    let cents = three / 10;
+    if cents == 0 {
+        return Text::new(
+            format!("{head_fr}, ou {whole} pour {whole} {euros}."),
+            format!("{head_en}, or {whole} for {whole} {euros}."),
+        );
+    }
+    Text::new(
+        format!(
+            "{head_fr}, ou {whole},{cents:02} pour {whole} {euros} et {cents} {}.",
+            plural(cents, "centime", "centimes")
+        ),
+        format!("{head_en}, or {whole}.{cents:02} for {whole} {euros} and {cents} {}.", plural(cents, "cent", "cents")),
+    )
 }
 
 impl fmt::Display for AmountError {
@@ -140,48 +176,55 @@ fn is_group_space(c: char) -> bool {
     matches!(c, ' ' | '\u{A0}' | '\u{202F}')
 }
 
-/// Removes a leading or trailing currency mark (`€`, `EUR`, any case).
-fn strip_currency(s: &str) -> &str {
+/// Removes a leading or trailing currency mark (`€`, `EUR`, any case). The flag is true
+/// when the mark was a leading `€` sign: the English form (`€1,234`).
+fn strip_currency(s: &str) -> (&str, bool) {
     let t = s.trim_matches(|c: char| c.is_whitespace() || is_group_space(c));
     for mark in ["€", "EUR", "eur", "Eur"] {
         if let Some(rest) = t.strip_prefix(mark) {
-            return rest.trim_matches(|c: char| c.is_whitespace() || is_group_space(c));
+            return (rest.trim_matches(|c: char| c.is_whitespace() || is_group_space(c)), mark == "€");
         }
         if let Some(rest) = t.strip_suffix(mark) {
-            return rest.trim_matches(|c: char| c.is_whitespace() || is_group_space(c));
+            return (rest.trim_matches(|c: char| c.is_whitespace() || is_group_space(c)), false);
         }
     }
-    t
+    (t, false)
 }
 
 /// Parses an amount as French and English speakers type it, into cents.
 ///
 /// Accepted: `37`, `37,5`, `37,50`, `37.50`, `1 000`, `1 000,00 €` (ordinary, no-break
 /// U+00A0 or narrow no-break U+202F spaces between thousands), `1000€`, `€1,234.56`,
-/// `1.234,56`, `1,000,000`, `EUR 12`, with spaces around. The one ambiguous case is
-/// decided thus:
+/// `€1,234`, `1.234,56`, `1,000,000`, `EUR 12`, with spaces around. Separators are
+/// read thus:
 ///
 /// - when both `,` and `.` appear, the last one is the decimal mark and the other
 ///   separates thousands (`1,234.56` English, `1.234,56` French);
-/// - a mark that appears more than once separates thousands (`1.000.000`);
+/// - a mark that appears more than once separates thousands (`1.000.000`,
+///   `1,234,567`);
 /// - a single mark followed by 1 or 2 digits is the decimal mark (`37,5`, `37.50`);
-/// - **a single mark followed by exactly 3 digits separates thousands** (`1,000` and
-///   `1.000` are one thousand euros), unless the number also uses spaces between
-///   thousands or its integer part is `0`, where it can only be a decimal mark, and
-///   then there are too many decimals (`1 000,000`, `0,505`);
+/// - **a single mark followed by exactly 3 digits is ambiguous** — `1,500` is 1,50 €
+///   to a French donor and 1 500 € to an English one — and is refused with
+///   [`AmountError::Ambiguous`], whose message shows both unambiguous forms
+///   (`1 500`, `1,50`). Exceptions, where only one reading exists: a leading `€`
+///   sign with a comma is the English form [`Cents::format`] writes, so `€1,234` is
+///   one thousand two hundred and thirty-four euros (`€1.234` stays ambiguous); a
+///   number that also uses spaces between thousands, an integer part of `0`, or one
+///   of more than 3 digits can only have a decimal mark, and then there are too many
+///   decimals (`1 000,000`, `0,505`, `1234,567`);
 /// - 4 digits or more after a single mark are too many decimals.
 ///
 /// Thousands groups are checked: 1 to 3 digits first, then exactly 3 (`10 00` is
 /// refused). A minus sign gives [`AmountError::Negative`].
 pub fn parse_amount(s: &str) -> Result<Cents, AmountError> {
-    let mut t = strip_currency(s);
+    let (mut t, mut euro_first) = strip_currency(s);
     if t.is_empty() {
         return Err(AmountError::Empty);
     }
     let negative = t.starts_with('-') || t.starts_with('\u{2212}');
     if negative {
         t = t.trim_start_matches(['-', '\u{2212}']);
-        t = strip_currency(t);
+        (t, euro_first) = strip_currency(t);
     }
     if t.is_empty() {
         return Err(AmountError::NotANumber);
@@ -201,11 +244,21 @@ pub fn parse_amount(s: &str) -> Result<Cents, AmountError> {
                 None
             } else {
                 let (int_part, frac) = t.split_once(mark).unwrap_or((t, ""));
-                let int_is_zero = !int_part.is_empty() && int_part.chars().all(|c| c == '0');
-                if frac.len() == 3 && !uses_spaces && !int_is_zero && !int_part.is_empty() {
+                let int_is_zero = int_part.chars().all(|c| c == '0');
+                let both_readings = frac.len() == 3
+                    && !uses_spaces
+                    && !int_is_zero
+                    && (1..=3).contains(&int_part.len())
+                    && int_part.chars().chain(frac.chars()).all(|c| c.is_ascii_digit());
+                if !both_readings {
+                    Some(mark)
+                } else if mark == ',' && euro_first {
+                    // `€1,234`: the English form, thousands.
                     None
                 } else {
-                    Some(mark)
+                    let whole = int_part.parse().map_err(|_| AmountError::NotANumber)?;
+                    let three = frac.parse().map_err(|_| AmountError::NotANumber)?;
+                    return Err(AmountError::Ambiguous { whole, three });
                 }
             }
         }
@@ -355,9 +408,12 @@ mod tests {
             ("€1,234.56", 123_456),
             ("1,234.56", 123_456),
             ("1.234,56", 123_456),
-            ("1,000", 100_000),
-            ("1.000", 100_000),
+            ("€1,234", 123_400),
+            ("€ 12,345", 1_234_500),
+            ("€1,000,000", 100_000_000),
             ("1,000,000", 100_000_000),
+            ("1,234,567", 123_456_700),
+            ("1.000.000", 100_000_000),
             ("1.000.000,5", 100_000_050),
             ("12 EUR", 1200),
             ("EUR 12", 1200),
@@ -397,9 +453,10 @@ mod tests {
             ("1000000000,01", TooLarge),
             ("99999999999999999999999", TooLarge),
             ("1e3", NotANumber),
+            ("1234,567", TooManyDecimals),
+            ("1,234,56", NotANumber),
+            ("1,23,456", NotANumber),
         ];
-        // Three digits after a single mark: thousands, by the documented rule.
-        assert_eq!(parse_amount("37,505"), Ok(eur(37_505)));
         for (s, err) in cases {
             assert_eq!(parse_amount(s), Err(*err), "{s:?}");
         }
@@ -408,10 +465,54 @@ mod tests {
     #[test]
     fn every_error_says_what_to_type_in_both_languages() {
         use AmountError::*;
-        for e in [Empty, Negative, NotANumber, TooManyDecimals, TooLarge] {
+        for e in [Empty, Negative, NotANumber, TooManyDecimals, TooLarge, Ambiguous { whole: 1, three: 500 }] {
             let m = e.message();
             assert!(!m.fr.is_empty() && !m.en.is_empty() && m.fr != m.en);
         }
+    }
+
+    /// A single separator followed by exactly three digits is refused: `1,500` means
+    /// 1,50 € to a French donor and 1 500 € to an English one.
+    #[test]
+    fn a_single_separator_before_three_digits_is_ambiguous() {
+        for (s, whole, three) in [
+            ("1,500", 1, 500),
+            ("1.500", 1, 500),
+            ("12,345", 12, 345),
+            ("1.000", 1, 0),
+            ("1,000", 1, 0),
+            ("37,505", 37, 505),
+            ("999.999", 999, 999),
+            ("1,500 €", 1, 500),
+            ("1,500€", 1, 500),
+            ("EUR 1,500", 1, 500),
+            ("1,500 EUR", 1, 500),
+            ("€1.500", 1, 500),
+            ("-1,500", 1, 500),
+        ] {
+            assert_eq!(parse_amount(s), Err(AmountError::Ambiguous { whole, three }), "{s:?}");
+        }
+        let m = parse_amount("1,500").unwrap_err().message();
+        assert_eq!(m.fr, "Montant ambigu : écrivez 1 500 pour 1 500 euros, ou 1,50 pour 1 euro et 50 centimes.");
+        assert_eq!(m.en, "Ambiguous amount: write 1 500 for 1 500 euros, or 1.50 for 1 euro and 50 cents.");
+        let m = parse_amount("12.050").unwrap_err().message();
+        assert_eq!(m.fr, "Montant ambigu : écrivez 12 050 pour 12 050 euros, ou 12,05 pour 12 euros et 5 centimes.");
+        assert_eq!(m.en, "Ambiguous amount: write 12 050 for 12 050 euros, or 12.05 for 12 euros and 5 cents.");
+        let m = parse_amount("2,000").unwrap_err().message();
+        assert_eq!(m.fr, "Montant ambigu : écrivez 2 000 pour 2 000 euros, ou 2 pour 2 euros.");
+        let m = parse_amount("12,345").unwrap_err().message();
+        assert!(m.fr.contains("12 345") && m.fr.contains("deux chiffres") && m.en.contains("12.50"), "{m:?}");
+        // Both forms it suggests are accepted.
+        assert_eq!(parse_amount("1 500"), Ok(eur(1500)));
+        assert_eq!(parse_amount("1,50"), Ok(Cents::new(150)));
+        assert_eq!(parse_amount("1.50"), Ok(Cents::new(150)));
+        // Only one reading: the English form with a leading € (what `format` writes),
+        // spaces between thousands, a zero or long integer part.
+        assert_eq!(parse_amount("€1,500"), Ok(eur(1500)));
+        assert_eq!(parse_amount(&eur(1500).format(Lang::En)), Ok(eur(1500)));
+        assert_eq!(parse_amount("1 000,000"), Err(AmountError::TooManyDecimals));
+        assert_eq!(parse_amount("0,500"), Err(AmountError::TooManyDecimals));
+        assert_eq!(parse_amount("1234,567"), Err(AmountError::TooManyDecimals));
     }
 
     #[test]

@@ -47,8 +47,9 @@ The method defaults to card. Options also take the form --income=30000.
 Exit codes: 0 ok, 1 refused by the law (the message names the rule), 2 bad arguments.
 
 Amounts accept French and English forms: 37, 37,50, 37.50, 1 000 €, 1000€, €1,234.56,
-1.234,56. A single , or . followed by exactly 3 digits separates thousands (1,000 = 1.000
-= one thousand euros).
+€1,234, 1.234,56, 1,234,567. A single , or . followed by exactly 3 digits is ambiguous
+(1,500: 1,50 € or 1 500 €?) and refused: write 1 500 or 1,50. Only after a leading €
+does such a comma separate thousands (€1,500 = one thousand five hundred euros).
 ";
 
 /// Runs the command line `args` (without the program name).
@@ -59,7 +60,7 @@ pub fn run(args: &[String]) -> Output {
         Some("check") => check::check(&args[1..]),
         Some("schema") => check::schema(&args[1..]),
         Some("help" | "--help" | "-h") => Output::ok(USAGE),
-        Some(other) => Output::fail(2, format!("unknown command {other:?}\n\n{USAGE}")),
+        Some(other) => Output::fail(2, format!("commande inconnue {other:?} / unknown command {other:?}\n\n{USAGE}")),
         None => Output::fail(2, USAGE),
     }
 }

@@ -7,6 +7,7 @@ use serde_json::{json, Value};
 
 use super::{Output, USAGE};
 use crate::law::limits::{self, Refusal};
+use crate::i18n::Text;
 use crate::law::tax::{self, Household, Method, Quote, TaxDue};
 use crate::money::{parse_amount, Cents};
 
@@ -20,8 +21,9 @@ struct Args {
     json: bool,
 }
 
-/// Reads the flags; `main_flag` is `--gift` or `--net`. Errors are messages for exit 2.
-fn parse(args: &[String], main_flag: &str) -> Result<Args, String> {
+/// Reads the flags; `main_flag` is `--gift` or `--net`. Errors are messages for exit 2,
+/// in French then English like every other message.
+fn parse(args: &[String], main_flag: &str) -> Result<Args, Text> {
     let mut out = Args::default();
     let mut seen: Vec<String> = Vec::new();
     let mut tax_due: Option<Cents> = None;
@@ -40,15 +42,15 @@ fn parse(args: &[String], main_flag: &str) -> Result<Args, String> {
         ) || flag == main_flag;
         let is_switch = matches!(flag.as_str(), "--json" | "--not-taxable");
         if !takes_value && !is_switch {
-            return Err(format!("unknown option {arg:?}"));
+            return Err(Text::new(format!("option inconnue {arg:?}"), format!("unknown option {arg:?}")));
         }
         if seen.contains(&flag) {
-            return Err(format!("{flag} given twice"));
+            return Err(Text::new(format!("{flag} donné deux fois"), format!("{flag} given twice")));
         }
         seen.push(flag.clone());
         if is_switch {
             if inline.is_some() {
-                return Err(format!("{flag} takes no value"));
+                return Err(Text::new(format!("{flag} ne prend pas de valeur"), format!("{flag} takes no value")));
             }
             match flag.as_str() {
                 "--json" => out.json = true,
@@ -63,16 +65,22 @@ fn parse(args: &[String], main_flag: &str) -> Result<Args, String> {
                     i += 1;
                     v.clone()
                 }
-                _ => return Err(format!("{flag} needs a value")),
+                _ => return Err(Text::new(format!("{flag} attend une valeur"), format!("{flag} needs a value"))),
             },
         };
         if flag == "--method" {
             out.method = Some(Method::parse(&value).ok_or_else(|| {
-                format!("--method {value:?}: expected cheque, transfer, card, direct-debit or cash")
+                Text::new(
+                    format!("--method {value:?} : attendu cheque, transfer, card, direct-debit ou cash"),
+                    format!("--method {value:?}: expected cheque, transfer, card, direct-debit or cash"),
+                )
             })?);
             continue;
         }
-        let amount = parse_amount(&value).map_err(|e| format!("{flag} {value:?}: {}", e.message()))?;
+        let amount = parse_amount(&value).map_err(|e| {
+            let m = e.message();
+            Text::new(format!("{flag} {value:?} : {}", m.fr), format!("{flag} {value:?}: {}", m.en))
+        })?;
         match flag.as_str() {
             "--income" => out.household.income = Some(amount),
             "--tax-due" => tax_due = Some(amount),
@@ -83,18 +91,20 @@ fn parse(args: &[String], main_flag: &str) -> Result<Args, String> {
         }
     }
     out.household.tax = match (tax_due, not_taxable) {
-        (Some(_), true) => return Err("--tax-due and --not-taxable exclude each other".to_string()),
+        (Some(_), true) => {
+            return Err(Text::new("--tax-due et --not-taxable s’excluent", "--tax-due and --not-taxable exclude each other"))
+        }
         (Some(t), false) => TaxDue::Due(t),
         (None, true) => TaxDue::NotTaxable,
         (None, false) => TaxDue::Unknown,
     };
     if out.amount.is_none() {
-        return Err(format!("{main_flag} AMOUNT is required"));
+        return Err(Text::new(format!("{main_flag} MONTANT est obligatoire"), format!("{main_flag} AMOUNT is required")));
     }
     Ok(out)
 }
 
-fn usage_error(command: &str, message: String) -> Output {
+fn usage_error(command: &str, message: Text) -> Output {
     Output::fail(2, format!("circo-don {command}: {message}\n\n{USAGE}"))
 }
 
@@ -119,6 +129,7 @@ fn to_json(q: &Quote, net_target: Option<Cents>) -> Value {
         "reduction_exact_cents": q.reduction_exact.get(),
         "reduction_cents": q.reduction.get(),
         "imputed_cents": q.imputed.get(),
+        "lost_cents": q.lost().get(),
         "net_cost_cents": q.net_cost.get(),
         "net_cost_exact_cents": q.net_cost_exact.map(Cents::get),
         "carried_over_cents": q.carried_over.get(),
@@ -134,7 +145,6 @@ fn to_json(q: &Quote, net_target: Option<Cents>) -> Value {
 }
 
 fn human(q: &Quote) -> String {
-    use crate::i18n::Text;
     let mut s = String::new();
     let line = |s: &mut String, t: Text| {
         s.push_str(&t.to_string());
@@ -144,6 +154,9 @@ fn human(q: &Quote) -> String {
     line(&mut s, Text::new(format!("Don : {} ({})", q.gift.text().fr, label.fr), format!("Gift: {} ({})", q.gift.text().en, label.en)));
     line(&mut s, Text::new(format!("Réduction d’impôt : {}", q.reduction.text().fr), format!("Tax reduction: {}", q.reduction.text().en)));
     line(&mut s, Text::new(format!("Économie cette année : {}", q.imputed.text().fr), format!("Saved this year: {}", q.imputed.text().en)));
+    if q.lost() > Cents::ZERO {
+        line(&mut s, Text::new(format!("Perdu (au-delà de l’impôt dû) : {}", q.lost().text().fr), format!("Lost (above the tax due): {}", q.lost().text().en)));
+    }
     line(&mut s, Text::new(format!("Coût réel : {}", q.net_cost.text().fr), format!("Real cost: {}", q.net_cost.text().en)));
     if q.carried_over > Cents::ZERO {
         line(&mut s, Text::new(format!("Reporté : {}", q.carried_over.text().fr), format!("Carried over: {}", q.carried_over.text().en)));
@@ -192,7 +205,7 @@ pub fn reverse(args: &[String]) -> Output {
         Err(r) => refused(&[r], a.json),
         Ok(q) if a.json => Output::ok(format!("{}\n", to_json(&q, Some(net)))),
         Ok(q) => {
-            let head = crate::i18n::Text::new(
+            let head = Text::new(
                 format!("Pour un coût réel d’au plus {} : donnez {}.", net.text().fr, q.gift.text().fr),
                 format!("For a real cost of at most {}: give {}.", net.text().en, q.gift.text().en),
             );
@@ -243,7 +256,11 @@ mod tests {
 
     #[test]
     fn json_vector_7() {
-        check(&json("quote --gift 500 --income 25000 --tax-due 200 --method transfer --json"), 330, 200, 300, 0);
+        let v = json("quote --gift 500 --income 25000 --tax-due 200 --method transfer --json");
+        check(&v, 330, 200, 300, 0);
+        assert_eq!(cents(&v, "lost_cents"), 13_000);
+        let out = run_str("quote --gift 500 --income 25000 --tax-due 200");
+        assert!(out.stdout.contains("Perdu (au-delà de l’impôt dû) : 130\u{A0}€ / Lost (above the tax due): €130"), "{}", out.stdout);
     }
 
     #[test]
@@ -255,7 +272,7 @@ mod tests {
 
     #[test]
     fn json_vector_12_with_french_amount_forms() {
-        let args: Vec<String> = ["quote", "--gift", "4\u{202F}600,00\u{A0}€", "--income=15 003", "--tax-due", "5.000", "--json"]
+        let args: Vec<String> = ["quote", "--gift", "4\u{202F}600,00\u{A0}€", "--income=15 003", "--tax-due", "5.000,00", "--json"]
             .iter()
             .map(|s| s.to_string())
             .collect();
@@ -302,6 +319,30 @@ mod tests {
         assert_eq!(v["refusals"][0]["rule"], "ce-l52-8-cap");
     }
 
+    /// Argument errors speak French, then English, like every other message.
+    #[test]
+    fn bad_arguments_are_explained_in_french_then_english() {
+        for (line, fr, en) in [
+            ("quote --gift 37 --frobnicate", "option inconnue \"--frobnicate\"", "unknown option \"--frobnicate\""),
+            ("quote --gift", "--gift attend une valeur", "--gift needs a value"),
+            ("quote --income 30000", "--gift MONTANT est obligatoire", "--gift AMOUNT is required"),
+            ("quote --gift 37 --gift 38", "--gift donné deux fois", "--gift given twice"),
+            ("quote --gift 37 --json=1", "--json ne prend pas de valeur", "--json takes no value"),
+            ("quote --gift 37 --method bitcoin", "attendu cheque, transfer", "expected cheque, transfer"),
+            ("quote --gift 37 --tax-due 10 --not-taxable", "s’excluent", "exclude each other"),
+            ("quote --gift abc", "Ce n’est pas un montant", "This is not an amount"),
+            ("reverse --net", "--net attend une valeur", "--net needs a value"),
+        ] {
+            let out = run_str(line);
+            assert_eq!(out.code, 2, "{line}: {out:?}");
+            let first = out.stderr.lines().next().unwrap_or_default();
+            let (f, e) = (first.find(fr), first.find(en));
+            assert!(f.is_some() && e.is_some() && f < e, "{line}: {first}");
+        }
+        let out = run_str("frobnicate");
+        assert!(out.stderr.contains("commande inconnue") && out.stderr.contains("unknown command"), "{}", out.stderr);
+    }
+
     #[test]
     fn bad_arguments_exit_2() {
         for (line, needle) in [
@@ -309,6 +350,8 @@ mod tests {
             ("quote --gift", "needs a value"),
             ("quote --income 30000", "--gift AMOUNT is required"),
             ("quote --gift 37,505,1", "not an amount"),
+            ("quote --gift 1,500", "Montant ambigu"),
+            ("quote --gift 1.500", "write 1 500 for 1 500 euros, or 1.50"),
             ("quote --gift -5", "negative"),
             ("quote --gift 37 --method bitcoin", "--method"),
             ("quote --gift 37 --tax-due 10 --not-taxable", "exclude"),

@@ -136,8 +136,8 @@ pub fn check_donor(donor: &Donor) -> Result<(), Refusal> {
         return Err(Refusal {
             rule: RuleId::LegalPersons,
             message: Text::new(
-                "Une entreprise, une association ou un syndicat ne peut pas financer une campagne (L52-8) : seules des personnes physiques donnent, sur leurs fonds personnels. Ses membres peuvent donner à titre personnel.",
-                "A company, association or union may not fund a campaign (L52-8): only natural persons give, from their own funds. Its members may give personally.",
+                "Une entreprise, une association ou un syndicat ne peut pas financer une campagne (L52-8 : parmi les personnes morales, seuls les partis ou groupements politiques le peuvent). Ses membres peuvent donner à titre personnel, sur leurs fonds personnels.",
+                "A company, association or union may not fund a campaign (L52-8: of legal persons, only political parties or groups may). Its members may give personally, from their own funds.",
             ),
         });
     }
@@ -230,7 +230,11 @@ mod tests {
     #[test]
     fn donors() {
         assert!(check_donor(&Donor { natural_person: true, french_or_resident: true }).is_ok());
-        assert_eq!(check_donor(&Donor { natural_person: false, french_or_resident: true }).unwrap_err().rule, RuleId::LegalPersons);
+        let legal = check_donor(&Donor { natural_person: false, french_or_resident: true }).unwrap_err();
+        assert_eq!(legal.rule, RuleId::LegalPersons);
+        // L52-8 al. 2: parties may fund a campaign; the refusal must not deny it.
+        assert!(legal.message.fr.contains("partis") && legal.message.en.contains("political parties"), "{legal}");
+        assert!(!legal.message.fr.contains("seules des personnes physiques"), "{legal}");
         assert_eq!(check_donor(&Donor { natural_person: true, french_or_resident: false }).unwrap_err().rule, RuleId::WhoMayGive);
     }
 

@@ -8,7 +8,7 @@
 
 use std::fmt;
 
-use crate::i18n::Text;
+use crate::i18n::{Lang, Text};
 use crate::money::Cents;
 
 /// The date on which the whole table was checked as in force (LAW.md preamble).
@@ -50,6 +50,65 @@ pub enum Figure {
     Qualitative,
 }
 
+impl Figure {
+    /// The pieces of text that show this figure in `lang`, as every summary of the
+    /// table writes them (tested): percent `66 %` (no-break space) / `66%`; amounts
+    /// as [`Cents::format`] (`4 600 €` / `€4,600`); ratio `1,26` / `1.26`; years
+    /// `5 ans` / `5 years`; months `6e mois` / `6th month`; the n-th Friday
+    /// `10e vendredi`, `18 h` / `10th Friday`, `18:00`; a penalty its years and fine;
+    /// a tax box its name; nothing for a qualitative rule.
+    pub fn parts(&self, lang: Lang) -> Vec<String> {
+        let fr = lang == Lang::Fr;
+        let years = |n: u32| if fr { format!("{n} ans") } else { format!("{n} years") };
+        let ordinal = |n: u32| {
+            if fr {
+                format!("{n}e")
+            } else {
+                let suffix = match (n % 10, n % 100) {
+                    (_, 11..=13) => "th",
+                    (1, _) => "st",
+                    (2, _) => "nd",
+                    (3, _) => "rd",
+                    _ => "th",
+                };
+                format!("{n}{suffix}")
+            }
+        };
+        match *self {
+            Figure::Percent(Percent(p)) => vec![if fr { format!("{p}\u{A0}%") } else { format!("{p}%") }],
+            Figure::Amount(c) | Figure::AmountPerInhabitant(c) => vec![c.format(lang)],
+            Figure::Ratio { num, den } => vec![ratio(num, den, if fr { ',' } else { '.' })],
+            Figure::Years(n) => vec![years(n)],
+            Figure::Months(n) => vec![if fr { format!("{} mois", ordinal(n)) } else { format!("{} month", ordinal(n)) }],
+            Figure::NthFridayAt { n, hour } => vec![
+                if fr { format!("{} vendredi", ordinal(n)) } else { format!("{} Friday", ordinal(n)) },
+                if fr { format!("{hour} h") } else { format!("{hour}:00") },
+            ],
+            Figure::Penalty { years: y, fine } => vec![years(y), fine.format(lang)],
+            Figure::TaxBox(b) => vec![b.to_string()],
+            Figure::Qualitative => Vec::new(),
+        }
+    }
+}
+
+/// `num / den` as a decimal number when `den` is a power of ten (`126/100` → `1,26`),
+/// else as a fraction.
+fn ratio(num: i64, den: i64, mark: char) -> String {
+    let mut digits = 0;
+    let mut d = den;
+    while d > 1 && d % 10 == 0 {
+        d /= 10;
+        digits += 1;
+    }
+    if d != 1 {
+        return format!("{num}/{den}");
+    }
+    if digits == 0 {
+        return num.to_string();
+    }
+    format!("{}{mark}{:0width$}", num / den, (num % den).abs(), width = digits)
+}
+
 /// Stable identifiers of the rules; [`RuleId::as_str`] is what JSON output and the
 /// widget's "rules applied" list show.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -82,6 +141,36 @@ pub enum RuleId {
 }
 
 impl RuleId {
+    /// Every rule id, in the order of the table: `RuleId::ALL[i] as usize == i` and the
+    /// table's entry `i` has the id `ALL[i]` (checked at compile time below).
+    pub const ALL: [RuleId; 25] = [
+        RuleId::ReductionRate,
+        RuleId::IncomeCeiling,
+        RuleId::CarryOver,
+        RuleId::Rounding,
+        RuleId::ReductionNotCredit,
+        RuleId::CashNoReduction,
+        RuleId::TaxDomicile,
+        RuleId::PartyCapNotApplicable,
+        RuleId::TaxBox,
+        RuleId::JanuaryAdvance,
+        RuleId::Receipt,
+        RuleId::DonorCap,
+        RuleId::WhoMayGive,
+        RuleId::LegalPersons,
+        RuleId::CashPerGift,
+        RuleId::CashTotal,
+        RuleId::CeilingBase,
+        RuleId::CeilingPerInhabitant,
+        RuleId::CeilingIndex,
+        RuleId::DonorPenalty,
+        RuleId::CollectionOpens,
+        RuleId::CollectionCloses,
+        RuleId::FilingDeadline,
+        RuleId::Mandataire,
+        RuleId::PositiveGift,
+    ];
+
     /// The stable string id (`cgi-200-rate`...).
     pub const fn as_str(self) -> &'static str {
         match self {
@@ -115,8 +204,9 @@ impl RuleId {
 
     /// The table entry of this rule.
     pub fn rule(self) -> &'static Rule {
-        // Every id has exactly one entry (tested).
-        RULES.iter().find(|r| r.id == self).unwrap_or(&RULES[0])
+        // Entry `i` has the id whose discriminant is `i` (compile-time check below), so
+        // this is the id's own entry: there is no fallback to hit.
+        &RULES[self as usize]
     }
 
     /// Finds a rule by its string id.
@@ -193,14 +283,28 @@ pub const FILING_HOUR: u32 = 18;
 /// A gift is at least one cent (not a legal rule: a gift must be an amount).
 pub const MIN_GIFT: Cents = Cents::new(1);
 
-static RULES: [Rule; 25] = [
+/// The table is indexed by [`RuleId`]: this fails to compile when an entry is out of
+/// order, missing or doubled, or when [`RuleId::ALL`] disagrees with it.
+const _: () = {
+    assert!(TABLE.len() == RuleId::ALL.len());
+    let mut i = 0;
+    while i < TABLE.len() {
+        assert!(TABLE[i].id as usize == i);
+        assert!(RuleId::ALL[i] as usize == i);
+        i += 1;
+    }
+};
+
+static RULES: [Rule; 25] = TABLE;
+
+const TABLE: [Rule; 25] = [
     Rule {
         id: RuleId::ReductionRate,
         figure: Figure::Percent(REDUCTION_RATE),
         source: "CGI art. 200-1 et 200-3",
         since: Some("2005"),
         unverified: false,
-        summary_fr: "Un don à un candidat réduit l’impôt sur le revenu de 66 % de son montant.",
+        summary_fr: "Un don à un candidat réduit l’impôt sur le revenu de 66\u{A0}% de son montant.",
         summary_en: "A gift to a candidate reduces income tax by 66% of its amount.",
     },
     Rule {
@@ -209,7 +313,7 @@ static RULES: [Rule; 25] = [
         source: "CGI art. 200-1",
         since: None,
         unverified: false,
-        summary_fr: "Les dons du foyer (toutes associations, partis et candidats confondus, reports compris) comptent jusqu’à 20 % du revenu imposable.",
+        summary_fr: "Les dons du foyer (toutes associations, partis et candidats confondus, reports compris) comptent jusqu’à 20\u{A0}% du revenu imposable.",
         summary_en: "The household’s gifts (charities, parties and candidates together, carry-overs included) count up to 20% of its taxable income.",
     },
     Rule {
@@ -218,7 +322,7 @@ static RULES: [Rule; 25] = [
         source: "CGI art. 200-1",
         since: None,
         unverified: false,
-        summary_fr: "La part des dons au-delà de 20 % du revenu imposable est reportée sur les 5 années suivantes, la plus ancienne d’abord.",
+        summary_fr: "La part des dons au-delà de 20\u{A0}% du revenu imposable est reportée sur les 5 ans qui suivent, les reports les plus anciens s’imputant d’abord.",
         summary_en: "The part of gifts above 20% of taxable income is carried over to the next 5 years, oldest first.",
     },
     Rule {
@@ -263,7 +367,7 @@ static RULES: [Rule; 25] = [
         source: "Réponses ministérielles 2015-2020",
         since: None,
         unverified: false,
-        summary_fr: "Le plafond de 15 000 € par foyer (dons aux partis, case 7UH) ne s’applique pas aux dons aux candidats.",
+        summary_fr: "Le plafond de 15\u{202F}000\u{A0}€ par foyer (dons aux partis, case 7UH) ne s’applique pas aux dons aux candidats.",
         summary_en: "The €15,000 household cap (gifts to parties, box 7UH) does not apply to gifts to candidates.",
     },
     Rule {
@@ -281,7 +385,7 @@ static RULES: [Rule; 25] = [
         source: "CGI art. 1665 bis",
         since: None,
         unverified: true,
-        summary_fr: "En janvier, une avance de 60 % des réductions de l’avant-dernière année est versée ; un don ponctuel est remboursé avec le solde de l’été suivant.",
+        summary_fr: "En janvier, une avance de 60\u{A0}% des réductions de l’avant-dernière année est versée ; un don ponctuel est remboursé avec le solde de l’été suivant.",
         summary_en: "In January an advance of 60% of the reductions of the year before last is paid; a one-off gift is refunded with the following summer’s balance.",
     },
     Rule {
@@ -290,8 +394,8 @@ static RULES: [Rule; 25] = [
         source: "Code électoral R39-1",
         since: Some("2018"),
         unverified: false,
-        summary_fr: "Le mandataire délivre un reçu numéroté (formulaire de la CNCCFP, pas le CERFA 11580) signé du donateur : montant, date, mode de paiement, nom, prénoms, nationalité, adresse fiscale.",
-        summary_en: "The mandataire issues a numbered receipt (CNCCFP form, not CERFA 11580) signed by the donor: amount, date, payment method, surname, first names, nationality, tax address.",
+        summary_fr: "Le mandataire délivre un reçu numéroté (formulaire de la CNCCFP, pas le CERFA 11580) signé du donateur : montant, date, mode de paiement, nom, prénoms, nationalité, adresse fiscale. Le donateur le conserve, sans le joindre à sa déclaration de revenus.",
+        summary_en: "The mandataire issues a numbered receipt (CNCCFP form, not CERFA 11580) signed by the donor: amount, date, payment method, surname, first names, nationality, tax address. The donor keeps it; it is not attached to the tax return.",
     },
     Rule {
         id: RuleId::DonorCap,
@@ -299,7 +403,7 @@ static RULES: [Rule; 25] = [
         source: "Code électoral L52-8 al. 1",
         since: None,
         unverified: false,
-        summary_fr: "Au plus 4 600 € par personne pour une même élection, tous candidats confondus, dons en nature compris ; par personne, pas par foyer.",
+        summary_fr: "Au plus 4\u{202F}600\u{A0}€ par personne pour une même élection, tous candidats confondus, dons en nature compris ; par personne, pas par foyer.",
         summary_en: "At most €4,600 per person for the same election, all candidates together, gifts in kind included; per person, not per household.",
     },
     Rule {
@@ -308,8 +412,8 @@ static RULES: [Rule; 25] = [
         source: "Code électoral L52-8 al. 1",
         since: Some("2018"),
         unverified: false,
-        summary_fr: "Seule une personne physique dûment identifiée, de nationalité française ou résidant en France, peut donner.",
-        summary_en: "Only a duly identified natural person, French or resident in France, may give.",
+        summary_fr: "Les personnes physiques dûment identifiées, de nationalité française ou résidant en France, peuvent donner ; les personnes morales (entreprises, associations, syndicats…) ne le peuvent pas, sauf les partis ou groupements politiques.",
+        summary_en: "Duly identified natural persons, French or resident in France, may give; legal persons (companies, associations, unions...) may not, except political parties or groups.",
     },
     Rule {
         id: RuleId::LegalPersons,
@@ -317,8 +421,8 @@ static RULES: [Rule; 25] = [
         source: "Code électoral L52-8 al. 2",
         since: None,
         unverified: false,
-        summary_fr: "Les personnes morales (entreprises, associations, syndicats…), sauf les partis, ne peuvent pas financer une campagne.",
-        summary_en: "Legal persons (companies, associations, unions...), except parties, may not fund a campaign.",
+        summary_fr: "Les personnes morales (entreprises, associations, syndicats…) ne peuvent pas financer une campagne, sauf les partis ou groupements politiques.",
+        summary_en: "Legal persons (companies, associations, unions...) may not fund a campaign, except political parties or groups.",
     },
     Rule {
         id: RuleId::CashPerGift,
@@ -326,7 +430,7 @@ static RULES: [Rule; 25] = [
         source: "Code électoral L52-8 al. 3",
         since: None,
         unverified: false,
-        summary_fr: "Au-delà de 150 €, un don se verse par chèque, virement, prélèvement ou carte bancaire, jamais en espèces.",
+        summary_fr: "Au-delà de 150\u{A0}€, un don se verse par chèque, virement, prélèvement ou carte bancaire, jamais en espèces.",
         summary_en: "Above €150 a gift is paid by cheque, transfer, direct debit or bank card, never in cash.",
     },
     Rule {
@@ -335,7 +439,7 @@ static RULES: [Rule; 25] = [
         source: "Code électoral L52-8",
         since: None,
         unverified: false,
-        summary_fr: "Le total des dons en espèces reçus par le candidat ne dépasse pas 20 % du plafond de dépenses.",
+        summary_fr: "Le total des dons en espèces reçus par le candidat ne dépasse pas 20\u{A0}% du plafond de dépenses.",
         summary_en: "Total cash gifts received by the candidate stay within 20% of the spending ceiling.",
     },
     Rule {
@@ -344,7 +448,7 @@ static RULES: [Rule; 25] = [
         source: "Code électoral L52-11",
         since: None,
         unverified: false,
-        summary_fr: "Plafond de dépenses des législatives : 38 000 € par candidat…",
+        summary_fr: "Plafond de dépenses des législatives : 38\u{202F}000\u{A0}€ par candidat…",
         summary_en: "Spending ceiling for legislative elections: €38,000 per candidate...",
     },
     Rule {
@@ -353,7 +457,7 @@ static RULES: [Rule; 25] = [
         source: "Code électoral L52-11",
         since: None,
         unverified: false,
-        summary_fr: "… plus 0,15 € par habitant de la circonscription…",
+        summary_fr: "… plus 0,15\u{A0}€ par habitant de la circonscription…",
         summary_en: "...plus €0.15 per inhabitant of the constituency...",
     },
     Rule {
@@ -371,7 +475,7 @@ static RULES: [Rule; 25] = [
         source: "Code électoral L113-1 III",
         since: Some("2018"),
         unverified: false,
-        summary_fr: "Donner en violation de L52-8 est puni de 3 ans d’emprisonnement et 45 000 € d’amende.",
+        summary_fr: "Donner en violation de L52-8 est puni de 3 ans d’emprisonnement et 45\u{202F}000\u{A0}€ d’amende.",
         summary_en: "Giving in breach of L52-8 is punished by 3 years’ imprisonment and a €45,000 fine.",
     },
     Rule {
@@ -380,8 +484,8 @@ static RULES: [Rule; 25] = [
         source: "Code électoral L52-4",
         since: None,
         unverified: false,
-        summary_fr: "La collecte s’ouvre le 1er jour du 6e mois avant le mois de l’élection, ou à l’événement qui la déclenche (dissolution, élection partielle).",
-        summary_en: "Collection opens on the 1st day of the 6th month before the month of the election, or at the triggering event (dissolution, by-election).",
+        summary_fr: "La collecte s’ouvre le premier jour du 6e mois avant le mois de l’élection, ou à l’événement qui la déclenche (dissolution, élection partielle).",
+        summary_en: "Collection opens on the first day of the 6th month before the month of the election, or at the triggering event (dissolution, by-election).",
     },
     Rule {
         id: RuleId::CollectionCloses,
@@ -416,8 +520,8 @@ static RULES: [Rule; 25] = [
         source: "circo-don (pas une règle légale / not a legal rule)",
         since: None,
         unverified: false,
-        summary_fr: "Un don est un montant d’au moins 1 centime.",
-        summary_en: "A gift is an amount of at least one cent.",
+        summary_fr: "Un don est un montant d’au moins 0,01\u{A0}€ (un centime).",
+        summary_en: "A gift is an amount of at least €0.01 (one cent).",
     },
 ];
 
@@ -465,6 +569,111 @@ mod tests {
         ids.sort();
         ids.dedup();
         assert_eq!(ids.len(), rules().len());
+    }
+
+    /// L52-8 al. 2: parties, though legal persons, may fund a campaign; no summary may
+    /// say that only natural persons may give.
+    #[test]
+    fn eligibility_summaries_leave_room_for_parties() {
+        for id in [RuleId::WhoMayGive, RuleId::LegalPersons] {
+            let r = id.rule();
+            assert!(r.summary_fr.contains("personnes morales") && r.summary_fr.contains("sauf les partis"), "{}", r.summary_fr);
+            assert!(r.summary_en.contains("legal persons") || r.summary_en.contains("Legal persons"), "{}", r.summary_en);
+            assert!(r.summary_en.contains("except political parties"), "{}", r.summary_en);
+        }
+        for r in rules() {
+            assert!(!r.summary_fr.contains("Seule une personne physique") && !r.summary_en.contains("Only a duly identified natural person"), "{}", r.id);
+        }
+    }
+
+    /// `rule()` finds every id's own entry: no silent fallback to the first rule.
+    #[test]
+    fn every_rule_id_finds_its_own_entry() {
+        assert_eq!(RuleId::ALL.len(), rules().len());
+        for (i, id) in RuleId::ALL.iter().enumerate() {
+            assert_eq!(id.rule().id, *id, "{id}");
+            assert_eq!(rules()[i].id, *id);
+            assert_eq!(RuleId::parse(id.as_str()), Some(*id));
+        }
+    }
+
+    /// Each summary shows its rule's figure as the constant says, so that changing a
+    /// constant without its text fails here. Some summaries also quote another rule's
+    /// figure, listed below; and every number a summary writes must be one of those
+    /// figures or a citation (form, article, year).
+    #[test]
+    fn summaries_show_the_figures_of_the_constants() {
+        let also: &[(RuleId, RuleId)] = &[(RuleId::CarryOver, RuleId::IncomeCeiling)];
+        let citations = ["2042", "11580", "52", "8", "7", "2012"];
+        for rule in rules() {
+            for (lang, summary) in [(Lang::Fr, rule.summary_fr), (Lang::En, rule.summary_en)] {
+                let mut parts = rule.figure.parts(lang);
+                for (_, other) in also.iter().filter(|(id, _)| *id == rule.id) {
+                    parts.extend(other.rule().figure.parts(lang));
+                }
+                for part in &parts {
+                    assert!(summary.contains(part.as_str()), "{} ({lang:?}) lacks {part:?}: {summary}", rule.id);
+                }
+                for number in numbers(summary) {
+                    assert!(
+                        parts.iter().any(|p| p.contains(&number)) || citations.contains(&number.as_str()),
+                        "{} ({lang:?}) writes {number:?}, not a figure of the table: {summary}",
+                        rule.id
+                    );
+                }
+            }
+        }
+    }
+
+    /// The numbers written in `s`: runs of digits, with the group and decimal marks
+    /// between digits (`15 000`, `0,15`, `1.26`).
+    fn numbers(s: &str) -> Vec<String> {
+        let chars: Vec<char> = s.chars().collect();
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < chars.len() {
+            if !chars[i].is_ascii_digit() {
+                i += 1;
+                continue;
+            }
+            let mut n = String::new();
+            while i < chars.len() {
+                let c = chars[i];
+                let joins = matches!(c, ',' | '.' | '\u{202F}') && chars.get(i + 1).is_some_and(char::is_ascii_digit);
+                if c.is_ascii_digit() || (joins && !n.is_empty()) {
+                    n.push(c);
+                    i += 1;
+                } else {
+                    break;
+                }
+            }
+            out.push(n);
+        }
+        out
+    }
+
+    #[test]
+    fn figures_format_per_variant() {
+        assert_eq!(Figure::Percent(Percent(66)).parts(Lang::Fr), ["66\u{A0}%"]);
+        assert_eq!(Figure::Percent(Percent(66)).parts(Lang::En), ["66%"]);
+        assert_eq!(Figure::Ratio { num: 126, den: 100 }.parts(Lang::Fr), ["1,26"]);
+        assert_eq!(Figure::Ratio { num: 126, den: 100 }.parts(Lang::En), ["1.26"]);
+        assert_eq!(Figure::Ratio { num: 4, den: 3 }.parts(Lang::En), ["4/3"]);
+        assert_eq!(Figure::AmountPerInhabitant(Cents::new(15)).parts(Lang::En), ["€0.15"]);
+        assert_eq!(Figure::Months(1).parts(Lang::En), ["1st month"]);
+        assert_eq!(Figure::NthFridayAt { n: 12, hour: 18 }.parts(Lang::En), ["12th Friday", "18:00"]);
+        assert_eq!(Figure::Penalty { years: 3, fine: PENALTY_FINE }.parts(Lang::Fr), ["3 ans".to_string(), PENALTY_FINE.format(Lang::Fr)]);
+        assert!(Figure::Qualitative.parts(Lang::Fr).is_empty());
+    }
+
+    /// R39-1 (LAW.md §1): the receipt is kept by the donor, not attached to the return.
+    #[test]
+    fn the_receipt_is_kept() {
+        let r = RuleId::Receipt.rule();
+        assert!(r.summary_fr.contains("le conserve") && r.summary_en.contains("keeps it"), "{r:?}");
+        for rule in rules() {
+            assert!(!rule.summary_fr.contains("à joindre") && !rule.summary_en.contains("to attach"), "{}", rule.id);
+        }
     }
 
     #[test]

@@ -191,6 +191,19 @@ fn step(rule: RuleId, fr: String, en: String) -> Step {
     Step { rule, text: Text::new(fr, en) }
 }
 
+/// « La part de la réduction au-delà de l’impôt dû, 130 €, est perdue… » when `lost`
+/// is positive (CGI art. 200: a reduction, not a credit; LAW.md vector 7), else nothing.
+fn lost_sentence(lost: Cents, pct: i64) -> (String, String) {
+    if lost <= Cents::ZERO {
+        return (String::new(), String::new());
+    }
+    let (l_fr, l_en) = m(lost);
+    (
+        format!(" La part de la réduction au-delà de l’impôt dû, {l_fr}, est perdue cette année : c’est une réduction, pas un crédit, et seule la part des dons au-delà de {pct} % du revenu imposable se reporte."),
+        format!(" The part of the reduction above the tax due, {l_en}, is lost this year: it is a reduction, not a credit, and only the part of gifts above {pct}% of taxable income is carried over."),
+    )
+}
+
 /// The household's saving due to `gift` only (fast path for [`reverse`]).
 fn figures(gift: Cents, household: &Household, method: Method) -> (Assessment, Assessment, Cents, Cents) {
     let gift = gift.max(Cents::ZERO);
@@ -199,6 +212,16 @@ fn figures(gift: Cents, household: &Household, method: Method) -> (Assessment, A
     let with = assess(&Household { other_gifts: household.other_gifts.max(Cents::ZERO) + counted_gift, ..*household });
     let imputed = (with.imputed - without.imputed).min(gift).max(Cents::ZERO);
     (with, without, imputed, gift - imputed)
+}
+
+impl Quote {
+    /// The part of this gift's reduction not taken off the tax this year:
+    /// `reduction − imputed`, never negative. It is lost, not carried over (CGI art.
+    /// 200: a reduction, not a credit; only gifts above the 20 % ceiling carry over).
+    /// LAW.md vector 7: computed 330 €, imputed 200 € → 130 € lost.
+    pub fn lost(&self) -> Cents {
+        (self.reduction - self.imputed).max(Cents::ZERO)
+    }
 }
 
 /// The net cost of `gift`: `gift − imputed` (see [`Quote::imputed`]).
@@ -237,6 +260,7 @@ pub fn quote(gift: Cents, household: &Household, method: Method) -> Quote {
         Cents::ZERO
     };
     let net_cost_exact = (method.qualifies() && imputed == reduction).then(|| gift - reduction_exact);
+    let lost = (reduction - imputed).max(Cents::ZERO);
 
     let mut conditions = Vec::new();
     let mut steps = Vec::new();
@@ -311,24 +335,26 @@ pub fn quote(gift: Cents, household: &Household, method: Method) -> Quote {
                 if with.reduction > Cents::ZERO {
                     let (w_fr, w_en) = m(with.reduction);
                     conditions.push(Text::new(
-                        format!("si vous devez au moins {w_fr} d’impôt sur le revenu (avant réductions)"),
-                        format!("if you owe at least {w_en} of income tax (before reductions)"),
+                        format!("si vous devez au moins {w_fr} d’impôt sur le revenu (avant réductions) ; sinon la part de la réduction au-delà de l’impôt dû est perdue"),
+                        format!("if you owe at least {w_en} of income tax (before reductions); otherwise the part of the reduction above the tax due is lost"),
                     ));
                 }
             }
-            TaxDue::NotTaxable => steps.push(step(
-                RuleId::ReductionNotCredit,
-                "Foyer non imposable : une réduction d’impôt ne s’impute sur rien, ce don ne vous rapporte rien cette année.".to_string(),
-                "Household not taxable: a tax reduction has nothing to come off, this gift saves you nothing this year.".to_string(),
-            )),
-            TaxDue::Due(t) => {
-                let (t_fr, t_en) = m(t);
-                let lost = if imputed < reduction { " (le reste est perdu : c’est une réduction, pas un crédit)" } else { "" };
-                let lost_en = if imputed < reduction { " (the rest is lost: a reduction, not a credit)" } else { "" };
+            TaxDue::NotTaxable => {
+                let (l_fr, l_en) = lost_sentence(lost, pct);
                 steps.push(step(
                     RuleId::ReductionNotCredit,
-                    format!("Impôt dû avant réductions : {t_fr} ; vous économisez grâce à ce don {im_fr}{lost}."),
-                    format!("Tax due before reductions: {t_en}; this gift saves you {im_en}{lost_en}."),
+                    format!("Foyer non imposable : une réduction d’impôt ne s’impute sur rien, ce don ne vous rapporte rien cette année.{l_fr}"),
+                    format!("Household not taxable: a tax reduction has nothing to come off, this gift saves you nothing this year.{l_en}"),
+                ));
+            }
+            TaxDue::Due(t) => {
+                let (t_fr, t_en) = m(t);
+                let (l_fr, l_en) = lost_sentence(lost, pct);
+                steps.push(step(
+                    RuleId::ReductionNotCredit,
+                    format!("Impôt dû avant réductions : {t_fr} ; vous économisez grâce à ce don {im_fr}.{l_fr}"),
+                    format!("Tax due before reductions: {t_en}; this gift saves you {im_en}.{l_en}"),
                 ));
             }
         }
@@ -490,6 +516,17 @@ mod tests {
         assert!(q.steps.iter().any(|s| s.text.fr.contains("12,58")));
     }
 
+    /// R39-1 (LAW.md §1): the receipt is to keep, never to attach to the tax return.
+    #[test]
+    fn the_receipt_is_to_keep() {
+        let q = quote(eur(37), &hh(30_000, 2_000), Method::Cheque);
+        let receipt = q.steps.iter().find(|s| s.rule == RuleId::Receipt).expect("receipt step");
+        assert!(receipt.text.fr.contains("à conserver") && receipt.text.en.contains("to keep"), "{receipt:?}");
+        for t in q.steps.iter().map(|s| &s.text).chain(&q.conditions) {
+            assert!(!t.fr.contains("joindre") && !t.en.contains("attach"), "{t:?}");
+        }
+    }
+
     #[test]
     fn vector_02_36_euros() {
         check(&quote(eur(36), &hh(30_000, 2_000), Method::Transfer), 24, 24, 12, 0);
@@ -523,7 +560,39 @@ mod tests {
 
     #[test]
     fn vector_07_limited_by_tax() {
-        check(&quote(eur(500), &hh(25_000, 200), Method::Cheque), 330, 200, 300, 0);
+        let q = quote(eur(500), &hh(25_000, 200), Method::Cheque);
+        check(&q, 330, 200, 300, 0);
+        // 330 € computed, 200 € imputed: 130 € lost this year, and the steps say so.
+        assert_eq!(q.lost(), eur(130));
+        let s = q.steps.iter().find(|s| s.rule == RuleId::ReductionNotCredit).expect("step");
+        assert!(s.text.fr.contains("au-delà de l’impôt dû, 130\u{A0}€, est perdue cette année"), "{}", s.text.fr);
+        assert!(s.text.fr.contains("seule la part des dons au-delà de 20 % du revenu imposable se reporte"), "{}", s.text.fr);
+        assert!(s.text.en.contains("above the tax due, €130, is lost this year"), "{}", s.text.en);
+        assert!(s.text.en.contains("only the part of gifts above 20% of taxable income is carried over"), "{}", s.text.en);
+    }
+
+    #[test]
+    fn lost_is_never_negative_and_stated_when_positive() {
+        // Vector 6: not taxable, the whole 66 € is lost.
+        let q = quote(eur(100), &Household { tax: TaxDue::NotTaxable, ..hh(14_000, 0) }, Method::Cheque);
+        assert_eq!(q.lost(), eur(66));
+        assert!(q.steps.iter().any(|s| s.text.fr.contains("66\u{A0}€, est perdue") && s.text.en.contains("€66, is lost")));
+        // Vector 8: 1 980 € computed, 400 € imputed, 1 580 € lost (the 1 600 € of gifts
+        // above the ceiling carry over, not the reduction).
+        assert_eq!(quote(eur(4600), &hh(15_000, 400), Method::Cheque).lost(), eur(1580));
+        // Tax covers it, cash, unknown tax: nothing lost, nothing said.
+        for q in [
+            quote(eur(37), &hh(30_000, 2_000), Method::Cheque),
+            quote(eur(150), &hh(30_000, 2_000), Method::Cash),
+            quote(eur(37), &Household::default(), Method::Card),
+        ] {
+            assert_eq!(q.lost(), Cents::ZERO);
+            assert!(q.steps.iter().all(|s| !s.text.fr.contains("perdue") && !s.text.en.contains("is lost")), "{q:#?}");
+        }
+        // Unknown tax: the condition says what happens if the tax is smaller.
+        let q = quote(eur(37), &Household::default(), Method::Card);
+        assert!(q.conditions.iter().any(|c| c.fr.contains("sinon la part de la réduction au-delà de l’impôt dû est perdue")
+            && c.en.contains("otherwise the part of the reduction above the tax due is lost")));
     }
 
     #[test]
@@ -608,7 +677,7 @@ mod tests {
         check(&q, 24, 24, 13, 0);
         let en: Vec<&str> = q.conditions.iter().map(|c| c.en.as_str()).collect();
         assert!(en.contains(&"if your taxable income is at least €185"), "{en:?}");
-        assert!(en.contains(&"if you owe at least €24 of income tax (before reductions)"), "{en:?}");
+        assert!(en.contains(&"if you owe at least €24 of income tax (before reductions); otherwise the part of the reduction above the tax due is lost"), "{en:?}");
         let fr: Vec<&str> = q.conditions.iter().map(|c| c.fr.as_str()).collect();
         assert!(fr.iter().any(|c| c.contains("au moins 24\u{A0}€ d’impôt")), "{fr:?}");
         assert!(fr.contains(&"si votre revenu imposable est d’au moins 185\u{A0}€"), "{fr:?}");

@@ -88,6 +88,41 @@ pub fn statutory_texts() -> &'static [StatutoryText] {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::i18n::Lang;
+    use crate::money::Cents;
+
+    /// Whole euros grouped by thousands as the statutes write them (`4 600`, `4,600`).
+    fn grouped(c: Cents, sep: char) -> String {
+        assert!(c.is_whole_euros(), "{c}");
+        let digits = (c.get() / 100).to_string();
+        let mut out = String::new();
+        for (i, d) in digits.chars().enumerate() {
+            if i > 0 && (digits.len() - i).is_multiple_of(3) {
+                out.push(sep);
+            }
+            out.push(d);
+        }
+        out
+    }
+
+    fn euros_fr(c: Cents) -> String {
+        format!("{} euros", grouped(c, ' '))
+    }
+
+    fn euros_en(c: Cents) -> String {
+        format!("{} euros", grouped(c, ','))
+    }
+
+    /// Small numbers in words, as the statutes write years (« trois ans »).
+    fn words(n: u32, lang: Lang) -> &'static str {
+        const FR: [&str; 11] = ["zéro", "un", "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix"];
+        const EN: [&str; 11] = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"];
+        let i = usize::try_from(n).unwrap_or(usize::MAX);
+        match lang {
+            Lang::Fr => FR.get(i).copied().unwrap_or("?"),
+            Lang::En => EN.get(i).copied().unwrap_or("?"),
+        }
+    }
 
     #[test]
     fn texts_are_complete_flagged_and_agree_with_the_rules_table() {
@@ -98,13 +133,20 @@ mod tests {
             assert!(!t.fr.is_empty() && !t.en_unofficial.is_empty());
             assert!(t.text().en.contains("Unofficial translation"));
         }
-        // The figures quoted in the texts are those of the table.
-        assert_eq!(rules::DONOR_CAP.get(), 460_000);
-        assert!(STATUTORY_TEXTS[0].fr.contains("4 600 euros"));
-        assert_eq!(rules::CASH_PER_GIFT.get(), 15_000);
-        assert!(STATUTORY_TEXTS[2].fr.contains("150 euros"));
-        assert_eq!((rules::PENALTY_YEARS, rules::PENALTY_FINE.get()), (3, 4_500_000));
-        assert!(STATUTORY_TEXTS[3].fr.contains("trois ans") && STATUTORY_TEXTS[3].fr.contains("45 000 €"));
-        assert!(SWORN_STATEMENT.fr.contains("4 600 euros"));
+        // The figures quoted in the texts are those of the table: each expected wording
+        // is built from the constant, so changing a constant without its text fails.
+        let cap = rules::DONOR_CAP;
+        assert!(STATUTORY_TEXTS[0].fr.contains(&euros_fr(cap)), "{}", euros_fr(cap));
+        assert!(STATUTORY_TEXTS[0].en_unofficial.contains(&euros_en(cap)), "{}", euros_en(cap));
+        let cash = rules::CASH_PER_GIFT;
+        assert!(STATUTORY_TEXTS[2].fr.contains(&format!("plus de {}", euros_fr(cash))));
+        assert!(STATUTORY_TEXTS[2].en_unofficial.contains(&format!("more than {}", euros_en(cash))));
+        let (years, fine) = (rules::PENALTY_YEARS, rules::PENALTY_FINE);
+        let penalty_fr = format!("{} ans d'emprisonnement et de {} € d'amende", words(years, Lang::Fr), grouped(fine, ' '));
+        assert!(STATUTORY_TEXTS[3].fr.contains(&penalty_fr), "{penalty_fr}");
+        let penalty_en = format!("{} years' imprisonment and a fine of €{}", words(years, Lang::En), grouped(fine, ','));
+        assert!(STATUTORY_TEXTS[3].en_unofficial.contains(&penalty_en), "{penalty_en}");
+        assert!(SWORN_STATEMENT.fr.contains(&euros_fr(cap)));
+        assert!(SWORN_STATEMENT.en_unofficial.contains(&euros_en(cap)));
     }
 }
