@@ -210,7 +210,7 @@ pub fn summary(q: &Quote, mode: Mode) -> Summary {
             ));
         }
     }
-    let lost = q.reduction.saturating_sub(q.imputed);
+    let lost = q.lost();
     if lost.get() > 0 && q.method.qualifies() {
         details.push(Text::new(
             format!("Votre impôt dû limite l’économie : {} de réduction sont perdus (une réduction n’est pas un crédit d’impôt ; seul l’excédent au-delà du plafond de revenu est reporté).", lost.format(Lang::Fr)),
