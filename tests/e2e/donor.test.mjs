@@ -3,10 +3,10 @@
 // of the collection window, accessibility (axe-core) and privacy (a log of requests).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { copyFileSync, mkdirSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import jsQR from 'jsqr';
-import { start, demoConfig, axeViolations, screenshot, ROOT } from './harness.mjs';
+import { start, demoConfig, axeViolations, screenshot, ROOT, ARTIFACTS } from './harness.mjs';
 
 let env;
 let config;
@@ -250,18 +250,30 @@ test('privacy: only the widget files and the configuration are requested; no coo
 });
 
 // Screenshots to look at (tests/e2e/artifacts/); `UPDATE_SCREENSHOTS=1 make test-e2e`
-// also refreshes the ones committed under docs/ and shown in the README.
+// also refreshes the ones committed under docs/ and shown in the README: the whole page,
+// the widget's first screen (the real cost) and the payment section.
 test('screenshots of the main states at 360 px and 1280 px', async () => {
-  for (const width of [360, 1280]) {
-    const p = await open({ width, height: 900 });
+  for (const [width, height] of [[360, 800], [1280, 900]]) {
+    const p = await open({ width, height });
     await widget(p).getByLabel('Montant du don').fill('37');
     await widget(p).getByRole('radio', { name: 'Virement' }).check();
-    const shot = await screenshot(p, `donor-${width}`);
-    const height = await widget(p).evaluate((el) => el.getBoundingClientRect().height);
-    assert.ok(height > 400, `the widget is drawn (${height}px high)`);
-    if (process.env.UPDATE_SCREENSHOTS) {
-      mkdirSync(join(ROOT, 'docs'), { recursive: true });
-      copyFileSync(shot, join(ROOT, 'docs', `donor-${width}.png`));
+    await screenshot(p, `donor-${width}`);
+    const box = await widget(p).boundingBox();
+    assert.ok(box.height > 400, `the widget is drawn (${box.height}px high)`);
+    // The bounding box is relative to the viewport; the clip of a full page is not.
+    const top = box.y + (await p.evaluate(() => window.scrollY)) - 8;
+    const first = width < 600 ? 1450 : height;
+    const shots = {
+      [`cost-${width}`]: await p.screenshot({ clip: { x: 0, y: top, width, height: Math.min(first, box.height) }, fullPage: true }),
+      [`pay-${width}`]: await widget(p).locator('.cd-method').screenshot(),
+    };
+    mkdirSync(ARTIFACTS, { recursive: true });
+    for (const [name, png] of Object.entries(shots)) {
+      writeFileSync(join(ARTIFACTS, `${name}.png`), png);
+      if (process.env.UPDATE_SCREENSHOTS) {
+        mkdirSync(join(ROOT, 'docs'), { recursive: true });
+        writeFileSync(join(ROOT, 'docs', `${name}.png`), png);
+      }
     }
   }
 });
