@@ -16,7 +16,7 @@ use crate::law::tax::Method;
 use super::form::Bulletin;
 use super::legal::{Eligibility, Mentions};
 use super::pay::PayMethods;
-use super::ui::{checked, focus, text, tr, Field};
+use super::ui::{checked, editor, focus, text, tr, Field};
 
 #[derive(Properties, PartialEq)]
 pub struct AccountProps {
@@ -61,15 +61,7 @@ pub fn account_view(props: &AccountProps) -> Html {
     let window = donation::collection_state(account, props.today);
     let collecting = donation::accepts_gifts(&window);
 
-    // One callback factory for every text field: it edits a copy of the inputs.
-    let edit = |f: fn(&mut Inputs, String)| {
-        let inputs = inputs.clone();
-        Callback::from(move |v: String| {
-            let mut next = (*inputs).clone();
-            f(&mut next, v);
-            inputs.set(next);
-        })
-    };
+    let edit = |set: fn(&mut Inputs, String)| editor(&inputs, set);
     let set_mode = |mode: Mode| {
         let inputs = inputs.clone();
         Callback::from(move |_| inputs.set(Inputs { mode, ..(*inputs).clone() }))

@@ -17,7 +17,7 @@ use crate::i18n::Lang;
 use crate::law::tax::Method;
 use crate::money::Cents;
 
-use super::ui::{tr, Field};
+use super::ui::{editor, tr, Field};
 
 #[derive(Properties, PartialEq)]
 pub struct BulletinProps {
@@ -32,14 +32,7 @@ pub struct BulletinProps {
 pub fn bulletin(props: &BulletinProps) -> Html {
     let lang = props.lang;
     let identity = use_state(Identity::default);
-    let edit = |f: fn(&mut Identity, String)| {
-        let identity = identity.clone();
-        Callback::from(move |v: String| {
-            let mut next = (*identity).clone();
-            f(&mut next, v);
-            identity.set(next);
-        })
-    };
+    let edit = |set: fn(&mut Identity, String)| editor(&identity, set);
     let html_doc = donation::bulletin_html(&props.account, &identity, props.gift, props.method, props.today, lang);
     let onclick = {
         let doc = html_doc.clone();

@@ -160,3 +160,14 @@ pub fn focus(node: &NodeRef) {
         let _ = el.focus();
     }
 }
+
+/// A text field's `on_input` that edits one field of the state `T` held by `state`
+/// (through `set`, which copies the rest): one factory for every form of the widget.
+pub fn editor<T: Clone + 'static>(state: &UseStateHandle<T>, set: fn(&mut T, String)) -> Callback<String> {
+    let state = state.clone();
+    Callback::from(move |value: String| {
+        let mut next = (*state).clone();
+        set(&mut next, value);
+        state.set(next);
+    })
+}
