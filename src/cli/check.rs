@@ -10,8 +10,8 @@ use std::process::Command;
 use super::Output;
 use crate::config::{self, Config, Loaded, Problem, Target};
 
-const CHECK_USAGE: &str = "usage: circo-don check FILE|URL [--json]\n";
-const SCHEMA_USAGE: &str = "usage: circo-don schema [--registry]\n";
+const CHECK_USAGE: &str = "usage : circo-don check FICHIER|URL [--json] / usage: circo-don check FILE|URL [--json]\n";
+const SCHEMA_USAGE: &str = "usage : circo-don schema [--registry] / usage: circo-don schema [--registry]\n";
 
 /// Checks a configuration file and reports every problem, French then English.
 pub fn check(args: &[String]) -> Output {
@@ -21,9 +21,9 @@ pub fn check(args: &[String]) -> Output {
         match arg.as_str() {
             "--json" => json = true,
             "-h" | "--help" => return Output::ok(CHECK_USAGE),
-            flag if flag.starts_with("--") => return Output::fail(2, format!("check: unknown option {flag}\n{CHECK_USAGE}")),
+            flag if flag.starts_with("--") => return Output::fail(2, format!("check: option inconnue / unknown option {flag}\n{CHECK_USAGE}")),
             path if source.is_none() => source = Some(path.to_owned()),
-            extra => return Output::fail(2, format!("check: unexpected argument {extra:?}\n{CHECK_USAGE}")),
+            extra => return Output::fail(2, format!("check: argument en trop / unexpected argument {extra:?}\n{CHECK_USAGE}")),
         }
     }
     let Some(source) = source else {
