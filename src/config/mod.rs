@@ -136,7 +136,7 @@ fn load_into(text: &str, problems: &mut Vec<Problem>) -> Option<Config> {
     let value: Value = match serde_json::from_str(text) {
         Ok(v) => v,
         Err(e) => {
-            problems.push(json_problem("", &e));
+            problems.push(json_problem("", &e, true));
             return None;
         }
     };
@@ -192,7 +192,13 @@ fn load_into(text: &str, problems: &mut Vec<Problem>) -> Option<Config> {
 pub(crate) fn type_problem(prefix: &str, e: &serde_path_to_error::Error<serde_json::Error>) -> Problem {
     let path = e.path().to_string();
     let path = if path == "." { String::new() } else { path };
-    json_problem(&join_path(prefix, &path), e.inner())
+    json_problem(&join_path(prefix, &path), e.inner(), true)
+}
+
+/// As [`type_problem`], for an error whose line and column are not the file's (a
+/// registry's inline account is read again from its own text): the message omits them.
+pub(crate) fn type_problem_unplaced(prefix: &str, path: &str, e: &serde_json::Error) -> Problem {
+    json_problem(&join_path(prefix, path), e, false)
 }
 
 fn join_path(prefix: &str, path: &str) -> String {
@@ -205,9 +211,9 @@ fn join_path(prefix: &str, path: &str) -> String {
 }
 
 /// Maps a serde_json error (syntax, or a type error at `path`) to a problem.
-fn json_problem(path: &str, e: &serde_json::Error) -> Problem {
+fn json_problem(path: &str, e: &serde_json::Error, placed: bool) -> Problem {
     use serde_json::error::Category;
-    let at = if e.line() > 0 {
+    let at = if placed && e.line() > 0 {
         (format!("Ligne {}, colonne {} : ", e.line(), e.column()), format!("Line {}, column {}: ", e.line(), e.column()))
     } else {
         (String::new(), String::new())

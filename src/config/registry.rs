@@ -10,7 +10,7 @@ use super::model::{slug, ValidAccount};
 use super::problem::{join, Problem};
 use super::text::normalize;
 use super::validate::{check_circo_key, shorten, url_scheme, validate_account, Checker, MAX_TITLE_CHARS, MAX_URL_CHARS};
-use super::{type_problem, Config};
+use super::{type_problem, type_problem_unplaced, Config};
 
 /// A validated registry. Entries whose department or number is unusable are left out
 /// (their problems are reported); an inline account with errors stays listed, so that
@@ -210,6 +210,76 @@ fn load_link(index: usize, value: &Value, prefix: &str, problems: &mut Vec<Probl
     (errors == 0).then(|| Entry::new(index, department, number, name, Target::Link(url)))
 }
 
+/// Reads an inline account as serde reads one from a `&Value`, with the error's path
+/// (empty for the entry itself).
+///
+/// Size: deserializing [`AccountFile`] from a `Value` as well as from text would compile
+/// serde's code for its twenty types twice (measured: 11.5 KB of the widget's gzip). So
+/// the entry is written back to text and read with the same deserializer as an account
+/// file. The two readers differ only where the text reader reports a syntax error on
+/// valid JSON (an enum given as a number, a list or a map without exactly one key; a
+/// struct given as a too-long list): there the error is rebuilt as the `Value` reader
+/// words it. `tests` checks both readers agree.
+pub(crate) fn inline_account(value: &Value) -> Result<AccountFile, (String, serde_json::Error)> {
+    use serde::de::{Error as _, Unexpected};
+    use serde_json::error::Category;
+    let text = value.to_string();
+    let mut de = serde_json::Deserializer::from_str(&text);
+    let e = match serde_path_to_error::deserialize::<_, AccountFile>(&mut de) {
+        Ok(file) => return Ok(file),
+        Err(e) => e,
+    };
+    let path = e.path().to_string();
+    let path = if path == "." { String::new() } else { path };
+    // An enum given as a map reads its first key as the variant in text, but is refused
+    // whole by the `Value` reader unless it has exactly one key.
+    for enum_path in ENUM_PATHS {
+        let within = path.strip_prefix(enum_path).is_some_and(|rest| rest.is_empty() || rest.starts_with('.'));
+        if within && value_at(value, enum_path).and_then(Value::as_object).is_some_and(|map| map.len() != 1) {
+            return Err((enum_path.to_owned(), serde_json::Error::invalid_value(Unexpected::Map, &"map with a single key")));
+        }
+    }
+    if !matches!(e.inner().classify(), Category::Syntax | Category::Eof) {
+        return Err((path, e.into_inner()));
+    }
+    let at = value_at(value, &path).unwrap_or(value);
+    let too_long = e.inner().to_string().starts_with("trailing characters");
+    let error = match at {
+        Value::Array(items) if too_long => serde_json::Error::invalid_length(items.len(), &"fewer elements in array"),
+        Value::Array(_) => serde_json::Error::invalid_type(Unexpected::Seq, &"string or map"),
+        Value::Object(_) => serde_json::Error::invalid_value(Unexpected::Map, &"map with a single key"),
+        Value::Null => serde_json::Error::invalid_type(Unexpected::Unit, &"string or map"),
+        Value::Bool(b) => serde_json::Error::invalid_type(Unexpected::Bool(*b), &"string or map"),
+        Value::String(s) => serde_json::Error::invalid_type(Unexpected::Str(s), &"string or map"),
+        Value::Number(n) => {
+            let unexpected = match (n.as_u64(), n.as_i64(), n.as_f64()) {
+                (Some(u), _, _) => Unexpected::Unsigned(u),
+                (None, Some(i), _) => Unexpected::Signed(i),
+                (None, None, f) => Unexpected::Float(f.unwrap_or(f64::NAN)),
+            };
+            serde_json::Error::invalid_type(unexpected, &"string or map")
+        }
+    };
+    Err((path, error))
+}
+
+/// The fields of [`AccountFile`] whose type is an enum.
+const ENUM_PATHS: [&str; 3] = ["election.kind", "mandataire.kind", "default_lang"];
+
+/// The value at a serde_path_to_error path (`payment.cheque.address`, `circo[2]`).
+fn value_at<'v>(mut value: &'v Value, path: &str) -> Option<&'v Value> {
+    for segment in path.split('.').filter(|s| !s.is_empty()) {
+        let (key, indices) = segment.split_once('[').map_or((segment, ""), |(k, rest)| (k, rest));
+        if !key.is_empty() {
+            value = value.get(key)?;
+        }
+        for index in indices.split('[').filter(|s| !s.is_empty()) {
+            value = value.get(index.trim_end_matches(']').parse::<usize>().ok()?)?;
+        }
+    }
+    Some(value)
+}
+
 fn load_inline(index: usize, value: &Value, prefix: &str, problems: &mut Vec<Problem>) -> Option<Entry> {
     if !value.is_object() {
         problems.push(Problem::error(
@@ -222,10 +292,10 @@ fn load_inline(index: usize, value: &Value, prefix: &str, problems: &mut Vec<Pro
         ));
         return None;
     }
-    let file: AccountFile = match serde_path_to_error::deserialize(value) {
+    let file = match inline_account(value) {
         Ok(file) => file,
-        Err(e) => {
-            problems.push(type_problem(prefix, &e));
+        Err((path, e)) => {
+            problems.push(type_problem_unplaced(prefix, &path, &e));
             return None;
         }
     };
@@ -238,4 +308,89 @@ fn load_inline(index: usize, value: &Value, prefix: &str, problems: &mut Vec<Pro
         Some(account) => Entry::new(index, department, number, name, Target::Inline(Box::new(account))),
         None => Entry::new(index, department, number, name, Target::Invalid),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    /// What serde reads from a `&Value`: the reader `inline_account` stands for.
+    fn from_value(value: &Value) -> Result<(), (String, String, bool)> {
+        serde_path_to_error::deserialize::<_, AccountFile>(value).map(drop).map_err(|e| {
+            let path = e.path().to_string();
+            let path = if path == "." { String::new() } else { path };
+            (path, e.inner().to_string(), e.inner().is_data())
+        })
+    }
+
+    fn from_text(value: &Value) -> Result<(), (String, String, bool)> {
+        inline_account(value).map(drop).map_err(|(path, e)| {
+            let full = e.to_string();
+            let detail = full.rfind(" at line ").map_or(full.clone(), |i| full[..i].to_owned());
+            (path, detail, e.is_data())
+        })
+    }
+
+    /// Every account of the examples and of the corpus (files, and inline entries of
+    /// registries), each also with many mutations: both readers give the same result.
+    #[test]
+    fn inline_reader_agrees_with_serde_value_reader() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut accounts: Vec<Value> = Vec::new();
+        for dir in ["demo", "tests/configs/broken", "tests/configs/warnings"] {
+            let mut files: Vec<_> = std::fs::read_dir(root.join(dir)).unwrap().map(|e| e.unwrap().path()).collect();
+            files.sort();
+            for file in files.iter().filter(|f| f.extension().is_some_and(|x| x == "json")) {
+                let Ok(value) = serde_json::from_str::<Value>(&std::fs::read_to_string(file).unwrap()) else { continue };
+                match value.get("circos").and_then(Value::as_array) {
+                    Some(circos) => accounts.extend(circos.iter().filter(|c| c.get("url").is_none()).cloned()),
+                    None => accounts.push(value),
+                }
+            }
+        }
+        assert!(accounts.len() > 30, "{}", accounts.len());
+        let replacements = [
+            json!(null), json!(true), json!(0), json!(-3), json!(1.5), json!(1e300), json!(18446744073709551615u64),
+            json!(""), json!("x"), json!("legislative"), json!("fr"), json!("2027-06-11"), json!([]), json!(["a"]),
+            json!([1]), json!(["75", 1, "x"]), json!(["75", 1, "x", null, 5]), json!({}), json!({"legislative": null}),
+            json!({"legislative": 1}), json!({"legislative": []}), json!({"legislative": {"a": 1}}), json!({"by_election": "x"}), json!({"fr": null, "en": null}), json!({"x": null}), json!({"typo": 1}), json!({"a": [1, {"b": 2}]}),
+        ];
+        let mut checked = 0;
+        for account in &accounts {
+            assert_eq!(from_text(account), from_value(account), "{account}");
+            for pointer in pointers(account, String::new()) {
+                for replacement in &replacements {
+                    let mut v = account.clone();
+                    *v.pointer_mut(&pointer).unwrap() = replacement.clone();
+                    assert_eq!(from_text(&v), from_value(&v), "{pointer} = {replacement}");
+                    checked += 1;
+                }
+                if let Some((parent, key)) = pointer.rsplit_once('/') {
+                    let mut v = account.clone();
+                    let parent = if parent.is_empty() { Some(&mut v) } else { v.pointer_mut(parent) };
+                    if let Some(Value::Object(map)) = parent {
+                        map.remove(key);
+                        map.insert(format!("{key}x"), json!(1));
+                        assert_eq!(from_text(&v), from_value(&v), "{pointer} renamed");
+                        checked += 1;
+                    }
+                }
+            }
+        }
+        assert!(checked > 10_000, "{checked}");
+    }
+
+    fn pointers(value: &Value, at: String) -> Vec<String> {
+        let children: Vec<String> = match value {
+            Value::Object(map) => map.iter().flat_map(|(k, v)| pointers(v, format!("{at}/{k}"))).collect(),
+            Value::Array(items) => items.iter().enumerate().flat_map(|(i, v)| pointers(v, format!("{at}/{i}"))).collect(),
+            _ => Vec::new(),
+        };
+        let mut all = children;
+        if !at.is_empty() {
+            all.push(at);
+        }
+        all
+    }
 }
