@@ -162,7 +162,7 @@ fn load_into(text: &str, problems: &mut Vec<Problem>) -> Option<Config> {
                 }
             }
         }
-        Some(REGISTRY_FORMAT) => registry::load_registry(text, problems),
+        Some(REGISTRY_FORMAT) => registry::load_registry(text, &value, problems),
         Some(other) => {
             problems.push(Problem::error(
                 "format",

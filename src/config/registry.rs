@@ -2,6 +2,7 @@
 //! 577 circos and more, each an inline account or a link to its file; stable slugs
 //! and an accent-insensitive search for the widget's circo picker.
 
+use serde::de::IgnoredAny;
 use serde::Deserialize;
 use serde_json::Value;
 
@@ -132,11 +133,15 @@ struct RegistryHead {
     schema: Option<String>,
     #[serde(default)]
     name: Option<String>,
-    circos: Vec<Value>,
+    /// Checked to be a list here (with the same error as a `Vec<Value>`); the entries
+    /// are taken from the already parsed document, so that serde does not compile its
+    /// `Value` reader a second time, for this path-tracking deserializer (size).
+    circos: Vec<IgnoredAny>,
 }
 
 /// Parses and validates a registry whose `format` was already recognised.
-pub(crate) fn load_registry(text: &str, problems: &mut Vec<Problem>) -> Option<Config> {
+/// `document` is `text` parsed.
+pub(crate) fn load_registry(text: &str, document: &Value, problems: &mut Vec<Problem>) -> Option<Config> {
     let mut de = serde_json::Deserializer::from_str(text);
     let head: RegistryHead = match serde_path_to_error::deserialize(&mut de) {
         Ok(head) => head,
@@ -145,9 +150,11 @@ pub(crate) fn load_registry(text: &str, problems: &mut Vec<Problem>) -> Option<C
             return None;
         }
     };
+    let circos: &[Value] = document.get("circos").and_then(Value::as_array).map_or(&[], Vec::as_slice);
+    debug_assert_eq!(circos.len(), head.circos.len());
     let name = head.name.as_deref().map(|n| Checker::new(problems).text("name", n, MAX_TITLE_CHARS));
-    let mut entries: Vec<Entry> = Vec::with_capacity(head.circos.len());
-    for (i, value) in head.circos.iter().enumerate() {
+    let mut entries: Vec<Entry> = Vec::with_capacity(circos.len());
+    for (i, value) in circos.iter().enumerate() {
         let prefix = format!("circos[{i}]");
         let is_link = value.as_object().is_some_and(|o| o.contains_key("url"));
         let entry = if is_link {
@@ -169,7 +176,7 @@ pub(crate) fn load_registry(text: &str, problems: &mut Vec<Problem>) -> Option<C
         }
         entries.push(entry);
     }
-    if entries.is_empty() && head.circos.is_empty() {
+    if entries.is_empty() && circos.is_empty() {
         problems.push(Problem::error(
             "circos",
             "registry-empty",
