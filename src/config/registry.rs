@@ -187,10 +187,10 @@ pub(crate) fn load_registry(text: &str, document: &Value, problems: &mut Vec<Pro
 }
 
 fn load_link(index: usize, value: &Value, prefix: &str, problems: &mut Vec<Problem>) -> Option<Entry> {
-    let link: LinkFile = match serde_path_to_error::deserialize(value) {
+    let link: LinkFile = match read_again(value, &[]) {
         Ok(link) => link,
-        Err(e) => {
-            problems.push(type_problem(prefix, &e));
+        Err((path, e)) => {
+            problems.push(type_problem_unplaced(prefix, &path, &e));
             return None;
         }
     };
@@ -228,11 +228,17 @@ fn load_link(index: usize, value: &Value, prefix: &str, problems: &mut Vec<Probl
 /// struct given as a too-long list): there the error is rebuilt as the `Value` reader
 /// words it. `tests` checks both readers agree.
 pub(crate) fn inline_account(value: &Value) -> Result<AccountFile, (String, serde_json::Error)> {
+    read_again(value, &ENUM_PATHS)
+}
+
+/// Reads `T` from `value` written back to text (see [`inline_account`]); `enum_paths`
+/// are the paths of `T`'s enum fields.
+fn read_again<T: serde::de::DeserializeOwned>(value: &Value, enum_paths: &[&str]) -> Result<T, (String, serde_json::Error)> {
     use serde::de::{Error as _, Unexpected};
     use serde_json::error::Category;
     let text = value.to_string();
     let mut de = serde_json::Deserializer::from_str(&text);
-    let e = match serde_path_to_error::deserialize::<_, AccountFile>(&mut de) {
+    let e = match serde_path_to_error::deserialize::<_, T>(&mut de) {
         Ok(file) => return Ok(file),
         Err(e) => e,
     };
@@ -240,10 +246,10 @@ pub(crate) fn inline_account(value: &Value) -> Result<AccountFile, (String, serd
     let path = if path == "." { String::new() } else { path };
     // An enum given as a map reads its first key as the variant in text, but is refused
     // whole by the `Value` reader unless it has exactly one key.
-    for enum_path in ENUM_PATHS {
+    for enum_path in enum_paths {
         let within = path.strip_prefix(enum_path).is_some_and(|rest| rest.is_empty() || rest.starts_with('.'));
         if within && value_at(value, enum_path).and_then(Value::as_object).is_some_and(|map| map.len() != 1) {
-            return Err((enum_path.to_owned(), serde_json::Error::invalid_value(Unexpected::Map, &"map with a single key")));
+            return Err(((*enum_path).to_owned(), serde_json::Error::invalid_value(Unexpected::Map, &"map with a single key")));
         }
     }
     if !matches!(e.inner().classify(), Category::Syntax | Category::Eof) {
@@ -322,6 +328,9 @@ mod tests {
     use super::*;
     use serde_json::json;
 
+    /// A reader's outcome: `Err((path, message without position, is a data error))`.
+    type Reader = fn(&Value) -> Result<(), (String, String, bool)>;
+
     /// What serde reads from a `&Value`: the reader `inline_account` stands for.
     fn from_value(value: &Value) -> Result<(), (String, String, bool)> {
         serde_path_to_error::deserialize::<_, AccountFile>(value).map(drop).map_err(|e| {
@@ -331,8 +340,24 @@ mod tests {
         })
     }
 
+    fn link_from_value(value: &Value) -> Result<(), (String, String, bool)> {
+        serde_path_to_error::deserialize::<_, LinkFile>(value).map(drop).map_err(|e| {
+            let path = e.path().to_string();
+            let path = if path == "." { String::new() } else { path };
+            (path, e.inner().to_string(), e.inner().is_data())
+        })
+    }
+
     fn from_text(value: &Value) -> Result<(), (String, String, bool)> {
-        inline_account(value).map(drop).map_err(|(path, e)| {
+        unplaced(inline_account(value).map(drop))
+    }
+
+    fn link_from_text(value: &Value) -> Result<(), (String, String, bool)> {
+        unplaced(read_again::<LinkFile>(value, &[]).map(drop))
+    }
+
+    fn unplaced(result: Result<(), (String, serde_json::Error)>) -> Result<(), (String, String, bool)> {
+        result.map_err(|(path, e)| {
             let full = e.to_string();
             let detail = full.rfind(" at line ").map_or(full.clone(), |i| full[..i].to_owned());
             (path, detail, e.is_data())
@@ -345,18 +370,22 @@ mod tests {
     fn inline_reader_agrees_with_serde_value_reader() {
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
         let mut accounts: Vec<Value> = Vec::new();
+        let mut links: Vec<Value> = vec![json!({"department": "75", "number": 1, "name": "Paris 1", "url": "circos/75-01.json"})];
         for dir in ["demo", "tests/configs/broken", "tests/configs/warnings"] {
             let mut files: Vec<_> = std::fs::read_dir(root.join(dir)).unwrap().map(|e| e.unwrap().path()).collect();
             files.sort();
             for file in files.iter().filter(|f| f.extension().is_some_and(|x| x == "json")) {
                 let Ok(value) = serde_json::from_str::<Value>(&std::fs::read_to_string(file).unwrap()) else { continue };
                 match value.get("circos").and_then(Value::as_array) {
-                    Some(circos) => accounts.extend(circos.iter().filter(|c| c.get("url").is_none()).cloned()),
+                    Some(circos) => {
+                        accounts.extend(circos.iter().filter(|c| c.get("url").is_none()).cloned());
+                        links.extend(circos.iter().filter(|c| c.get("url").is_some()).cloned());
+                    }
                     None => accounts.push(value),
                 }
             }
         }
-        assert!(accounts.len() > 30, "{}", accounts.len());
+        assert!(accounts.len() > 30 && links.len() > 2, "{} {}", accounts.len(), links.len());
         let replacements = [
             json!(null), json!(true), json!(0), json!(-3), json!(1.5), json!(1e300), json!(18446744073709551615u64),
             json!(""), json!("x"), json!("legislative"), json!("fr"), json!("2027-06-11"), json!([]), json!(["a"]),
@@ -364,7 +393,8 @@ mod tests {
             json!({"legislative": 1}), json!({"legislative": []}), json!({"legislative": {"a": 1}}), json!({"by_election": "x"}), json!({"fr": null, "en": null}), json!({"x": null}), json!({"typo": 1}), json!({"a": [1, {"b": 2}]}),
         ];
         let mut checked = 0;
-        for account in &accounts {
+        let readers: [(Reader, Reader); 2] = [(from_text, from_value), (link_from_text, link_from_value)];
+        for (account, (from_text, from_value)) in accounts.iter().map(|a| (a, readers[0])).chain(links.iter().map(|l| (l, readers[1]))) {
             assert_eq!(from_text(account), from_value(account), "{account}");
             for pointer in pointers(account, String::new()) {
                 for replacement in &replacements {
