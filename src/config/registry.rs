@@ -11,7 +11,7 @@ use super::model::{slug, ValidAccount};
 use super::problem::{join, Problem};
 use super::text::normalize;
 use super::validate::{check_circo_key, shorten, url_scheme, validate_account, Checker, MAX_TITLE_CHARS, MAX_URL_CHARS};
-use super::{type_problem, type_problem_unplaced, Config};
+use super::{read_text, type_problem, type_problem_unplaced, Config};
 
 /// A validated registry. Entries whose department or number is unusable are left out
 /// (their problems are reported); an inline account with errors stays listed, so that
@@ -123,9 +123,12 @@ impl Registry {
     }
 }
 
+#[cfg(test)]
+pub(crate) type RegistryHeadForTests = RegistryHead;
+
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-struct RegistryHead {
+pub(crate) struct RegistryHead {
     #[allow(dead_code)]
     format: String,
     #[serde(rename = "$schema", default)]
@@ -142,11 +145,10 @@ struct RegistryHead {
 /// Parses and validates a registry whose `format` was already recognised.
 /// `document` is `text` parsed.
 pub(crate) fn load_registry(text: &str, document: &Value, problems: &mut Vec<Problem>) -> Option<Config> {
-    let mut de = serde_json::Deserializer::from_str(text);
-    let head: RegistryHead = match serde_path_to_error::deserialize(&mut de) {
+    let head: RegistryHead = match read_text(text) {
         Ok(head) => head,
-        Err(e) => {
-            problems.push(type_problem("", &e));
+        Err((path, e)) => {
+            problems.push(type_problem("", &path, &e));
             return None;
         }
     };
@@ -236,14 +238,10 @@ pub(crate) fn inline_account(value: &Value) -> Result<AccountFile, (String, serd
 fn read_again<T: serde::de::DeserializeOwned>(value: &Value, enum_paths: &[&str]) -> Result<T, (String, serde_json::Error)> {
     use serde::de::{Error as _, Unexpected};
     use serde_json::error::Category;
-    let text = value.to_string();
-    let mut de = serde_json::Deserializer::from_str(&text);
-    let e = match serde_path_to_error::deserialize::<_, T>(&mut de) {
+    let (path, e) = match read_text::<T>(&value.to_string()) {
         Ok(file) => return Ok(file),
         Err(e) => e,
     };
-    let path = e.path().to_string();
-    let path = if path == "." { String::new() } else { path };
     // An enum given as a map reads its first key as the variant in text, but is refused
     // whole by the `Value` reader unless it has exactly one key.
     for enum_path in enum_paths {
@@ -252,11 +250,11 @@ fn read_again<T: serde::de::DeserializeOwned>(value: &Value, enum_paths: &[&str]
             return Err(((*enum_path).to_owned(), serde_json::Error::invalid_value(Unexpected::Map, &"map with a single key")));
         }
     }
-    if !matches!(e.inner().classify(), Category::Syntax | Category::Eof) {
-        return Err((path, e.into_inner()));
+    if !matches!(e.classify(), Category::Syntax | Category::Eof) {
+        return Err((path, e));
     }
+    let too_long = e.to_string().starts_with("trailing characters");
     let at = value_at(value, &path).unwrap_or(value);
-    let too_long = e.inner().to_string().starts_with("trailing characters");
     let error = match at {
         Value::Array(items) if too_long => serde_json::Error::invalid_length(items.len(), &"fewer elements in array"),
         Value::Array(_) => serde_json::Error::invalid_type(Unexpected::Seq, &"string or map"),
