@@ -110,7 +110,11 @@ test('reverse: the largest gift that costs at most 20 € is 60 €', async () =
   await widget(p).getByLabel('Je veux que mon don me coûte').fill('20');
   assert.match(await status(p).innerText(), /Donnez 60\s€/);
   await widget(p).getByRole('button', { name: 'Donner ce montant' }).click();
-  assert.equal(await widget(p).getByLabel('Montant du don').inputValue(), '60');
+  const amount = widget(p).getByLabel('Montant du don');
+  assert.equal(await amount.inputValue(), '60');
+  // The button is gone with the mode: keyboard focus lands on the amount, not the page.
+  await p.waitForFunction(() => document.activeElement?.shadowRoot?.activeElement?.id === 'cd-amount');
+  assert.ok(await amount.evaluate((el) => el.matches(':focus')));
 });
 
 test('the IBAN copies to the clipboard with a visible confirmation', async () => {

@@ -133,7 +133,15 @@ test('a movement registry: search, choose, and link to a circo by its fragment',
   await w.getByLabel('Chercher une circonscription').fill('2e');
   await w.getByRole('button', { name: /2e circonscription/ }).click();
   const assoc = JSON.parse(demoConfig('association.json'));
-  await w.getByRole('heading', { name: new RegExp(assoc.candidate.name) }).waitFor();
+  const heading = w.getByRole('heading', { name: new RegExp(assoc.candidate.name) });
+  await heading.waitFor();
+  // The donor's choice replaced the list: focus follows to the circo's title.
+  await p.waitForFunction(() => document.activeElement?.shadowRoot?.activeElement?.tagName === 'H2');
+  await w.getByRole('button', { name: /Choisir une autre circonscription/ }).click();
+  await p.waitForFunction(() => document.activeElement?.shadowRoot?.activeElement?.id === 'cd-search');
+  await w.getByLabel('Chercher une circonscription').fill('2e');
+  await w.getByRole('button', { name: /2e circonscription/ }).click();
+  await heading.waitFor();
   assert.match(new URL(p.url()).hash, /^#circo-99-02$/);
   // The fragment preselects: a link to the first circo opens its account directly.
   const linked = await env.open('/demo/mouvement.html#circo-99-01', { clock: '2026-12-15T10:00:00+01:00' });
