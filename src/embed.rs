@@ -56,7 +56,9 @@ fn is_loopback(url: &str) -> bool {
     let authority = url.strip_prefix("http://").unwrap_or("").split(['/', '?', '#', '\\']).next().unwrap_or("");
     let host = authority.rsplit('@').next().unwrap_or("");
     let host = if host.starts_with('[') { host.split(']').next().map(|h| h.trim_start_matches('[')).unwrap_or("") } else { host.split(':').next().unwrap_or("") };
-    host == "localhost" || host == "::1" || host.split('.').next() == Some("127") && host.split('.').count() == 4
+    let labels: Vec<&str> = host.split('.').collect();
+    let ipv4_loopback = labels.len() == 4 && labels[0] == "127" && labels.iter().all(|l| l.parse::<u8>().is_ok());
+    host == "localhost" || host == "::1" || ipv4_loopback
 }
 
 /// Why the configuration could not be loaded. The configuration's own content problems
@@ -147,6 +149,8 @@ mod tests {
         assert_eq!(Source::parse("http://x.fr/c.json"), Err(LoadFailure::UnsupportedScheme("http".into())));
         assert_eq!(Source::parse("http://127.0.0.1@x.fr/c.json"), Err(LoadFailure::UnsupportedScheme("http".into())));
         assert_eq!(Source::parse("http://127.0.0.1.x.fr/c.json"), Err(LoadFailure::UnsupportedScheme("http".into())));
+        assert_eq!(Source::parse("http://127.evil.example.com/c.json"), Err(LoadFailure::UnsupportedScheme("http".into())));
+        assert_eq!(Source::parse("http://127.0.0.1%2ecom/c.json"), Err(LoadFailure::UnsupportedScheme("http".into())));
         for local in ["http://127.0.0.1:8080/c.json", "http://localhost/c.json", "http://[::1]:81/c.json"] {
             assert_eq!(Source::parse(local), Ok(Source::Url(local.into())), "{local}");
         }
