@@ -224,13 +224,19 @@ pub fn parse_amount(s: &str) -> Result<Cents, AmountError> {
     let negative = t.starts_with('-') || t.starts_with('\u{2212}');
     if negative {
         t = t.trim_start_matches(['-', '\u{2212}']);
-        (t, euro_first) = strip_currency(t);
+        let (rest, euro) = strip_currency(t);
+        t = rest;
+        euro_first |= euro;
     }
     if t.is_empty() {
         return Err(AmountError::NotANumber);
     }
     if !t.chars().all(|c| c.is_ascii_digit() || c == ',' || c == '.' || is_group_space(c)) {
         return Err(AmountError::NotANumber);
+    }
+    // A number with a minus sign: say so first, whatever its form (`-1,500` too).
+    if negative {
+        return Err(AmountError::Negative);
     }
     let uses_spaces = t.chars().any(is_group_space);
     let commas = t.matches(',').count();
@@ -488,9 +494,12 @@ mod tests {
             ("EUR 1,500", 1, 500),
             ("1,500 EUR", 1, 500),
             ("€1.500", 1, 500),
-            ("-1,500", 1, 500),
         ] {
             assert_eq!(parse_amount(s), Err(AmountError::Ambiguous { whole, three }), "{s:?}");
+        }
+        // A minus sign is the first thing to fix, in any form.
+        for s in ["-1,500", "€-1,500", "-€1,500", "-37", "\u{2212}1 000"] {
+            assert_eq!(parse_amount(s), Err(AmountError::Negative), "{s:?}");
         }
         let m = parse_amount("1,500").unwrap_err().message();
         assert_eq!(m.fr, "Montant ambigu : écrivez 1 500 pour 1 500 euros, ou 1,50 pour 1 euro et 50 centimes.");

@@ -259,7 +259,7 @@ fn path_at(text: &str, e: &serde_json::Error) -> String {
                 }
                 if is_key {
                     let raw = &text[start..(i + 1).min(text.len())];
-                    let key = if raw.contains('\\') { serde_json::from_str::<String>(raw).unwrap_or_default() } else { raw[1..raw.len() - 1].to_owned() };
+                    let key = if raw.contains('\\') { serde_json::from_str::<String>(raw).unwrap_or_default() } else { raw.get(1..raw.len().saturating_sub(1)).unwrap_or("").to_owned() };
                     if let Some(Frame::Object { key: k, .. }) = stack.last_mut() {
                         *k = Some(key);
                     }
