@@ -83,6 +83,8 @@ pub enum Outcome {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Assessment {
     pub mode: Mode,
+    /// The household's tax position as typed (the summary words a loss by it).
+    pub tax: TaxDue,
     pub errors: Vec<(Field, Text)>,
     pub outcome: Outcome,
     /// The amount typed in `Mode::Give` when it parses, even if the law refuses it
@@ -166,7 +168,7 @@ pub fn assess(inputs: &Inputs) -> Assessment {
             },
         },
     };
-    Assessment { mode: inputs.mode, errors, outcome, typed }
+    Assessment { mode: inputs.mode, tax: household.tax, errors, outcome, typed }
 }
 
 /// What the donor types back into the amount field for `gift` (`37`, `37,50`).
@@ -184,7 +186,7 @@ pub struct Summary {
 
 /// The headline and details of a quote. The tax office's rounded figure leads; the
 /// exact 66 % figure follows where it differs (LAW.md §1: show both).
-pub fn summary(q: &Quote, mode: Mode) -> Summary {
+pub fn summary(q: &Quote, mode: Mode, tax: TaxDue) -> Summary {
     let (g, n) = (q.gift, q.net_cost);
     let headline = match mode {
         Mode::Give => Text::new(
@@ -211,7 +213,12 @@ pub fn summary(q: &Quote, mode: Mode) -> Summary {
         }
     }
     let lost = q.lost();
-    if lost.get() > 0 && q.method.qualifies() {
+    if lost.get() > 0 && q.method.qualifies() && tax == TaxDue::NotTaxable {
+        details.push(Text::new(
+            "Foyer non imposable : ce don ne donne lieu à aucune réduction cette année (une réduction n’est pas un crédit d’impôt).",
+            "Household not taxable: this gift brings no reduction this year (a reduction is not a tax credit).",
+        ));
+    } else if lost.get() > 0 && q.method.qualifies() {
         details.push(Text::new(
             format!("Votre impôt dû limite l’économie : {} de réduction sont perdus (une réduction n’est pas un crédit d’impôt ; seul l’excédent au-delà du plafond de revenu est reporté).", lost.format(Lang::Fr)),
             format!("Your tax due limits the saving: {} of reduction is lost (a reduction is not a tax credit; only the excess over the income ceiling carries over).", lost.format(Lang::En)),
@@ -272,10 +279,15 @@ fn capitalised(s: &str) -> String {
 }
 
 /// The methods offered for the amount typed: those the account provides and the law
-/// allows for that amount (no cash above the cap). All provided ones before an amount.
-pub fn methods_for(account: &Account, typed: Option<Cents>) -> Vec<Method> {
+/// allows for that amount (no cash above the cap), all provided ones before an amount.
+/// The donor's current choice stays listed even when the amount rules it out, so that
+/// it stays visibly selected while the result says why it is refused.
+pub fn methods_for(account: &Account, typed: Option<Cents>, chosen: Method) -> Vec<Method> {
     let allowed = typed.map(limits::allowed_methods);
-    offered_methods(account).into_iter().filter(|m| allowed.as_ref().is_none_or(|a| a.contains(m))).collect()
+    offered_methods(account)
+        .into_iter()
+        .filter(|m| *m == chosen || allowed.as_ref().is_none_or(|a| a.contains(m)))
+        .collect()
 }
 
 /// The collection window on `today` (L52-4, L52-12).
@@ -619,7 +631,7 @@ mod tests {
     fn vector_1_headline_gives_the_rounded_cost_and_the_exact_one() {
         let a = assess(&give("37", "30 000", "2000"));
         let q = quote_of(&a);
-        let s = summary(q, Mode::Give);
+        let s = summary(q, Mode::Give, a.tax);
         assert!(s.headline.fr.contains(&eur(13).format(Lang::Fr)), "{}", s.headline.fr);
         assert!(s.headline.en.contains(&eur(13).format(Lang::En)), "{}", s.headline.en);
         let fr = all_text(&s, Lang::Fr);
@@ -633,11 +645,12 @@ mod tests {
         let a = assess(&give("500", "25000", "200"));
         let q = quote_of(&a);
         assert_eq!((q.imputed, q.net_cost), (eur(200), eur(300)));
-        let s = summary(q, Mode::Give);
+        let s = summary(q, Mode::Give, a.tax);
         assert!(all_text(&s, Lang::Fr).contains(&format!("{} de réduction sont perdus", eur(130).format(Lang::Fr))));
         assert!(all_text(&s, Lang::En).contains(&format!("{} of reduction is lost", eur(130).format(Lang::En))));
         // Vector 1 loses nothing and says nothing of the kind.
-        let s1 = summary(quote_of(&assess(&give("37", "30000", "2000"))), Mode::Give);
+        let a1 = assess(&give("37", "30000", "2000"));
+        let s1 = summary(quote_of(&a1), Mode::Give, a1.tax);
         assert!(!all_text(&s1, Lang::Fr).contains("perdus"));
     }
 
@@ -646,7 +659,7 @@ mod tests {
         let a = assess(&give("4600", "15000", "400"));
         let q = quote_of(&a);
         assert_eq!((q.net_cost, q.carried_over), (eur(4200), eur(1600)));
-        let fr = all_text(&summary(q, Mode::Give), Lang::Fr);
+        let fr = all_text(&summary(q, Mode::Give, a.tax), Lang::Fr);
         assert!(fr.contains(&eur(1600).format(Lang::Fr)) && fr.contains("5 années"), "{fr}");
     }
 
@@ -655,6 +668,8 @@ mod tests {
         let a = assess(&Inputs { amount: "100".into(), not_taxable: true, ..Inputs::default() });
         let q = quote_of(&a);
         assert_eq!((q.imputed, q.net_cost), (Cents::ZERO, eur(100)));
+        let said = all_text(&summary(q, Mode::Give, a.tax), Lang::Fr);
+        assert!(said.contains("Foyer non imposable") && !said.contains("impôt dû limite"), "{said}");
         // The checkbox wins over a tax figure typed before it was ticked.
         let a = assess(&Inputs { amount: "100".into(), tax: "5000".into(), not_taxable: true, ..Inputs::default() });
         assert_eq!(quote_of(&a).net_cost, eur(100));
@@ -687,7 +702,7 @@ mod tests {
         let a = assess(&Inputs { mode: Mode::Cost, target: "20".into(), ..Inputs::default() });
         let q = quote_of(&a);
         assert_eq!(q.gift, eur(60));
-        assert!(summary(q, Mode::Cost).headline.fr.starts_with(&format!("Donnez {}", eur(60).format(Lang::Fr))));
+        assert!(summary(q, Mode::Cost, a.tax).headline.fr.starts_with(&format!("Donnez {}", eur(60).format(Lang::Fr))));
         assert_eq!(a.typed, None, "the typed amount is the gift field's, not the target's");
     }
 
@@ -702,11 +717,14 @@ mod tests {
     fn methods_are_those_configured_and_allowed_for_the_amount() {
         let mut a = account();
         assert_eq!(offered_methods(&a), [Method::Transfer, Method::Card, Method::Cheque, Method::Cash]);
-        assert!(methods_for(&a, Some(rules::CASH_PER_GIFT)).contains(&Method::Cash));
-        assert!(!methods_for(&a, Some(rules::CASH_PER_GIFT + Cents::new(1))).contains(&Method::Cash));
+        let over = Some(rules::CASH_PER_GIFT + Cents::new(1));
+        assert!(methods_for(&a, Some(rules::CASH_PER_GIFT), Method::Transfer).contains(&Method::Cash));
+        assert!(!methods_for(&a, over, Method::Transfer).contains(&Method::Cash));
+        // Chosen before the amount grew: still listed, so it stays visibly selected.
+        assert!(methods_for(&a, over, Method::Cash).contains(&Method::Cash));
         a.payment.card = None;
         a.payment.cash_at_events = false;
-        assert_eq!(methods_for(&a, None), [Method::Transfer, Method::Cheque]);
+        assert_eq!(methods_for(&a, None, Method::Transfer), [Method::Transfer, Method::Cheque]);
         assert_eq!(default_method(&a), Method::Transfer);
         assert_eq!(method_name(Method::Transfer), Text::new("Virement", "Transfer"));
     }

@@ -218,7 +218,7 @@ fn result_view(a: &donation::Assessment, lang: Lang) -> Html {
             </>
         },
         Outcome::Quote(q) => {
-            let summary = donation::summary(q, a.mode);
+            let summary = donation::summary(q, a.mode, a.tax);
             html! {
                 <>
                 <p class="cd-figure">{ text(&summary.headline, lang) }</p>

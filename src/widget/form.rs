@@ -33,6 +33,8 @@ pub fn bulletin(props: &BulletinProps) -> Html {
     let lang = props.lang;
     let identity = use_state(Identity::default);
     let edit = |set: fn(&mut Identity, String)| editor(&identity, set);
+    // The printed form holds the donor's identity: it leaves the page with the widget.
+    use_effect_with((), |_| || remove_print_frames());
     let html_doc = donation::bulletin_html(&props.account, &identity, props.gift, props.method, props.today, lang);
     let onclick = {
         let doc = html_doc.clone();
@@ -85,12 +87,18 @@ fn print(doc: &str) {
     });
     frame.set_onload(Some(onload.unchecked_ref()));
     // Only one print frame at a time.
+    remove_print_frames();
+    let _ = body.append_child(&frame);
+}
+
+/// Removes every print frame left in the page (after printing, or when the widget goes).
+fn remove_print_frames() {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
     if let Ok(old) = document.query_selector_all("iframe[data-circo-don-print]") {
         for i in 0..old.length() {
-            if let Some(node) = old.item(i) {
-                let _ = body.remove_child(&node);
+            if let Some(el) = old.item(i).and_then(|n| n.dyn_into::<web_sys::Element>().ok()) {
+                el.remove();
             }
         }
     }
-    let _ = body.append_child(&frame);
 }

@@ -30,7 +30,7 @@ pub struct PayProps {
 #[function_component(PayMethods)]
 pub fn pay_methods(props: &PayProps) -> Html {
     let lang = props.lang;
-    let offered = donation::methods_for(&props.account, props.typed);
+    let offered = donation::methods_for(&props.account, props.typed, props.method);
     if offered.is_empty() {
         return html! {};
     }
