@@ -33,7 +33,7 @@ Usage:
   circo-don quote   --gift AMOUNT [household options] [--method cheque|transfer|card|direct-debit|cash] [--json]
   circo-don reverse --net AMOUNT  [household options] [--method cheque|transfer|card|direct-debit|cash] [--json]
   circo-don check   FILE|URL [--json]
-  circo-don schema
+  circo-don schema  [--registry]
 
 Household options:
   --income AMOUNT            revenu imposable of the tax household
