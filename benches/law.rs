@@ -49,7 +49,7 @@ fn main() {
     bench("tax::reverse (cost 20 €)", || {
         tax::reverse(black_box(Cents::from_euros(20)), &household, Method::Transfer, Cents::ZERO).map_or(0, |q| q.gift.get() as usize)
     });
-    let inputs = Inputs { amount: "37".into(), income: "30 000".into(), tax: "2000".into(), ..Inputs::default() };
+    let inputs = Inputs { gift: "37".into(), income: "30 000".into(), tax: "2000".into(), ..Inputs::default() };
     bench("donation::assess (one keystroke)", || donation::assess(black_box(&inputs)).errors.len());
     bench("config::load (account example)", || config::load(black_box(person)).problems.len());
     bench("config::load (registry example)", || config::load(black_box(registry)).problems.len());

@@ -54,6 +54,14 @@ impl Text {
             Lang::En => &self.en,
         }
     }
+
+    /// The text in `lang`, keeping only that side.
+    pub fn into_lang(self, lang: Lang) -> String {
+        match lang {
+            Lang::Fr => self.fr,
+            Lang::En => self.en,
+        }
+    }
 }
 
 impl fmt::Display for Text {
@@ -88,6 +96,8 @@ mod tests {
         let t = Text::new("bonjour", "hello");
         assert_eq!(t.get(Lang::Fr), "bonjour");
         assert_eq!(t.get(Lang::En), "hello");
+        assert_eq!(t.clone().into_lang(Lang::Fr), "bonjour");
+        assert_eq!(t.clone().into_lang(Lang::En), "hello");
         assert_eq!(t.to_string(), "bonjour / hello");
         assert_eq!(Text::new("OK", "OK").to_string(), "OK");
     }

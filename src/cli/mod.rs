@@ -43,7 +43,7 @@ Household options:
   --carried AMOUNT           excess carried over from earlier years
   --given-elsewhere AMOUNT   already given to other candidates of the same election
 
-The method defaults to card. Options also take the form --income=30000.
+The method defaults to transfer, as in the widget. Options also take the form --income=30000.
 Exit codes: 0 ok, 1 refused by the law (the message names the rule), 2 bad arguments.
 
 Amounts accept French and English forms: 37, 37,50, 37.50, 1 000 €, 1000€, €1,234.56,

@@ -6,9 +6,10 @@
 use serde_json::{json, Value};
 
 use super::{Output, USAGE};
-use crate::law::limits::{self, Refusal};
+use crate::donation::{self, words, Mode, Outcome, Request};
 use crate::i18n::Text;
-use crate::law::tax::{self, Household, Method, Quote, TaxDue};
+use crate::law::limits::Refusal;
+use crate::law::tax::{Household, Method, Quote, TaxDue};
 use crate::money::{parse_amount, Cents};
 
 /// The validated arguments of `quote` (amount = gift) or `reverse` (amount = net).
@@ -99,7 +100,7 @@ fn parse(args: &[String], main_flag: &str) -> Result<Args, Text> {
         (None, false) => TaxDue::Unknown,
     };
     if out.amount.is_none() {
-        return Err(Text::new(format!("{main_flag} MONTANT est obligatoire"), format!("{main_flag} AMOUNT is required")));
+        return Err(missing(main_flag));
     }
     Ok(out)
 }
@@ -135,13 +136,21 @@ fn to_json(q: &Quote, net_target: Option<Cents>) -> Value {
         "carried_over_cents": q.carried_over.get(),
         "future_saving_cents": q.future_saving.get(),
         "rules": q.rules.iter().map(|r| r.as_str()).collect::<Vec<_>>(),
-        "conditions": q.conditions.iter().map(ToString::to_string).collect::<Vec<_>>(),
-        "steps": q.steps.iter().map(|s| json!({ "rule": s.rule.as_str(), "fr": s.text.fr, "en": s.text.en })).collect::<Vec<_>>(),
+        "conditions": q.conditions.iter().map(|c| words::condition(c).to_string()).collect::<Vec<_>>(),
+        "steps": q.steps.iter().map(step_json).collect::<Vec<_>>(),
     });
     if let (Some(n), Some(map)) = (net_target, v.as_object_mut()) {
         map.insert("net_target_cents".to_string(), json!(n.get()));
     }
     v
+}
+
+/// A step as its words (`fr`, `en`, as ever) and as data: its `kind` and its figures
+/// in cents (`data`).
+fn step_json(step: &crate::law::tax::Step) -> Value {
+    let text = words::step(step);
+    let data: serde_json::Map<String, Value> = step.figures().into_iter().map(|(name, c)| (format!("{name}_cents"), json!(c.get()))).collect();
+    json!({ "rule": step.rule().as_str(), "fr": text.fr, "en": text.en, "kind": step.kind(), "data": data })
 }
 
 fn human(q: &Quote) -> String {
@@ -164,14 +173,21 @@ fn human(q: &Quote) -> String {
     if !q.conditions.is_empty() {
         line(&mut s, Text::new("Valable :", "Holds:"));
         for c in &q.conditions {
-            s.push_str(&format!("  - {c}\n"));
+            s.push_str(&format!("  - {}\n", words::condition(c)));
         }
     }
     line(&mut s, Text::new("Étapes :", "Steps:"));
     for (i, st) in q.steps.iter().enumerate() {
-        s.push_str(&format!("  {}. [{}] {}\n", i + 1, st.rule, st.text));
+        s.push_str(&format!("  {}. [{}] {}\n", i + 1, st.rule(), words::step(st)));
     }
     s
+}
+
+/// The law's answer to the parsed arguments, through the same [`donation::decide`] as
+/// the widget, with the same default method.
+fn decide(a: &Args, mode: Mode) -> Outcome {
+    let method = a.method.unwrap_or_else(|| donation::default_method(None));
+    donation::decide(&Request { mode, amount: a.amount, household: a.household, given_elsewhere: a.given_elsewhere, method })
 }
 
 /// `circo-don quote --gift AMOUNT ...`: the real cost of a gift.
@@ -180,16 +196,11 @@ pub fn quote(args: &[String]) -> Output {
         Ok(a) => a,
         Err(e) => return usage_error("quote", e),
     };
-    let gift = a.amount.unwrap_or_default();
-    let method = a.method.unwrap_or(Method::Card);
-    if let Err(refusals) = limits::check_gift(gift, method, a.given_elsewhere) {
-        return refused(&refusals, a.json);
-    }
-    let q = tax::quote(gift, &a.household, method);
-    if a.json {
-        Output::ok(format!("{}\n", to_json(&q, None)))
-    } else {
-        Output::ok(human(&q))
+    match decide(&a, Mode::Give) {
+        Outcome::Refused(refusals) => refused(&refusals, a.json),
+        Outcome::Quote(q) if a.json => Output::ok(format!("{}\n", to_json(&q, None))),
+        Outcome::Quote(q) => Output::ok(human(&q)),
+        Outcome::Empty => usage_error("quote", missing("--gift")),
     }
 }
 
@@ -200,18 +211,22 @@ pub fn reverse(args: &[String]) -> Output {
         Err(e) => return usage_error("reverse", e),
     };
     let net = a.amount.unwrap_or_default();
-    let method = a.method.unwrap_or(Method::Card);
-    match tax::reverse(net, &a.household, method, a.given_elsewhere) {
-        Err(r) => refused(&[r], a.json),
-        Ok(q) if a.json => Output::ok(format!("{}\n", to_json(&q, Some(net)))),
-        Ok(q) => {
+    match decide(&a, Mode::Cost) {
+        Outcome::Refused(refusals) => refused(&refusals, a.json),
+        Outcome::Quote(q) if a.json => Output::ok(format!("{}\n", to_json(&q, Some(net)))),
+        Outcome::Quote(q) => {
             let head = Text::new(
                 format!("Pour un coût réel d’au plus {} : donnez {}.", net.text().fr, q.gift.text().fr),
                 format!("For a real cost of at most {}: give {}.", net.text().en, q.gift.text().en),
             );
             Output::ok(format!("{head}\n{}", human(&q)))
         }
+        Outcome::Empty => usage_error("reverse", missing("--net")),
     }
+}
+
+fn missing(main_flag: &str) -> Text {
+    Text::new(format!("{main_flag} MONTANT est obligatoire"), format!("{main_flag} AMOUNT is required"))
 }
 
 #[cfg(test)]

@@ -42,7 +42,7 @@ use serde_json::Value;
 pub use format::{AccountFile, RegistryFile, ACCOUNT_FORMAT, REGISTRY_FORMAT};
 pub use model::{slug, ValidAccount};
 pub use problem::{Problem, Severity};
-pub use registry::{Entry, Registry, Target};
+pub use registry::{Entry, Registry, Resolved, Target};
 pub use text::normalize;
 
 use crate::i18n::Text;

@@ -44,6 +44,13 @@ pub struct Election {
     pub trigger_date: Option<Date>,
 }
 
+impl Election {
+    /// The dates the law reads (L52-4, L52-12).
+    pub fn dates(&self) -> crate::law::calendar::ElectionDates {
+        crate::law::calendar::ElectionDates { first_round: self.first_round, second_round: self.second_round, trigger: self.trigger_date }
+    }
+}
+
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Circo {
     /// Department code as written (`75`, `2A`, `974`, `ZZ`), upper case.

@@ -100,6 +100,39 @@ impl Entry {
     }
 }
 
+/// What a registry entry gives the donor who chose it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Resolved {
+    /// An account, at once: the entry's inline account.
+    Account(Box<ValidAccount>),
+    /// No payment details: the entry's problems, for the collective.
+    Invalid(Vec<Problem>),
+    /// The account is in a file to fetch at this link (relative to the registry's
+    /// address, or `https:`); then [`Entry::read_linked`] reads it.
+    Fetch(String),
+}
+
+impl Entry {
+    /// What this entry of `loaded` (the registry it comes from) gives the donor.
+    pub fn resolve(&self, loaded: &super::Loaded) -> Resolved {
+        match &self.target {
+            Target::Inline(account) => Resolved::Account(account.clone()),
+            Target::Invalid => Resolved::Invalid(loaded.problems_of(self).cloned().collect()),
+            Target::Link(link) => Resolved::Fetch(link.clone()),
+        }
+    }
+
+    /// The linked file's `text`, read like any account file, and refused when it
+    /// describes another circo than this entry announced (see [`Entry::check_linked`]).
+    pub fn read_linked(&self, text: &str) -> super::Loaded {
+        let loaded = super::load(text);
+        match loaded.account().and_then(|a| self.check_linked(a)) {
+            Some(problem) => super::Loaded { config: None, problems: vec![problem] },
+            None => loaded,
+        }
+    }
+}
+
 impl Registry {
     /// The entries matching `query`, in registry order; all of them for an empty query.
     /// Case- and accent-insensitive: `paris 1`, `75`, `2a`, `Île`, `75-01` all work.

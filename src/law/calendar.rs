@@ -5,16 +5,17 @@ use super::rules;
 use crate::date::{Date, Weekday};
 use crate::i18n::{Lang, Text};
 
-/// One election's dates.
+/// One election's dates, as the law reads them (the configuration's `model::Election`
+/// carries these and the election's kind).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Election {
+pub struct ElectionDates {
     pub first_round: Date,
     pub second_round: Option<Date>,
     /// Dissolution or start of a by-election: collection opens on that date instead.
     pub trigger: Option<Date>,
 }
 
-impl Election {
+impl ElectionDates {
     /// The last polling day: the second round if any, else the first.
     pub fn last_round(&self) -> Date {
         self.second_round.map_or(self.first_round, |s| s.max(self.first_round))
@@ -32,7 +33,7 @@ fn latest() -> Date {
 /// The first day gifts may be collected (L52-4): the first day of the 6th month before
 /// the month of the election (first round in June 2029 → 1 December 2028), or the
 /// triggering event (dissolution, by-election) when there is one.
-pub fn collection_opens(election: &Election) -> Date {
+pub fn collection_opens(election: &ElectionDates) -> Date {
     match election.trigger {
         Some(t) => t,
         None => election
@@ -74,7 +75,7 @@ pub enum CollectionState {
 }
 
 /// The collection state on `today` (L52-4, L52-12).
-pub fn state_on(election: &Election, today: Date) -> CollectionState {
+pub fn state_on(election: &ElectionDates, today: Date) -> CollectionState {
     let opens = collection_opens(election);
     let last = election.last_round();
     let deadline = filing_deadline(election.first_round);
@@ -95,7 +96,35 @@ pub fn state_on(election: &Election, today: Date) -> CollectionState {
     }
 }
 
+/// The collection state of an account on `today`: the legal window (L52-4, L52-12),
+/// and no gift before the mandataire's designation or the association's declaration
+/// (L52-4, L52-6: gifts go only through them), even once the window has opened.
+pub fn state_for(election: &ElectionDates, designated_on: Date, today: Date) -> CollectionState {
+    match state_on(election, today) {
+        CollectionState::Open { .. } | CollectionState::AfterPolling { .. } if today < designated_on => {
+            CollectionState::NotYetOpen { opens: designated_on }
+        }
+        CollectionState::NotYetOpen { opens } => CollectionState::NotYetOpen { opens: opens.max(designated_on) },
+        state => state,
+    }
+}
+
 impl CollectionState {
+    /// Whether payment details may be offered: only while gifts can be collected.
+    pub fn accepts_gifts(&self) -> bool {
+        matches!(self, CollectionState::Open { .. } | CollectionState::AfterPolling { .. })
+    }
+
+    /// A stable name of the state, for styling and tests.
+    pub fn slug(&self) -> &'static str {
+        match self {
+            CollectionState::NotYetOpen { .. } => "not-open",
+            CollectionState::Open { .. } => "open",
+            CollectionState::AfterPolling { .. } => "after-polling",
+            CollectionState::Closed { .. } => "closed",
+        }
+    }
+
     /// One sentence in both languages (dates in each language's form).
     pub fn text(&self) -> Text {
         Text::new(self.describe(Lang::Fr), self.describe(Lang::En))
@@ -151,8 +180,8 @@ mod tests {
         Date::parse_iso(s).unwrap()
     }
 
-    fn legislative_2017() -> Election {
-        Election { first_round: d("2017-06-11"), second_round: Some(d("2017-06-18")), trigger: None }
+    fn legislative_2017() -> ElectionDates {
+        ElectionDates { first_round: d("2017-06-11"), second_round: Some(d("2017-06-18")), trigger: None }
     }
 
     #[test]
@@ -166,9 +195,9 @@ mod tests {
 
     #[test]
     fn opening_six_months_before_or_at_the_trigger() {
-        let e = Election { first_round: d("2029-06-10"), second_round: Some(d("2029-06-17")), trigger: None };
+        let e = ElectionDates { first_round: d("2029-06-10"), second_round: Some(d("2029-06-17")), trigger: None };
         assert_eq!(collection_opens(&e), d("2028-12-01"));
-        let snap = Election { first_round: d("2024-06-30"), second_round: Some(d("2024-07-07")), trigger: Some(d("2024-06-09")) };
+        let snap = ElectionDates { first_round: d("2024-06-30"), second_round: Some(d("2024-07-07")), trigger: Some(d("2024-06-09")) };
         assert_eq!(collection_opens(&snap), d("2024-06-09"));
         assert_eq!(state_on(&snap, d("2024-06-08")), CollectionState::NotYetOpen { opens: d("2024-06-09") });
         assert!(matches!(state_on(&snap, d("2024-06-09")), CollectionState::Open { days_to_first_round: 21, .. }));
@@ -211,9 +240,26 @@ mod tests {
 
     #[test]
     fn single_round_ends_polling_on_the_first_round() {
-        let e = Election { first_round: d("2017-06-11"), second_round: None, trigger: None };
+        let e = ElectionDates { first_round: d("2017-06-11"), second_round: None, trigger: None };
         assert_eq!(state_on(&e, d("2017-06-12")), CollectionState::AfterPolling { until: d("2017-08-18") });
         let s = state_on(&e, d("2017-06-10"));
         assert_eq!(s.describe(Lang::En), "One day left before the first round (11 June 2017).");
+    }
+
+    #[test]
+    fn no_collection_before_the_mandataire_is_designated() {
+        // A by-election whose window opened on its trigger date (2026-10-05).
+        let e = ElectionDates { first_round: d("2026-12-06"), second_round: Some(d("2026-12-13")), trigger: Some(d("2026-10-05")) };
+        let designated = d("2026-11-01");
+        assert_eq!(state_for(&e, designated, d("2026-10-20")), CollectionState::NotYetOpen { opens: designated });
+        assert!(!state_for(&e, designated, d("2026-10-20")).accepts_gifts());
+        assert!(state_for(&e, designated, designated).accepts_gifts());
+        // Before the legal opening, the later of the two dates is announced.
+        assert_eq!(state_for(&e, designated, d("2026-09-01")), CollectionState::NotYetOpen { opens: designated });
+        let early = d("2026-09-01");
+        assert_eq!(state_for(&e, early, d("2026-09-02")), CollectionState::NotYetOpen { opens: d("2026-10-05") });
+        // After polling, gifts are still possible until the filing deadline.
+        let after = state_for(&e, designated, d("2026-12-20"));
+        assert_eq!((after.slug(), after.accepts_gifts()), ("after-polling", true));
     }
 }

@@ -18,8 +18,8 @@ pub mod rules;
 pub mod tax;
 pub mod texts;
 
-pub use calendar::{CollectionState, Election};
+pub use calendar::{CollectionState, ElectionDates};
 pub use limits::{Donor, Refusal};
 pub use plan::Plan;
 pub use rules::{rules, Rule, RuleId};
-pub use tax::{assess, quote, reverse, Household, Method, Quote, Step, TaxDue};
+pub use tax::{position, quote, reverse, Condition, Household, Method, Position, Quote, Step, TaxDue};

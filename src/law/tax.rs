@@ -2,12 +2,12 @@
 //! computes it (LAW.md §1), and the reverse computation ("it should cost me N €").
 //!
 //! Everything is integer arithmetic on cents. The 20 % ceiling is compared exactly
-//! (in fifths of a cent), then `base = round(min(gifts + carried, 20 % × income))` and
+//! (in hundredths of a cent), then `base = round(min(gifts + carried, 20 % × income))` and
 //! `reduction = round(66 % × base)`, both to the nearest euro, halves up.
 
 use super::limits::{self, Refusal};
 use super::rules::{self, RuleId};
-use crate::i18n::{Lang, Text};
+use crate::i18n::Text;
 use crate::money::{round_to_euro, Cents};
 
 /// Income tax owed by the household before reductions.
@@ -91,7 +91,7 @@ impl Method {
 
 /// The household's art. 200 position for one year (CGI art. 200-1).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct Assessment {
+pub struct Position {
     /// Gifts of the year plus carried-over excess.
     pub total: Cents,
     /// `round(min(total, 20 % × income))`, whole euros.
@@ -107,7 +107,7 @@ pub struct Assessment {
 /// The household's position for the year from its gifts (`other_gifts`) and carried
 /// excess. LAW.md vector 9 (the year after vector 8) and the couple of vector 13 are
 /// read from here.
-pub fn assess(household: &Household) -> Assessment {
+pub fn position(household: &Household) -> Position {
     let total = household.other_gifts.max(Cents::ZERO) + household.carried.max(Cents::ZERO);
     let (base, excess) = match household.income {
         // The ceiling binds iff 100 × total > 20 × income (in cents): exact.
@@ -123,7 +123,7 @@ pub fn assess(household: &Household) -> Assessment {
         TaxDue::NotTaxable => Cents::ZERO,
         TaxDue::Due(t) => reduction.min(t.max(Cents::ZERO)),
     };
-    Assessment { total, base, reduction, imputed, excess }
+    Position { total, base, reduction, imputed, excess }
 }
 
 /// The 20 % ceiling (CGI art. 200-1) in hundredths of a cent: exact for any income.
@@ -137,11 +137,106 @@ fn round_hundredths_to_euro(h: i128) -> Cents {
     Cents::new(((h + 5_000).div_euclid(10_000) * 100) as i64)
 }
 
-/// One step of the explanation, with the rule it applies.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Step {
-    pub rule: RuleId,
-    pub text: Text,
+/// One step of the computation, as data: the figures it used and the rule it applies.
+/// The donor's words for each step are written by `donation::words`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Step {
+    /// A cash gift opens no reduction (CGI art. 200-3): it costs `gift`.
+    CashNoReduction { gift: Cents },
+    /// The 20 % ceiling on a known income: `ceiling` (to the cent below), the year's
+    /// gifts and carry-overs with this gift `total`, and the rounded `base` kept.
+    Ceiling { income: Cents, ceiling: Cents, total: Cents, base: Cents },
+    /// Income not given: the year's gifts are assumed to stay under the ceiling.
+    CeilingAssumed,
+    /// The household had no reduction without this gift: 66 % of its counted part,
+    /// `exact`, then `rounded` to the euro by the tax office.
+    Reduction { exact: Cents, rounded: Cents },
+    /// The household had a reduction already: its reduction `with` and `without` this
+    /// gift (each 66 % of a rounded base), this gift's `share`, and the `exact` 66 %.
+    HouseholdReduction { with: Cents, without: Cents, share: Cents, exact: Cents },
+    /// Tax due not given: assumed to cover the reduction; `saved` this year.
+    TaxAssumed { saved: Cents },
+    /// The household owes no income tax: nothing is saved and `lost` is lost.
+    NotTaxable { lost: Cents },
+    /// Tax due before reductions `tax`: `saved` this year, `lost` above the tax due.
+    TaxDue { tax: Cents, saved: Cents, lost: Cents },
+    /// `gift − saved = net`; `before_rounding` is the exact 66 % cost when it differs.
+    NetCost { gift: Cents, saved: Cents, net: Cents, before_rounding: Option<Cents>, cash: bool },
+    /// `carried` above the ceiling goes to the next years, worth about `future`.
+    CarryOver { carried: Cents, future: Cents },
+    /// The mandataire's numbered receipt, to keep (R39-1).
+    Receipt,
+    /// The box of the tax return.
+    TaxBox,
+    /// When the saving comes: not in the January advance (unverified for this box).
+    JanuaryAdvance,
+}
+
+impl Step {
+    /// The rule this step applies.
+    pub fn rule(&self) -> RuleId {
+        match self {
+            Step::CashNoReduction { .. } | Step::NetCost { cash: true, .. } => RuleId::CashNoReduction,
+            Step::Ceiling { .. } | Step::CeilingAssumed => RuleId::IncomeCeiling,
+            Step::Reduction { .. } | Step::HouseholdReduction { .. } => RuleId::ReductionRate,
+            Step::TaxAssumed { .. } | Step::NotTaxable { .. } | Step::TaxDue { .. } => RuleId::ReductionNotCredit,
+            Step::NetCost { cash: false, .. } => RuleId::Rounding,
+            Step::CarryOver { .. } => RuleId::CarryOver,
+            Step::Receipt => RuleId::Receipt,
+            Step::TaxBox => RuleId::TaxBox,
+            Step::JanuaryAdvance => RuleId::JanuaryAdvance,
+        }
+    }
+
+    /// A stable name of the step, for machines (`circo-don quote --json`).
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Step::CashNoReduction { .. } => "cash-no-reduction",
+            Step::Ceiling { .. } => "ceiling",
+            Step::CeilingAssumed => "ceiling-assumed",
+            Step::Reduction { .. } => "reduction",
+            Step::HouseholdReduction { .. } => "household-reduction",
+            Step::TaxAssumed { .. } => "tax-assumed",
+            Step::NotTaxable { .. } => "not-taxable",
+            Step::TaxDue { .. } => "tax-due",
+            Step::NetCost { .. } => "net-cost",
+            Step::CarryOver { .. } => "carry-over",
+            Step::Receipt => "receipt",
+            Step::TaxBox => "tax-box",
+            Step::JanuaryAdvance => "january-advance",
+        }
+    }
+
+    /// The step's figures by name, in cents (`circo-don quote --json`).
+    pub fn figures(&self) -> Vec<(&'static str, Cents)> {
+        match *self {
+            Step::CashNoReduction { gift } => vec![("gift", gift)],
+            Step::Ceiling { income, ceiling, total, base } => vec![("income", income), ("ceiling", ceiling), ("total", total), ("base", base)],
+            Step::Reduction { exact, rounded } => vec![("exact", exact), ("rounded", rounded)],
+            Step::HouseholdReduction { with, without, share, exact } => vec![("with", with), ("without", without), ("share", share), ("exact", exact)],
+            Step::TaxAssumed { saved } => vec![("saved", saved)],
+            Step::NotTaxable { lost } => vec![("lost", lost)],
+            Step::TaxDue { tax, saved, lost } => vec![("tax", tax), ("saved", saved), ("lost", lost)],
+            Step::NetCost { gift, saved, net, before_rounding, .. } => {
+                let mut f = vec![("gift", gift), ("saved", saved), ("net", net)];
+                f.extend(before_rounding.map(|b| ("before_rounding", b)));
+                f
+            }
+            Step::CarryOver { carried, future } => vec![("carried", carried), ("future", future)],
+            Step::CeilingAssumed | Step::Receipt | Step::TaxBox | Step::JanuaryAdvance => Vec::new(),
+        }
+    }
+}
+
+/// What must hold for a quote's figures to be true, when the donor did not say.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Condition {
+    /// The taxable income is at least this much (the ceiling does not bind).
+    IncomeAtLeast(Cents),
+    /// The income tax due before reductions is at least this much.
+    TaxAtLeast(Cents),
+    /// The tax domicile is in France and the receipt is kept.
+    DomicileAndReceipt,
 }
 
 /// The real cost of one gift for one household.
@@ -173,43 +268,22 @@ pub struct Quote {
     /// `round(66 % × carried_over)`: what it may save in later years if tax is due.
     pub future_saving: Cents,
     /// The household position with and without this gift.
-    pub with: Assessment,
-    pub without: Assessment,
+    pub with: Position,
+    pub without: Position,
     /// What must hold for the figures to be true, when inputs were not given.
-    pub conditions: Vec<Text>,
-    /// The explanation, in order.
+    pub conditions: Vec<Condition>,
+    /// The computation, in order.
     pub steps: Vec<Step>,
     /// The rules applied, in the order of the steps, without repetition.
     pub rules: Vec<RuleId>,
 }
 
-fn m(c: Cents) -> (String, String) {
-    (c.format(Lang::Fr), c.format(Lang::En))
-}
-
-fn step(rule: RuleId, fr: String, en: String) -> Step {
-    Step { rule, text: Text::new(fr, en) }
-}
-
-/// « La part de la réduction au-delà de l’impôt dû, 130 €, est perdue… » when `lost`
-/// is positive (CGI art. 200: a reduction, not a credit; LAW.md vector 7), else nothing.
-fn lost_sentence(lost: Cents, pct: i64) -> (String, String) {
-    if lost <= Cents::ZERO {
-        return (String::new(), String::new());
-    }
-    let (l_fr, l_en) = m(lost);
-    (
-        format!(" La part de la réduction au-delà de l’impôt dû, {l_fr}, est perdue cette année : c’est une réduction, pas un crédit, et seule la part des dons au-delà de {pct} % du revenu imposable se reporte."),
-        format!(" The part of the reduction above the tax due, {l_en}, is lost this year: it is a reduction, not a credit, and only the part of gifts above {pct}% of taxable income is carried over."),
-    )
-}
-
 /// The household's saving due to `gift` only (fast path for [`reverse`]).
-fn figures(gift: Cents, household: &Household, method: Method) -> (Assessment, Assessment, Cents, Cents) {
+fn figures(gift: Cents, household: &Household, method: Method) -> (Position, Position, Cents, Cents) {
     let gift = gift.max(Cents::ZERO);
-    let without = assess(household);
+    let without = position(household);
     let counted_gift = if method.qualifies() { gift } else { Cents::ZERO };
-    let with = assess(&Household { other_gifts: household.other_gifts.max(Cents::ZERO) + counted_gift, ..*household });
+    let with = position(&Household { other_gifts: household.other_gifts.max(Cents::ZERO) + counted_gift, ..*household });
     let imputed = (with.imputed - without.imputed).min(gift).max(Cents::ZERO);
     (with, without, imputed, gift - imputed)
 }
@@ -242,9 +316,9 @@ pub fn quote(gift: Cents, household: &Household, method: Method) -> Quote {
     let carried_over = (with.excess - without.excess).max(Cents::ZERO);
     let future_saving = round_to_euro(Cents::new(rules::REDUCTION_RATE.times(carried_over.get()) / 100));
 
-    // The part of this gift under the exact (unrounded) ceiling, in fifths of a cent.
+    // The part of this gift under the exact (unrounded) ceiling, in hundredths of a
+    // cent, so that the unrounded ceiling is exact.
     let reduction_exact = if method.qualifies() {
-        // In hundredths of a cent, so the unrounded ceiling is exact.
         let gift_h = i128::from(gift.get()) * 100;
         let counted_h = match household.income {
             Some(income) => {
@@ -261,164 +335,68 @@ pub fn quote(gift: Cents, household: &Household, method: Method) -> Quote {
     };
     let net_cost_exact = (method.qualifies() && imputed == reduction).then(|| gift - reduction_exact);
     let lost = (reduction - imputed).max(Cents::ZERO);
+    let pct = rules::INCOME_CEILING.0;
 
     let mut conditions = Vec::new();
     let mut steps = Vec::new();
-    let (g_fr, g_en) = m(gift);
-    let (rate, pct) = (rules::REDUCTION_RATE.0, rules::INCOME_CEILING.0);
-
     if !method.qualifies() {
-        steps.push(step(
-            RuleId::CashNoReduction,
-            format!("Un don en espèces n’ouvre droit à aucune réduction d’impôt : il vous coûte {g_fr}. Par chèque, virement ou carte, il ouvrirait droit à {rate} %."),
-            format!("A cash gift gives no tax reduction: it costs you {g_en}. By cheque, transfer or card it would give {rate}%."),
-        ));
+        steps.push(Step::CashNoReduction { gift });
     } else {
         // 1. The ceiling.
         match household.income {
             Some(income) => {
                 let ceiling = Cents::new((ceiling_hundredths(income) / 100) as i64);
-                let (i_fr, i_en) = m(income);
-                let (c_fr, c_en) = m(ceiling);
-                let (t_fr, t_en) = m(with.total);
-                let (b_fr, b_en) = m(with.base);
-                steps.push(step(
-                    RuleId::IncomeCeiling,
-                    format!("Plafond : {pct} % de votre revenu imposable de {i_fr}, soit {c_fr}. Dons de l’année et reports avec ce don : {t_fr} ; base retenue, arrondie à l’euro : {b_fr}."),
-                    format!("Ceiling: {pct}% of your taxable income of {i_en}, that is {c_en}. This year’s gifts and carry-overs with this gift: {t_en}; base used, rounded to the euro: {b_en}."),
-                ));
+                steps.push(Step::Ceiling { income, ceiling, total: with.total, base: with.base });
             }
             None => {
-                // The smallest income whose 20 % covers the total, in whole euros.
-                let needed = Cents::from_euros((with.total.get() * 100 + pct * 100 - 1) / (pct * 100));
-                let (n_fr, n_en) = m(needed);
-                steps.push(step(
-                    RuleId::IncomeCeiling,
-                    format!("Revenu imposable non indiqué : on suppose que vos dons de l’année restent sous {pct} % de ce revenu."),
-                    format!("Taxable income not given: we assume your gifts this year stay under {pct}% of it."),
-                ));
+                steps.push(Step::CeilingAssumed);
                 if gift > Cents::ZERO {
-                    conditions.push(Text::new(
-                        format!("si votre revenu imposable est d’au moins {n_fr}"),
-                        format!("if your taxable income is at least {n_en}"),
-                    ));
+                    // The smallest income whose 20 % covers the total, in whole euros.
+                    let needed = Cents::from_euros((with.total.get() * 100 + pct * 100 - 1) / (pct * 100));
+                    conditions.push(Condition::IncomeAtLeast(needed));
                 }
             }
         }
         // 2. 66 % and the rounding.
-        let (e_fr, e_en) = m(reduction_exact);
-        let (r_fr, r_en) = m(reduction);
-        if without.reduction == Cents::ZERO {
-            steps.push(step(
-                RuleId::ReductionRate,
-                format!("Réduction : {rate} % de la part retenue de votre don = {e_fr} ; l’administration arrondit à l’euro, les demis vers le haut : {r_fr}."),
-                format!("Reduction: {rate}% of the counted part of your gift = {e_en}; the tax office rounds to the euro, halves up: {r_en}."),
-            ));
+        steps.push(if without.reduction == Cents::ZERO {
+            Step::Reduction { exact: reduction_exact, rounded: reduction }
         } else {
-            let (w_fr, w_en) = m(with.reduction);
-            let (o_fr, o_en) = m(without.reduction);
-            steps.push(step(
-                RuleId::ReductionRate,
-                format!("Réduction du foyer : {w_fr} avec ce don, {o_fr} sans ({rate} % de la base, arrondie à l’euro) ; part de ce don : {r_fr} ({rate} % exact : {e_fr})."),
-                format!("Household reduction: {w_en} with this gift, {o_en} without ({rate}% of the base, rounded to the euro); this gift’s share: {r_en} (exact {rate}%: {e_en})."),
-            ));
-        }
+            Step::HouseholdReduction { with: with.reduction, without: without.reduction, share: reduction, exact: reduction_exact }
+        });
         // 3. Only from tax due.
-        let (im_fr, im_en) = m(imputed);
         match household.tax {
             TaxDue::Unknown => {
-                steps.push(step(
-                    RuleId::ReductionNotCredit,
-                    format!("Impôt non indiqué : on suppose qu’il couvre la réduction ; vous économisez {im_fr}."),
-                    format!("Tax not given: we assume it covers the reduction; you save {im_en}."),
-                ));
+                steps.push(Step::TaxAssumed { saved: imputed });
                 if with.reduction > Cents::ZERO {
-                    let (w_fr, w_en) = m(with.reduction);
-                    conditions.push(Text::new(
-                        format!("si vous devez au moins {w_fr} d’impôt sur le revenu (avant réductions) ; sinon la part de la réduction au-delà de l’impôt dû est perdue"),
-                        format!("if you owe at least {w_en} of income tax (before reductions); otherwise the part of the reduction above the tax due is lost"),
-                    ));
+                    conditions.push(Condition::TaxAtLeast(with.reduction));
                 }
             }
-            TaxDue::NotTaxable => {
-                let (l_fr, l_en) = lost_sentence(lost, pct);
-                steps.push(step(
-                    RuleId::ReductionNotCredit,
-                    format!("Foyer non imposable : une réduction d’impôt ne s’impute sur rien, ce don ne vous rapporte rien cette année.{l_fr}"),
-                    format!("Household not taxable: a tax reduction has nothing to come off, this gift saves you nothing this year.{l_en}"),
-                ));
-            }
-            TaxDue::Due(t) => {
-                let (t_fr, t_en) = m(t);
-                let (l_fr, l_en) = lost_sentence(lost, pct);
-                steps.push(step(
-                    RuleId::ReductionNotCredit,
-                    format!("Impôt dû avant réductions : {t_fr} ; vous économisez grâce à ce don {im_fr}.{l_fr}"),
-                    format!("Tax due before reductions: {t_en}; this gift saves you {im_en}.{l_en}"),
-                ));
-            }
+            TaxDue::NotTaxable => steps.push(Step::NotTaxable { lost }),
+            TaxDue::Due(tax) => steps.push(Step::TaxDue { tax, saved: imputed, lost }),
         }
         if imputed > Cents::ZERO {
-            conditions.push(Text::new(
-                "si votre domicile fiscal est en France et que vous conservez le reçu du mandataire",
-                "if your tax domicile is in France and you keep the mandataire’s receipt",
-            ));
+            conditions.push(Condition::DomicileAndReceipt);
         }
     }
     // 4. Net cost.
-    let (n_fr, n_en) = m(net_cost);
-    let (im_fr, im_en) = m(imputed);
-    let exact = match net_cost_exact {
-        Some(x) if x != net_cost => (format!(" ({} avant l’arrondi de l’administration)", x.format(Lang::Fr)), format!(" ({} before the tax office’s rounding)", x.format(Lang::En))),
-        _ => (String::new(), String::new()),
-    };
-    steps.push(step(
-        if method.qualifies() { RuleId::Rounding } else { RuleId::CashNoReduction },
-        format!("Coût réel : {g_fr} − {im_fr} = {n_fr}{}.", exact.0),
-        format!("Real cost: {g_en} − {im_en} = {n_en}{}.", exact.1),
-    ));
+    let before_rounding = net_cost_exact.filter(|&x| x != net_cost);
+    steps.push(Step::NetCost { gift, saved: imputed, net: net_cost, before_rounding, cash: !method.qualifies() });
     // 5. Carry-over.
     if carried_over > Cents::ZERO {
-        let (c_fr, c_en) = m(carried_over);
-        let (f_fr, f_en) = m(future_saving);
-        steps.push(step(
-            RuleId::CarryOver,
-            format!("{c_fr} de ce don dépassent le plafond : reportés sur les {} années suivantes, ils pourront réduire votre impôt d’environ {f_fr} plus tard.", rules::CARRY_OVER_YEARS),
-            format!("{c_en} of this gift is over the ceiling: carried over to the next {} years, it may reduce your tax by about {f_en} later.", rules::CARRY_OVER_YEARS),
-        ));
+        steps.push(Step::CarryOver { carried: carried_over, future: future_saving });
     }
-    // 6. How to claim it.
+    // 6. How to claim it, and when.
     if method.qualifies() && reduction > Cents::ZERO {
-        steps.push(step(
-            RuleId::Receipt,
-            "Le mandataire vous remet un reçu numéroté (formulaire CNCCFP) à conserver.".to_string(),
-            "The mandataire gives you a numbered receipt (CNCCFP form) to keep.".to_string(),
-        ));
-        steps.push(step(
-            RuleId::TaxBox,
-            format!("Déclarez le don case {} (à vérifier sur la notice 2042-RICI de l’année).", rules::TAX_BOX),
-            format!("Declare the gift in box {} (check that year’s form 2042-RICI notice).", rules::TAX_BOX),
-        ));
+        steps.push(Step::Receipt);
+        steps.push(Step::TaxBox);
     }
     if method.qualifies() && imputed > Cents::ZERO {
-        steps.push(step(
-            RuleId::JanuaryAdvance,
-            format!(
-                "Quand : l’avance de janvier ({} % des réductions de l’avant-dernière année) ne couvre pas un don ponctuel, remboursé avec le solde de l’été suivant la déclaration (règle non vérifiée pour la case {}).",
-                rules::JANUARY_ADVANCE.0,
-                rules::TAX_BOX
-            ),
-            format!(
-                "When: the January advance ({}% of the reductions of the year before last) does not cover a one-off gift, refunded with the summer balance after the return (rule unverified for box {}).",
-                rules::JANUARY_ADVANCE.0,
-                rules::TAX_BOX
-            ),
-        ));
+        steps.push(Step::JanuaryAdvance);
     }
     let mut applied: Vec<RuleId> = Vec::new();
     for s in &steps {
-        if !applied.contains(&s.rule) {
-            applied.push(s.rule);
+        if !applied.contains(&s.rule()) {
+            applied.push(s.rule());
         }
     }
     Quote {
@@ -513,18 +491,17 @@ mod tests {
         assert_eq!(q.base, eur(37));
         assert_eq!(q.reduction_exact, Cents::new(2442));
         assert_eq!(q.net_cost_exact, Some(Cents::new(1258)));
-        assert!(q.steps.iter().any(|s| s.text.fr.contains("12,58")));
+        assert!(q.steps.contains(&Step::NetCost { gift: eur(37), saved: eur(24), net: eur(13), before_rounding: Some(Cents::new(1258)), cash: false }));
     }
 
-    /// R39-1 (LAW.md §1): the receipt is to keep, never to attach to the tax return.
+    /// R39-1 (LAW.md §1): a gift that opens a reduction comes with the receipt step;
+    /// cash does not.
     #[test]
-    fn the_receipt_is_to_keep() {
+    fn the_receipt_step_comes_with_a_reduction() {
         let q = quote(eur(37), &hh(30_000, 2_000), Method::Cheque);
-        let receipt = q.steps.iter().find(|s| s.rule == RuleId::Receipt).expect("receipt step");
-        assert!(receipt.text.fr.contains("à conserver") && receipt.text.en.contains("to keep"), "{receipt:?}");
-        for t in q.steps.iter().map(|s| &s.text).chain(&q.conditions) {
-            assert!(!t.fr.contains("joindre") && !t.en.contains("attach"), "{t:?}");
-        }
+        assert!(q.steps.contains(&Step::Receipt) && q.rules.contains(&RuleId::Receipt));
+        let cash = quote(eur(37), &hh(30_000, 2_000), Method::Cash);
+        assert!(!cash.steps.contains(&Step::Receipt));
     }
 
     #[test]
@@ -555,7 +532,8 @@ mod tests {
         check(&q, 66, 0, 100, 0);
         let q2 = quote(eur(100), &Household { tax: TaxDue::NotTaxable, ..hh(14_000, 0) }, Method::Cheque);
         check(&q2, 66, 0, 100, 0);
-        assert!(q2.steps.iter().any(|s| s.rule == RuleId::ReductionNotCredit && s.text.en.contains("not taxable")));
+        assert!(q2.steps.contains(&Step::NotTaxable { lost: eur(66) }));
+        assert_eq!(Step::NotTaxable { lost: eur(66) }.rule(), RuleId::ReductionNotCredit);
     }
 
     #[test]
@@ -564,11 +542,7 @@ mod tests {
         check(&q, 330, 200, 300, 0);
         // 330 € computed, 200 € imputed: 130 € lost this year, and the steps say so.
         assert_eq!(q.lost(), eur(130));
-        let s = q.steps.iter().find(|s| s.rule == RuleId::ReductionNotCredit).expect("step");
-        assert!(s.text.fr.contains("au-delà de l’impôt dû, 130\u{A0}€, est perdue cette année"), "{}", s.text.fr);
-        assert!(s.text.fr.contains("seule la part des dons au-delà de 20 % du revenu imposable se reporte"), "{}", s.text.fr);
-        assert!(s.text.en.contains("above the tax due, €130, is lost this year"), "{}", s.text.en);
-        assert!(s.text.en.contains("only the part of gifts above 20% of taxable income is carried over"), "{}", s.text.en);
+        assert!(q.steps.contains(&Step::TaxDue { tax: eur(200), saved: eur(200), lost: eur(130) }), "{:?}", q.steps);
     }
 
     #[test]
@@ -576,7 +550,7 @@ mod tests {
         // Vector 6: not taxable, the whole 66 € is lost.
         let q = quote(eur(100), &Household { tax: TaxDue::NotTaxable, ..hh(14_000, 0) }, Method::Cheque);
         assert_eq!(q.lost(), eur(66));
-        assert!(q.steps.iter().any(|s| s.text.fr.contains("66\u{A0}€, est perdue") && s.text.en.contains("€66, is lost")));
+        assert!(q.steps.contains(&Step::NotTaxable { lost: eur(66) }));
         // Vector 8: 1 980 € computed, 400 € imputed, 1 580 € lost (the 1 600 € of gifts
         // above the ceiling carry over, not the reduction).
         assert_eq!(quote(eur(4600), &hh(15_000, 400), Method::Cheque).lost(), eur(1580));
@@ -587,12 +561,14 @@ mod tests {
             quote(eur(37), &Household::default(), Method::Card),
         ] {
             assert_eq!(q.lost(), Cents::ZERO);
-            assert!(q.steps.iter().all(|s| !s.text.fr.contains("perdue") && !s.text.en.contains("is lost")), "{q:#?}");
+            assert!(
+                q.steps.iter().all(|s| !matches!(s, Step::NotTaxable { lost } | Step::TaxDue { lost, .. } if *lost > Cents::ZERO)),
+                "{q:#?}"
+            );
         }
-        // Unknown tax: the condition says what happens if the tax is smaller.
+        // Unknown tax: the condition names the tax the reduction needs.
         let q = quote(eur(37), &Household::default(), Method::Card);
-        assert!(q.conditions.iter().any(|c| c.fr.contains("sinon la part de la réduction au-delà de l’impôt dû est perdue")
-            && c.en.contains("otherwise the part of the reduction above the tax due is lost")));
+        assert!(q.conditions.contains(&Condition::TaxAtLeast(eur(24))));
     }
 
     #[test]
@@ -607,7 +583,7 @@ mod tests {
     #[test]
     fn vector_09_the_year_after() {
         let next = Household { carried: eur(1600), ..hh(15_000, 1_200) };
-        let a = assess(&next);
+        let a = position(&next);
         assert_eq!((a.base, a.reduction, a.imputed, a.excess), (eur(1600), eur(1056), eur(1056), eur(0)));
         // No new gift: nothing is due to a gift this year.
         let q = quote(Cents::ZERO, &next, Method::Cheque);
@@ -675,14 +651,10 @@ mod tests {
     fn unknown_household_states_its_conditions() {
         let q = quote(eur(37), &Household::default(), Method::Card);
         check(&q, 24, 24, 13, 0);
-        let en: Vec<&str> = q.conditions.iter().map(|c| c.en.as_str()).collect();
-        assert!(en.contains(&"if your taxable income is at least €185"), "{en:?}");
-        assert!(en.contains(&"if you owe at least €24 of income tax (before reductions); otherwise the part of the reduction above the tax due is lost"), "{en:?}");
-        let fr: Vec<&str> = q.conditions.iter().map(|c| c.fr.as_str()).collect();
-        assert!(fr.iter().any(|c| c.contains("au moins 24\u{A0}€ d’impôt")), "{fr:?}");
-        assert!(fr.contains(&"si votre revenu imposable est d’au moins 185\u{A0}€"), "{fr:?}");
+        // 37 € is 20 % of 185 €; the 24 € reduction needs 24 € of tax.
+        assert_eq!(q.conditions, [Condition::IncomeAtLeast(eur(185)), Condition::TaxAtLeast(eur(24)), Condition::DomicileAndReceipt]);
         // Known inputs: no assumption left but the domicile.
-        assert_eq!(quote(eur(37), &hh(30_000, 2_000), Method::Card).conditions.len(), 1);
+        assert_eq!(quote(eur(37), &hh(30_000, 2_000), Method::Card).conditions, [Condition::DomicileAndReceipt]);
     }
 
     #[test]

@@ -1,20 +1,21 @@
-//! The widget's root component: loads the configuration named by the host element,
-//! validates it with the core and shows the account (or, for a movement's registry, a
-//! choice of circo first). Every failure is shown in the widget: a polite sentence for
-//! the donor, the exact problem for the collective in a detail toggle and the console.
+//! The widget's root component: loads the configuration named by the host element
+//! ([`use_config`]), and shows the account (or, for a movement's registry, a choice of
+//! circo first). Every failure is shown in the widget: a polite sentence for the donor,
+//! the exact problem for the collective in a detail toggle and the console.
 
 use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::config::{self, Config, Loaded, Problem};
+use crate::config::{self, Config, Entry, Loaded, Problem};
+use crate::donation::page::{self, FailureView};
 use crate::embed::{LoadFailure, Source};
-use crate::i18n::{Lang, Text};
+use crate::i18n::Lang;
 
 use super::account::AccountView;
 use super::chooser::Chooser;
 use super::load::load_text;
-use super::ui::{tr, LangSwitch};
+use super::ui::LangSwitch;
 
 #[derive(Properties, PartialEq, Clone)]
 pub struct AppProps {
@@ -39,9 +40,8 @@ pub(crate) enum State {
 }
 
 impl State {
-    /// What the core says of a configuration's text.
-    pub(crate) fn from_text(text: &str, source: String) -> State {
-        let loaded = config::load(text);
+    /// What the core says of a configuration read from `source`.
+    pub(crate) fn from_loaded(loaded: Loaded, source: String) -> State {
         report_to_console(&source, &loaded.problems);
         if loaded.config.is_some() {
             // A registry with a broken entry is still usable: that entry is disabled.
@@ -49,6 +49,11 @@ impl State {
         } else {
             State::Invalid(Rc::new(loaded.errors().cloned().collect()), source)
         }
+    }
+
+    fn failed(failure: LoadFailure, source: String) -> State {
+        web_sys::console::error_1(&format!("circo-don: {}", failure.for_collective(&source)).into());
+        State::Failed(failure, source)
     }
 }
 
@@ -65,49 +70,75 @@ fn report_to_console(source: &str, problems: &[Problem]) {
     }
 }
 
-#[function_component(App)]
-pub fn app(props: &AppProps) -> Html {
-    let state = use_state(|| State::Loading);
-    let chosen_lang = use_state(|| None::<Lang>);
+/// A configuration to load: a `data-circo-don` value as the page wrote it (`raw`) and
+/// what it names, and for a registry's linked file, the entry that file must match.
+#[derive(Clone, PartialEq)]
+pub(crate) struct Wanted {
+    pub raw: String,
+    pub source: Result<Source, LoadFailure>,
+    pub entry: Option<Entry>,
+}
+
+/// The state of loading `wanted` (loading anew whenever it changes). A slow answer
+/// for something no longer wanted is dropped: it never replaces a later choice.
+#[hook]
+pub(crate) fn use_config(wanted: Option<Wanted>) -> State {
+    let state = use_state(|| (None::<Wanted>, State::Loading));
+    let generation = use_mut_ref(|| 0u64);
     {
         let state = state.clone();
-        let raw = props.source.to_string();
-        use_effect_with(raw.clone(), move |_| {
-            match Source::parse(&raw) {
-                Err(failure) => {
-                    web_sys::console::error_1(&format!("circo-don: {}", failure.for_collective(&raw)).into());
-                    state.set(State::Failed(failure, raw));
-                }
-                Ok(source) => wasm_bindgen_futures::spawn_local(async move {
-                    let described = source.describe();
-                    match load_text(&source).await {
-                        Ok(text) => state.set(State::from_text(&text, described)),
-                        Err(failure) => {
-                            web_sys::console::error_1(&format!("circo-don: {}", failure.for_collective(&described)).into());
-                            state.set(State::Failed(failure, described));
+        use_effect_with(wanted.clone(), move |wanted| {
+            *generation.borrow_mut() += 1;
+            let mine = *generation.borrow();
+            if let Some(w) = wanted.clone() {
+                match w.source.clone() {
+                    Err(failure) => state.set((Some(w.clone()), State::failed(failure, w.raw))),
+                    Ok(source) => wasm_bindgen_futures::spawn_local(async move {
+                        let described = source.describe();
+                        let next = match load_text(&source).await {
+                            Ok(text) => {
+                                let loaded = match &w.entry {
+                                    Some(entry) => entry.read_linked(&text),
+                                    None => config::load(&text),
+                                };
+                                State::from_loaded(loaded, described)
+                            }
+                            Err(failure) => State::failed(failure, described),
+                        };
+                        if *generation.borrow() == mine {
+                            state.set((Some(w), next));
                         }
-                    }
-                }),
+                    }),
+                }
             }
         });
     }
-    let config_lang = match &*state {
+    match &*state {
+        (loaded_for, current) if *loaded_for == wanted => current.clone(),
+        _ => State::Loading,
+    }
+}
+
+#[function_component(App)]
+pub fn app(props: &AppProps) -> Html {
+    let raw = props.source.to_string();
+    let state = use_config(Some(Wanted { source: Source::parse(&raw), raw, entry: None }));
+    let chosen_lang = use_state(|| None::<Lang>);
+    let config_lang = match &state {
         State::Ready(loaded) => loaded.account().map(|a| a.default_lang),
         _ => None,
     };
     let lang = (*chosen_lang).or(props.lang).or(config_lang).unwrap_or_default();
+    let frame = page::frame(lang);
     let on_lang = {
         let chosen_lang = chosen_lang.clone();
         Callback::from(move |l: Lang| chosen_lang.set(Some(l)))
     };
-    let switch = html! { <LangSwitch {lang} on_change={on_lang} /> };
+    let switch = html! { <LangSwitch {lang} label={frame.language_label.clone()} on_change={on_lang} /> };
 
-    let (data_state, body) = match &*state {
-        State::Loading => ("loading", html! {
-            <p class="cd-busy" aria-busy="true">{ tr(lang, "Chargement des informations de don…", "Loading the donation details…") }</p>
-        }),
-        State::Failed(failure, source) => ("failed", failure_view(lang, &failure.for_donor(), &[failure.for_collective(source)])),
-        State::Invalid(problems, source) => ("invalid", invalid_view(lang, problems, source)),
+    let (data_state, body) = match &state {
+        State::Loading => ("loading", html! { <p class="cd-busy" aria-busy="true">{ frame.loading.clone() }</p> }),
+        State::Failed(..) | State::Invalid(..) => ("failed", failure(&state, lang)),
         State::Ready(loaded) => ("ready", match &loaded.config {
             Some(Config::Account(account)) => html! { <AccountView account={Rc::new((**account).clone())} {lang} switch={switch.clone()} /> },
             Some(Config::Registry(_)) => html! {
@@ -116,38 +147,35 @@ pub fn app(props: &AppProps) -> Html {
             None => html! {},
         }),
     };
-    let framed = !matches!(&*state, State::Ready(_));
+    let data_state = if matches!(state, State::Invalid(..)) { "invalid" } else { data_state };
     html! {
         <div class="cd" lang={lang.tag()} data-state={data_state}>
-            if framed {
-                <div class="cd-top"><div class="cd-title"><h2>{ tr(lang, "Faire un don", "Make a donation") }</h2></div>{ switch }</div>
+            if !matches!(state, State::Ready(_)) {
+                <div class="cd-top"><div class="cd-title"><h2>{ frame.heading }</h2></div>{ switch }</div>
             }
             { body }
         </div>
     }
 }
 
-/// A configuration with errors: no payment details, every problem for the collective.
-pub(crate) fn invalid_view(lang: Lang, problems: &[Problem], source: &str) -> Html {
-    let donor = Text::new(
-        "Les informations de paiement de cette page contiennent une erreur : par prudence, elles ne sont pas affichées. Merci de prévenir le collectif local ; rien n’a été envoyé.",
-        "This page’s payment details contain an error: to be safe, they are not shown. Please let the local collective know; nothing has been sent.",
-    );
-    let details: Vec<Text> = problems
-        .iter()
-        .map(|p| Text::new(format!("{source} — {} : {}", p.path, p.message.fr), format!("{source} — {}: {}", p.path, p.message.en)))
-        .collect();
-    failure_view(lang, &donor, &details)
+/// A failed or invalid state as the donor sees it, with the collective's details one
+/// click away; nothing for other states.
+pub(crate) fn failure(state: &State, lang: Lang) -> Html {
+    let view = match state {
+        State::Failed(failure, source) => page::load_failure(failure, source, lang),
+        State::Invalid(problems, source) => page::invalid(problems, source, lang),
+        _ => return html! {},
+    };
+    failure_view(&view)
 }
 
-/// A failure as the donor sees it, with the collective's details one click away.
-pub(crate) fn failure_view(lang: Lang, donor: &Text, details: &[Text]) -> Html {
+fn failure_view(view: &FailureView) -> Html {
     html! {
         <div class="cd-alert" role="alert">
-            <p>{ donor.get(lang) }</p>
+            <p>{ view.donor.clone() }</p>
             <details>
-                <summary>{ tr(lang, "Détails pour le collectif", "Details for the collective") }</summary>
-                <ul>{ for details.iter().map(|d| html! { <li>{ d.get(lang) }</li> }) }</ul>
+                <summary>{ view.details_label.clone() }</summary>
+                <ul>{ for view.details.iter().map(|d| html! { <li>{ d.clone() }</li> }) }</ul>
             </details>
         </div>
     }

@@ -1,24 +1,24 @@
 //! A movement's registry: the donor finds their circo (by department, number or name),
 //! then sees that circo's account. The choice is written to the page's fragment
 //! (`#circo-75-01`) so that it can be linked to; `data-circo` or the fragment preselects.
+//! What an entry means is the core's ([`Entry::resolve`]); loading a linked file is
+//! [`use_config`], as for the widget's own configuration.
 
 use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::config::{Config, Loaded, Registry, Target};
+use crate::config::{Config, Entry, Loaded, Registry, Resolved};
+use crate::donation::page;
 use crate::embed::Source;
 use crate::i18n::Lang;
 
 use super::account::AccountView;
-use super::app::{failure_view, invalid_view, State};
-use super::load::load_text;
-use super::ui::{focus, input_value, tr};
+use super::app::{failure, use_config, State, Wanted};
+use super::ui::{focus, input_value};
 
 /// Fragment prefix for linking to a circo: `page.html#circo-75-01`.
 pub const FRAGMENT_PREFIX: &str = "circo-";
-/// At most this many matches are listed; the donor refines the search for more.
-const MAX_SHOWN: usize = 30;
 
 #[derive(Properties, PartialEq)]
 pub struct ChooserProps {
@@ -39,9 +39,8 @@ fn fragment_slug() -> Option<String> {
 #[function_component(Chooser)]
 pub fn chooser(props: &ChooserProps) -> Html {
     let lang = props.lang;
-    let loaded_registry = props.loaded.clone();
     let empty = Registry { name: None, entries: Vec::new() };
-    let registry = Rc::new(loaded_registry.registry().cloned().unwrap_or(empty));
+    let registry = Rc::new(props.loaded.registry().cloned().unwrap_or(empty));
     let selected = {
         let registry = registry.clone();
         let initial = props.initial.clone();
@@ -52,59 +51,20 @@ pub fn chooser(props: &ChooserProps) -> Html {
         })
     };
     let query = use_state(String::new);
-    let loaded = use_state(|| None::<(String, State)>);
-    // The slug being shown, read by a fetch that finishes late: a slow file must not
-    // replace the circo chosen after it.
-    let current = use_mut_ref(|| None::<String>);
     // Focus follows the donor's own choices only, never a preselection at page load.
     let by_click = use_state(|| false);
     let search_ref = use_node_ref();
 
-    // Loads the chosen entry's account (inline: at once; linked: fetched).
-    {
-        let registry = registry.clone();
-        let loaded = loaded.clone();
-        let all = loaded_registry.clone();
-        let base = props.base.to_string();
-        let current = current.clone();
-        use_effect_with((*selected).clone(), move |slug| {
-            *current.borrow_mut() = slug.clone();
-            if let Some(entry) = slug.as_deref().and_then(|s| registry.find(s)) {
-                let slug = entry.slug.clone();
-                match &entry.target {
-                    Target::Inline(account) => {
-                        let one = Loaded { config: Some(Config::Account(account.clone())), problems: Vec::new() };
-                        loaded.set(Some((slug, State::Ready(Rc::new(one)))));
-                    }
-                    Target::Invalid => {
-                        let problems = all.problems_of(entry).cloned().collect();
-                        loaded.set(Some((slug, State::Invalid(Rc::new(problems), base.clone()))));
-                    }
-                    Target::Link(link) => {
-                        let url = resolve(link, &base);
-                        let entry = entry.clone();
-                        loaded.set(Some((slug.clone(), State::Loading)));
-                        wasm_bindgen_futures::spawn_local(async move {
-                            let state = match load_text(&Source::Url(url.clone())).await {
-                                Ok(text) => match State::from_text(&text, url.clone()) {
-                                    // The file must describe the circo the registry announced.
-                                    State::Ready(one) => match one.account().and_then(|a| entry.check_linked(a)) {
-                                        Some(problem) => State::Invalid(Rc::new(vec![problem]), url),
-                                        None => State::Ready(one),
-                                    },
-                                    other => other,
-                                },
-                                Err(failure) => State::Failed(failure, url),
-                            };
-                            if current.borrow().as_deref() == Some(slug.as_str()) {
-                                loaded.set(Some((slug, state)));
-                            }
-                        });
-                    }
-                }
-            }
-        });
-    }
+    let entry: Option<Entry> = selected.as_deref().and_then(|s| registry.find(s)).cloned();
+    let resolved = entry.as_ref().map(|e| e.resolve(&props.loaded));
+    let wanted = match (&resolved, &entry) {
+        (Some(Resolved::Fetch(link)), Some(entry)) => {
+            let url = resolve_url(link, &props.base);
+            Some(Wanted { raw: url.clone(), source: Ok(Source::Url(url)), entry: Some(entry.clone()) })
+        }
+        _ => None,
+    };
+    let fetched = use_config(wanted);
 
     let choose = |slug: String| {
         let selected = selected.clone();
@@ -135,26 +95,32 @@ pub fn chooser(props: &ChooserProps) -> Html {
         });
     }
 
-    if let Some(slug) = (*selected).clone() {
-        let current = (*loaded).as_ref().filter(|(s, _)| *s == slug).map(|(_, state)| state.clone());
-        let back = html! {
-            <p><button type="button" onclick={change}>{ tr(lang, "← Choisir une autre circonscription", "← Choose another circonscription") }</button></p>
+    if let Some(resolved) = resolved {
+        let labels = page::chosen_labels(lang);
+        let state = match resolved {
+            Resolved::Account(account) => State::Ready(Rc::new(Loaded { config: Some(Config::Account(account)), problems: Vec::new() })),
+            Resolved::Invalid(problems) => State::Invalid(Rc::new(problems), props.base.to_string()),
+            Resolved::Fetch(_) => fetched,
         };
-        return match current {
-            Some(State::Ready(one)) => match one.account() {
+        let body = match &state {
+            State::Ready(one) => match one.account() {
                 Some(account) => html! {
-                    <>{ back }<AccountView account={Rc::new(account.clone())} {lang} switch={props.switch.clone()} focus_title={*by_click} /></>
+                    <AccountView account={Rc::new(account.clone())} {lang} switch={props.switch.clone()} focus_title={*by_click} />
                 },
-                None => html! { <>{ back }<p role="alert">{ tr(lang, "Cette entrée renvoie à un autre registre.", "This entry points to another registry.") }</p></> },
+                None => html! { <p role="alert">{ labels.other_registry.clone() }</p> },
             },
-            Some(State::Failed(f, source)) => html! { <>{ back }{ failure_view(lang, &f.for_donor(), &[f.for_collective(&source)]) }</> },
-            Some(State::Invalid(problems, source)) => html! { <>{ back }{ invalid_view(lang, &problems, &source) }</> },
-            _ => html! { <>{ back }<p class="cd-busy" aria-busy="true">{ tr(lang, "Chargement…", "Loading…") }</p></> },
+            State::Loading => html! { <p class="cd-busy" aria-busy="true">{ labels.loading.clone() }</p> },
+            other => failure(other, lang),
+        };
+        return html! {
+            <>
+            <p><button type="button" onclick={change}>{ labels.back.clone() }</button></p>
+            { body }
+            </>
         };
     }
 
-    let matches = registry.search(&query);
-    let shown = matches.len().min(MAX_SHOWN);
+    let view = page::chooser_page(&registry, &query, lang);
     let on_query = {
         let query = query.clone();
         Callback::from(move |e: InputEvent| query.set(input_value(&e)))
@@ -163,26 +129,19 @@ pub fn chooser(props: &ChooserProps) -> Html {
         <>
         <div class="cd-top">
             <div class="cd-title">
-                <h2>{ registry.name.clone().unwrap_or_else(|| tr(lang, "Faire un don", "Make a donation").to_owned()) }</h2>
-                <p class="cd-sub">{ tr(lang, "Choisissez votre circonscription pour donner à sa campagne.", "Choose your circonscription to give to its campaign.") }</p>
+                <h2>{ view.title }</h2>
+                <p class="cd-sub">{ view.subtitle }</p>
             </div>
             { props.switch.clone() }
         </div>
-        <label for="cd-search">{ tr(lang, "Chercher une circonscription", "Find a circonscription") }</label>
+        <label for="cd-search">{ view.search_label }</label>
         <input id="cd-search" ref={search_ref} type="search" value={(*query).clone()} oninput={on_query} autocomplete="off"
             aria-describedby="cd-search-hint" />
-        <p class="cd-field-hint" id="cd-search-hint">{ tr(lang, "Département, numéro ou nom : « 75 », « Paris 1 », « Lyon ».", "Department, number or name: “75”, “Paris 1”, “Lyon”.") }</p>
-        <p role="status" class="cd-muted">{
-            match (lang, matches.len()) {
-                (Lang::Fr, 0) => "Aucune circonscription ne correspond.".to_owned(),
-                (Lang::En, 0) => "No circonscription matches.".to_owned(),
-                (Lang::Fr, n) => format!("{n} circonscription{} trouvée{}.", if n > 1 { "s" } else { "" }, if n > 1 { "s" } else { "" }),
-                (Lang::En, n) => format!("{n} circonscription{} found.", if n > 1 { "s" } else { "" }),
-            }
-        }</p>
+        <p class="cd-field-hint" id="cd-search-hint">{ view.search_hint }</p>
+        <p role="status" class="cd-muted">{ view.status }</p>
         <ul class="cd-choices">
-            { for matches.iter().take(shown).map(|e| html! {
-                <li><button type="button" onclick={choose(e.slug.clone())}>{ format!("{} ({})", e.name, e.slug) }</button></li>
+            { for view.choices.into_iter().map(|(slug, label)| html! {
+                <li><button type="button" onclick={choose(slug)}>{ label }</button></li>
             }) }
         </ul>
         </>
@@ -190,7 +149,7 @@ pub fn chooser(props: &ChooserProps) -> Html {
 }
 
 /// `link` resolved against the registry's URL, itself relative to the page.
-fn resolve(link: &str, base: &str) -> String {
+fn resolve_url(link: &str, base: &str) -> String {
     let page = web_sys::window().and_then(|w| w.document()).and_then(|d| d.base_uri().ok().flatten()).unwrap_or_default();
     let registry_url = web_sys::Url::new_with_base(base, &page).map(|u| u.href()).unwrap_or(page);
     web_sys::Url::new_with_base(link, &registry_url).map(|u| u.href()).unwrap_or_else(|_| link.to_owned())

@@ -1,61 +1,44 @@
-//! The printable donation form (bulletin de don): the fields the mandataire's receipt
-//! needs (R39-1), pre-filled with what the donor typed, the sworn statement and where to
-//! send it. It is printed from the page through a hidden `srcdoc` frame: nothing is
-//! sent, nothing is stored, and only the form is printed, not the host page.
-
-use std::rc::Rc;
+//! The printable donation form (bulletin de don): renders the core's form and prints
+//! the document the core wrote through a hidden `srcdoc` frame: nothing is sent,
+//! nothing is stored, and only the form is printed, not the host page.
 
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 use web_sys::HtmlIFrameElement;
 use yew::prelude::*;
 
-use crate::config::ValidAccount as Account;
-use crate::date::Date;
-use crate::donation::{self, Identity};
-use crate::i18n::Lang;
-use crate::law::tax::Method;
-use crate::money::Cents;
+use crate::donation::page::BulletinForm;
+use crate::donation::Action;
 
-use super::ui::{editor, tr, Field};
+use super::ui::TextField;
 
 #[derive(Properties, PartialEq)]
 pub struct BulletinProps {
-    pub account: Rc<Account>,
-    pub lang: Lang,
-    pub gift: Option<Cents>,
-    pub method: Method,
-    pub today: Date,
+    pub form: BulletinForm,
+    pub on_action: Callback<Action>,
 }
 
 #[function_component(Bulletin)]
 pub fn bulletin(props: &BulletinProps) -> Html {
-    let lang = props.lang;
-    let identity = use_state(Identity::default);
-    let edit = |set: fn(&mut Identity, String)| editor(&identity, set);
+    let form = &props.form;
     // The printed form holds the donor's identity: it leaves the page with the widget.
     use_effect_with((), |_| || remove_print_frames());
-    let html_doc = donation::bulletin_html(&props.account, &identity, props.gift, props.method, props.today, lang);
     let onclick = {
-        let doc = html_doc.clone();
+        let doc = form.document.clone();
         Callback::from(move |_| print(&doc))
-    };
-    let text_field = |id: &'static str, label: &'static str, value: &str, on: Callback<String>, auto: &'static str| html! {
-        <Field id={id} label={label} value={value.to_owned()} on_input={on} inputmode="text" autocomplete={auto} />
     };
     html! {
         <details class="cd-form">
-            <summary>{ tr(lang, "Bulletin de don à imprimer", "Printable donation form") }</summary>
-            <p class="cd-muted">{ tr(lang,
-                "Remplissez-le ici pour l’imprimer déjà complété, ou imprimez-le vide. Ce que vous tapez reste sur votre appareil.",
-                "Fill it in here to print it completed, or print it blank. What you type stays on your device.") }</p>
+            <summary>{ form.summary.clone() }</summary>
+            <p class="cd-muted">{ form.intro.clone() }</p>
             <div class="cd-form-fields">
-                { text_field("cd-surname", tr(lang, "Nom", "Surname"), &identity.surname, edit(|i, v| i.surname = v), "family-name") }
-                { text_field("cd-given", tr(lang, "Prénoms", "First names"), &identity.given_names, edit(|i, v| i.given_names = v), "given-name") }
-                { text_field("cd-nationality", tr(lang, "Nationalité", "Nationality"), &identity.nationality, edit(|i, v| i.nationality = v), "off") }
-                { text_field("cd-address", tr(lang, "Adresse du domicile fiscal", "Tax address"), &identity.address, edit(|i, v| i.address = v), "street-address") }
+                { for form.fields.iter().map(|input| {
+                    let (key, on_action) = (input.key, props.on_action.clone());
+                    let on_input = Callback::from(move |value: String| on_action.emit(key.action(value)));
+                    html! { <TextField input={input.clone()} {on_input} /> }
+                }) }
             </div>
-            <button type="button" class="cd-primary" {onclick}>{ tr(lang, "Imprimer le bulletin", "Print the form") }</button>
+            <button type="button" class="cd-primary" {onclick}>{ form.print.clone() }</button>
         </details>
     }
 }

@@ -1,58 +1,46 @@
 //! What the law requires the widget to say: who may give and how much (L52-8), and the
 //! mentions every appeal for gifts must carry (L52-9), always visible, never behind a
-//! click. The sentences and statutory texts come from the core.
-
-use std::rc::Rc;
+//! click. Renderers of the core's page.
 
 use yew::prelude::*;
 
-use crate::config::ValidAccount as Account;
-use crate::donation;
-use crate::i18n::Lang;
-use crate::law::texts;
+use crate::donation::page::AccountPage;
 
-use super::ui::{text, tr};
+use super::account::Dispatch;
 
-#[derive(Properties, PartialEq)]
-pub struct EligibilityProps {
-    pub lang: Lang,
-}
-
-/// The conditions a donor must meet, as a plain list.
-#[function_component(Eligibility)]
-pub fn eligibility(props: &EligibilityProps) -> Html {
+/// Who may give, and the "already given elsewhere" field that the cap counts.
+pub(crate) fn eligibility(page: &AccountPage, dispatch: &Dispatch) -> Html {
+    let e = &page.eligibility;
     html! {
+        <>
+        <h3>{ e.heading.clone() }</h3>
         <ul class="cd-eligibility">
-            { for donation::eligibility().iter().map(|t| html! { <li>{ text(t, props.lang) }</li> }) }
+            { for e.items.iter().map(|t| html! { <li>{ t.clone() }</li> }) }
         </ul>
+        { dispatch.field(&e.given_elsewhere, NodeRef::default()) }
+        </>
     }
 }
 
-#[derive(Properties, PartialEq)]
-pub struct MentionsProps {
-    pub account: Rc<Account>,
-    pub lang: Lang,
-}
-
 /// The L52-9 mentions: the candidate, the mandataire or association and its date, the
-/// exclusivity of that channel, and the full text of L52-8 al. 1 to 3 and L113-1 III.
-#[function_component(Mentions)]
-pub fn mentions(props: &MentionsProps) -> Html {
-    let lang = props.lang;
+/// exclusivity of that channel, and the statutory texts (in French, the only version
+/// with legal value, with the courtesy translation in English).
+pub(crate) fn mentions(page: &AccountPage) -> Html {
+    let m = &page.mentions;
     html! {
         <section class="cd-legal" aria-labelledby="cd-h-legal">
-            <h3 id="cd-h-legal">{ tr(lang, "Mentions légales (article L52-9 du code électoral)", "Legal notice (article L52-9 of the Electoral Code)") }</h3>
-            { for donation::mentions(&props.account).iter().map(|t| html! { <p>{ text(t, lang) }</p> }) }
-            { for texts::statutory_texts().iter().map(|s| html! {
+            <h3 id="cd-h-legal">{ m.heading.clone() }</h3>
+            { for m.lines.iter().map(|t| html! { <p>{ t.clone() }</p> }) }
+            { for m.texts.iter().map(|s| html! {
                 <>
-                <h4 lang="fr">{ s.citation }</h4>
-                <blockquote lang="fr"><p>{ s.fr }</p></blockquote>
-                if lang == Lang::En {
-                    <p class="cd-muted" lang="en">{ format!("{} ({})", s.en_unofficial, texts::StatutoryText::UNOFFICIAL) }</p>
+                <h4 lang="fr">{ s.citation.clone() }</h4>
+                <blockquote lang="fr"><p>{ s.fr.clone() }</p></blockquote>
+                if let Some(translation) = &s.translation {
+                    <p class="cd-muted" lang="en">{ translation.clone() }</p>
                 }
                 </>
             }) }
-            <p class="cd-source">{ donation::texts_version_note().get(lang).to_owned() }</p>
+            <p class="cd-source">{ m.note.clone() }</p>
         </section>
     }
 }

@@ -1,29 +1,18 @@
-//! Small shared pieces of the widget: picking a language, the language switch, copy
-//! buttons, labelled text fields.
+//! Small shared renderers of the widget: the language switch, a labelled text field,
+//! a copy button. Their words come from the core's page structs.
 
 use wasm_bindgen::JsCast;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use crate::i18n::{Lang, Text};
-
-/// The French or English side of a fixed sentence of the shell (labels, headings).
-/// Sentences that carry figures or law come from the core as [`Text`].
-pub fn tr(lang: Lang, fr: &'static str, en: &'static str) -> &'static str {
-    match lang {
-        Lang::Fr => fr,
-        Lang::En => en,
-    }
-}
-
-/// A core [`Text`] as a text node in `lang`.
-pub fn text(t: &Text, lang: Lang) -> Html {
-    Html::from(t.get(lang).to_owned())
-}
+use crate::donation::page::TextInput;
+use crate::i18n::Lang;
 
 #[derive(Properties, PartialEq)]
 pub struct LangSwitchProps {
     pub lang: Lang,
+    /// The group's accessible name ("Langue").
+    pub label: AttrValue,
     pub on_change: Callback<Lang>,
 }
 
@@ -38,7 +27,8 @@ pub fn lang_switch(props: &LangSwitchProps) -> Html {
         }
     };
     html! {
-        <div class="cd-lang" role="group" aria-label={tr(props.lang, "Langue", "Language")}>
+        <div class="cd-lang" role="group" aria-label={props.label.clone()}>
+            // Each language's name in itself: the same in every language of the page.
             { button(Lang::Fr, "Français") }
             { button(Lang::En, "English") }
         </div>
@@ -56,49 +46,36 @@ pub fn checked(e: &Event) -> bool {
 }
 
 #[derive(Properties, PartialEq)]
-pub struct FieldProps {
-    pub id: AttrValue,
-    pub label: AttrValue,
-    pub value: AttrValue,
+pub struct TextFieldProps {
+    pub input: TextInput,
     pub on_input: Callback<String>,
-    #[prop_or_default]
-    pub hint: Option<AttrValue>,
-    #[prop_or_default]
-    pub error: Option<AttrValue>,
-    #[prop_or(AttrValue::Static("decimal"))]
-    pub inputmode: AttrValue,
-    #[prop_or_default]
-    pub autocomplete: Option<AttrValue>,
     /// To move focus to the field.
     #[prop_or_default]
     pub node_ref: NodeRef,
 }
 
-/// A labelled text field with an optional hint and error, both tied to it for
-/// assistive technology (`aria-describedby`, `aria-invalid`).
-#[function_component(Field)]
-pub fn field(props: &FieldProps) -> Html {
-    let hint_id = format!("{}-hint", props.id);
-    let error_id = format!("{}-error", props.id);
-    let mut described = Vec::new();
-    if props.hint.is_some() {
-        described.push(hint_id.clone());
-    }
-    if props.error.is_some() {
-        described.push(error_id.clone());
-    }
+/// A labelled text field with its hint and error, both tied to it for assistive
+/// technology (`aria-describedby`, `aria-invalid`).
+#[function_component(TextField)]
+pub fn text_field(props: &TextFieldProps) -> Html {
+    let i = &props.input;
+    let hint_id = format!("{}-hint", i.id);
+    let error_id = format!("{}-error", i.id);
+    let described: Vec<&str> = [i.hint.as_ref().map(|_| hint_id.as_str()), i.error.as_ref().map(|_| error_id.as_str())]
+        .into_iter()
+        .flatten()
+        .collect();
     let on_input = props.on_input.clone();
     html! {
         <div class="cd-field">
-            <label for={props.id.clone()}>{ props.label.clone() }</label>
-            <input id={props.id.clone()} ref={props.node_ref.clone()} type="text" inputmode={props.inputmode.clone()}
-                autocomplete={props.autocomplete.clone().unwrap_or(AttrValue::Static("off"))}
-                value={props.value.clone()}
-                aria-invalid={props.error.is_some().then_some("true")}
+            <label for={i.id}>{ i.label.clone() }</label>
+            <input id={i.id} ref={props.node_ref.clone()} type="text" inputmode={i.inputmode} autocomplete={i.autocomplete}
+                value={i.value.clone()}
+                aria-invalid={i.error.is_some().then_some("true")}
                 aria-describedby={(!described.is_empty()).then(|| described.join(" "))}
                 oninput={Callback::from(move |e: InputEvent| on_input.emit(input_value(&e)))} />
-            if let Some(hint) = &props.hint { <p class="cd-field-hint" id={hint_id}>{ hint.clone() }</p> }
-            if let Some(error) = &props.error { <p class="cd-error" id={error_id}>{ error.clone() }</p> }
+            if let Some(hint) = &i.hint { <p class="cd-field-hint" id={hint_id.clone()}>{ hint.clone() }</p> }
+            if let Some(error) = &i.error { <p class="cd-error" id={error_id.clone()}>{ error.clone() }</p> }
         </div>
     }
 }
@@ -109,7 +86,9 @@ pub struct CopyProps {
     pub value: AttrValue,
     /// What it is, for the button's accessible name ("Copier l’IBAN").
     pub label: AttrValue,
-    pub lang: Lang,
+    /// What the button says once it copied, and when it could not.
+    pub copied: AttrValue,
+    pub failed: AttrValue,
 }
 
 /// A copy button with a visible, announced confirmation. When the clipboard is not
@@ -138,15 +117,14 @@ pub fn copy_button(props: &CopyProps) -> Html {
             });
         })
     };
-    let lang = props.lang;
     html! {
         <span class="cd-copy">
             <button type="button" {onclick}>{ props.label.clone() }</button>
             <span role="status" class="cd-copied">{
                 match *status {
-                    Some(true) => tr(lang, "Copié ✓", "Copied ✓"),
-                    Some(false) => tr(lang, "Copie impossible : sélectionnez le texte.", "Could not copy: select the text."),
-                    None => "",
+                    Some(true) => props.copied.clone(),
+                    Some(false) => props.failed.clone(),
+                    None => AttrValue::Static(""),
                 }
             }</span>
         </span>
@@ -159,15 +137,4 @@ pub fn focus(node: &NodeRef) {
     if let Some(el) = node.cast::<web_sys::HtmlElement>() {
         let _ = el.focus();
     }
-}
-
-/// A text field's `on_input` that edits one field of the state `T` held by `state`
-/// (through `set`, which copies the rest): one factory for every form of the widget.
-pub fn editor<T: Clone + 'static>(state: &UseStateHandle<T>, set: fn(&mut T, String)) -> Callback<String> {
-    let state = state.clone();
-    Callback::from(move |value: String| {
-        let mut next = (*state).clone();
-        set(&mut next, value);
-        state.set(next);
-    })
 }

@@ -1,0 +1,716 @@
+//! Everything a person reads on the donor's page, for one language: a plain struct per
+//! section, with its labels, sentences, figures and flags, built from the account, the
+//! donor's inputs and today. The widget renders these structs and decides nothing; the
+//! same structs serve any other renderer (a prerendered snippet, tests).
+
+use crate::config::model::ValidAccount as Account;
+use crate::config::{Problem, Registry};
+use crate::date::Date;
+use crate::embed::LoadFailure;
+use crate::i18n::{Lang, Text};
+use crate::law::calendar::{self, CollectionState};
+use crate::law::tax::Method;
+use crate::law::{plan, rules, texts};
+use crate::money::Cents;
+use crate::payment;
+
+use super::assessment::{self, assess, Assessment, Outcome};
+use super::bulletin::{bulletin_html, IdentityField};
+use super::inputs::{Action, AmountField, Inputs, Mode};
+use super::words::{self, Label};
+
+/// Which input a text field edits.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum InputKey {
+    Amount(AmountField),
+    Identity(IdentityField),
+}
+
+impl InputKey {
+    /// What typing `value` into this input does.
+    pub fn action(self, value: String) -> Action {
+        match self {
+            InputKey::Amount(field) => Action::Type(field, value),
+            InputKey::Identity(field) => Action::TypeIdentity(field, value),
+        }
+    }
+}
+
+/// A labelled text field, with its hint and its error.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TextInput {
+    pub key: InputKey,
+    /// The element id (`cd-amount`).
+    pub id: &'static str,
+    pub label: String,
+    pub value: String,
+    pub hint: Option<String>,
+    pub error: Option<String>,
+    /// `decimal` for amounts, `text` for names.
+    pub inputmode: &'static str,
+    pub autocomplete: &'static str,
+}
+
+/// A choice among several (a mode, a preset amount, a payment method).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Choice<T> {
+    pub value: T,
+    /// The element id, where the choice is a radio button.
+    pub id: String,
+    pub label: String,
+    pub selected: bool,
+}
+
+/// The donor's page of one account.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AccountPage {
+    pub lang: Lang,
+    pub title: String,
+    pub subtitle: String,
+    pub window: Window,
+    pub goal: Option<GoalView>,
+    pub calculator: Calculator,
+    pub household: HouseholdForm,
+    pub how: How,
+    pub eligibility: EligibilityView,
+    pub payment: PaymentView,
+    pub contact: Option<String>,
+    pub mentions: MentionsView,
+    /// What a copy button says after copying, or when it could not.
+    pub copied: String,
+    pub copy_failed: String,
+}
+
+/// The collection window: a stable state name (`open`) and its sentence.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Window {
+    pub state: &'static str,
+    pub text: String,
+}
+
+/// The collective's goal.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct GoalView {
+    /// "1 240 € collectés sur un objectif de 3 000 € (au 1er mai 2027)".
+    pub progress: String,
+    /// 0 to 100, for the bar.
+    pub percent: u8,
+    /// The plan in one line, while there are days left before the first round.
+    pub plan: Option<String>,
+}
+
+/// "What does a gift really cost?": the mode, the amount, the result.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Calculator {
+    pub heading: String,
+    pub modes_label: String,
+    pub modes: Vec<Choice<Mode>>,
+    /// In `Mode::Give`: the suggested amounts and the gift field.
+    pub amount: Option<AmountForm>,
+    /// In `Mode::Cost`: what the gift should cost.
+    pub target: Option<TextInput>,
+    pub result: ResultView,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AmountForm {
+    pub legend: String,
+    pub presets_label: String,
+    pub presets: Vec<Choice<Cents>>,
+    pub gift: TextInput,
+}
+
+/// The announced result (a live region): `kind` is `empty`, `refused` or `quote`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ResultView {
+    pub kind: &'static str,
+    /// The emphasised lines: the real cost, or each refusal.
+    pub figures: Vec<String>,
+    pub details: Vec<String>,
+    /// Under which conditions the figures hold.
+    pub conditions: Vec<String>,
+    /// In `Mode::Cost`, the gift found and the button that gives it.
+    pub give_this: Option<(String, Cents)>,
+}
+
+/// The optional tax-household details.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct HouseholdForm {
+    pub summary: String,
+    pub privacy: String,
+    pub fields: Vec<TextInput>,
+    pub not_taxable_label: String,
+    pub not_taxable: bool,
+}
+
+/// "How is this computed?": each step with its source, then the open questions.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct How {
+    pub summary: String,
+    /// (the step, its source).
+    pub steps: Vec<(String, String)>,
+    /// Said instead of the steps before an amount is typed.
+    pub empty: Option<String>,
+    pub open_heading: String,
+    pub open_questions: Vec<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct EligibilityView {
+    pub heading: String,
+    pub items: Vec<String>,
+    pub given_elsewhere: TextInput,
+}
+
+/// "How to give": the methods and their details while collecting, else why not.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PaymentView {
+    pub heading: String,
+    pub body: PaymentBody,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum PaymentBody {
+    /// Outside the collection window: no payment details.
+    Closed(String),
+    Open(Box<OpenPayment>),
+}
+
+/// While collecting: the methods, the chosen one's details, the printable form.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct OpenPayment {
+    /// No methods configured: nothing to choose.
+    pub methods: Option<MethodChoice>,
+    /// The chosen method's details, when the amount allows it.
+    pub detail: Option<MethodDetail>,
+    pub form: BulletinForm,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct MethodChoice {
+    pub legend: String,
+    pub options: Vec<Choice<Method>>,
+}
+
+/// How to pay by the chosen method, with the account's own details.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum MethodDetail {
+    Cheque { heading: String, payee_label: String, payee: String, address_label: String, address: Vec<String>, note: String },
+    Transfer(Box<TransferDetail>),
+    Card { heading: String, notice: String, link: String, url: String },
+    Cash { heading: String, notice: String },
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TransferDetail {
+    pub heading: String,
+    pub holder_label: String,
+    /// The holder exactly as configured: the same string the QR code carries.
+    pub holder: String,
+    /// Grouped by four for reading; `iban` is what the copy button copies.
+    pub iban_grouped: String,
+    pub iban: String,
+    pub copy_iban: String,
+    pub bic: Option<(String, String)>,
+    /// (label, reference, copy button).
+    pub reference: Option<(String, String, String)>,
+    pub note: String,
+    /// The QR code, or why it cannot be drawn.
+    pub qr: Result<QrView, String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct QrView {
+    /// An SVG document built by the core from the EPC payload (no markup from outside).
+    pub svg: String,
+    pub label: String,
+    pub caption: String,
+}
+
+/// The printable form and its fields.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct BulletinForm {
+    pub summary: String,
+    pub intro: String,
+    pub fields: Vec<TextInput>,
+    pub print: String,
+    /// The whole HTML document to print.
+    pub document: String,
+}
+
+/// The L52-9 mentions and the statutory texts.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct MentionsView {
+    pub heading: String,
+    pub lines: Vec<String>,
+    pub texts: Vec<StatuteView>,
+    pub note: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct StatuteView {
+    pub citation: String,
+    /// The French text, the only one with legal value.
+    pub fr: String,
+    /// In English: the courtesy translation, marked as unofficial.
+    pub translation: Option<String>,
+}
+
+fn amount_input(field: AmountField, label: Label, hint: Option<Text>, inputs: &Inputs, a: &Assessment, lang: Lang) -> TextInput {
+    TextInput {
+        key: InputKey::Amount(field),
+        id: field.id(),
+        label: label.text().into_lang(lang),
+        value: inputs.get(field).to_owned(),
+        hint: hint.map(|h| h.into_lang(lang)),
+        error: a.error(field).map(|e| e.get(lang).to_owned()),
+        inputmode: "decimal",
+        autocomplete: "off",
+    }
+}
+
+/// The donor's page of `account` for `inputs` on `today`, in `lang`.
+pub fn account_page(account: &Account, inputs: &Inputs, today: Date, lang: Lang) -> AccountPage {
+    let t = |label: Label| label.text().into_lang(lang);
+    let a = assess(inputs);
+    let window = calendar::state_for(&account.election.dates(), account.mandataire.designated_on, today);
+    let modes = [(Mode::Give, Label::ModeGive), (Mode::Cost, Label::ModeCost)]
+        .into_iter()
+        .map(|(mode, label)| Choice { value: mode, id: String::new(), label: t(label), selected: inputs.mode == mode })
+        .collect();
+    let amount = (inputs.mode == Mode::Give).then(|| AmountForm {
+        legend: t(Label::AmountLegend),
+        presets_label: t(Label::PresetsGroup),
+        presets: account
+            .presets
+            .iter()
+            .map(|&p| Choice { value: p, id: format!("cd-preset-{}", p.get()), label: p.format(lang), selected: a.typed == Some(p) })
+            .collect(),
+        gift: amount_input(AmountField::Gift, Label::GiftField, Some(Label::GiftHint.text()), inputs, &a, lang),
+    });
+    let target = (inputs.mode == Mode::Cost).then(|| amount_input(AmountField::Target, Label::TargetField, Some(Label::TargetHint.text()), inputs, &a, lang));
+    AccountPage {
+        lang,
+        title: words::title(account).into_lang(lang),
+        subtitle: words::subtitle(account).into_lang(lang),
+        window: Window { state: window.slug(), text: window.text().into_lang(lang) },
+        goal: goal(account, today, lang),
+        calculator: Calculator {
+            heading: t(Label::CostHeading),
+            modes_label: t(Label::ModeGroup),
+            modes,
+            amount,
+            target,
+            result: result(&a, lang),
+        },
+        household: HouseholdForm {
+            summary: t(Label::HouseholdSummary),
+            privacy: t(Label::HouseholdPrivacy),
+            fields: vec![
+                amount_input(AmountField::Income, Label::IncomeField, Some(Label::IncomeHint.text()), inputs, &a, lang),
+                amount_input(AmountField::Tax, Label::TaxField, None, inputs, &a, lang),
+                amount_input(AmountField::OtherGifts, Label::OtherGiftsField, None, inputs, &a, lang),
+                amount_input(AmountField::Carried, Label::CarriedField, None, inputs, &a, lang),
+            ],
+            not_taxable_label: t(Label::NotTaxableBox),
+            not_taxable: inputs.not_taxable,
+        },
+        how: how(&a, lang),
+        eligibility: EligibilityView {
+            heading: t(Label::WhoMayGive),
+            items: words::eligibility().into_iter().map(|e| e.into_lang(lang)).collect(),
+            given_elsewhere: amount_input(AmountField::GivenElsewhere, Label::GivenElsewhereField, Some(words::cap_hint()), inputs, &a, lang),
+        },
+        payment: PaymentView { heading: t(Label::HowToGive), body: payment_body(account, inputs, &a, &window, today, lang) },
+        contact: words::contact(account).map(|c| c.into_lang(lang)),
+        mentions: mentions(account, lang),
+        copied: t(Label::Copied),
+        copy_failed: t(Label::CopyFailed),
+    }
+}
+
+/// The configured goal, with the plan to reach it by the first round.
+fn goal(account: &Account, today: Date, lang: Lang) -> Option<GoalView> {
+    let g = account.goal.as_ref()?;
+    let percent = if g.target.get() > 0 { (g.raised.get().saturating_mul(100) / g.target.get()).clamp(0, 100) as u8 } else { 100 };
+    let first_round = account.election.first_round;
+    let days_left = today.days_until(first_round);
+    let plan = g
+        .average_gift
+        .filter(|_| days_left > 0 && g.raised < g.target)
+        .map(|average| plan::plan(g.target, g.raised, average, days_left).sentence(Some(first_round)).into_lang(lang));
+    Some(GoalView { progress: words::goal_progress(g.raised, g.target, g.as_of).into_lang(lang), percent, plan })
+}
+
+fn result(a: &Assessment, lang: Lang) -> ResultView {
+    let mut view = ResultView { kind: a.kind(), figures: Vec::new(), details: Vec::new(), conditions: Vec::new(), give_this: None };
+    match &a.outcome {
+        Outcome::Empty => view.details.push(words::invitation().into_lang(lang)),
+        Outcome::Refused(refusals) => view.figures = refusals.iter().map(|r| r.message.get(lang).to_owned()).collect(),
+        Outcome::Quote(q) => {
+            let summary = words::summary(q, a.mode, a.tax);
+            view.figures.push(summary.headline.into_lang(lang));
+            view.details = summary.details.into_iter().map(|d| d.into_lang(lang)).collect();
+            view.conditions = q.conditions.iter().map(|c| words::condition(c).into_lang(lang)).collect();
+            if a.mode == Mode::Cost {
+                view.give_this = Some((Label::GiveThis.text().into_lang(lang), q.gift));
+            }
+        }
+    }
+    view
+}
+
+fn how(a: &Assessment, lang: Lang) -> How {
+    let (steps, empty) = match &a.outcome {
+        Outcome::Quote(q) => (
+            q.steps.iter().map(|s| (words::step(s).into_lang(lang), words::rule_source(s.rule()).into_lang(lang))).collect(),
+            None,
+        ),
+        _ => (Vec::new(), Some(Label::HowEmpty.text().into_lang(lang))),
+    };
+    How {
+        summary: Label::HowSummary.text().into_lang(lang),
+        steps,
+        empty,
+        open_heading: Label::OpenQuestions.text().into_lang(lang),
+        open_questions: rules::open_questions().into_iter().map(|q| q.into_lang(lang)).collect(),
+    }
+}
+
+fn payment_body(account: &Account, inputs: &Inputs, a: &Assessment, window: &CollectionState, today: Date, lang: Lang) -> PaymentBody {
+    if !window.accepts_gifts() {
+        return PaymentBody::Closed(words::payment_notice(window).into_lang(lang));
+    }
+    let t = |label: Label| label.text().into_lang(lang);
+    let offered = assessment::methods_for(account, a.typed, inputs.method);
+    let methods = (!offered.is_empty()).then(|| MethodChoice {
+        legend: t(Label::MethodLegend),
+        options: offered
+            .iter()
+            .map(|&m| Choice { value: m, id: format!("cd-method-{}", m.as_str()), label: words::method_name(m).into_lang(lang), selected: inputs.method == m })
+            .collect(),
+    });
+    let detail = if offered.contains(&inputs.method) { method_detail(account, inputs.method, a.gift(), lang) } else { None };
+    let gift = a.gift();
+    let form = BulletinForm {
+        summary: t(Label::FormSummary),
+        intro: t(Label::FormIntro),
+        fields: IdentityField::ALL
+            .iter()
+            .map(|&f| TextInput {
+                key: InputKey::Identity(f),
+                id: f.id(),
+                label: f.label().text().into_lang(lang),
+                value: inputs.identity.get(f).to_owned(),
+                hint: None,
+                error: None,
+                inputmode: "text",
+                autocomplete: f.autocomplete(),
+            })
+            .collect(),
+        print: t(Label::PrintForm),
+        document: bulletin_html(account, &inputs.identity, gift, inputs.method, today, lang),
+    };
+    PaymentBody::Open(Box::new(OpenPayment { methods, detail, form }))
+}
+
+fn method_detail(account: &Account, method: Method, gift: Option<Cents>, lang: Lang) -> Option<MethodDetail> {
+    let t = |label: Label| label.text().into_lang(lang);
+    let p = &account.payment;
+    Some(match method {
+        Method::Cheque => {
+            let c = p.cheque.as_ref()?;
+            MethodDetail::Cheque {
+                heading: t(Label::ByCheque),
+                payee_label: t(Label::PayableTo),
+                payee: c.payee.clone(),
+                address_label: t(Label::SendTo),
+                address: c.address.clone(),
+                note: t(Label::ChequeEnclose),
+            }
+        }
+        Method::Transfer => {
+            let tr = p.transfer.as_ref()?;
+            let order = payment::TransferOrder {
+                bic: tr.bic.as_deref(),
+                name: &tr.holder,
+                iban: &tr.iban,
+                amount: gift.filter(|g| g.get() > 0),
+                remittance: tr.reference.as_deref(),
+            };
+            let qr = payment::transfer_qr_svg(&order)
+                .map(|svg| QrView { svg, label: t(Label::TransferQr), caption: words::qr_caption(gift).into_lang(lang) })
+                .map_err(|e| e.message().into_lang(lang));
+            MethodDetail::Transfer(Box::new(TransferDetail {
+                heading: t(Label::ByTransfer),
+                holder_label: t(Label::Holder),
+                holder: tr.holder.clone(),
+                iban_grouped: payment::group_iban(&tr.iban),
+                iban: tr.iban.clone(),
+                copy_iban: t(Label::CopyIban),
+                bic: tr.bic.clone().map(|b| (t(Label::Bic), b)),
+                reference: tr.reference.clone().map(|r| (t(Label::Reference), r, t(Label::CopyReference))),
+                note: t(Label::TransferSendForm),
+                qr,
+            }))
+        }
+        Method::Card => {
+            let card = p.card.as_ref()?;
+            MethodDetail::Card {
+                heading: t(Label::ByCard),
+                notice: words::card_notice(card).into_lang(lang),
+                link: words::card_link(card).into_lang(lang),
+                url: card.url.clone(),
+            }
+        }
+        Method::Cash => MethodDetail::Cash { heading: t(Label::InCash), notice: words::cash_notice().into_lang(lang) },
+        Method::DirectDebit => return None,
+    })
+}
+
+fn mentions(account: &Account, lang: Lang) -> MentionsView {
+    MentionsView {
+        heading: Label::LegalHeading.text().into_lang(lang),
+        lines: words::mentions(account).into_iter().map(|m| m.into_lang(lang)).collect(),
+        texts: texts::statutory_texts()
+            .iter()
+            .map(|s| StatuteView {
+                citation: s.citation.to_owned(),
+                fr: s.fr.to_owned(),
+                translation: (lang == Lang::En).then(|| format!("{} ({})", s.en_unofficial, texts::StatutoryText::UNOFFICIAL)),
+            })
+            .collect(),
+        note: words::texts_version_note().into_lang(lang),
+    }
+}
+
+/// What the widget shows around a page: its heading while there is no account yet,
+/// and the loading line.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Frame {
+    pub heading: String,
+    pub loading: String,
+    pub language_label: String,
+}
+
+pub fn frame(lang: Lang) -> Frame {
+    Frame {
+        heading: Label::MakeADonation.text().into_lang(lang),
+        loading: Label::Loading.text().into_lang(lang),
+        language_label: Label::LanguageGroup.text().into_lang(lang),
+    }
+}
+
+/// A failure as the donor sees it, with the collective's details one click away.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FailureView {
+    pub donor: String,
+    pub details_label: String,
+    pub details: Vec<String>,
+}
+
+/// The configuration could not be loaded from `source`.
+pub fn load_failure(failure: &LoadFailure, source: &str, lang: Lang) -> FailureView {
+    FailureView {
+        donor: failure.for_donor().into_lang(lang),
+        details_label: Label::DetailsForCollective.text().into_lang(lang),
+        details: vec![failure.for_collective(source).into_lang(lang)],
+    }
+}
+
+/// The configuration from `source` has errors: no payment details, every problem.
+pub fn invalid(problems: &[Problem], source: &str, lang: Lang) -> FailureView {
+    FailureView {
+        donor: words::invalid_configuration().into_lang(lang),
+        details_label: Label::DetailsForCollective.text().into_lang(lang),
+        details: problems
+            .iter()
+            .map(|p| match lang {
+                Lang::Fr => format!("{source} — {} : {}", p.path, p.message.fr),
+                Lang::En => format!("{source} — {}: {}", p.path, p.message.en),
+            })
+            .collect(),
+    }
+}
+
+/// At most this many circos are listed; the donor refines the search for more.
+pub const MAX_CHOICES: usize = 30;
+
+/// A movement's registry: the donor searches for a circo.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ChooserPage {
+    pub title: String,
+    pub subtitle: String,
+    pub search_label: String,
+    pub search_hint: String,
+    /// How many circos match (a live region).
+    pub status: String,
+    /// (slug, label) of the circos listed.
+    pub choices: Vec<(String, String)>,
+}
+
+pub fn chooser_page(registry: &Registry, query: &str, lang: Lang) -> ChooserPage {
+    let t = |label: Label| label.text().into_lang(lang);
+    let matches = registry.search(query);
+    ChooserPage {
+        title: registry.name.clone().unwrap_or_else(|| t(Label::MakeADonation)),
+        subtitle: t(Label::ChooseCirco),
+        search_label: t(Label::FindCirco),
+        search_hint: t(Label::FindCircoHint),
+        status: words::circos_found(matches.len()).into_lang(lang),
+        choices: matches.iter().take(MAX_CHOICES).map(|e| (e.slug.clone(), format!("{} ({})", e.name, e.slug))).collect(),
+    }
+}
+
+/// What surrounds a chosen circo of a registry.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ChosenLabels {
+    pub back: String,
+    pub loading: String,
+    pub other_registry: String,
+}
+
+pub fn chosen_labels(lang: Lang) -> ChosenLabels {
+    ChosenLabels {
+        back: Label::ChooseAnother.text().into_lang(lang),
+        loading: Label::LoadingCirco.text().into_lang(lang),
+        other_registry: Label::OtherRegistry.text().into_lang(lang),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn account() -> Account {
+        let loaded = crate::config::load(include_str!("../../demo/circo-exemple.json"));
+        loaded.account().expect("the demo account is valid").clone()
+    }
+
+    /// A day when the demo account collects: 30 days before its first round.
+    fn collecting(a: &Account) -> Date {
+        a.election.first_round.add_days(-30).unwrap()
+    }
+
+    fn transfer(page: &AccountPage) -> &TransferDetail {
+        match &page.payment.body {
+            PaymentBody::Open(open) => match &open.detail {
+                Some(MethodDetail::Transfer(t)) => t,
+                other => panic!("expected the transfer details, got {other:?}"),
+            },
+            other => panic!("expected the transfer details, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn a_typed_gift_shows_its_real_cost_and_the_transfer_with_its_amount() {
+        let a = account();
+        let inputs = Inputs::with_method(Method::Transfer).apply(Action::Type(AmountField::Gift, "37,50".into()));
+        let page = account_page(&a, &inputs, collecting(&a), Lang::Fr);
+        assert_eq!(page.title, words::title(&a).fr);
+        assert_eq!(page.window.state, "open");
+        assert_eq!(page.calculator.result.kind, "quote");
+        assert!(page.calculator.result.figures[0].contains("37,50"), "{:?}", page.calculator.result);
+        let t = transfer(&page);
+        // Verification of payee: what the donor reads is what the configuration says.
+        assert_eq!(t.holder, a.payment.transfer.as_ref().unwrap().holder);
+        let qr = t.qr.as_ref().expect("a QR code");
+        assert!(qr.svg.starts_with("<svg") && qr.caption.contains("37,50"), "{}", qr.caption);
+        // The same page in English.
+        let en = account_page(&a, &inputs, collecting(&a), Lang::En);
+        assert!(en.calculator.result.figures[0].contains("€37.50"), "{:?}", en.calculator.result);
+        assert!(en.mentions.texts.iter().all(|s| s.translation.as_deref().is_some_and(|t| t.contains("Unofficial"))));
+        assert!(page.mentions.texts.iter().all(|s| s.translation.is_none()));
+    }
+
+    #[test]
+    fn fields_carry_their_text_and_their_error() {
+        let a = account();
+        let inputs = Inputs::default().apply(Action::Type(AmountField::Gift, "trente".into())).apply(Action::Type(AmountField::Income, "30 000".into()));
+        let page = account_page(&a, &inputs, collecting(&a), Lang::En);
+        let gift = &page.calculator.amount.as_ref().unwrap().gift;
+        assert_eq!((gift.id, gift.value.as_str()), ("cd-amount", "trente"));
+        assert!(gift.error.as_deref().is_some_and(|e| e.contains("not an amount")), "{gift:?}");
+        let income = &page.household.fields[0];
+        assert_eq!((income.value.as_str(), income.error.as_deref()), ("30 000", None));
+        assert_eq!(page.calculator.result.kind, "empty");
+        assert!(page.how.empty.is_some() && page.how.steps.is_empty());
+    }
+
+    #[test]
+    fn the_reverse_mode_offers_to_give_what_it_found() {
+        let a = account();
+        let inputs = Inputs::default().apply(Action::SetMode(Mode::Cost)).apply(Action::Type(AmountField::Target, "20".into()));
+        let page = account_page(&a, &inputs, collecting(&a), Lang::Fr);
+        assert!(page.calculator.amount.is_none() && page.calculator.target.is_some());
+        let (label, gift) = page.calculator.result.give_this.clone().expect("give this amount");
+        assert_eq!((label.as_str(), gift), ("Donner ce montant", Cents::from_euros(60)));
+        assert!(page.calculator.modes.iter().any(|m| m.value == Mode::Cost && m.selected));
+        assert!(!page.how.steps.is_empty() && page.how.steps.iter().all(|(_, source)| source.starts_with('(')));
+    }
+
+    #[test]
+    fn presets_follow_the_typed_amount_and_methods_the_law() {
+        let a = account();
+        let first = a.presets[0];
+        let inputs = Inputs::default().apply(Action::Preset(first));
+        let page = account_page(&a, &inputs, collecting(&a), Lang::Fr);
+        let presets = &page.calculator.amount.as_ref().unwrap().presets;
+        assert!(presets.iter().all(|p| p.selected == (p.value == first)));
+        // Above the cash cap, cash is not offered.
+        let big = Inputs::default().apply(Action::Type(AmountField::Gift, "500".into()));
+        let PaymentBody::Open(open) = account_page(&a, &big, collecting(&a), Lang::Fr).payment.body else { panic!() };
+        let methods = open.methods.expect("methods");
+        assert!(methods.options.iter().all(|o| o.value != Method::Cash));
+        assert!(methods.options.iter().any(|o| o.selected && o.value == Method::Transfer));
+    }
+
+    #[test]
+    fn outside_the_window_no_payment_details_are_shown() {
+        let a = account();
+        let before = a.mandataire.designated_on.add_days(-1).unwrap();
+        let page = account_page(&a, &Inputs::default(), before, Lang::Fr);
+        assert_eq!(page.window.state, "not-open");
+        match page.payment.body {
+            PaymentBody::Closed(notice) => assert!(notice.contains("Aucun don ne peut être reçu avant"), "{notice}"),
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn the_goal_shows_progress_and_a_plan_until_the_first_round() {
+        let a = account();
+        let g = a.goal.as_ref().unwrap();
+        let view = goal(&a, collecting(&a), Lang::Fr).unwrap();
+        assert_eq!(i64::from(view.percent), g.raised.get() * 100 / g.target.get());
+        assert!(view.progress.contains(&g.raised.format(Lang::Fr)) && view.progress.contains(&g.target.format(Lang::Fr)));
+        assert!(view.plan.is_some());
+        assert_eq!(goal(&a, a.election.first_round, Lang::Fr).unwrap().plan, None);
+    }
+
+    #[test]
+    fn the_printable_form_follows_the_inputs() {
+        let a = account();
+        let inputs = Inputs::default().apply(Action::TypeIdentity(IdentityField::Surname, "Martin <b>".into()));
+        let PaymentBody::Open(open) = account_page(&a, &inputs, collecting(&a), Lang::Fr).payment.body else { panic!() };
+        let form = open.form;
+        assert_eq!(form.fields.len(), 4);
+        assert_eq!(form.fields[0].value, "Martin <b>");
+        assert!(form.document.contains("Martin &lt;b&gt;"));
+    }
+
+    #[test]
+    fn failures_and_the_chooser_speak_the_donors_language() {
+        let problems = crate::config::load("{").problems;
+        let view = invalid(&problems, "c.json", Lang::En);
+        assert!(view.donor.contains("contain an error") && view.details[0].starts_with("c.json — "), "{view:?}");
+        let failed = load_failure(&LoadFailure::Http(404), "c.json", Lang::Fr);
+        assert_eq!(failed.details_label, "Détails pour le collectif");
+        let loaded = crate::config::load(include_str!("../../demo/registry.json"));
+        let registry = loaded.registry().unwrap();
+        let page = chooser_page(registry, "", Lang::Fr);
+        assert_eq!(page.choices.len(), registry.entries.len().min(MAX_CHOICES));
+        assert!(page.status.contains(&registry.entries.len().to_string()));
+        assert_eq!(chooser_page(registry, "zzzz-nowhere", Lang::En).status, "No circonscription matches.");
+    }
+}

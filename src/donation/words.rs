@@ -1,0 +1,743 @@
+//! The donor's words: every sentence and label the widget (and the prerendered view)
+//! shows, in French and English, built from the facts of the law and the account. One
+//! idiom: a [`Text`] built with `Text::new(fr, en)`. Nothing here computes or decides;
+//! `page` picks which words a person reads.
+
+use crate::config::model::{Card, ElectionKind, MandataireKind, ValidAccount as Account};
+use crate::date::Date;
+use crate::i18n::{Lang, Text};
+use crate::law::calendar::CollectionState;
+use crate::law::rules::{self, RuleId};
+use crate::law::tax::{Condition, Method, Quote, Step, TaxDue};
+use crate::law::texts;
+use crate::money::Cents;
+
+use super::inputs::Mode;
+
+/// The fixed labels of the donor's page, named by what they label.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Label {
+    MakeADonation,
+    Loading,
+    LoadingCirco,
+    DetailsForCollective,
+    LanguageGroup,
+    CostHeading,
+    ModeGroup,
+    ModeGive,
+    ModeCost,
+    AmountLegend,
+    PresetsGroup,
+    GiftField,
+    GiftHint,
+    TargetField,
+    TargetHint,
+    GiveThis,
+    HouseholdSummary,
+    HouseholdPrivacy,
+    IncomeField,
+    IncomeHint,
+    TaxField,
+    OtherGiftsField,
+    CarriedField,
+    NotTaxableBox,
+    HowSummary,
+    HowEmpty,
+    OpenQuestions,
+    RuleToConfirm,
+    WhoMayGive,
+    GivenElsewhereField,
+    HowToGive,
+    MethodLegend,
+    ByCheque,
+    PayableTo,
+    SendTo,
+    ChequeEnclose,
+    ByTransfer,
+    Holder,
+    CopyIban,
+    Bic,
+    Reference,
+    CopyReference,
+    TransferSendForm,
+    TransferQr,
+    ByCard,
+    InCash,
+    Copied,
+    CopyFailed,
+    FormSummary,
+    FormIntro,
+    Surname,
+    GivenNames,
+    Nationality,
+    TaxAddress,
+    PrintForm,
+    FormTitle,
+    FormFor,
+    FormAccount,
+    FormDate,
+    FormDeclare,
+    FormSignature,
+    FormSendWithCheque,
+    FormGiveToMandataire,
+    FormReceipt,
+    LegalHeading,
+    ChooseAnother,
+    ChooseCirco,
+    FindCirco,
+    FindCircoHint,
+    OtherRegistry,
+}
+
+impl Label {
+    pub fn text(self) -> Text {
+        let (fr, en) = match self {
+            Label::MakeADonation => ("Faire un don", "Make a donation"),
+            Label::Loading => ("Chargement des informations de don…", "Loading the donation details…"),
+            Label::LoadingCirco => ("Chargement…", "Loading…"),
+            Label::DetailsForCollective => ("Détails pour le collectif", "Details for the collective"),
+            Label::LanguageGroup => ("Langue", "Language"),
+            Label::CostHeading => ("Combien coûte vraiment un don ?", "What does a gift really cost?"),
+            Label::ModeGroup => ("Mode de calcul", "Calculation mode"),
+            Label::ModeGive => ("Je choisis mon don", "I choose my gift"),
+            Label::ModeCost => ("Je choisis ce qu’il me coûte", "I choose what it costs me"),
+            Label::AmountLegend => ("Montant", "Amount"),
+            Label::PresetsGroup => ("Montants suggérés", "Suggested amounts"),
+            Label::GiftField => ("Montant du don", "Donation amount"),
+            Label::GiftHint => ("En euros, par exemple 37 ou 37,50.", "In euros, for example 37 or 37.50."),
+            Label::TargetField => ("Je veux que mon don me coûte", "I want my gift to cost me"),
+            Label::TargetHint => ("Le coût réel après réduction d’impôt, en euros.", "The real cost after the tax reduction, in euros."),
+            Label::GiveThis => ("Donner ce montant", "Give this amount"),
+            Label::HouseholdSummary => ("Affiner selon mon foyer fiscal (facultatif)", "Refine for my tax household (optional)"),
+            Label::HouseholdPrivacy => (
+                "Ces informations restent sur votre appareil : rien n’est envoyé ni enregistré.",
+                "This stays on your device: nothing is sent or stored.",
+            ),
+            Label::IncomeField => ("Revenu imposable du foyer", "Household’s taxable income"),
+            Label::IncomeHint => ("Sur votre dernier avis d’impôt (« revenu imposable »).", "On your latest tax notice (“revenu imposable”)."),
+            Label::TaxField => ("Impôt sur le revenu dû avant réductions", "Income tax due before reductions"),
+            Label::OtherGiftsField => (
+                "Autres dons de l’année ouvrant droit à réduction (associations, partis, autres candidats…)",
+                "Other tax-deductible gifts this year (charities, parties, other candidates…)",
+            ),
+            Label::CarriedField => ("Excédent de dons reporté des années passées", "Excess gifts carried over from past years"),
+            Label::NotTaxableBox => ("Mon foyer ne paie pas d’impôt sur le revenu", "My household pays no income tax"),
+            Label::HowSummary => ("Comment est-ce calculé ?", "How is this computed?"),
+            Label::HowEmpty => ("Indiquez un montant pour voir le détail du calcul.", "Enter an amount to see how it is computed."),
+            Label::OpenQuestions => ("Questions encore ouvertes", "Questions still open"),
+            Label::RuleToConfirm => ("règle à confirmer", "rule to be confirmed"),
+            Label::WhoMayGive => ("Qui peut donner, et combien ?", "Who may give, and how much?"),
+            Label::GivenElsewhereField => ("Déjà donné à d’autres candidats de cette élection", "Already given to other candidates in this election"),
+            Label::HowToGive => ("Comment donner", "How to give"),
+            Label::MethodLegend => ("Moyen de paiement", "Payment method"),
+            Label::ByCheque => ("Par chèque", "By cheque"),
+            Label::PayableTo => ("À l’ordre de", "Payable to"),
+            Label::SendTo => ("À envoyer à", "Send to"),
+            Label::ChequeEnclose => (
+                "Joignez le bulletin de don ci-dessous, rempli et signé : le mandataire en a besoin pour vous délivrer le reçu fiscal.",
+                "Enclose the donation form below, filled in and signed: the mandataire needs it to issue your tax receipt.",
+            ),
+            Label::ByTransfer => ("Par virement", "By bank transfer"),
+            Label::Holder => ("Titulaire", "Account holder"),
+            Label::CopyIban => ("Copier l’IBAN", "Copy the IBAN"),
+            Label::Bic => ("BIC", "BIC"),
+            Label::Reference => ("Libellé à indiquer", "Reference to write"),
+            Label::CopyReference => ("Copier le libellé", "Copy the reference"),
+            Label::TransferSendForm => (
+                "Envoyez aussi le bulletin de don ci-dessous au mandataire (par courrier ou selon ses indications) : il en a besoin pour le reçu.",
+                "Also send the donation form below to the mandataire (by post or as they say): they need it for the receipt.",
+            ),
+            Label::TransferQr => ("QR code de virement (norme EPC)", "Transfer QR code (EPC standard)"),
+            Label::ByCard => ("Par carte bancaire", "By bank card"),
+            Label::InCash => ("En espèces", "In cash"),
+            Label::Copied => ("Copié ✓", "Copied ✓"),
+            Label::CopyFailed => ("Copie impossible : sélectionnez le texte.", "Could not copy: select the text."),
+            Label::FormSummary => ("Bulletin de don à imprimer", "Printable donation form"),
+            Label::FormIntro => (
+                "Remplissez-le ici pour l’imprimer déjà complété, ou imprimez-le vide. Ce que vous tapez reste sur votre appareil.",
+                "Fill it in here to print it completed, or print it blank. What you type stays on your device.",
+            ),
+            Label::Surname => ("Nom", "Surname"),
+            Label::GivenNames => ("Prénoms", "First names"),
+            Label::Nationality => ("Nationalité", "Nationality"),
+            Label::TaxAddress => ("Adresse du domicile fiscal", "Tax address"),
+            Label::PrintForm => ("Imprimer le bulletin", "Print the form"),
+            Label::FormTitle => ("Bulletin de don", "Donation form"),
+            Label::FormFor => ("Pour la campagne de", "For the campaign of"),
+            Label::FormAccount => ("compte", "account"),
+            Label::FormDate => ("Date", "Date"),
+            Label::FormDeclare => ("Je soussigné(e) déclare sur l’honneur :", "I, the undersigned, solemnly declare:"),
+            Label::FormSignature => ("Signature :", "Signature:"),
+            Label::FormSendWithCheque => ("À envoyer, avec votre chèque à l’ordre de", "Send with your cheque payable to"),
+            Label::FormGiveToMandataire => ("À remettre au mandataire :", "Give to the mandataire:"),
+            Label::FormReceipt => (
+                "Le mandataire vous délivrera un reçu numéroté (formulaire de la CNCCFP), à conserver pour votre déclaration de revenus. Ces informations ne servent qu’à l’établir.",
+                "The mandataire will issue a numbered receipt (CNCCFP form), to keep for your tax return. This information serves only to issue it.",
+            ),
+            Label::LegalHeading => ("Mentions légales (article L52-9 du code électoral)", "Legal notice (article L52-9 of the Electoral Code)"),
+            Label::ChooseAnother => ("← Choisir une autre circonscription", "← Choose another circonscription"),
+            Label::ChooseCirco => ("Choisissez votre circonscription pour donner à sa campagne.", "Choose your circonscription to give to its campaign."),
+            Label::FindCirco => ("Chercher une circonscription", "Find a circonscription"),
+            Label::FindCircoHint => ("Département, numéro ou nom : « 75 », « Paris 1 », « Lyon ».", "Department, number or name: “75”, “Paris 1”, “Lyon”."),
+            Label::OtherRegistry => ("Cette entrée renvoie à un autre registre.", "This entry points to another registry."),
+        };
+        Text::new(fr, en)
+    }
+}
+
+/// A configuration with errors, for the donor: no payment details are shown.
+pub fn invalid_configuration() -> Text {
+    Text::new(
+        "Les informations de paiement de cette page contiennent une erreur : par prudence, elles ne sont pas affichées. Merci de prévenir le collectif local ; rien n’a été envoyé.",
+        "This page’s payment details contain an error: to be safe, they are not shown. Please let the local collective know; nothing has been sent.",
+    )
+}
+
+/// How many circos of a registry match the donor's search.
+pub fn circos_found(n: usize) -> Text {
+    match n {
+        0 => Text::new("Aucune circonscription ne correspond.", "No circonscription matches."),
+        1 => Text::new("1 circonscription trouvée.", "1 circonscription found."),
+        n => Text::new(format!("{n} circonscriptions trouvées."), format!("{n} circonscriptions found.")),
+    }
+}
+
+/// One step of the computation, in words.
+pub fn step(step: &Step) -> Text {
+    let (rate, pct) = (rules::REDUCTION_RATE.0, rules::INCOME_CEILING.0);
+    let (fr, en) = (Lang::Fr, Lang::En);
+    match *step {
+        Step::CashNoReduction { gift } => Text::new(
+            format!("Un don en espèces n’ouvre droit à aucune réduction d’impôt : il vous coûte {}. Par chèque, virement ou carte, il ouvrirait droit à {rate} %.", gift.format(fr)),
+            format!("A cash gift gives no tax reduction: it costs you {}. By cheque, transfer or card it would give {rate}%.", gift.format(en)),
+        ),
+        Step::Ceiling { income, ceiling, total, base } => Text::new(
+            format!(
+                "Plafond : {pct} % de votre revenu imposable de {}, soit {}. Dons de l’année et reports avec ce don : {} ; base retenue, arrondie à l’euro : {}.",
+                income.format(fr), ceiling.format(fr), total.format(fr), base.format(fr)
+            ),
+            format!(
+                "Ceiling: {pct}% of your taxable income of {}, that is {}. This year’s gifts and carry-overs with this gift: {}; base used, rounded to the euro: {}.",
+                income.format(en), ceiling.format(en), total.format(en), base.format(en)
+            ),
+        ),
+        Step::CeilingAssumed => Text::new(
+            format!("Revenu imposable non indiqué : on suppose que vos dons de l’année restent sous {pct} % de ce revenu."),
+            format!("Taxable income not given: we assume your gifts this year stay under {pct}% of it."),
+        ),
+        Step::Reduction { exact, rounded } => Text::new(
+            format!("Réduction : {rate} % de la part retenue de votre don = {} ; l’administration arrondit à l’euro, les demis vers le haut : {}.", exact.format(fr), rounded.format(fr)),
+            format!("Reduction: {rate}% of the counted part of your gift = {}; the tax office rounds to the euro, halves up: {}.", exact.format(en), rounded.format(en)),
+        ),
+        Step::HouseholdReduction { with, without, share, exact } => Text::new(
+            format!(
+                "Réduction du foyer : {} avec ce don, {} sans ({rate} % de la base, arrondie à l’euro) ; part de ce don : {} ({rate} % exact : {}).",
+                with.format(fr), without.format(fr), share.format(fr), exact.format(fr)
+            ),
+            format!(
+                "Household reduction: {} with this gift, {} without ({rate}% of the base, rounded to the euro); this gift’s share: {} (exact {rate}%: {}).",
+                with.format(en), without.format(en), share.format(en), exact.format(en)
+            ),
+        ),
+        Step::TaxAssumed { saved } => Text::new(
+            format!("Impôt non indiqué : on suppose qu’il couvre la réduction ; vous économisez {}.", saved.format(fr)),
+            format!("Tax not given: we assume it covers the reduction; you save {}.", saved.format(en)),
+        ),
+        Step::NotTaxable { lost } => Text::new(
+            format!("Foyer non imposable : une réduction d’impôt ne s’impute sur rien, ce don ne vous rapporte rien cette année.{}", lost_sentence(lost, fr)),
+            format!("Household not taxable: a tax reduction has nothing to come off, this gift saves you nothing this year.{}", lost_sentence(lost, en)),
+        ),
+        Step::TaxDue { tax, saved, lost } => Text::new(
+            format!("Impôt dû avant réductions : {} ; vous économisez grâce à ce don {}.{}", tax.format(fr), saved.format(fr), lost_sentence(lost, fr)),
+            format!("Tax due before reductions: {}; this gift saves you {}.{}", tax.format(en), saved.format(en), lost_sentence(lost, en)),
+        ),
+        Step::NetCost { gift, saved, net, before_rounding, .. } => {
+            let exact = |lang: Lang| match (before_rounding, lang) {
+                (Some(x), Lang::Fr) => format!(" ({} avant l’arrondi de l’administration)", x.format(lang)),
+                (Some(x), Lang::En) => format!(" ({} before the tax office’s rounding)", x.format(lang)),
+                (None, _) => String::new(),
+            };
+            Text::new(
+                format!("Coût réel : {} − {} = {}{}.", gift.format(fr), saved.format(fr), net.format(fr), exact(fr)),
+                format!("Real cost: {} − {} = {}{}.", gift.format(en), saved.format(en), net.format(en), exact(en)),
+            )
+        }
+        Step::CarryOver { carried, future } => {
+            let years = rules::CARRY_OVER_YEARS;
+            Text::new(
+                format!("{} de ce don dépassent le plafond : reportés sur les {years} années suivantes, ils pourront réduire votre impôt d’environ {} plus tard.", carried.format(fr), future.format(fr)),
+                format!("{} of this gift is over the ceiling: carried over to the next {years} years, it may reduce your tax by about {} later.", carried.format(en), future.format(en)),
+            )
+        }
+        Step::Receipt => Text::new(
+            "Le mandataire vous remet un reçu numéroté (formulaire CNCCFP) à conserver.",
+            "The mandataire gives you a numbered receipt (CNCCFP form) to keep.",
+        ),
+        Step::TaxBox => Text::new(
+            format!("Déclarez le don case {} (à vérifier sur la notice 2042-RICI de l’année).", rules::TAX_BOX),
+            format!("Declare the gift in box {} (check that year’s form 2042-RICI notice).", rules::TAX_BOX),
+        ),
+        Step::JanuaryAdvance => {
+            let (advance, tax_box) = (rules::JANUARY_ADVANCE.0, rules::TAX_BOX);
+            Text::new(
+                format!("Quand : l’avance de janvier ({advance} % des réductions de l’avant-dernière année) ne couvre pas un don ponctuel, remboursé avec le solde de l’été suivant la déclaration (règle non vérifiée pour la case {tax_box})."),
+                format!("When: the January advance ({advance}% of the reductions of the year before last) does not cover a one-off gift, refunded with the summer balance after the return (rule unverified for box {tax_box})."),
+            )
+        }
+    }
+}
+
+/// « La part de la réduction au-delà de l’impôt dû, 130 €, est perdue… » when `lost`
+/// is positive (CGI art. 200: a reduction, not a credit; LAW.md vector 7), else nothing.
+fn lost_sentence(lost: Cents, lang: Lang) -> String {
+    let pct = rules::INCOME_CEILING.0;
+    match lang {
+        _ if lost <= Cents::ZERO => String::new(),
+        Lang::Fr => format!(" La part de la réduction au-delà de l’impôt dû, {}, est perdue cette année : c’est une réduction, pas un crédit, et seule la part des dons au-delà de {pct} % du revenu imposable se reporte.", lost.format(lang)),
+        Lang::En => format!(" The part of the reduction above the tax due, {}, is lost this year: it is a reduction, not a credit, and only the part of gifts above {pct}% of taxable income is carried over.", lost.format(lang)),
+    }
+}
+
+/// A condition of a quote, in words (« si votre revenu imposable est d’au moins 185 € »).
+pub fn condition(condition: &Condition) -> Text {
+    match *condition {
+        Condition::IncomeAtLeast(income) => Text::new(
+            format!("si votre revenu imposable est d’au moins {}", income.format(Lang::Fr)),
+            format!("if your taxable income is at least {}", income.format(Lang::En)),
+        ),
+        Condition::TaxAtLeast(tax) => Text::new(
+            format!("si vous devez au moins {} d’impôt sur le revenu (avant réductions) ; sinon la part de la réduction au-delà de l’impôt dû est perdue", tax.format(Lang::Fr)),
+            format!("if you owe at least {} of income tax (before reductions); otherwise the part of the reduction above the tax due is lost", tax.format(Lang::En)),
+        ),
+        Condition::DomicileAndReceipt => Text::new(
+            "si votre domicile fiscal est en France et que vous conservez le reçu du mandataire",
+            "if your tax domicile is in France and you keep the mandataire’s receipt",
+        ),
+    }
+}
+
+/// Where a rule comes from, after a step: « (CGI, art. 200 — règle à confirmer) ».
+pub fn rule_source(rule: RuleId) -> Text {
+    let rule = rule.rule();
+    if rule.unverified {
+        let confirm = Label::RuleToConfirm.text();
+        Text::new(format!("({} — {})", rule.source, confirm.fr), format!("({} — {})", rule.source, confirm.en))
+    } else {
+        Text::new(format!("({})", rule.source), format!("({})", rule.source))
+    }
+}
+
+/// The announced result: one headline and its supporting sentences.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Summary {
+    pub headline: Text,
+    pub details: Vec<Text>,
+}
+
+/// The headline and details of a quote. The tax office's rounded figure leads; the
+/// exact 66 % figure follows where it differs (LAW.md §1: show both).
+pub fn summary(q: &Quote, mode: Mode, tax: TaxDue) -> Summary {
+    let (g, n) = (q.gift, q.net_cost);
+    let (fr, en) = (Lang::Fr, Lang::En);
+    let headline = match mode {
+        Mode::Give => Text::new(
+            format!("Votre don de {} vous coûtera réellement {}.", g.format(fr), n.format(fr)),
+            format!("Your gift of {} will really cost you {}.", g.format(en), n.format(en)),
+        ),
+        Mode::Cost => Text::new(
+            format!("Donnez {} : ce don vous coûtera réellement {}.", g.format(fr), n.format(fr)),
+            format!("Give {}: it will really cost you {}.", g.format(en), n.format(en)),
+        ),
+    };
+    let mut details = Vec::new();
+    if q.imputed.get() > 0 {
+        details.push(Text::new(
+            format!("Économie d’impôt sur le revenu cette année : {} (la réduction est arrondie à l’euro par l’administration fiscale).", q.imputed.format(fr)),
+            format!("Income tax saved this year: {} (the tax office rounds the reduction to the euro).", q.imputed.format(en)),
+        ));
+        if let Some(exact_net) = q.net_cost_exact.filter(|&x| x != q.net_cost) {
+            let rate = rules::REDUCTION_RATE.0;
+            details.push(Text::new(
+                format!("Exactement {rate} % : {} de réduction, soit un coût de {} avant l’arrondi.", q.reduction_exact.format(fr), exact_net.format(fr)),
+                format!("Exactly {rate}%: a {} reduction, a cost of {} before rounding.", q.reduction_exact.format(en), exact_net.format(en)),
+            ));
+        }
+    }
+    let lost = q.lost();
+    if lost.get() > 0 && q.method.qualifies() && tax == TaxDue::NotTaxable {
+        details.push(Text::new(
+            "Foyer non imposable : ce don ne donne lieu à aucune réduction cette année (une réduction n’est pas un crédit d’impôt).",
+            "Household not taxable: this gift brings no reduction this year (a reduction is not a tax credit).",
+        ));
+    } else if lost.get() > 0 && q.method.qualifies() {
+        details.push(Text::new(
+            format!("Votre impôt dû limite l’économie : {} de réduction sont perdus (une réduction n’est pas un crédit d’impôt ; seul l’excédent au-delà du plafond de revenu est reporté).", lost.format(fr)),
+            format!("Your tax due limits the saving: {} of reduction is lost (a reduction is not a tax credit; only the excess over the income ceiling carries over).", lost.format(en)),
+        ));
+    }
+    if q.carried_over.get() > 0 {
+        let (ceiling, years) = (rules::INCOME_CEILING.0, rules::CARRY_OVER_YEARS);
+        details.push(Text::new(
+            format!("Au-delà du plafond de {ceiling} % de votre revenu imposable, {} sont reportés sur les {years} années suivantes : jusqu’à {} de réduction plus tard.", q.carried_over.format(fr), q.future_saving.format(fr)),
+            format!("Above the ceiling of {ceiling}% of your taxable income, {} is carried over to the next {years} years: up to {} of reduction later.", q.carried_over.format(en), q.future_saving.format(en)),
+        ));
+    }
+    Summary { headline, details }
+}
+
+/// What the result area says before an amount is typed.
+pub fn invitation() -> Text {
+    Text::new(
+        "Choisissez ou tapez un montant : son coût réel après réduction d’impôt s’affiche ici.",
+        "Choose or type an amount: its real cost after the tax reduction shows here.",
+    )
+}
+
+/// The method's name as a choice label (« Virement »).
+pub fn method_name(m: Method) -> Text {
+    match m {
+        Method::Cheque => Text::new("Chèque", "Cheque"),
+        Method::Transfer => Text::new("Virement", "Transfer"),
+        Method::Card => Text::new("Carte bancaire", "Bank card"),
+        Method::DirectDebit => Text::new("Prélèvement", "Direct debit"),
+        Method::Cash => Text::new("Espèces", "Cash"),
+    }
+}
+
+/// What replaces the payment details outside the collection window.
+pub fn payment_notice(state: &CollectionState) -> Text {
+    match state {
+        CollectionState::NotYetOpen { opens } => Text::new(
+            format!("Les moyens de paiement seront affichés à l’ouverture de la collecte, le {}. Aucun don ne peut être reçu avant.", opens.format(Lang::Fr)),
+            format!("Payment details will be shown when collection opens on {}. No gift can be received before.", opens.format(Lang::En)),
+        ),
+        _ => Text::new(
+            "La collecte de dons pour cette campagne est close : aucun don ne peut plus être reçu.",
+            "Collection for this campaign is closed: no gift can be received any more.",
+        ),
+    }
+}
+
+/// The title of an account's widget: who the money is for.
+pub fn title(account: &Account) -> Text {
+    let name = &account.candidate.name;
+    Text::new(format!("Soutenir la campagne de {name}"), format!("Support {name}’s campaign"))
+}
+
+/// The circo and the election, one line.
+pub fn subtitle(account: &Account) -> Text {
+    let c = &account.circo;
+    let year = account.election.first_round.year();
+    let kind = election_kind_name(account.election.kind);
+    Text::new(format!("{} · {} {year}", c.name, kind.fr), format!("{} · {} {year}", c.name, kind.en))
+}
+
+/// The election's kind, as people say it.
+pub fn election_kind_name(kind: ElectionKind) -> Text {
+    match kind {
+        ElectionKind::Legislative => Text::new("élections législatives", "legislative elections"),
+        ElectionKind::ByElection => Text::new("élection législative partielle", "by-election"),
+        ElectionKind::Municipal => Text::new("élections municipales", "municipal elections"),
+        ElectionKind::Departmental => Text::new("élections départementales", "departmental elections"),
+        ElectionKind::Regional => Text::new("élections régionales", "regional elections"),
+        ElectionKind::European => Text::new("élections européennes", "European elections"),
+        ElectionKind::Presidential => Text::new("élection présidentielle", "presidential election"),
+        ElectionKind::Territorial => Text::new("élections territoriales", "territorial elections"),
+    }
+}
+
+/// « 1 240 € collectés sur un objectif de 3 000 € (au 1er mai 2027) ».
+pub fn goal_progress(raised: Cents, target: Cents, as_of: Option<Date>) -> Text {
+    let (fr, en) = (Lang::Fr, Lang::En);
+    let (r_fr, t_fr, r_en, t_en) = (raised.format(fr), target.format(fr), raised.format(en), target.format(en));
+    match as_of {
+        Some(d) => Text::new(
+            format!("{r_fr} collectés sur un objectif de {t_fr} (au {})", d.format(fr)),
+            format!("{r_en} raised of a {t_en} goal (as of {})", d.format(en)),
+        ),
+        None => Text::new(format!("{r_fr} collectés sur un objectif de {t_fr}"), format!("{r_en} raised of a {t_en} goal")),
+    }
+}
+
+/// Under the transfer QR code.
+pub fn qr_caption(gift: Option<Cents>) -> Text {
+    match gift {
+        Some(g) => Text::new(
+            format!("Scannez ce code avec l’application de votre banque : le virement de {} est pré-rempli. Vérifiez le bénéficiaire et l’IBAN avant de valider.", g.format(Lang::Fr)),
+            format!("Scan this code with your banking app: the {} transfer is pre-filled. Check the beneficiary and IBAN before confirming.", g.format(Lang::En)),
+        ),
+        None => Text::new(
+            "Scannez ce code avec l’application de votre banque : bénéficiaire, IBAN et libellé sont pré-remplis ; indiquez le montant.",
+            "Scan this code with your banking app: beneficiary, IBAN and reference are pre-filled; enter the amount.",
+        ),
+    }
+}
+
+/// Who runs the card payment page, and that the donor leaves for it.
+pub fn card_notice(card: &Card) -> Text {
+    let host = crate::config::validate::url_host(&card.url).unwrap_or(&card.url);
+    Text::new(
+        format!("Le paiement par carte se fait sur une page de {} ({host}), ouverte dans un nouvel onglet ; ce widget ne voit ni ne transmet aucune donnée bancaire.", card.operator),
+        format!("Card payment happens on a page run by {} ({host}), opened in a new tab; this widget neither sees nor passes on any card data.", card.operator),
+    )
+}
+
+pub fn card_link(card: &Card) -> Text {
+    Text::new(
+        format!("Payer par carte sur la page de {} (nouvel onglet)", card.operator),
+        format!("Pay by card on {}’s page (new tab)", card.operator),
+    )
+}
+
+pub fn cash_notice() -> Text {
+    let max = rules::CASH_PER_GIFT;
+    Text::new(
+        format!("Uniquement lors des rencontres et réunions de la campagne : {} au plus par don, sans réduction d’impôt.", max.format(Lang::Fr)),
+        format!("Only at campaign events and meetings: at most {} per gift, with no tax reduction.", max.format(Lang::En)),
+    )
+}
+
+/// Who may give, and how much (L52-8), with figures from the rules table.
+pub fn eligibility() -> Vec<Text> {
+    let cap = rules::DONOR_CAP;
+    let cash = rules::CASH_PER_GIFT;
+    vec![
+        Text::new(
+            "Les dons viennent de personnes physiques, sur leurs fonds personnels. Les personnes morales (entreprises, associations, syndicats…) ne peuvent pas donner, à l’exception des partis politiques.",
+            "Gifts come from natural persons, from their own funds. Legal persons (companies, associations, unions…) may not give, except political parties.",
+        ),
+        Text::new("Il faut être de nationalité française ou résider en France.", "You must be a French national or live in France."),
+        Text::new(
+            format!("{} au plus par personne pour cette élection, tous candidats confondus (par personne, pas par foyer).", cap.format(Lang::Fr)),
+            format!("At most {} per person for this election, all candidates together (per person, not per household).", cap.format(Lang::En)),
+        ),
+        Text::new(
+            format!("Au-delà de {} : chèque, virement, prélèvement ou carte bancaire uniquement. Les espèces ne donnent droit à aucune réduction d’impôt.", cash.format(Lang::Fr)),
+            format!("Above {}: cheque, transfer, direct debit or bank card only. Cash gives no tax reduction.", cash.format(Lang::En)),
+        ),
+    ]
+}
+
+/// The hint under "already given to other candidates": the cap counts them all.
+pub fn cap_hint() -> Text {
+    let cap = rules::DONOR_CAP;
+    Text::new(
+        format!("Le plafond de {} vaut pour tous les candidats réunis.", cap.format(Lang::Fr)),
+        format!("The {} cap counts all candidates together.", cap.format(Lang::En)),
+    )
+}
+
+/// The L52-9 mentions about this account: who receives the gifts and through whom.
+pub fn mentions(account: &Account) -> Vec<Text> {
+    let m = &account.mandataire;
+    let candidate = &account.candidate.name;
+    let on = m.designated_on;
+    let who = match m.kind {
+        MandataireKind::Person => Text::new(
+            format!("Les dons sont reçus par {}, mandataire financier de {candidate}, désigné(e) le {}.", m.name, on.format(Lang::Fr)),
+            format!("Gifts are received by {}, financial agent (mandataire financier) of {candidate}, appointed on {}.", m.name, on.format(Lang::En)),
+        ),
+        MandataireKind::Association => Text::new(
+            format!("Les dons sont reçus par l’association de financement électoral « {} », déclarée le {}.", m.name, on.format(Lang::Fr)),
+            format!("Gifts are received by the election-financing association “{}”, declared on {}.", m.name, on.format(Lang::En)),
+        ),
+    };
+    vec![
+        who,
+        Text::new(
+            format!("{candidate} ne peut recevoir de dons pour sa campagne que par l’intermédiaire de ce mandataire, sur le compte « {} ».", m.account_title),
+            format!("{candidate} may receive gifts for the campaign only through this agent, on the account “{}”.", m.account_title),
+        ),
+    ]
+}
+
+/// Where the statutory texts come from and what remains to check (LAW.md §5).
+pub fn texts_version_note() -> Text {
+    let version = texts::STATUTORY_TEXTS[0].version;
+    let on = |lang| Date::parse_iso(version).map(|d| d.format(lang)).unwrap_or_else(|| version.to_owned());
+    Text::new(
+        format!("Textes tels qu’en vigueur au {}, reproduits d’après des sources publiques ; la ponctuation exacte reste à vérifier sur Légifrance.", on(Lang::Fr)),
+        format!("Texts as in force on {}, reproduced from public sources; exact punctuation still to be checked on Légifrance.", on(Lang::En)),
+    )
+}
+
+/// How to reach the collective, when the configuration says.
+pub fn contact(account: &Account) -> Option<Text> {
+    let c = account.contact.as_ref()?;
+    let how: Vec<&str> = [c.email.as_deref(), c.url.as_deref()].into_iter().flatten().collect();
+    (!how.is_empty()).then(|| {
+        let how = how.join(" · ");
+        Text::new(format!("Une question ? Contactez le collectif : {how}"), format!("A question? Contact the collective: {how}"))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::donation::assessment::{assess, Outcome};
+    use crate::donation::inputs::Inputs;
+    use crate::law::tax::{self, Household};
+
+    fn eur(n: i64) -> Cents {
+        Cents::from_euros(n)
+    }
+
+    fn account() -> Account {
+        let loaded = crate::config::load(include_str!("../../demo/circo-exemple.json"));
+        loaded.account().expect("the demo account is valid").clone()
+    }
+
+    fn quoted(gift: &str, income: &str, tax: &str) -> (Box<Quote>, TaxDue) {
+        let a = assess(&Inputs { gift: gift.into(), income: income.into(), tax: tax.into(), ..Inputs::default() });
+        match a.outcome {
+            Outcome::Quote(q) => (q, a.tax),
+            other => panic!("expected a quote, got {other:?}"),
+        }
+    }
+
+    fn said(s: &Summary, lang: Lang) -> String {
+        std::iter::once(&s.headline).chain(&s.details).map(|t| t.get(lang)).collect::<Vec<_>>().join("\n")
+    }
+
+    fn steps(q: &Quote, lang: Lang) -> String {
+        q.steps.iter().map(|s| step(s).get(lang).to_owned()).collect::<Vec<_>>().join("\n")
+    }
+
+    #[test]
+    fn vector_1_headline_gives_the_rounded_cost_and_the_exact_one() {
+        let (q, tax) = quoted("37", "30 000", "2000");
+        let s = summary(&q, Mode::Give, tax);
+        assert!(s.headline.fr.contains(&eur(13).format(Lang::Fr)), "{}", s.headline.fr);
+        assert!(s.headline.en.contains(&eur(13).format(Lang::En)), "{}", s.headline.en);
+        let fr = said(&s, Lang::Fr);
+        assert!(fr.contains(&Cents::new(1258).format(Lang::Fr)) && fr.contains(&Cents::new(2442).format(Lang::Fr)), "{fr}");
+        assert!(said(&s, Lang::En).contains("66%"));
+        assert!(steps(&q, Lang::Fr).contains("12,58"), "the net-cost step gives the cost before rounding");
+    }
+
+    #[test]
+    fn vector_7_says_the_part_above_the_tax_due_is_lost() {
+        let (q, tax) = quoted("500", "25000", "200");
+        let s = summary(&q, Mode::Give, tax);
+        assert!(said(&s, Lang::Fr).contains(&format!("{} de réduction sont perdus", eur(130).format(Lang::Fr))));
+        assert!(said(&s, Lang::En).contains(&format!("{} of reduction is lost", eur(130).format(Lang::En))));
+        let (fr, en) = (steps(&q, Lang::Fr), steps(&q, Lang::En));
+        assert!(fr.contains("au-delà de l’impôt dû, 130\u{A0}€, est perdue cette année"), "{fr}");
+        assert!(fr.contains("seule la part des dons au-delà de 20 % du revenu imposable se reporte"), "{fr}");
+        assert!(en.contains("above the tax due, €130, is lost this year"), "{en}");
+        // Vector 1 loses nothing and says nothing of the kind.
+        let (q1, tax1) = quoted("37", "30000", "2000");
+        assert!(!said(&summary(&q1, Mode::Give, tax1), Lang::Fr).contains("perdus"));
+        assert!(!steps(&q1, Lang::Fr).contains("perdue"));
+    }
+
+    #[test]
+    fn vector_8_explains_the_carry_over() {
+        let (q, tax) = quoted("4600", "15000", "400");
+        let fr = said(&summary(&q, Mode::Give, tax), Lang::Fr);
+        assert!(fr.contains(&eur(1600).format(Lang::Fr)) && fr.contains("5 années"), "{fr}");
+        assert!(steps(&q, Lang::En).contains("carried over to the next 5 years"));
+    }
+
+    #[test]
+    fn a_household_that_pays_no_tax_is_told_so() {
+        let a = assess(&Inputs { gift: "100".into(), not_taxable: true, ..Inputs::default() });
+        let Outcome::Quote(q) = &a.outcome else { panic!("{a:?}") };
+        let s = said(&summary(q, Mode::Give, a.tax), Lang::Fr);
+        assert!(s.contains("Foyer non imposable") && !s.contains("impôt dû limite"), "{s}");
+        assert!(steps(q, Lang::En).contains("Household not taxable") && steps(q, Lang::En).contains("€66, is lost"));
+    }
+
+    #[test]
+    fn conditions_and_the_receipt_are_worded_for_the_donor() {
+        let q = tax::quote(eur(37), &Household::default(), Method::Card);
+        let en: Vec<String> = q.conditions.iter().map(|c| condition(c).en).collect();
+        assert_eq!(
+            en,
+            [
+                "if your taxable income is at least €185",
+                "if you owe at least €24 of income tax (before reductions); otherwise the part of the reduction above the tax due is lost",
+                "if your tax domicile is in France and you keep the mandataire’s receipt",
+            ]
+        );
+        assert!(condition(&q.conditions[0]).fr.contains("au moins 185\u{A0}€"));
+        // R39-1 (LAW.md §1): the receipt is to keep, never to attach to the tax return.
+        let receipt = step(&Step::Receipt);
+        assert!(receipt.fr.contains("à conserver") && receipt.en.contains("to keep"));
+        for t in q.steps.iter().map(step).chain(q.conditions.iter().map(condition)) {
+            assert!(!t.fr.contains("joindre") && !t.en.contains("attach"), "{t:?}");
+        }
+    }
+
+    #[test]
+    fn every_step_has_words_in_both_languages_and_names_its_figures() {
+        let households = [
+            Household::default(),
+            Household { income: Some(eur(15_000)), tax: TaxDue::Due(eur(400)), ..Household::default() },
+            Household { income: Some(eur(60_000)), tax: TaxDue::Due(eur(11_000)), other_gifts: eur(8000), ..Household::default() },
+            Household { tax: TaxDue::NotTaxable, ..Household::default() },
+        ];
+        for h in &households {
+            for m in [Method::Cheque, Method::Cash] {
+                let q = tax::quote(eur(4600), h, m);
+                for s in &q.steps {
+                    let t = step(s);
+                    assert!(!t.fr.is_empty() && !t.en.is_empty() && t.fr != t.en, "{s:?}");
+                    // A zero (nothing lost) goes unsaid; every other figure is said.
+                    for (_, figure) in s.figures().into_iter().filter(|(_, f)| *f > Cents::ZERO) {
+                        assert!(t.fr.contains(&figure.format(Lang::Fr)) && t.en.contains(&figure.format(Lang::En)), "{s:?}: {t:?}");
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn unverified_rules_say_so_after_their_source() {
+        for rule in RuleId::ALL {
+            let source = rule_source(rule);
+            assert!(source.fr.contains(rule.rule().source));
+            assert_eq!(source.fr.contains("règle à confirmer"), rule.rule().unverified, "{rule:?}");
+        }
+    }
+
+    #[test]
+    fn eligibility_and_cash_read_their_figures_from_the_rules_table() {
+        let all: String = eligibility().iter().map(|t| t.fr.clone()).collect();
+        assert!(all.contains(&rules::DONOR_CAP.format(Lang::Fr)) && all.contains(&rules::CASH_PER_GIFT.format(Lang::Fr)));
+        assert!(all.contains("partis politiques"), "legal persons may not give, except parties");
+        assert!(cash_notice().en.contains(&rules::CASH_PER_GIFT.format(Lang::En)));
+        assert!(cap_hint().fr.contains(&rules::DONOR_CAP.format(Lang::Fr)));
+    }
+
+    #[test]
+    fn the_card_notice_names_the_operator_and_the_host() {
+        let a = account();
+        let card = a.payment.card.as_ref().unwrap();
+        let t = card_notice(card);
+        assert!(t.fr.contains(&card.operator) && t.fr.contains("paiement.banque-exemple.fr"), "{}", t.fr);
+        assert!(!t.fr.contains("/dons/"), "only the host is named");
+    }
+
+    #[test]
+    fn mentions_name_who_receives_the_gifts() {
+        let a = account();
+        let m = mentions(&a);
+        assert!(m[0].fr.contains(&a.mandataire.name) && m[0].fr.contains(&a.mandataire.designated_on.format(Lang::Fr)));
+        assert!(m[1].fr.contains(&a.candidate.name) && m[1].fr.contains(&a.mandataire.account_title));
+        let assoc = crate::config::load(include_str!("../../demo/association.json"));
+        assert!(mentions(assoc.account().unwrap())[0].fr.contains("association de financement électoral"));
+    }
+
+    #[test]
+    fn labels_are_bilingual_and_counts_agree_in_number() {
+        assert_eq!(circos_found(1).fr, "1 circonscription trouvée.");
+        assert_eq!(circos_found(2).en, "2 circonscriptions found.");
+        assert!(circos_found(0).fr.starts_with("Aucune"));
+        for m in Method::ALL {
+            let name = method_name(m);
+            assert!(name.fr.chars().next().is_some_and(char::is_uppercase), "{name:?}");
+            assert_eq!(name.fr.to_lowercase(), m.label().fr, "the choice is the law's name, capitalised");
+        }
+    }
+}
