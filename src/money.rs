@@ -72,7 +72,7 @@ use crate::i18n::{Lang, Text};
 
 /// The largest amount [`parse_amount`] accepts: 1 000 000 000 €. Nothing in this
 /// domain comes near it; it keeps every later product of cents far from `i64::MAX`.
-pub const MAX_AMOUNT: Cents = Cents::from_euros(1_000_000_000);
+pub const MAX_TYPED_AMOUNT: Cents = Cents::from_euros(1_000_000_000);
 
 /// Rounds to the nearest whole euro, halves up (towards +∞), as the tax office does
 /// (LAW.md §1, rule `dgfip-rounding`): 16,50 € → 17 €, 24,42 € → 24 €, 3 000,60 € → 3 001 €.
@@ -93,7 +93,7 @@ pub enum AmountError {
     NotANumber,
     /// More than two digits after the decimal mark (`37,505`).
     TooManyDecimals,
-    /// More than [`MAX_AMOUNT`].
+    /// More than [`MAX_TYPED_AMOUNT`].
     TooLarge,
     /// A single `,` or `.` followed by exactly three digits (`1,500`, `12.345`): a
     /// thousands separator for an English speaker, a decimal mark for a French one.
@@ -312,7 +312,7 @@ pub fn parse_amount(s: &str) -> Result<Cents, AmountError> {
             .checked_mul(10)
             .and_then(|v| v.checked_add(i64::from(c as u8 - b'0')))
             .ok_or(AmountError::TooLarge)?;
-        if cents > MAX_AMOUNT.get() {
+        if cents > MAX_TYPED_AMOUNT.get() {
             return Err(AmountError::TooLarge);
         }
     }
@@ -322,7 +322,7 @@ pub fn parse_amount(s: &str) -> Result<Cents, AmountError> {
         frac_cents += if i == 0 { digit * 10 } else { digit };
     }
     let total = cents.checked_mul(100).ok_or(AmountError::TooLarge)? + frac_cents;
-    if total > MAX_AMOUNT.get() {
+    if total > MAX_TYPED_AMOUNT.get() {
         return Err(AmountError::TooLarge);
     }
     if negative {
@@ -558,7 +558,7 @@ mod properties {
 
     proptest! {
         #[test]
-        fn format_then_parse_is_identity(cents in 0i64..=MAX_AMOUNT.get()) {
+        fn format_then_parse_is_identity(cents in 0i64..=MAX_TYPED_AMOUNT.get()) {
             let c = Cents::new(cents);
             for lang in [Lang::Fr, Lang::En] {
                 prop_assert_eq!(parse_amount(&c.format(lang)), Ok(c));

@@ -2,7 +2,7 @@
 //! Properties of the EPC069-12 payload and its QR code over generated transfer orders.
 
 use circo_don::money::Cents;
-use circo_don::payment::epc::{parse_epc_amount, MAX_AMOUNT, MAX_PAYLOAD_BYTES};
+use circo_don::payment::epc::{parse_epc_amount, MAX_TRANSFER_AMOUNT, MAX_PAYLOAD_BYTES};
 use circo_don::payment::qr::{qr_code, MAX_VERSION};
 use circo_don::payment::{epc_payload, group_iban, transfer_qr_svg, TransferOrder};
 use proptest::prelude::*;
@@ -70,7 +70,7 @@ proptest! {
         (iban, typed) in typed_iban(),
         bic in proptest::option::of("[A-Z]{6}[A-Z0-9]{2}([A-Z0-9]{3})?"),
         name in "[A-Za-z0-9][ -~]{0,68}[A-Za-z0-9]",
-        amount in proptest::option::of(1..=MAX_AMOUNT.get()),
+        amount in proptest::option::of(1..=MAX_TRANSFER_AMOUNT.get()),
         remittance in proptest::option::of("[ -~]{0,140}"),
     ) {
         let amount = amount.map(Cents::new);
@@ -89,7 +89,7 @@ proptest! {
     fn unicode_orders_are_valid_whenever_accepted(
         (iban, typed) in typed_iban(),
         name in "\\PC{1,40}",
-        amount in proptest::option::of(1..=MAX_AMOUNT.get()),
+        amount in proptest::option::of(1..=MAX_TRANSFER_AMOUNT.get()),
         remittance in proptest::option::of("\\PC{0,40}"),
     ) {
         let amount = amount.map(Cents::new);

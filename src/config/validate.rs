@@ -18,9 +18,9 @@ pub const DONOR_CAP_EUROS: i64 = crate::law::rules::DONOR_CAP.get() / 100;
 /// At most this many preset buttons.
 pub const MAX_PRESETS: usize = 8;
 /// The EPC transfer QR code limits the beneficiary's name to 70 characters.
-pub const MAX_HOLDER_CHARS: usize = 70;
+pub const MAX_HOLDER_CHARS: usize = crate::payment::epc::MAX_BENEFICIARY_CHARS;
 /// The EPC transfer QR code limits the remittance text to 140 characters.
-pub const MAX_REFERENCE_CHARS: usize = 140;
+pub const MAX_REFERENCE_CHARS: usize = crate::payment::epc::MAX_REMITTANCE_CHARS;
 /// Names of people, associations, operators.
 pub const MAX_NAME_CHARS: usize = 100;
 /// Account titles, circo names.

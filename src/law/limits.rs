@@ -24,15 +24,6 @@ impl fmt::Display for Refusal {
 
 impl std::error::Error for Refusal {}
 
-/// The person who gives, as far as L52-8 cares.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Donor {
-    /// A human being, giving from personal funds (not a company, association...).
-    pub natural_person: bool,
-    /// Of French nationality, or resident in France.
-    pub french_or_resident: bool,
-}
-
 /// What a person may still give for this election, all candidates together
 /// (L52-8 al. 1: 4 600 € per person), given what they already gave elsewhere.
 pub fn remaining_cap(given_elsewhere: Cents) -> Cents {
@@ -130,29 +121,6 @@ pub fn check_gift(gift: Cents, method: Method, given_elsewhere: Cents) -> Result
     if refusals.is_empty() { Ok(()) } else { Err(refusals) }
 }
 
-/// Checks who gives (L52-8 al. 1 and 2): a natural person, French or resident in France.
-pub fn check_donor(donor: &Donor) -> Result<(), Refusal> {
-    if !donor.natural_person {
-        return Err(Refusal {
-            rule: RuleId::LegalPersons,
-            message: Text::new(
-                "Une entreprise, une association ou un syndicat ne peut pas financer une campagne (L52-8 : parmi les personnes morales, seuls les partis ou groupements politiques le peuvent). Ses membres peuvent donner à titre personnel, sur leurs fonds personnels.",
-                "A company, association or union may not fund a campaign (L52-8: of legal persons, only political parties or groups may). Its members may give personally, from their own funds.",
-            ),
-        });
-    }
-    if !donor.french_or_resident {
-        return Err(Refusal {
-            rule: RuleId::WhoMayGive,
-            message: Text::new(
-                "Seules les personnes de nationalité française ou résidant en France peuvent donner (L52-8). Vous pouvez soutenir la campagne autrement, par exemple comme bénévole.",
-                "Only French nationals or residents of France may give (L52-8). You can support the campaign otherwise, for example as a volunteer.",
-            ),
-        });
-    }
-    Ok(())
-}
-
 /// The legislative spending ceiling (L52-11; décret 2008-1300):
 /// `(38 000 € + 0,15 € × population) × 1,26`, computed exactly in hundredths of a cent
 /// and rounded **down** to the cent (a ceiling is never overstated).
@@ -225,17 +193,6 @@ mod tests {
         assert!(allowed_methods(eur(150)).contains(&Method::Cash));
         assert!(!allowed_methods(Cents::new(15_001)).contains(&Method::Cash));
         assert_eq!(allowed_methods(eur(151)).len(), Method::ALL.len() - 1);
-    }
-
-    #[test]
-    fn donors() {
-        assert!(check_donor(&Donor { natural_person: true, french_or_resident: true }).is_ok());
-        let legal = check_donor(&Donor { natural_person: false, french_or_resident: true }).unwrap_err();
-        assert_eq!(legal.rule, RuleId::LegalPersons);
-        // L52-8 al. 2: parties may fund a campaign; the refusal must not deny it.
-        assert!(legal.message.fr.contains("partis") && legal.message.en.contains("political parties"), "{legal}");
-        assert!(!legal.message.fr.contains("seules des personnes physiques"), "{legal}");
-        assert_eq!(check_donor(&Donor { natural_person: true, french_or_resident: false }).unwrap_err().rule, RuleId::WhoMayGive);
     }
 
     // LAW.md §6: 125 000 inhabitants → 71 505 €, cash cap 14 301 €.

@@ -19,7 +19,7 @@ pub mod tax;
 pub mod texts;
 
 pub use calendar::{CollectionState, ElectionDates};
-pub use limits::{Donor, Refusal};
+pub use limits::Refusal;
 pub use plan::Plan;
 pub use rules::{rules, Rule, RuleId};
 pub use tax::{position, quote, reverse, Condition, Household, Method, Position, Quote, Step, TaxDue};

@@ -70,17 +70,6 @@ impl Plan {
         self.remaining == Cents::ZERO
     }
 
-    /// How many more donors each member of a collective of `members` people must
-    /// convince, rounded to the nearest, if every member gives too (LAW.md §7: 20
-    /// people, 82 gifts → about 3 each). `None` for an empty collective.
-    pub fn each_member_convinces(&self, members: u32) -> Option<i64> {
-        let m = i64::from(members);
-        (m > 0).then(|| {
-            let others = (self.donors_needed - m).max(0);
-            (2 * others + m) / (2 * m)
-        })
-    }
-
     /// One line for the collective, with the end date when known:
     /// « Un peu plus de 2 dons par jour de 37 € d’ici le 11 juin 2017 (82 dons). ».
     pub fn sentence(&self, until: Option<Date>) -> Text {
@@ -178,9 +167,6 @@ mod tests {
         assert_eq!(p.sentence(until).fr, "Un peu plus de 2 dons par jour de 37\u{A0}€ d’ici le 11 juin 2017 (82 dons).");
         assert_eq!(p.sentence(until).en, "A little over 2 gifts a day of €37 until 11 June 2017 (82 gifts).");
         assert!(p.sentence(None).en.contains("for 35 days"));
-        assert_eq!(p.each_member_convinces(20), Some(3));
-        assert_eq!(p.each_member_convinces(0), None);
-        assert_eq!(p.each_member_convinces(100), Some(0));
     }
 
     /// Every count agrees with its noun, and no rate reads « 0 don » or « plus de 0 ».

@@ -48,13 +48,13 @@ use super::iban::electronic_iban;
 /// Maximum payload size in bytes (EPC069-12: "maximum data size 331 bytes").
 pub const MAX_PAYLOAD_BYTES: usize = 331;
 /// Maximum length of the beneficiary name, in characters (EPC069-12, AT-21: 70).
-pub const MAX_NAME_CHARS: usize = 70;
+pub const MAX_BENEFICIARY_CHARS: usize = 70;
 /// Maximum length of the unstructured remittance, in characters (EPC069-12, AT-05: 140).
 pub const MAX_REMITTANCE_CHARS: usize = 140;
 /// Smallest amount the guideline accepts: EUR 0.01.
-pub const MIN_AMOUNT: Cents = Cents::new(1);
+pub const MIN_TRANSFER_AMOUNT: Cents = Cents::new(1);
 /// Largest amount the guideline accepts: EUR 999 999 999.99.
-pub const MAX_AMOUNT: Cents = Cents::new(99_999_999_999);
+pub const MAX_TRANSFER_AMOUNT: Cents = Cents::new(99_999_999_999);
 
 /// A SEPA credit transfer to prefill in the donor's banking app.
 ///
@@ -96,7 +96,7 @@ impl TextField {
 pub enum EpcError {
     /// The beneficiary name is empty once trimmed.
     NameEmpty,
-    /// The beneficiary name is longer than [`MAX_NAME_CHARS`] characters.
+    /// The beneficiary name is longer than [`MAX_BENEFICIARY_CHARS`] characters.
     NameTooLong { chars: usize },
     /// The IBAN does not pass ISO 13616 validation (structure, country format, checksum).
     IbanInvalid,
@@ -124,10 +124,10 @@ impl EpcError {
             ),
             EpcError::NameTooLong { chars } => Text::new(
                 format!(
-                    "Le nom du bénéficiaire compte {chars} caractères ; le QR code de virement en admet {MAX_NAME_CHARS} au plus."
+                    "Le nom du bénéficiaire compte {chars} caractères ; le QR code de virement en admet {MAX_BENEFICIARY_CHARS} au plus."
                 ),
                 format!(
-                    "The beneficiary name has {chars} characters; the transfer QR code allows at most {MAX_NAME_CHARS}."
+                    "The beneficiary name has {chars} characters; the transfer QR code allows at most {MAX_BENEFICIARY_CHARS}."
                 ),
             ),
             EpcError::IbanInvalid => Text::new(
@@ -226,7 +226,7 @@ pub fn validate_bic(bic: &str) -> Result<Option<String>, EpcError> {
 /// Formats an amount for element 8: `EUR` then euros, a `.` and two decimals, with
 /// integer arithmetic only (EPC069-12, AT-04).
 pub fn format_epc_amount(amount: Cents) -> Result<String, EpcError> {
-    if amount < MIN_AMOUNT || amount > MAX_AMOUNT {
+    if amount < MIN_TRANSFER_AMOUNT || amount > MAX_TRANSFER_AMOUNT {
         return Err(EpcError::AmountOutOfRange { amount });
     }
     let cents = amount.get();
@@ -264,7 +264,7 @@ pub fn parse_epc_amount(s: &str) -> Option<Cents> {
         fraction *= 10;
     }
     let amount = Cents::new(euros * 100 + fraction);
-    (MIN_AMOUNT..=MAX_AMOUNT)
+    (MIN_TRANSFER_AMOUNT..=MAX_TRANSFER_AMOUNT)
         .contains(&amount)
         .then_some(amount)
 }
@@ -296,7 +296,7 @@ pub fn epc_payload(order: &TransferOrder<'_>) -> Result<String, EpcError> {
     }
     check_text(TextField::Name, name)?;
     let name_chars = name.chars().count();
-    if name_chars > MAX_NAME_CHARS {
+    if name_chars > MAX_BENEFICIARY_CHARS {
         return Err(EpcError::NameTooLong { chars: name_chars });
     }
 
@@ -512,7 +512,7 @@ mod tests {
         }
         assert_eq!(format_epc_amount(Cents::new(1)).unwrap(), "EUR0.01");
         assert_eq!(format_epc_amount(Cents::new(10_000)).unwrap(), "EUR100.00");
-        assert_eq!(format_epc_amount(MAX_AMOUNT).unwrap(), "EUR999999999.99");
+        assert_eq!(format_epc_amount(MAX_TRANSFER_AMOUNT).unwrap(), "EUR999999999.99");
     }
 
     #[test]
@@ -521,7 +521,7 @@ mod tests {
         assert_eq!(parse_epc_amount("EUR12.30"), Some(Cents::new(1230)));
         assert_eq!(parse_epc_amount("EUR12"), Some(Cents::new(1200)));
         assert_eq!(parse_epc_amount("EUR0.01"), Some(Cents::new(1)));
-        assert_eq!(parse_epc_amount("EUR999999999.99"), Some(MAX_AMOUNT));
+        assert_eq!(parse_epc_amount("EUR999999999.99"), Some(MAX_TRANSFER_AMOUNT));
         for bad in [
             "EUR0",
             "EUR0.00",

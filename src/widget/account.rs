@@ -14,7 +14,7 @@ use crate::i18n::Lang;
 
 use super::legal::{eligibility, mentions};
 use super::pay::payment;
-use super::ui::{checked, focus, TextField};
+use super::ui::{checked, focus, LabelledInput};
 
 impl Reducible for Inputs {
     type Action = Action;
@@ -52,7 +52,7 @@ impl Dispatch {
     pub(crate) fn field(&self, input: &TextInput, node_ref: NodeRef) -> Html {
         let key = input.key;
         let on_input = self.to(move |value: String| key.action(value));
-        html! { <TextField input={input.clone()} {on_input} {node_ref} /> }
+        html! { <LabelledInput input={input.clone()} {on_input} {node_ref} /> }
     }
 }
 

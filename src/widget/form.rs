@@ -10,7 +10,7 @@ use yew::prelude::*;
 use crate::donation::page::BulletinForm;
 use crate::donation::Action;
 
-use super::ui::TextField;
+use super::ui::LabelledInput;
 
 #[derive(Properties, PartialEq)]
 pub struct BulletinProps {
@@ -35,7 +35,7 @@ pub fn bulletin(props: &BulletinProps) -> Html {
                 { for form.fields.iter().map(|input| {
                     let (key, on_action) = (input.key, props.on_action.clone());
                     let on_input = Callback::from(move |value: String| on_action.emit(key.action(value)));
-                    html! { <TextField input={input.clone()} {on_input} /> }
+                    html! { <LabelledInput input={input.clone()} {on_input} /> }
                 }) }
             </div>
             <button type="button" class="cd-primary" {onclick}>{ form.print.clone() }</button>

@@ -46,7 +46,7 @@ pub fn checked(e: &Event) -> bool {
 }
 
 #[derive(Properties, PartialEq)]
-pub struct TextFieldProps {
+pub struct LabelledInputProps {
     pub input: TextInput,
     pub on_input: Callback<String>,
     /// To move focus to the field.
@@ -56,8 +56,8 @@ pub struct TextFieldProps {
 
 /// A labelled text field with its hint and error, both tied to it for assistive
 /// technology (`aria-describedby`, `aria-invalid`).
-#[function_component(TextField)]
-pub fn text_field(props: &TextFieldProps) -> Html {
+#[function_component(LabelledInput)]
+pub fn labelled_input(props: &LabelledInputProps) -> Html {
     let i = &props.input;
     let hint_id = format!("{}-hint", i.id);
     let error_id = format!("{}-error", i.id);
