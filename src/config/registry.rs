@@ -296,10 +296,11 @@ fn read_again<T: serde::de::DeserializeOwned>(value: &Value, enum_paths: &[&str]
         Value::Bool(b) => serde_json::Error::invalid_type(Unexpected::Bool(*b), &"string or map"),
         Value::String(s) => serde_json::Error::invalid_type(Unexpected::Str(s), &"string or map"),
         Value::Number(n) => {
-            let unexpected = match (n.as_u64(), n.as_i64(), n.as_f64()) {
-                (Some(u), _, _) => Unexpected::Unsigned(u),
-                (None, Some(i), _) => Unexpected::Signed(i),
-                (None, None, f) => Unexpected::Float(f.unwrap_or(f64::NAN)),
+            // No floating point in the core: a fraction is only named, not printed.
+            let unexpected = match (n.as_u64(), n.as_i64()) {
+                (Some(u), _) => Unexpected::Unsigned(u),
+                (None, Some(i)) => Unexpected::Signed(i),
+                (None, None) => Unexpected::Other("a number with a fraction"),
             };
             serde_json::Error::invalid_type(unexpected, &"string or map")
         }

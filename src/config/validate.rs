@@ -279,7 +279,11 @@ pub fn validate_account(file: &AccountFile, prefix: &str, problems: &mut Vec<Pro
     let trigger_date = e.trigger_date.as_deref().and_then(|s| c.date(&p("election.trigger_date"), s));
     if let (Some(first), Some(second)) = (first_round, second_round) {
         let gap = first.days_until(second);
-        let expected = if e.kind == ElectionKind::Presidential { 14 } else { 7 };
+        let expected = i64::from(if e.kind == ElectionKind::Presidential {
+            crate::law::rules::PRESIDENTIAL_SECOND_ROUND_AFTER_DAYS
+        } else {
+            crate::law::rules::SECOND_ROUND_AFTER_DAYS
+        });
         if gap <= 0 {
             c.error(
                 p("election.second_round"),

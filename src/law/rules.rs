@@ -40,6 +40,8 @@ pub enum Figure {
     Years(u32),
     /// A number of months.
     Months(u32),
+    /// A number of days after an event.
+    Days(u32),
     /// The n-th Friday after an event, at a given hour.
     NthFridayAt { n: u32, hour: u32 },
     /// A penalty: years of imprisonment and a fine.
@@ -79,6 +81,7 @@ impl Figure {
             Figure::Amount(c) | Figure::AmountPerInhabitant(c) => vec![c.format(lang)],
             Figure::Ratio { num, den } => vec![ratio(num, den, if fr { ',' } else { '.' })],
             Figure::Years(n) => vec![years(n)],
+            Figure::Days(n) => vec![if fr { format!("{n} jours") } else { format!("{n} days") }],
             Figure::Months(n) => vec![if fr { format!("{} mois", ordinal(n)) } else { format!("{} month", ordinal(n)) }],
             Figure::NthFridayAt { n, hour } => vec![
                 if fr { format!("{} vendredi", ordinal(n)) } else { format!("{} Friday", ordinal(n)) },
@@ -138,12 +141,14 @@ pub enum RuleId {
     FilingDeadline,
     Mandataire,
     PositiveGift,
+    SecondRound,
+    PresidentialSecondRound,
 }
 
 impl RuleId {
     /// Every rule id, in the order of the table: `RuleId::ALL[i] as usize == i` and the
     /// table's entry `i` has the id `ALL[i]` (checked at compile time below).
-    pub const ALL: [RuleId; 25] = [
+    pub const ALL: [RuleId; 27] = [
         RuleId::ReductionRate,
         RuleId::IncomeCeiling,
         RuleId::CarryOver,
@@ -169,6 +174,8 @@ impl RuleId {
         RuleId::FilingDeadline,
         RuleId::Mandataire,
         RuleId::PositiveGift,
+        RuleId::SecondRound,
+        RuleId::PresidentialSecondRound,
     ];
 
     /// The stable string id (`cgi-200-rate`...).
@@ -199,6 +206,8 @@ impl RuleId {
             RuleId::FilingDeadline => "ce-l52-12-filing",
             RuleId::Mandataire => "ce-l52-4-mandataire",
             RuleId::PositiveGift => "gift-positive",
+            RuleId::SecondRound => "ce-l56-second-round",
+            RuleId::PresidentialSecondRound => "constitution-7-second-round",
         }
     }
 
@@ -282,6 +291,10 @@ pub const FILING_NTH_FRIDAY: u32 = 10;
 pub const FILING_HOUR: u32 = 18;
 /// A gift is at least one cent (not a legal rule: a gift must be an amount).
 pub const MIN_GIFT: Cents = Cents::new(1);
+/// Code électoral L56: a second round is held on the Sunday after the first.
+pub const SECOND_ROUND_AFTER_DAYS: u32 = 7;
+/// Constitution, art. 7: the presidential second round is on the 14th day after the first.
+pub const PRESIDENTIAL_SECOND_ROUND_AFTER_DAYS: u32 = 14;
 
 /// The table is indexed by [`RuleId`]: this fails to compile when an entry is out of
 /// order, missing or doubled, or when [`RuleId::ALL`] disagrees with it.
@@ -295,9 +308,9 @@ const _: () = {
     }
 };
 
-static RULES: [Rule; 25] = TABLE;
+static RULES: [Rule; 27] = TABLE;
 
-const TABLE: [Rule; 25] = [
+const TABLE: [Rule; 27] = [
     Rule {
         id: RuleId::ReductionRate,
         figure: Figure::Percent(REDUCTION_RATE),
@@ -523,6 +536,24 @@ const TABLE: [Rule; 25] = [
         summary_fr: "Un don est un montant d’au moins 0,01\u{A0}€ (un centime).",
         summary_en: "A gift is an amount of at least €0.01 (one cent).",
     },
+    Rule {
+        id: RuleId::SecondRound,
+        figure: Figure::Days(SECOND_ROUND_AFTER_DAYS),
+        source: "Code électoral L56",
+        since: None,
+        unverified: false,
+        summary_fr: "Le second tour a lieu le dimanche suivant le premier, 7 jours après.",
+        summary_en: "The second round is held on the Sunday after the first, 7 days later.",
+    },
+    Rule {
+        id: RuleId::PresidentialSecondRound,
+        figure: Figure::Days(PRESIDENTIAL_SECOND_ROUND_AFTER_DAYS),
+        source: "Constitution, art. 7",
+        since: None,
+        unverified: false,
+        summary_fr: "Le second tour de l’élection présidentielle a lieu 14 jours après le premier.",
+        summary_en: "The presidential second round is held 14 days after the first.",
+    },
 ];
 
 /// Questions LAW.md leaves open, to keep visible in explanations rather than hidden.
@@ -664,6 +695,7 @@ mod tests {
         assert_eq!(Figure::Ratio { num: 4, den: 3 }.parts(Lang::En), ["4/3"]);
         assert_eq!(Figure::AmountPerInhabitant(Cents::new(15)).parts(Lang::En), ["€0.15"]);
         assert_eq!(Figure::Months(1).parts(Lang::En), ["1st month"]);
+        assert_eq!(Figure::Days(7).parts(Lang::Fr), ["7 jours"]);
         assert_eq!(Figure::NthFridayAt { n: 12, hour: 18 }.parts(Lang::En), ["12th Friday", "18:00"]);
         assert_eq!(Figure::Penalty { years: 3, fine: PENALTY_FINE }.parts(Lang::Fr), ["3 ans".to_string(), PENALTY_FINE.format(Lang::Fr)]);
         assert!(Figure::Qualitative.parts(Lang::Fr).is_empty());
