@@ -363,12 +363,22 @@ mod tests {
     /// A reader's outcome: `Err((path, message without position, is a data error))`.
     type Reader = fn(&Value) -> Result<(), (String, String, bool)>;
 
+    /// Where the core's reader met a number with a fraction it names it without printing
+    /// it (no floating point in the core); serde prints it. Otherwise both say the same.
+    fn fraction_unprinted(mut detail: String) -> String {
+        if let Some(start) = detail.find("floating point `") {
+            let end = detail[start + 16..].find('`').map_or(detail.len(), |i| start + 16 + i + 1);
+            detail.replace_range(start..end, "a number with a fraction");
+        }
+        detail
+    }
+
     /// What serde reads from a `&Value`: the reader `inline_account` stands for.
     fn from_value(value: &Value) -> Result<(), (String, String, bool)> {
         serde_path_to_error::deserialize::<_, AccountFile>(value).map(drop).map_err(|e| {
             let path = e.path().to_string();
             let path = if path == "." { String::new() } else { path };
-            (path, e.inner().to_string(), e.inner().is_data())
+            (path, fraction_unprinted(e.inner().to_string()), e.inner().is_data())
         })
     }
 
@@ -376,7 +386,7 @@ mod tests {
         serde_path_to_error::deserialize::<_, LinkFile>(value).map(drop).map_err(|e| {
             let path = e.path().to_string();
             let path = if path == "." { String::new() } else { path };
-            (path, e.inner().to_string(), e.inner().is_data())
+            (path, fraction_unprinted(e.inner().to_string()), e.inner().is_data())
         })
     }
 
@@ -392,7 +402,7 @@ mod tests {
         result.map_err(|(path, e)| {
             let full = e.to_string();
             let detail = full.rfind(" at line ").map_or(full.clone(), |i| full[..i].to_owned());
-            (path, detail, e.is_data())
+            (path, fraction_unprinted(detail), e.is_data())
         })
     }
 
