@@ -75,7 +75,7 @@ use crate::i18n::{Lang, Text};
 pub const MAX_TYPED_AMOUNT: Cents = Cents::from_euros(1_000_000_000);
 
 /// Rounds to the nearest whole euro, halves up (towards +∞), as the tax office does
-/// (LAW.md §1, rule `dgfip-rounding`): 16,50 € → 17 €, 24,42 € → 24 €, 3 000,60 € → 3 001 €.
+/// (docs/law.md §1, rule `dgfip-rounding`): 16,50 € → 17 €, 24,42 € → 24 €, 3 000,60 € → 3 001 €.
 pub fn round_to_euro(amount: Cents) -> Cents {
     Cents::new((amount.get() + 50).div_euclid(100) * 100)
 }

@@ -1,12 +1,13 @@
 //! The `circo-don` command-line tool: the same core as the widget, for people who
 //! script and for checking the engine from outside.
 //!
-//! [`run`] is pure apart from reading a configuration file or URL in `check`: it takes
-//! the arguments and returns what to print and the exit code, so that it is tested
-//! without spawning a process.
+//! [`run`] takes the arguments and returns what to print and the exit code, so that it
+//! is tested without spawning a process. It is pure but for one thing: `check` reads a
+//! configuration file, or a URL through the system's `curl`.
 
 pub mod check;
 pub mod quote;
+pub mod rules;
 
 /// What a command prints and how it exits.
 #[derive(Debug, Default, PartialEq, Eq)]
@@ -34,6 +35,7 @@ Usage:
   circo-don reverse --net AMOUNT  [household options] [--method cheque|transfer|card|direct-debit|cash] [--json]
   circo-don check   FILE|URL [--json]
   circo-don schema  [--registry]
+  circo-don rules                 the table of legal rules, with sources (Markdown)
 
 Household options:
   --income AMOUNT            revenu imposable of the tax household
@@ -59,6 +61,7 @@ pub fn run(args: &[String]) -> Output {
         Some("reverse") => quote::reverse(&args[1..]),
         Some("check") => check::check(&args[1..]),
         Some("schema") => check::schema(&args[1..]),
+        Some("rules") => rules::rules(&args[1..]),
         Some("help" | "--help" | "-h") => Output::ok(USAGE),
         Some(other) => Output::fail(2, format!("commande inconnue {other:?} / unknown command {other:?}\n\n{USAGE}")),
         None => Output::fail(2, USAGE),

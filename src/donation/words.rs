@@ -288,7 +288,7 @@ pub fn step(step: &Step) -> Text {
 }
 
 /// « La part de la réduction au-delà de l’impôt dû, 130 €, est perdue… » when `lost`
-/// is positive (CGI art. 200: a reduction, not a credit; LAW.md vector 7), else nothing.
+/// is positive (CGI art. 200: a reduction, not a credit; docs/law.md vector 7), else nothing.
 fn lost_sentence(lost: Cents, lang: Lang) -> String {
     let pct = rules::INCOME_CEILING.0;
     match lang {
@@ -335,7 +335,7 @@ pub struct Summary {
 }
 
 /// The headline and details of a quote. The tax office's rounded figure leads; the
-/// exact 66 % figure follows where it differs (LAW.md §1: show both).
+/// exact 66 % figure follows where it differs (docs/law.md §1: show both).
 pub fn summary(q: &Quote, mode: Mode, tax: TaxDue) -> Summary {
     let (g, n) = (q.gift, q.net_cost);
     let (fr, en) = (Lang::Fr, Lang::En);
@@ -551,7 +551,7 @@ pub fn mentions(account: &Account) -> Vec<Text> {
     ]
 }
 
-/// Where the statutory texts come from and what remains to check (LAW.md §5).
+/// Where the statutory texts come from and what remains to check (docs/law.md §5).
 pub fn texts_version_note() -> Text {
     let version = texts::STATUTORY_TEXTS[0].version;
     let on = |lang| Date::parse_iso(version).map(|d| d.format(lang)).unwrap_or_else(|| version.to_owned());
@@ -661,7 +661,7 @@ mod tests {
             ]
         );
         assert!(condition(&q.conditions[0]).fr.contains("au moins 185\u{A0}€"));
-        // R39-1 (LAW.md §1): the receipt is to keep, never to attach to the tax return.
+        // R39-1 (docs/law.md §1): the receipt is to keep, never to attach to the tax return.
         let receipt = step(&Step::Receipt);
         assert!(receipt.fr.contains("à conserver") && receipt.en.contains("to keep"));
         for t in q.steps.iter().map(step).chain(q.conditions.iter().map(condition)) {

@@ -145,7 +145,7 @@ mod tests {
         Cents::from_euros(e)
     }
 
-    // LAW.md vector 15, first case: cash 151 € refused, naming L52-8 al. 3.
+    // docs/law.md vector 15, first case: cash 151 € refused, naming L52-8 al. 3.
     #[test]
     fn vector_15_cash_151_refused() {
         let r = check_gift(eur(151), Method::Cash, Cents::ZERO).unwrap_err();
@@ -156,7 +156,7 @@ mod tests {
         assert!(check_gift(eur(151), Method::Card, Cents::ZERO).is_ok());
     }
 
-    // LAW.md vector 15, second case: 4 601 € refused.
+    // docs/law.md vector 15, second case: 4 601 € refused.
     #[test]
     fn vector_15_over_4600_refused() {
         let r = check_gift(eur(4601), Method::Transfer, Cents::ZERO).unwrap_err();
@@ -165,7 +165,7 @@ mod tests {
         assert!(check_gift(Cents::new(460_001), Method::Transfer, Cents::ZERO).is_err());
     }
 
-    // LAW.md vector 15, third case: 3 000 € after 2 000 € to another candidate.
+    // docs/law.md vector 15, third case: 3 000 € after 2 000 € to another candidate.
     #[test]
     fn vector_15_cap_summed_over_candidates() {
         let r = check_gift(eur(3000), Method::Cheque, eur(2000)).unwrap_err();
@@ -195,7 +195,7 @@ mod tests {
         assert_eq!(allowed_methods(eur(151)).len(), Method::ALL.len() - 1);
     }
 
-    // LAW.md §6: 125 000 inhabitants → 71 505 €, cash cap 14 301 €.
+    // docs/law.md §6: 125 000 inhabitants → 71 505 €, cash cap 14 301 €.
     #[test]
     fn spending_ceiling_and_cash_cap() {
         assert_eq!(spending_ceiling(125_000), eur(71_505));

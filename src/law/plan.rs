@@ -1,4 +1,4 @@
-//! The collective's arithmetic (LAW.md §7): how many gifts of the average size are
+//! The collective's arithmetic (docs/law.md §7): how many gifts of the average size are
 //! still needed, and how many a day.
 
 use super::tax::{self, Household, Method};
@@ -15,7 +15,7 @@ pub struct Plan {
     pub remaining: Cents,
     /// Gifts of the average size still needed, rounded up (3 000 € at 37 € → 82).
     pub donors_needed: i64,
-    /// The same, rounded to the nearest (3 000 / 37 = 81,08 → 81: LAW.md's "about 81").
+    /// The same, rounded to the nearest (3 000 / 37 = 81,08 → 81: docs/law.md's "about 81").
     pub donors_about: i64,
     /// Gifts needed per day, in tenths, rounded up (82 gifts in 35 days → 24, i.e.
     /// 2,4 a day); `None` when no day is left.
@@ -154,7 +154,7 @@ mod tests {
         Cents::from_euros(e)
     }
 
-    // LAW.md §7: 3 000 €, 37 € average, 35 days → about 81 donors, a little over 2 a day.
+    // docs/law.md §7: 3 000 €, 37 € average, 35 days → about 81 donors, a little over 2 a day.
     #[test]
     fn law_md_collective_arithmetic() {
         let p = plan(eur(3000), Cents::ZERO, eur(37), 35);

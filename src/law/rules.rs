@@ -1,6 +1,6 @@
-//! The one table of legal rules (LAW.md). Every figure the engine uses or the widget
+//! The one table of legal rules (docs/law.md). Every figure the engine uses or the widget
 //! shows is an entry here, with its source article, the date from which it holds when
-//! LAW.md gives one, and an `unverified` flag where LAW.md says UNVERIFIED, so that one
+//! docs/law.md gives one, and an `unverified` flag where docs/law.md says UNVERIFIED, so that one
 //! edit corrects a figure everywhere.
 //!
 //! **Invariant:** no other module writes a legal number; they read the typed constants
@@ -11,7 +11,7 @@ use std::fmt;
 use crate::i18n::{Lang, Text};
 use crate::money::Cents;
 
-/// The date on which the whole table was checked as in force (LAW.md preamble).
+/// The date on which the whole table was checked as in force (docs/law.md preamble).
 pub const IN_FORCE_ON: &str = "2026-11-23";
 
 /// A percentage in whole percent points.
@@ -237,10 +237,10 @@ pub struct Rule {
     pub figure: Figure,
     /// The article it comes from, as people cite it.
     pub source: &'static str,
-    /// ISO 8601 date (or year) from which the rule holds, where LAW.md gives it; every
+    /// ISO 8601 date (or year) from which the rule holds, where docs/law.md gives it; every
     /// rule is in any case as in force on [`IN_FORCE_ON`].
     pub since: Option<&'static str>,
-    /// LAW.md marks it UNVERIFIED: not confirmed on a primary text; the widget says so.
+    /// docs/law.md marks it UNVERIFIED: not confirmed on a primary text; the widget says so.
     pub unverified: bool,
     pub summary_fr: &'static str,
     pub summary_en: &'static str,
@@ -556,7 +556,7 @@ const TABLE: [Rule; 27] = [
     },
 ];
 
-/// Questions LAW.md leaves open, to keep visible in explanations rather than hidden.
+/// Questions docs/law.md leaves open, to keep visible in explanations rather than hidden.
 pub static OPEN_QUESTIONS: [(&str, &str); 5] = [
     (
         "Formulation exacte de la déclaration sur l’honneur et de l’ordre du chèque selon la CNCCFP.",
@@ -701,7 +701,7 @@ mod tests {
         assert!(Figure::Qualitative.parts(Lang::Fr).is_empty());
     }
 
-    /// R39-1 (LAW.md §1): the receipt is kept by the donor, not attached to the return.
+    /// R39-1 (docs/law.md §1): the receipt is kept by the donor, not attached to the return.
     #[test]
     fn the_receipt_is_kept() {
         let r = RuleId::Receipt.rule();

@@ -1,5 +1,5 @@
 //! The income-tax reduction of a gift to a candidate (CGI art. 200), as the tax office
-//! computes it (LAW.md §1), and the reverse computation ("it should cost me N €").
+//! computes it (docs/law.md §1), and the reverse computation ("it should cost me N €").
 //!
 //! Everything is integer arithmetic on cents. The 20 % ceiling is compared exactly
 //! (in hundredths of a cent), then `base = round(min(gifts + carried, 20 % × income))` and
@@ -105,7 +105,7 @@ pub struct Position {
 }
 
 /// The household's position for the year from its gifts (`other_gifts`) and carried
-/// excess. LAW.md vector 9 (the year after vector 8) and the couple of vector 13 are
+/// excess. docs/law.md vector 9 (the year after vector 8) and the couple of vector 13 are
 /// read from here.
 pub fn position(household: &Household) -> Position {
     let total = household.other_gifts.max(Cents::ZERO) + household.carried.max(Cents::ZERO);
@@ -292,7 +292,7 @@ impl Quote {
     /// The part of this gift's reduction not taken off the tax this year:
     /// `reduction − imputed`, never negative. It is lost, not carried over (CGI art.
     /// 200: a reduction, not a credit; only gifts above the 20 % ceiling carry over).
-    /// LAW.md vector 7: computed 330 €, imputed 200 € → 130 € lost.
+    /// docs/law.md vector 7: computed 330 €, imputed 200 € → 130 € lost.
     pub fn lost(&self) -> Cents {
         (self.reduction - self.imputed).max(Cents::ZERO)
     }
@@ -303,7 +303,7 @@ pub fn net_cost(gift: Cents, household: &Household, method: Method) -> Cents {
     figures(gift, household, method).3
 }
 
-/// The real cost of `gift` paid by `method` for `household` (CGI art. 200; LAW.md §1).
+/// The real cost of `gift` paid by `method` for `household` (CGI art. 200; docs/law.md §1).
 /// Unknown income: the 20 % ceiling is assumed not to bind; unknown tax: the whole
 /// reduction is assumed imputed; both assumptions become [`Quote::conditions`]. Cash
 /// gives no reduction (CGI 200-3). Limits (4 600 €, 150 € cash) are checked by
@@ -494,7 +494,7 @@ mod tests {
         assert!(q.steps.contains(&Step::NetCost { gift: eur(37), saved: eur(24), net: eur(13), before_rounding: Some(Cents::new(1258)), cash: false }));
     }
 
-    /// R39-1 (LAW.md §1): a gift that opens a reduction comes with the receipt step;
+    /// R39-1 (docs/law.md §1): a gift that opens a reduction comes with the receipt step;
     /// cash does not.
     #[test]
     fn the_receipt_step_comes_with_a_reduction() {

@@ -17,7 +17,7 @@ before(async () => {
 after(() => env?.close());
 
 const day = (iso, n) => new Date(Date.parse(iso + 'T12:00:00Z') + n * 86_400_000).toISOString().slice(0, 10);
-/** Dates in each state of the demo election's collection window (LAW.md §4). */
+/** Dates in each state of the demo election's collection window (docs/law.md §4). */
 function windowDates() {
   const e = config.election;
   const legal = e.trigger_date ?? (() => {
