@@ -1,7 +1,7 @@
 //! The printable donation form (bulletin de don): the fields the mandataire's receipt
 //! needs (R39-1), pre-filled with what the donor typed (blank lines where not), the
 //! sworn statement, the payee and where to send it, as one HTML document. Every value
-//! is escaped; the stylesheet is `styles/bulletin.css`.
+//! is escaped; the stylesheet is `styles/bulletin.css` ([`STYLE`]), which the shell adopts.
 
 use crate::config::model::ValidAccount as Account;
 use crate::date::Date;
@@ -12,7 +12,9 @@ use crate::money::Cents;
 
 use super::words::{self, Label};
 
-const STYLE: &str = include_str!("../../styles/bulletin.css");
+/// The form's stylesheet. The printing shell adopts it in the form's document (a
+/// `<style>` element there would be refused by a strict Content-Security-Policy).
+pub const STYLE: &str = include_str!("../../styles/bulletin.css");
 
 /// The fields of the printable form the donor fills in.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -129,7 +131,7 @@ pub fn bulletin_html(account: &Account, who: &Identity, gift: Option<Cents>, met
     let title = esc(&t(Label::FormTitle));
     let for_line = esc(&format!("{} {} — {} « {} »", t(Label::FormFor), account.candidate.name, t(Label::FormAccount), m.account_title));
     format!(
-        "<!doctype html><html lang=\"{}\"><head><meta charset=\"utf-8\"><title>{title}</title><style>{STYLE}</style></head>\
+        "<!doctype html><html lang=\"{}\"><head><meta charset=\"utf-8\"><title>{title}</title></head>\
 <body><h1>{title}</h1><p>{for_line}</p><table>{rows}</table><p><strong>{}</strong></p><p>{}</p>\
 <p class=\"sign\">{}</p>{send_to}<p><small>{}</small></p></body></html>",
         lang.tag(),
@@ -169,7 +171,7 @@ mod tests {
             assert!(html.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;q&quot;"));
             assert!(html.contains(&esc(&Cents::from_euros(50).format(lang))));
             assert!(html.contains(&esc(SWORN_STATEMENT.text().get(lang))));
-            assert!(html.contains("min-width:8cm"), "the stylesheet of styles/bulletin.css is inside");
+            assert!(!html.contains("<style") && !html.contains("style="), "no inline style: a strict CSP would refuse it");
         }
         // Blank fields print as lines to fill in by hand.
         let blank = bulletin_html(&account(), &Identity::default(), None, Method::Transfer, today, Lang::Fr);

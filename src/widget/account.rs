@@ -111,10 +111,8 @@ pub fn account_view(props: &AccountProps) -> Html {
         if let Some(goal) = &page.goal {
             <div class="cd-goal">
                 <p><strong>{ goal.progress.clone() }</strong></p>
-                <div class="cd-bar" role="progressbar" aria-valuemin="0" aria-valuemax="100"
-                    aria-valuenow={goal.percent.to_string()} aria-label={goal.progress.clone()}>
-                    <span style={format!("width:{}%", goal.percent)}></span>
-                </div>
+                <progress class="cd-bar" max="100" value={goal.percent.to_string()} aria-label={goal.progress.clone()}>
+                    { format!("{} %", goal.percent) }</progress>
                 if let Some(plan) = &goal.plan { <p class="cd-muted">{ plan.clone() }</p> }
             </div>
         }

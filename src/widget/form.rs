@@ -2,11 +2,13 @@
 //! the document the core wrote through a hidden `srcdoc` frame: nothing is sent,
 //! nothing is stored, and only the form is printed, not the host page.
 
+use js_sys::Reflect;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 use web_sys::HtmlIFrameElement;
 use yew::prelude::*;
 
+use crate::donation::bulletin::STYLE;
 use crate::donation::page::BulletinForm;
 use crate::donation::Action;
 
@@ -53,14 +55,20 @@ fn print(doc: &str) {
     frame.set_attribute("data-circo-don-print", "").ok();
     frame.set_attribute("aria-hidden", "true").ok();
     frame.set_attribute("tabindex", "-1").ok();
-    frame.set_attribute("style", "position:fixed;right:0;bottom:0;width:0;height:0;border:0;visibility:hidden").ok();
+    // Through the CSSOM, not a style attribute: a strict CSP refuses the attribute.
+    if let Ok(style) = Reflect::get(&frame, &"style".into()) {
+        let _ = Reflect::set(&style, &"cssText".into(), &"position:fixed;right:0;bottom:0;width:0;height:0;border:0;visibility:hidden".into());
+    }
     // No scripts in the form's document; same origin only so that this page may call
     // its print(), and modals for the print dialog itself.
     frame.set_attribute("sandbox", "allow-same-origin allow-modals").ok();
     frame.set_srcdoc(doc);
     let target = frame.clone();
     let onload = Closure::once_into_js(move || {
-        if let Some(w) = target.content_window() {
+        if let (Some(w), Some(doc)) = (target.content_window(), target.content_document()) {
+            // The form's stylesheet, constructed in the frame's own realm and adopted.
+            let sheet = super::constructed_sheet(&w, STYLE);
+            let _ = super::adopt_style(&doc, sheet.as_ref(), &doc, STYLE);
             // Once printed (or cancelled), the donor's identity leaves the host page.
             let printed = target.clone();
             let remove = Closure::once_into_js(move || printed.remove());

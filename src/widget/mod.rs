@@ -13,7 +13,8 @@ mod ui;
 
 pub use app::{App, AppProps};
 
-use wasm_bindgen::JsCast;
+use js_sys::{Array, Function, Reflect};
+use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Element, ShadowRootInit, ShadowRootMode};
 
 use crate::date::Date;
@@ -30,8 +31,45 @@ pub fn today() -> Date {
 }
 
 /// The widget's stylesheet, carried inside the wasm: a stylesheet linked from the host
-/// page's `<head>` would never reach a shadow root.
+/// page's `<head>` would never reach a shadow root; it is adopted by each shadow root.
 const STYLE: &str = include_str!("../../styles/widget.css");
+
+thread_local! {
+    /// One constructed stylesheet shared by every widget of the page.
+    static WIDGET_SHEET: Option<JsValue> = web_sys::window().and_then(|w| constructed_sheet(&w, STYLE));
+}
+
+/// A stylesheet constructed in `realm` (a window) and holding `css`, where the browser
+/// has constructable stylesheets (every current engine since 2023); `None` elsewhere.
+pub(crate) fn constructed_sheet(realm: &JsValue, css: &str) -> Option<JsValue> {
+    let class: Function = Reflect::get(realm, &"CSSStyleSheet".into()).ok()?.dyn_into().ok()?;
+    let sheet = Reflect::construct(&class, &Array::new()).ok()?;
+    let replace: Function = Reflect::get(&sheet, &"replaceSync".into()).ok()?.dyn_into().ok()?;
+    replace.call1(&sheet, &css.into()).ok()?;
+    Some(sheet)
+}
+
+/// Gives `target` (a shadow root, or a document) the stylesheet `css`. Adopted, a
+/// constructed stylesheet is not refused by a Content-Security-Policy without
+/// `'unsafe-inline'` in `style-src`, where a `<style>` element is; the element remains
+/// only for browsers without constructable stylesheets (Safari before 16.4).
+pub(crate) fn adopt_style(target: &web_sys::Node, sheet: Option<&JsValue>, document: &web_sys::Document, css: &str) -> Result<(), String> {
+    let adoptable = Reflect::has(target, &"adoptedStyleSheets".into()).unwrap_or(false);
+    if let (Some(sheet), true) = (sheet, adoptable) {
+        let sheets = Array::of1(sheet);
+        if Reflect::set(target, &"adoptedStyleSheets".into(), &sheets).unwrap_or(false) {
+            return Ok(());
+        }
+    }
+    let style = document.create_element("style").map_err(|_| "cannot create <style>")?;
+    style.set_text_content(Some(css));
+    let parent: web_sys::Node = match target.dyn_ref::<web_sys::Document>() {
+        Some(doc) => doc.head().map(Into::into).unwrap_or_else(|| target.clone()),
+        None => target.clone(),
+    };
+    parent.append_child(&style).map_err(|_| "cannot attach <style>")?;
+    Ok(())
+}
 
 /// Set on a host element once its widget is mounted, so that a snippet pasted twice (or
 /// a second call of [`start`]) never mounts two widgets on one element.
@@ -65,10 +103,8 @@ pub fn mount(host: &Element) -> Result<(), String> {
         .map_err(|_| "this element cannot host a shadow root (use a <div>)")?;
     host.set_attribute(MOUNTED, "").map_err(|_| "cannot mark the element")?;
 
-    let style = document.create_element("style").map_err(|_| "cannot create <style>")?;
-    style.set_text_content(Some(STYLE));
+    WIDGET_SHEET.with(|sheet| adopt_style(&shadow, sheet.as_ref(), &document, STYLE))?;
     let root = document.create_element("div").map_err(|_| "cannot create the root")?;
-    shadow.append_child(&style).map_err(|_| "cannot attach <style>")?;
     shadow.append_child(&root).map_err(|_| "cannot attach the root")?;
 
     let props = AppProps {

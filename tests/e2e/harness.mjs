@@ -82,7 +82,7 @@ export async function start(pages = {}) {
     browser,
     requests,
     /** A fresh context and page (axe needs pages of a context), with console errors kept. */
-    async open(path, { width = 1280, height = 900, locale = 'fr-FR', clock } = {}) {
+    async open(path, { width = 1280, height = 900, locale = 'fr-FR', clock, init } = {}) {
       const context = await browser.newContext({ viewport: { width, height }, locale });
       contexts.push(context);
       // Every request of the context, from the first one: any host, full URL.
@@ -95,6 +95,8 @@ export async function start(pages = {}) {
       p.on('pageerror', (e) => p.errors.push(String(e)));
       p.on('console', (m) => p.console.push(`${m.type()}: ${m.text()}`));
       if (clock) await p.clock.setFixedTime(new Date(clock));
+      // A script run in every document before its own (a page's CSP does not apply).
+      if (init) await p.addInitScript(init);
       await p.goto(origin + path);
       return p;
     },
