@@ -536,7 +536,8 @@ fn esc(s: &str) -> String {
 
 /// The printable donation form as a whole HTML document (printed from a `srcdoc`
 /// frame): the R39-1 fields pre-filled with what the donor typed (blank lines where
-/// not), the sworn statement, the payee and where to send it. Every value is escaped.
+/// not), the sworn statement, the payee and where to send it, and the L52-9 mentions in
+/// full. Every value is escaped.
 pub fn bulletin_html(account: &Account, who: &Identity, gift: Option<Cents>, method: Method, today: Date, lang: Lang) -> String {
     let t = |fr: &'static str, en: &'static str| if lang == Lang::Fr { fr } else { en };
     let blank = "<span class=\"blank\"></span>";
@@ -560,18 +561,29 @@ pub fn bulletin_html(account: &Account, who: &Identity, gift: Option<Cents>, met
         Some(c) => format!("<p>{} <strong>{}</strong><br>{}</p>", t("À envoyer, avec votre chèque à l’ordre de", "Send with your cheque payable to"), esc(&c.payee), c.address.iter().map(|l| esc(l)).collect::<Vec<_>>().join("<br>")),
         None => format!("<p>{} <strong>{}</strong>.</p>", t("À remettre au mandataire :", "Give to the mandataire:"), esc(&m.name)),
     };
+    // L52-9: the form is an appeal for gifts too, so it carries the mentions in full.
+    let mut legal: String = mentions(account).iter().map(|m| format!("<p>{}</p>", esc(m.get(lang)))).collect();
+    for s in crate::law::texts::statutory_texts() {
+        let fr: String = s.fr.iter().map(|p| format!("<p>{}</p>", esc(p))).collect();
+        let en: String = if lang == Lang::En { s.english().iter().map(|p| format!("<p lang=\"en\">{}</p>", esc(p))).collect() } else { String::new() };
+        legal.push_str(&format!("<h3 lang=\"fr\">{}</h3><blockquote lang=\"fr\">{fr}</blockquote>{en}", esc(s.citation)));
+    }
+    legal.push_str(&format!("<p>{}</p>", esc(texts_version_note().get(lang))));
     format!(
         "<!doctype html><html lang=\"{lang_tag}\"><head><meta charset=\"utf-8\"><title>{title}</title><style>\
 body{{font:12pt/1.45 Georgia,serif;margin:1.5cm;color:#000}}h1{{font-size:16pt;margin:0 0 .3cm}}\
 table{{border-collapse:collapse;width:100%;margin:.4cm 0}}th{{text-align:left;width:38%;padding:.2cm .3cm .2cm 0;font-weight:normal}}\
 td{{border-bottom:1px solid #000;padding:.2cm 0}}.blank{{display:inline-block;min-width:8cm}}.sign{{margin-top:1cm}}small{{font-size:9pt}}\
+.legal{{font-size:8.5pt;margin-top:.8cm;border-top:1px solid #000}}.legal h2,.legal h3{{font-size:9pt;margin:.3cm 0 0}}.legal blockquote{{margin:0 0 0 .4cm}}\
 </style></head><body><h1>{title}</h1><p>{for_line}</p><table>{rows}</table><p><strong>{declare}</strong></p><p>{statement}</p>\
-<p class=\"sign\">{signature}</p>{send_to}<p><small>{receipt}</small></p></body></html>",
+<p class=\"sign\">{signature}</p>{send_to}<p><small>{receipt}</small></p>\
+<section class=\"legal\"><h2>{legal_title}</h2>{legal}</section></body></html>",
         lang_tag = lang.tag(),
         title = t("Bulletin de don", "Donation form"),
         for_line = esc(&format!("{} {} — {} « {} »", t("Pour la campagne de", "For the campaign of"), account.candidate.name, t("compte", "account"), m.account_title)),
         declare = t("Je soussigné(e) déclare sur l’honneur :", "I, the undersigned, solemnly declare:"),
         signature = t("Signature :", "Signature:"),
+        legal_title = esc(crate::law::texts::heading().get(lang)),
         receipt = t(
             "Le mandataire vous délivrera un reçu numéroté (formulaire de la CNCCFP), à conserver pour votre déclaration de revenus. Ces informations ne servent qu’à l’établir.",
             "The mandataire will issue a numbered receipt (CNCCFP form), to keep for your tax return. This information serves only to issue it.",
@@ -579,14 +591,10 @@ td{{border-bottom:1px solid #000;padding:.2cm 0}}.blank{{display:inline-block;mi
     )
 }
 
-/// Where the statutory texts come from and what remains to check (LAW.md §5).
+/// Which versions of the statutory texts are reproduced, and when they were checked
+/// against the consolidated text (LAW.md §5).
 pub fn texts_version_note() -> Text {
-    let version = crate::law::texts::STATUTORY_TEXTS[0].version;
-    let on = |lang| Date::parse_iso(version).map(|d| d.format(lang)).unwrap_or_else(|| version.to_owned());
-    Text::new(
-        format!("Textes tels qu’en vigueur au {}, reproduits d’après des sources publiques ; la ponctuation exacte reste à vérifier sur Légifrance.", on(Lang::Fr)),
-        format!("Texts as in force on {}, reproduced from public sources; exact punctuation still to be checked on Légifrance.", on(Lang::En)),
-    )
+    crate::law::texts::version_note()
 }
 
 /// The hint under "already given to other candidates": the cap counts them all.

@@ -11,7 +11,7 @@ use crate::donation;
 use crate::i18n::Lang;
 use crate::law::texts;
 
-use super::ui::{text, tr};
+use super::ui::text;
 
 #[derive(Properties, PartialEq)]
 pub struct EligibilityProps {
@@ -41,14 +41,14 @@ pub fn mentions(props: &MentionsProps) -> Html {
     let lang = props.lang;
     html! {
         <section class="cd-legal" aria-labelledby="cd-h-legal">
-            <h3 id="cd-h-legal">{ tr(lang, "Mentions légales (article L52-9 du code électoral)", "Legal notice (article L52-9 of the Electoral Code)") }</h3>
+            <h3 id="cd-h-legal">{ text(&texts::heading(), lang) }</h3>
             { for donation::mentions(&props.account).iter().map(|t| html! { <p>{ text(t, lang) }</p> }) }
             { for texts::statutory_texts().iter().map(|s| html! {
                 <>
                 <h4 lang="fr">{ s.citation }</h4>
-                <blockquote lang="fr"><p>{ s.fr }</p></blockquote>
+                <blockquote lang="fr">{ for s.fr.iter().map(|p| html! { <p>{ *p }</p> }) }</blockquote>
                 if lang == Lang::En {
-                    <p class="cd-muted" lang="en">{ format!("{} ({})", s.en_unofficial, texts::StatutoryText::UNOFFICIAL) }</p>
+                    { for s.english().into_iter().map(|p| html! { <p class="cd-muted" lang="en">{ p }</p> }) }
                 }
                 </>
             }) }
