@@ -183,6 +183,27 @@ async fn cash_above_the_cap_is_refused_with_what_is_possible() {
 }
 
 #[wasm_bindgen_test]
+async fn the_l52_9_mentions_show_every_paragraph_of_the_texts_and_their_versions() {
+    use circo_don::law::texts::statutory_texts;
+    let host = host_with(&person(), &[]);
+    circo_don::widget::mount(&host).unwrap();
+    wait_for(&host, ".cd-legal").await;
+    let all = |selector: &str| -> Vec<String> {
+        let list = shadow(&host).query_selector_all(selector).unwrap();
+        (0..list.length()).filter_map(|i| list.item(i)?.text_content()).collect()
+    };
+    let french: Vec<&str> = statutory_texts().iter().flat_map(|t| t.fr.iter().copied()).collect();
+    assert_eq!(all(".cd-legal blockquote[lang=fr] p"), french);
+    assert!(all(".cd-legal [lang=en]").is_empty(), "no translation in French");
+    assert_eq!(all(".cd-legal .cd-source"), [circo_don::law::texts::version_note().fr]);
+    click(&host, "button[lang=en]").await;
+    assert_eq!(all(".cd-legal blockquote[lang=fr] p"), french, "the French text stays, with legal value");
+    let english: Vec<String> = statutory_texts().iter().flat_map(|t| t.english()).collect();
+    assert_eq!(all(".cd-legal p[lang=en]"), english);
+    assert_eq!(all(".cd-legal .cd-source"), [circo_don::law::texts::version_note().en]);
+}
+
+#[wasm_bindgen_test]
 async fn a_broken_configuration_shows_no_payment_details() {
     let broken = person().replacen("FR76", "FR00", 1);
     assert_ne!(broken, person());

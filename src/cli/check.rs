@@ -29,7 +29,7 @@ pub fn check(args: &[String]) -> Output {
     let Some(source) = source else {
         return Output::fail(2, CHECK_USAGE);
     };
-    let text = match read_source(&source) {
+    let text = match read_source("check", &source) {
         Ok(text) => text,
         Err(message) => return Output::fail(2, format!("{message}\n")),
     };
@@ -57,7 +57,9 @@ pub fn schema_text(registry: bool) -> String {
     text
 }
 
-fn read_source(source: &str) -> Result<String, String> {
+/// Reads a configuration from a file, or from an `http(s)://` URL with the system's
+/// `curl`; errors name the `command` that asked.
+pub(super) fn read_source(command: &str, source: &str) -> Result<String, String> {
     let lower = source.to_ascii_lowercase();
     if lower.starts_with("https://") || lower.starts_with("http://") {
         let output = Command::new("curl")
@@ -65,20 +67,20 @@ fn read_source(source: &str) -> Result<String, String> {
             .output()
             .map_err(|e| {
                 format!(
-                    "check: impossible de lancer curl ({e}) : téléchargez le fichier puis vérifiez-le localement.\n\
-                     check: could not run curl ({e}): download the file, then check it locally."
+                    "{command}: impossible de lancer curl ({e}) : téléchargez le fichier et donnez son chemin.\n\
+                     {command}: could not run curl ({e}): download the file and give its path."
                 )
             })?;
         if !output.status.success() {
             let err = String::from_utf8_lossy(&output.stderr);
-            return Err(format!("check: {source} : téléchargement impossible / download failed: {}", err.trim()));
+            return Err(format!("{command}: {source} : téléchargement impossible / download failed: {}", err.trim()));
         }
         return String::from_utf8(output.stdout)
-            .map_err(|_| format!("check: {source} : ce n’est pas du texte UTF-8 / not UTF-8 text"));
+            .map_err(|_| format!("{command}: {source} : ce n’est pas du texte UTF-8 / not UTF-8 text"));
     }
-    let bytes = std::fs::read(source).map_err(|e| format!("check: {source} : lecture impossible / cannot read: {e}"))?;
+    let bytes = std::fs::read(source).map_err(|e| format!("{command}: {source} : lecture impossible / cannot read: {e}"))?;
     String::from_utf8(bytes).map_err(|_| {
-        format!("check: {source} : le fichier n’est pas en UTF-8 ; enregistrez-le en UTF-8 / the file is not UTF-8; save it as UTF-8")
+        format!("{command}: {source} : le fichier n’est pas en UTF-8 ; enregistrez-le en UTF-8 / the file is not UTF-8; save it as UTF-8")
     })
 }
 

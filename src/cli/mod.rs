@@ -6,6 +6,7 @@
 //! configuration file, or a URL through the system's `curl`.
 
 pub mod check;
+pub mod mentions;
 pub mod quote;
 pub mod rules;
 
@@ -34,6 +35,7 @@ Usage:
   circo-don quote   --gift AMOUNT [household options] [--method cheque|transfer|card|direct-debit|cash] [--json]
   circo-don reverse --net AMOUNT  [household options] [--method cheque|transfer|card|direct-debit|cash] [--json]
   circo-don check   FILE|URL [--json]
+  circo-don mentions FILE|URL [--circo ID] [--lang fr|en]
   circo-don schema  [--registry]
   circo-don rules                 the table of legal rules, with sources (Markdown)
 
@@ -46,7 +48,10 @@ Household options:
   --given-elsewhere AMOUNT   already given to other candidates of the same election
 
 The method defaults to transfer, as in the widget. Options also take the form --income=30000.
-Exit codes: 0 ok, 1 refused by the law (the message names the rule), 2 bad arguments.
+`mentions` prints what L52-9 requires on every appeal for gifts (leaflet, poster, web
+page): who receives the gifts and the full texts of L52-8 al. 1-3 and L113-1 III.
+Exit codes: 0 ok, 1 refused by the law (the message names the rule) or a configuration
+with errors, 2 bad arguments.
 
 Amounts accept French and English forms: 37, 37,50, 37.50, 1 000 €, 1000€, €1,234.56,
 €1,234, 1.234,56, 1,234,567. A single , or . followed by exactly 3 digits is ambiguous
@@ -62,6 +67,7 @@ pub fn run(args: &[String]) -> Output {
         Some("check") => check::check(&args[1..]),
         Some("schema") => check::schema(&args[1..]),
         Some("rules") => rules::rules(&args[1..]),
+        Some("mentions") => mentions::mentions(&args[1..]),
         Some("help" | "--help" | "-h") => Output::ok(USAGE),
         Some(other) => Output::fail(2, format!("commande inconnue {other:?} / unknown command {other:?}\n\n{USAGE}")),
         None => Output::fail(2, USAGE),

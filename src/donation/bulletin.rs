@@ -1,13 +1,14 @@
 //! The printable donation form (bulletin de don): the fields the mandataire's receipt
 //! needs (R39-1), pre-filled with what the donor typed (blank lines where not), the
-//! sworn statement, the payee and where to send it, as one HTML document. Every value
+//! sworn statement, the payee and where to send it, and the L52-9 mentions in full (the
+//! form is an appeal for gifts too), as one HTML document. Every value
 //! is escaped; the stylesheet is `styles/bulletin.css` ([`STYLE`]), which the shell adopts.
 
 use crate::config::model::ValidAccount as Account;
 use crate::date::Date;
 use crate::i18n::Lang;
 use crate::law::tax::Method;
-use crate::law::texts::SWORN_STATEMENT;
+use crate::law::texts::{self, SWORN_STATEMENT};
 use crate::money::Cents;
 
 use super::words::{self, Label};
@@ -128,17 +129,27 @@ pub fn bulletin_html(account: &Account, who: &Identity, gift: Option<Cents>, met
         ),
         None => format!("<p>{} <strong>{}</strong>.</p>", esc(&t(Label::FormGiveToMandataire)), esc(&m.name)),
     };
+    // L52-9: the form is an appeal for gifts too, so it carries the mentions in full.
+    let mut legal: String = words::mentions(account).iter().map(|m| format!("<p>{}</p>", esc(m.get(lang)))).collect();
+    for s in texts::statutory_texts() {
+        let fr: String = s.fr.iter().map(|p| format!("<p>{}</p>", esc(p))).collect();
+        let en: String = if lang == Lang::En { s.english().iter().map(|p| format!("<p lang=\"en\">{}</p>", esc(p))).collect() } else { String::new() };
+        legal.push_str(&format!("<h3 lang=\"fr\">{}</h3><blockquote lang=\"fr\">{fr}</blockquote>{en}", esc(s.citation)));
+    }
+    legal.push_str(&format!("<p>{}</p>", esc(texts::version_note().get(lang))));
     let title = esc(&t(Label::FormTitle));
     let for_line = esc(&format!("{} {} — {} « {} »", t(Label::FormFor), account.candidate.name, t(Label::FormAccount), m.account_title));
     format!(
         "<!doctype html><html lang=\"{}\"><head><meta charset=\"utf-8\"><title>{title}</title></head>\
 <body><h1>{title}</h1><p>{for_line}</p><table>{rows}</table><p><strong>{}</strong></p><p>{}</p>\
-<p class=\"sign\">{}</p>{send_to}<p><small>{}</small></p></body></html>",
+<p class=\"sign\">{}</p>{send_to}<p><small>{}</small></p>\
+<section class=\"legal\"><h2>{}</h2>{legal}</section></body></html>",
         lang.tag(),
         esc(&t(Label::FormDeclare)),
         esc(SWORN_STATEMENT.text().get(lang)),
         esc(&t(Label::FormSignature)),
         esc(&t(Label::FormReceipt)),
+        esc(texts::heading().get(lang)),
     )
 }
 

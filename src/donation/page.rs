@@ -250,10 +250,11 @@ pub struct MentionsView {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct StatuteView {
     pub citation: String,
-    /// The French text, the only one with legal value.
-    pub fr: String,
-    /// In English: the courtesy translation, marked as unofficial.
-    pub translation: Option<String>,
+    /// The French text's paragraphs, the only version with legal value.
+    pub fr: Vec<String>,
+    /// In English: the courtesy translation's paragraphs, marked as unofficial; empty in
+    /// French.
+    pub translation: Vec<String>,
 }
 
 fn amount_input(field: AmountField, label: Label, hint: Option<Text>, inputs: &Inputs, a: &Assessment, lang: Lang) -> TextInput {
@@ -470,17 +471,17 @@ fn method_detail(account: &Account, method: Method, gift: Option<Cents>, lang: L
 
 fn mentions(account: &Account, lang: Lang) -> MentionsView {
     MentionsView {
-        heading: Label::LegalHeading.text().into_lang(lang),
+        heading: texts::heading().into_lang(lang),
         lines: words::mentions(account).into_iter().map(|m| m.into_lang(lang)).collect(),
         texts: texts::statutory_texts()
             .iter()
             .map(|s| StatuteView {
                 citation: s.citation.to_owned(),
-                fr: s.fr.to_owned(),
-                translation: (lang == Lang::En).then(|| format!("{} ({})", s.en_unofficial, texts::StatutoryText::UNOFFICIAL)),
+                fr: s.fr.iter().map(|p| (*p).to_owned()).collect(),
+                translation: if lang == Lang::En { s.english() } else { Vec::new() },
             })
             .collect(),
-        note: words::texts_version_note().into_lang(lang),
+        note: texts::version_note().into_lang(lang),
     }
 }
 
@@ -619,8 +620,9 @@ mod tests {
         // The same page in English.
         let en = account_page(&a, &inputs, collecting(&a), Lang::En);
         assert!(en.calculator.result.figures[0].contains("€37.50"), "{:?}", en.calculator.result);
-        assert!(en.mentions.texts.iter().all(|s| s.translation.as_deref().is_some_and(|t| t.contains("Unofficial"))));
-        assert!(page.mentions.texts.iter().all(|s| s.translation.is_none()));
+        assert!(en.mentions.texts.iter().all(|s| s.translation.iter().any(|t| t.contains("Unofficial"))));
+        assert!(page.mentions.texts.iter().all(|s| s.translation.is_empty() && !s.fr.is_empty()));
+        assert!(page.mentions.texts[1].fr.concat().contains("ne peuvent ni consentir des prêts"), "L52-8 al. 2 has its second sentence, on loans");
     }
 
     #[test]

@@ -9,7 +9,6 @@ use crate::i18n::{Lang, Text};
 use crate::law::calendar::CollectionState;
 use crate::law::rules::{self, RuleId};
 use crate::law::tax::{Condition, Method, Quote, Step, TaxDue};
-use crate::law::texts;
 use crate::money::Cents;
 
 use super::inputs::Mode;
@@ -81,7 +80,6 @@ pub enum Label {
     FormSendWithCheque,
     FormGiveToMandataire,
     FormReceipt,
-    LegalHeading,
     ChooseAnother,
     ChooseCirco,
     FindCirco,
@@ -174,7 +172,6 @@ impl Label {
                 "Le mandataire vous délivrera un reçu numéroté (formulaire de la CNCCFP), à conserver pour votre déclaration de revenus. Ces informations ne servent qu’à l’établir.",
                 "The mandataire will issue a numbered receipt (CNCCFP form), to keep for your tax return. This information serves only to issue it.",
             ),
-            Label::LegalHeading => ("Mentions légales (article L52-9 du code électoral)", "Legal notice (article L52-9 of the Electoral Code)"),
             Label::ChooseAnother => ("← Choisir une autre circonscription", "← Choose another circonscription"),
             Label::ChooseCirco => ("Choisissez votre circonscription pour donner à sa campagne.", "Choose your circonscription to give to its campaign."),
             Label::FindCirco => ("Chercher une circonscription", "Find a circonscription"),
@@ -549,16 +546,6 @@ pub fn mentions(account: &Account) -> Vec<Text> {
             format!("{candidate} may receive gifts for the campaign only through this agent, on the account “{}”.", m.account_title),
         ),
     ]
-}
-
-/// Where the statutory texts come from and what remains to check (docs/law.md §5).
-pub fn texts_version_note() -> Text {
-    let version = texts::STATUTORY_TEXTS[0].version;
-    let on = |lang| Date::parse_iso(version).map(|d| d.format(lang)).unwrap_or_else(|| version.to_owned());
-    Text::new(
-        format!("Textes tels qu’en vigueur au {}, reproduits d’après des sources publiques ; la ponctuation exacte reste à vérifier sur Légifrance.", on(Lang::Fr)),
-        format!("Texts as in force on {}, reproduced from public sources; exact punctuation still to be checked on Légifrance.", on(Lang::En)),
-    )
 }
 
 /// How to reach the collective, when the configuration says.

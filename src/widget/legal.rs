@@ -34,10 +34,8 @@ pub(crate) fn mentions(page: &AccountPage) -> Html {
             { for m.texts.iter().map(|s| html! {
                 <>
                 <h4 lang="fr">{ s.citation.clone() }</h4>
-                <blockquote lang="fr"><p>{ s.fr.clone() }</p></blockquote>
-                if let Some(translation) = &s.translation {
-                    <p class="cd-muted" lang="en">{ translation.clone() }</p>
-                }
+                <blockquote lang="fr">{ for s.fr.iter().map(|p| html! { <p>{ p.clone() }</p> }) }</blockquote>
+                { for s.translation.iter().map(|p| html! { <p class="cd-muted" lang="en">{ p.clone() }</p> }) }
                 </>
             }) }
             <p class="cd-source">{ m.note.clone() }</p>

@@ -172,7 +172,10 @@ test('the printable form carries what the donor typed, and nothing is sent', asy
   await widget(p).getByRole('button', { name: 'Imprimer le bulletin' }).click();
   await p.waitForFunction(() => window.printed.length > 0);
   const [{ srcdoc, sandbox }] = await p.evaluate(() => window.printed);
-  for (const expected of ['Lefèvre', 'Anne Marie', 'française', '3 rue des &lt;Lilas&gt;', config.candidate.name, 'déclare sur l’honneur']) {
+  for (const expected of ['Lefèvre', 'Anne Marie', 'française', '3 rue des &lt;Lilas&gt;', config.candidate.name, 'déclare sur l’honneur',
+    // The form is an appeal for gifts too: the L52-9 mentions, in full.
+    'Mentions légales (article L52-9 du code électoral)', config.mandataire.name,
+    'ni lui apporter leur garantie pour l&#39;obtention de prêts.', 'dirigeants de droit ou de fait.']) {
     assert.ok(srcdoc.includes(expected), `print view contains ${expected}`);
   }
   assert.match(srcdoc, /50\s€/);
@@ -201,10 +204,16 @@ for (const [state, expected] of Object.entries({
     assert.match(await notice.innerText(), expected);
     const collecting = state === 'open' || state === 'after-polling';
     assert.equal(await widget(p).getByText('Moyen de paiement').count() > 0, collecting);
-    // The legal mentions are always there, in full.
+    // The legal mentions are always there, in full (L52-8 al. 2 with its sentence on
+    // loans, L113-1 III with its paragraph on legal persons), with their versions.
     const legal = await widget(p).locator('.cd-legal').innerText();
     assert.match(legal, /4 600 euros/);
     assert.match(legal, /45 000 €/);
+    assert.match(legal, /ne peuvent ni consentir des prêts à un candidat, ni lui apporter leur garantie pour l'obtention de prêts\./);
+    assert.match(legal, /le premier alinéa du présent III sera applicable à ses dirigeants de droit ou de fait\./);
+    assert.match(legal, /version en vigueur depuis le 30 juin 2020/);
+    assert.match(legal, /version en vigueur depuis le 1er janvier 2018/);
+    assert.doesNotMatch(legal, /vérifier/);
     await noViolations(p, state);
     await screenshot(p, `window-${state}`);
   });

@@ -1,0 +1,117 @@
+//! `circo-don mentions FILE|URL [--circo ID] [--lang fr|en]`: the mentions L52-9 requires
+//! on every appeal for gifts (leaflet, poster, web page), in full, for one account, as
+//! plain text to paste. The same sentences and texts as the widget and the printable
+//! form. Exit codes: 0 printed, 1 the account has errors (nothing printed: the mentions
+//! would name a mandataire the checker refuses), 2 usage error or unreadable input.
+
+use super::Output;
+use crate::config::{self, Config, Target, ValidAccount};
+use crate::donation::words;
+use crate::i18n::Lang;
+use crate::law::texts;
+
+const USAGE: &str = "usage : circo-don mentions FICHIER|URL [--circo ID] [--lang fr|en] / usage: circo-don mentions FILE|URL [--circo ID] [--lang fr|en]\n";
+
+/// Prints the L52-9 mentions of the account in `args`.
+pub fn mentions(args: &[String]) -> Output {
+    let (mut source, mut circo, mut lang) = (None, None, Lang::Fr);
+    let mut args = args.iter().map(String::as_str);
+    while let Some(arg) = args.next() {
+        let (flag, inline) = match arg.split_once('=') {
+            Some((f, v)) if f.starts_with("--") => (f, Some(v)),
+            _ => (arg, None),
+        };
+        match flag {
+            "-h" | "--help" => return Output::ok(USAGE),
+            "--circo" | "--lang" => {
+                let Some(value) = inline.or_else(|| args.next()) else {
+                    return Output::fail(2, format!("mentions: {flag} sans valeur / {flag} needs a value\n{USAGE}"));
+                };
+                if flag == "--circo" {
+                    circo = Some(value.to_owned());
+                } else {
+                    lang = match value {
+                        "fr" => Lang::Fr,
+                        "en" => Lang::En,
+                        other => return Output::fail(2, format!("mentions: langue inconnue / unknown language {other:?} (fr, en)\n{USAGE}")),
+                    };
+                }
+            }
+            f if f.starts_with("--") => return Output::fail(2, format!("mentions: option inconnue / unknown option {f}\n{USAGE}")),
+            path if source.is_none() => source = Some(path.to_owned()),
+            extra => return Output::fail(2, format!("mentions: argument en trop / unexpected argument {extra:?}\n{USAGE}")),
+        }
+    }
+    let Some(source) = source else {
+        return Output::fail(2, USAGE);
+    };
+    let text = match super::check::read_source("mentions", &source) {
+        Ok(text) => text,
+        Err(message) => return Output::fail(2, format!("{message}\n")),
+    };
+    let loaded = config::load(&text);
+    let account = match (&loaded.config, circo.as_deref()) {
+        (Some(Config::Account(a)), None) => a.as_ref(),
+        (Some(Config::Account(a)), Some(wanted)) if same_circo(&a.slug(), wanted) => a.as_ref(),
+        (Some(Config::Account(a)), Some(wanted)) => {
+            return Output::fail(2, format!("mentions: {source} décrit la circonscription {} et non {wanted} / describes circo {}, not {wanted}\n", a.slug(), a.slug()))
+        }
+        (Some(Config::Registry(_)), None) => {
+            return Output::fail(2, format!("mentions: {source} est un registre : choisissez une circonscription avec --circo (par exemple 75-01) / is a registry: pick a circo with --circo (e.g. 75-01)\n"))
+        }
+        (Some(Config::Registry(r)), Some(wanted)) => match r.find(wanted).map(|e| &e.target) {
+            Some(Target::Inline(a)) => a.as_ref(),
+            Some(Target::Link(link)) => {
+                let url = beside(&source, link);
+                return Output::fail(2, format!("mentions: le compte de {wanted} est dans {url} : lancez circo-don mentions sur ce fichier / the account of {wanted} is in {url}: run circo-don mentions on that file\n"))
+            }
+            Some(Target::Invalid) => return Output::fail(1, errors_message(&source)),
+            None => return Output::fail(2, format!("mentions: pas de circonscription {wanted} dans {source} / no circo {wanted} in {source}\n")),
+        },
+        (None, _) => return Output::fail(1, errors_message(&source)),
+    };
+    Output::ok(text_of(account, lang))
+}
+
+/// Where a registry's `link` points, for a person at a terminal: a relative link read
+/// from a local registry file is shown next to that file.
+fn beside(registry: &str, link: &str) -> String {
+    let remote = |s: &str| s.contains("://");
+    match std::path::Path::new(registry).parent() {
+        Some(dir) if !remote(registry) && !remote(link) && !link.starts_with('/') => dir.join(link).display().to_string(),
+        _ => link.to_owned(),
+    }
+}
+
+/// Whether `wanted` (`75-01`, `75-1`, `2a-02`) names the circo whose slug is `slug`.
+fn same_circo(slug: &str, wanted: &str) -> bool {
+    let wanted = wanted.trim().rsplit_once('-').and_then(|(d, n)| Some(config::slug(d, n.parse().ok()?)));
+    wanted.as_deref() == Some(slug)
+}
+
+fn errors_message(source: &str) -> String {
+    format!("mentions: {source} a des erreurs : corrigez-les d’abord (circo-don check {source}) / has errors: fix them first (circo-don check {source})\n")
+}
+
+/// The mentions as plain text: the heading, who receives the gifts, then each statutory
+/// text under its citation (with the unofficial English after the French in English),
+/// then the versions reproduced.
+pub fn text_of(account: &ValidAccount, lang: Lang) -> String {
+    let mut out = format!("{}\n\n", texts::heading().get(lang));
+    for m in words::mentions(account) {
+        out.push_str(&format!("{}\n", m.get(lang)));
+    }
+    for s in texts::statutory_texts() {
+        out.push_str(&format!("\n{}\n", s.citation));
+        for p in s.fr {
+            out.push_str(&format!("{p}\n"));
+        }
+        if lang == Lang::En {
+            for p in s.english() {
+                out.push_str(&format!("{p}\n"));
+            }
+        }
+    }
+    out.push_str(&format!("\n{}\n", texts::version_note().get(lang)));
+    out
+}
