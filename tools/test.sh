@@ -39,9 +39,9 @@ run_layer() {
     browser) cargo test --locked --target wasm32-unknown-unknown --test browser ;;
     build) trunk build --release ;;
     e2e) need_dist && node --test --test-concurrency=1 tests/e2e/ ;;
-    gecko) need_dist && node --test tests/engines/gecko.test.mjs ;;
+    gecko) need_dist && node --test --test-timeout=300000 tests/engines/gecko.test.mjs ;;
     # WebKitGTK's MiniBrowser needs a display: a private Xvfb for the run.
-    webkit) need_dist && xvfb-run -a -s '-screen 0 1280x1024x24' node --test tests/engines/webkit.test.mjs ;;
+    webkit) need_dist && xvfb-run -a -s '-screen 0 1280x1024x24' node --test --test-timeout=300000 tests/engines/webkit.test.mjs ;;
     *) echo "unknown layer $1 (native, lint, browser, build, e2e, gecko, webkit)"; return 2 ;;
   esac
 }
