@@ -6,6 +6,9 @@
 #   browser  wasm-bindgen-test: the Yew components in headless Chromium
 #   build    the release widget (trunk), which the end-to-end tests serve
 #   e2e      Playwright + axe-core in Chromium against dist/ served on 127.0.0.1
+#   gecko    the engine-dependent donor flows in Firefox ESR (headless), via WebDriver
+#   webkit   the same flows in WebKitGTK's MiniBrowser under Xvfb, via WebDriver
+# Each browser layer's summary line names the browser version it ran.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
@@ -14,7 +17,19 @@ export CHROMEDRIVER=/usr/bin/chromedriver
 export WASM_BINDGEN_TEST_TIMEOUT=${WASM_BINDGEN_TEST_TIMEOUT:-180}
 
 layers=("$@")
-[ ${#layers[@]} -gt 0 ] || layers=(native lint browser build e2e)
+[ ${#layers[@]} -gt 0 ] || layers=(native lint browser build e2e gecko webkit)
+
+# The end-to-end layers serve the release build: build it first when it is missing.
+need_dist() { [ -f dist/circo-don_bg.wasm ] || trunk build --release; }
+
+# The browser (name and version) a layer runs in, for its summary line.
+browser_of() {
+  case "$1" in
+    browser|e2e) /usr/bin/chromium --version 2>/dev/null | awk '{ print $1, $2; exit }' ;;
+    gecko) firefox-esr --version 2>/dev/null | sed 's/^Mozilla //' ;;
+    webkit) dpkg-query -W -f='WebKitGTK ${Version}' libwebkit2gtk-4.1-0 2>/dev/null | sed 's/-[^-]*$//' ;;
+  esac
+}
 
 run_layer() {
   case "$1" in
@@ -23,9 +38,11 @@ run_layer() {
           cargo clippy --locked --target wasm32-unknown-unknown --lib --bins --test browser -- -D warnings ;;
     browser) cargo test --locked --target wasm32-unknown-unknown --test browser ;;
     build) trunk build --release ;;
-    e2e) [ -f dist/circo-don_bg.wasm ] || trunk build --release || return 1
-         node --test --test-concurrency=1 tests/e2e/ ;;
-    *) echo "unknown layer $1 (native, lint, browser, build, e2e)"; return 2 ;;
+    e2e) need_dist && node --test --test-concurrency=1 tests/e2e/ ;;
+    gecko) need_dist && node --test --test-timeout=300000 tests/engines/gecko.test.mjs ;;
+    # WebKitGTK's MiniBrowser needs a display: a private Xvfb for the run.
+    webkit) need_dist && xvfb-run -a -s '-screen 0 1280x1024x24' node --test --test-timeout=300000 tests/engines/webkit.test.mjs ;;
+    *) echo "unknown layer $1 (native, lint, browser, build, e2e, gecko, webkit)"; return 2 ;;
   esac
 }
 
@@ -35,10 +52,11 @@ failed=0
 for layer in "${layers[@]}"; do
   printf '\n\033[1m==> %s\033[0m\n' "$layer"
   start=$(date +%s)
+  browser=$(browser_of "$layer")
   if run_layer "$layer"; then
-    results+=("PASS  $layer ($(( $(date +%s) - start )) s)"); passed=$((passed + 1))
+    results+=("PASS  $layer ($(( $(date +%s) - start )) s)${browser:+, $browser}"); passed=$((passed + 1))
   else
-    results+=("FAIL  $layer ($(( $(date +%s) - start )) s)"); failed=$((failed + 1))
+    results+=("FAIL  $layer ($(( $(date +%s) - start )) s)${browser:+, $browser}"); failed=$((failed + 1))
   fi
 done
 

@@ -5,8 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import jsQR from 'jsqr';
-import { start, demoConfig, axeViolations, screenshot, ROOT, ARTIFACTS } from './harness.mjs';
+import { start, demoConfig, axeViolations, screenshot, rasterize, decodeQr, ROOT, ARTIFACTS } from './harness.mjs';
 
 let env;
 let config;
@@ -132,22 +131,9 @@ test('the transfer QR code decodes to the configured IBAN and the chosen amount'
   await widget(p).getByLabel('Montant du don').fill('37,50');
   await widget(p).getByRole('radio', { name: 'Virement' }).check();
   // Draw the SVG on a canvas in the page, decode its pixels here with jsQR.
-  const image = await widget(p).locator('.cd-qr svg').evaluate(async (svg) => {
-    const size = 400;
-    const img = new Image();
-    img.src = 'data:image/svg+xml;charset=utf-8,' + encodeURIComponent(new XMLSerializer().serializeToString(svg));
-    await img.decode();
-    const canvas = document.createElement('canvas');
-    canvas.width = canvas.height = size;
-    const ctx = canvas.getContext('2d');
-    ctx.fillStyle = '#fff';
-    ctx.fillRect(0, 0, size, size);
-    ctx.drawImage(img, 0, 0, size, size);
-    return { size, data: Array.from(ctx.getImageData(0, 0, size, size).data) };
-  });
-  const code = jsQR(Uint8ClampedArray.from(image.data), image.size, image.size);
+  const code = decodeQr(await widget(p).locator('.cd-qr svg').evaluate(rasterize));
   assert.ok(code, 'the QR code decodes');
-  const lines = code.data.split('\n');
+  const lines = code.split('\n');
   assert.deepEqual(lines.slice(0, 4), ['BCD', '002', '1', 'SCT']);
   assert.equal(lines[6], config.payment.transfer.iban.replace(/\s/g, ''));
   assert.equal(lines[7], 'EUR37.50');

@@ -2,31 +2,15 @@
 // isolation from the host page both ways, natural height, any folder or origin.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { start, page, demoConfig, screenshot } from './harness.mjs';
-
-const HOSTILE_CSS = `<style>
-  * { all: revert !important; }
-  html { font-size: 40px !important; }
-  body { font: italic 30px/3 "Comic Sans MS", cursive !important; color: red !important;
-         letter-spacing: 6px !important; text-transform: uppercase !important;
-         text-align: right !important; background: #ff0 !important; }
-  button, input, select, p, h2, h3, li, a, span, strong, output { color: lime !important; font-size: 50px !important;
-         display: none !important; }
-  .own div { display: none !important; }
-  [data-circo-don] { max-height: 20px; overflow: scroll; }
-</style>`;
+import { start, page, demoConfig, screenshot, BODY, HOSTILE_CSS, isolationProbe } from './harness.mjs';
 
 let env;
 before(async () => {
   const person = JSON.parse(demoConfig('circo-exemple.json'));
   env = await start({
-    '/plain.html': page({ body: '<div data-circo-don="/demo/circo-exemple.json"></div>' }),
-    '/hostile.html': page({ head: HOSTILE_CSS, body: '<div class="own"><div>host text</div></div><div data-circo-don="/demo/circo-exemple.json"></div>' }),
-    '/two.html': page({
-      body: `<div id="a" data-circo-don="/demo/circo-exemple.json"></div>
-             <script type="application/json" id="assoc">${demoConfig('association.json')}</script>
-             <div id="b" data-circo-don="#assoc"></div>`,
-    }),
+    '/plain.html': page({ body: BODY.plain }),
+    '/hostile.html': page({ head: HOSTILE_CSS, body: BODY.hostile }),
+    '/two.html': page({ body: BODY.two() }),
     '/twice.html': page({
       body: '<div data-circo-don="/demo/circo-exemple.json"></div><script type="module" src="/circo-don.js"></script>',
     }),
@@ -67,23 +51,7 @@ test('a hostile host stylesheet changes nothing inside the widget', async () => 
   const hostile = await env.open('/hostile.html');
   await loaded(plain);
   await loaded(hostile);
-  const probe = (p) => p.locator('[data-circo-don]').evaluate((host) => {
-    const root = host.shadowRoot;
-    const pick = (sel) => {
-      const el = root.querySelector(sel);
-      if (!el) return null;
-      const s = getComputedStyle(el);
-      return [sel, s.display, s.fontSize, s.fontFamily, s.fontStyle, s.color, s.letterSpacing, s.textTransform, s.textAlign, s.lineHeight].join('|');
-    };
-    const hostBox = host.getBoundingClientRect();
-    return {
-      styles: ['.cd', 'h2', 'p', 'button', 'input', 'a', 'output'].map(pick),
-      height: Math.round(hostBox.height),
-      width: Math.round(hostBox.width),
-      // No inner scrollbar: the host takes its content's natural height.
-      scrolls: host.scrollHeight > host.clientHeight + 1,
-    };
-  });
+  const probe = (p) => p.locator('[data-circo-don]').evaluate(isolationProbe);
   const [a, b] = [await probe(plain), await probe(hostile)];
   assert.ok(a.height > 200, `the widget has a real height (${a.height}px)`);
   assert.deepEqual(b.styles, a.styles);

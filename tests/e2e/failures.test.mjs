@@ -3,10 +3,9 @@
 // toggle and in the browser console.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { start, page, demoConfig, screenshot } from './harness.mjs';
+import { start, page, screenshot, BODY } from './harness.mjs';
 
 let env;
-const broken = () => demoConfig('circo-exemple.json').replace(/"FR76/, '"FR00');
 before(async () => {
   env = await start({
     '/f/404.html': page({ body: '<div data-circo-don="/fail/404.json"></div>' }),
@@ -17,9 +16,7 @@ before(async () => {
     '/f/nocors.html': ({ noCors }) => page({ body: `<div data-circo-don="${noCors}/demo/circo-exemple.json"></div>` }),
     '/f/missing.html': page({ body: '<div data-circo-don="#nowhere"></div>' }),
     '/f/scheme.html': page({ body: '<div data-circo-don="javascript:alert(1)"></div>' }),
-    '/f/iban.html': () => page({
-      body: `<script type="application/json" id="c">${broken()}</script><div data-circo-don="#c"></div>`,
-    }),
+    '/f/iban.html': () => page({ body: BODY.brokenIban() }),
     '/f/offline-wasm.html': page({ body: '<div data-circo-don="/demo/circo-exemple.json"></div>', script: '/circo-don.js' }),
   });
 });

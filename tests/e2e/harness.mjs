@@ -7,6 +7,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import AxeBuilder from '@axe-core/playwright';
+import jsQR from 'jsqr';
 import { serve } from '../../tools/serve.mjs';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -25,6 +26,82 @@ export function page({ title = 'test', head = '', body, script = '/circo-don.js'
 <body>${body}<script type="module" src="${script}"></script></body></html>`;
 }
 
+/** A host page that does its worst to the widget: its styles must not reach inside. */
+export const HOSTILE_CSS = `<style>
+  * { all: revert !important; }
+  html { font-size: 40px !important; }
+  body { font: italic 30px/3 "Comic Sans MS", cursive !important; color: red !important;
+         letter-spacing: 6px !important; text-transform: uppercase !important;
+         text-align: right !important; background: #ff0 !important; }
+  button, input, select, p, h2, h3, li, a, span, strong, output { color: lime !important; font-size: 50px !important;
+         display: none !important; }
+  .own div { display: none !important; }
+  [data-circo-don] { max-height: 20px; overflow: scroll; }
+</style>`;
+
+/** Page bodies shared by the Chromium tests and the other engines' (tests/engines/). */
+export const BODY = {
+  plain: '<div data-circo-don="/demo/circo-exemple.json"></div>',
+  hostile: '<div class="own"><div>host text</div></div><div data-circo-don="/demo/circo-exemple.json"></div>',
+  /** Two widgets: the demo candidate by URL, the association inline. */
+  two: () => `<div id="a" data-circo-don="/demo/circo-exemple.json"></div>
+             <script type="application/json" id="assoc">${demoConfig('association.json')}</script>
+             <div id="b" data-circo-don="#assoc"></div>`,
+  /** The demo configuration inline with an IBAN whose checksum is wrong. */
+  brokenIban: () => `<script type="application/json" id="c">${demoConfig('circo-exemple.json').replace(/"FR76/, '"FR00')}</script>
+             <div data-circo-don="#c"></div>`,
+};
+
+/**
+ * Runs in the page with the widget's host element: the computed styles of the widget's
+ * parts, its size and whether it scrolls inside. The same on a plain and a hostile page
+ * when the shadow root isolates it. Self-contained, for Playwright's and WebDriver's
+ * script evaluation alike.
+ */
+export function isolationProbe(host) {
+  const root = host.shadowRoot;
+  const pick = (sel) => {
+    const el = root.querySelector(sel);
+    if (!el) return null;
+    const s = getComputedStyle(el);
+    return [sel, s.display, s.fontSize, s.fontFamily, s.fontStyle, s.color, s.letterSpacing, s.textTransform, s.textAlign, s.lineHeight].join('|');
+  };
+  const hostBox = host.getBoundingClientRect();
+  return {
+    styles: ['.cd', 'h2', 'p', 'button', 'input', 'a', 'output'].map(pick),
+    height: Math.round(hostBox.height),
+    width: Math.round(hostBox.width),
+    // No inner scrollbar: the host takes its content's natural height.
+    scrolls: host.scrollHeight > host.clientHeight + 1,
+  };
+}
+
+/**
+ * Runs in the page with an SVG element: draws it on a white canvas and returns the
+ * pixels (RGBA, base64) for decodeQr. Self-contained, for Playwright and WebDriver alike.
+ */
+export async function rasterize(svg) {
+  const size = 400;
+  const img = new Image();
+  img.src = 'data:image/svg+xml;charset=utf-8,' + encodeURIComponent(new XMLSerializer().serializeToString(svg));
+  await img.decode();
+  const canvas = document.createElement('canvas');
+  canvas.width = canvas.height = size;
+  const ctx = canvas.getContext('2d');
+  ctx.fillStyle = '#fff';
+  ctx.fillRect(0, 0, size, size);
+  ctx.drawImage(img, 0, 0, size, size);
+  const bytes = ctx.getImageData(0, 0, size, size).data;
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return { size, base64: btoa(binary) };
+}
+
+/** The text of the QR code in rasterize's pixels, or null when none decodes. */
+export function decodeQr({ size, base64 }) {
+  return jsQR(new Uint8ClampedArray(Buffer.from(base64, 'base64')), size, size)?.data ?? null;
+}
+
 function html(text) {
   return (req, res) => {
     res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
@@ -40,10 +117,13 @@ function status(code, type, text) {
 }
 
 /**
- * Starts the servers and the browser. `pages` maps paths to HTML (strings or functions
- * of the servers' origins). Returns { origin, other, browser, requests, open, close }.
+ * Starts the servers, on 127.0.0.1 only: the main origin (dist/ at / and in a sub-folder,
+ * the failure routes and `pages`, which map paths to HTML: strings or functions of the
+ * other origins), another origin with CORS and one without. Shared by the Chromium tests
+ * and the WebDriver tests of the other engines (tests/engines/). Returns
+ * { origin, other, noCors, requests, close }.
  */
-export async function start(pages = {}) {
+export async function serveSite(pages = {}) {
   const requests = [];
   const routes = {
     '/fail/404.json': status(404, 'text/plain', 'not found'),
@@ -67,7 +147,23 @@ export async function start(pages = {}) {
     routes,
     onRequest: (r) => requests.push(r.url),
   });
-  const origin = `http://127.0.0.1:${main.address().port}`;
+  return {
+    origin: `http://127.0.0.1:${main.address().port}`,
+    ...origins,
+    requests,
+    close() {
+      for (const s of [main, other, noCors]) s.close();
+    },
+  };
+}
+
+/**
+ * Starts the servers (serveSite) and Debian's Chromium. Returns
+ * { origin, other, noCors, browser, requests, open, close }.
+ */
+export async function start(pages = {}) {
+  const site = await serveSite(pages);
+  const { origin } = site;
   const browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
     headless: true,
@@ -77,10 +173,8 @@ export async function start(pages = {}) {
   });
   const contexts = [];
   return {
-    origin,
-    ...origins,
+    ...site,
     browser,
-    requests,
     /** A fresh context and page (axe needs pages of a context), with console errors kept. */
     async open(path, { width = 1280, height = 900, locale = 'fr-FR', clock, init } = {}) {
       const context = await browser.newContext({ viewport: { width, height }, locale });
@@ -103,7 +197,7 @@ export async function start(pages = {}) {
     async close() {
       for (const c of contexts) await c.close().catch(() => {});
       await browser.close();
-      for (const s of [main, other, noCors]) s.close();
+      site.close();
     },
   };
 }

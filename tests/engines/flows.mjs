@@ -1,0 +1,196 @@
+// The donor flows that depend on what differs between browser engines (shadow DOM and
+// its style isolation, keyboard input into it, the wasm start, SVG drawn to a canvas,
+// <details>), run through WebDriver in one engine: gecko.test.mjs and webkit.test.mjs
+// call donorFlows with their name. Chromium runs the full suite (tests/e2e/). Same
+// dist/, same servers and same pages as the Chromium tests (../e2e/harness.mjs).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { until, By } from 'selenium-webdriver';
+import { serveSite, page, demoConfig, BODY, HOSTILE_CSS, isolationProbe, rasterize, decodeQr } from '../e2e/harness.mjs';
+import { startEngine } from './webdriver.mjs';
+
+/**
+ * Runs first on every page, before the widget's script: a fixed clock (WebDriver has no
+ * clock control; the demo election's collection window must be open whatever today is)
+ * and a record of uncaught errors and console messages, which WebDriver cannot read in
+ * every engine.
+ */
+function preamble(isoDate) {
+  return `<script>(() => {
+  const fixed = ${Date.parse(`${isoDate}T10:00:00+01:00`)};
+  const RealDate = Date;
+  window.Date = class extends RealDate {
+    constructor(...args) { super(...(args.length ? args : [fixed])); }
+    static now() { return fixed; }
+  };
+  window.__errors = [];
+  window.__console = [];
+  addEventListener('error', (e) => __errors.push(String(e.message)));
+  addEventListener('unhandledrejection', (e) => __errors.push(String(e.reason)));
+  for (const level of ['error', 'warn']) {
+    const original = console[level];
+    console[level] = (...args) => { __console.push(args.join(' ')); original.apply(console, args); };
+  }
+})();</script>`;
+}
+
+/**
+ * Runs in the page: the element of the n-th widget's shadow root that `q` names:
+ * { css }, { label } (the control it labels) or { button } (by its text). Null until it
+ * exists.
+ */
+function find(n, q) {
+  const root = document.querySelectorAll('[data-circo-don]')[n]?.shadowRoot;
+  if (!root) return null;
+  if (q.css) return root.querySelector(q.css);
+  const text = (el) => el.textContent.replace(/\s+/g, ' ').trim();
+  if (q.label) {
+    const label = [...root.querySelectorAll('label')].find((l) => text(l) === q.label);
+    return label?.control ?? null;
+  }
+  return [...root.querySelectorAll('button, summary')].find((b) => text(b) === q.button) ?? null;
+}
+
+export function donorFlows(name) {
+  let site;
+  let engine;
+  let config;
+  const wait = (condition, what, timeout = 20_000) => engine.driver.wait(condition, timeout, `waiting for ${what}`);
+
+  before(async () => {
+    config = JSON.parse(demoConfig('circo-exemple.json'));
+    // A day the demo election collects gifts: 20 days before its first round.
+    const open = new Date(Date.parse(config.election.first_round) - 20 * 86_400_000).toISOString().slice(0, 10);
+    const head = preamble(open);
+    site = await serveSite({
+      '/plain.html': page({ head, body: BODY.plain }),
+      '/hostile.html': page({ head: head + HOSTILE_CSS, body: BODY.hostile }),
+      '/two.html': () => page({ head, body: BODY.two() }),
+      '/broken.html': () => page({ head, body: BODY.brokenIban() }),
+      '/missing.html': page({ head, body: '<div data-circo-don="/fail/404.json"></div>' }),
+    });
+    engine = await startEngine(name);
+    console.log(`# ${engine.label} ${engine.version}`);
+  });
+  after(async () => {
+    await engine?.close();
+    site?.close();
+  });
+
+  /** Loads a page and waits until its n-th widget reaches `state`. */
+  async function open(path, { state = 'ready', widgets = 1 } = {}) {
+    await engine.driver.get(site.origin + path);
+    for (let n = 0; n < widgets; n++) {
+      await wait(() => engine.driver.executeScript(find, n, { css: `.cd[data-state="${state}"]` }), `widget ${n} ${state} on ${path}`);
+    }
+  }
+  /** The element `q` names in widget n (see find), once it exists. */
+  async function el(q, n = 0) {
+    return wait(async () => (await engine.driver.executeScript(find, n, q)) || null, `${JSON.stringify(q)} in widget ${n}`, 10_000);
+  }
+  const js = (fn, ...args) => engine.driver.executeScript(fn, ...args);
+  const textOf = (element) => js((e) => e.innerText, element);
+  /** Waits until the n-th widget's result says what every pattern matches; returns it. */
+  async function said(patterns, n = 0) {
+    const result = await el({ css: '.cd-result[role="status"]' }, n);
+    let text = '';
+    await wait(async () => {
+      text = await textOf(result);
+      return patterns.every((p) => p.test(text));
+    }, `the result to match ${patterns.join(' and ')}`, 10_000).catch(() => {});
+    for (const p of patterns) assert.match(text, p);
+    return text;
+  }
+  const noErrors = async () => assert.deepEqual(await js(() => window.__errors), [], 'no uncaught script error');
+
+  test('the widget mounts in its shadow root on a hostile host page, untouched by its styles', async () => {
+    await open('/plain.html');
+    const plain = await js(isolationProbe, await engine.driver.findElement(By.css('[data-circo-don]')));
+    await open('/hostile.html');
+    const host = await engine.driver.findElement(By.css('[data-circo-don]'));
+    assert.ok(await js((h) => h.shadowRoot instanceof ShadowRoot && h.shadowRoot.mode === 'open', host), 'an open shadow root');
+    const hostile = await js(isolationProbe, host);
+    assert.ok(plain.height > 200, `the widget has a real height (${plain.height}px)`);
+    assert.deepEqual(hostile.styles, plain.styles);
+    assert.equal(hostile.height, plain.height);
+    assert.equal(hostile.scrolls, false);
+    assert.equal(await js(() => getComputedStyle(document.body).fontSize), '30px', 'the host keeps its own font');
+    assert.ok(await (await el({ label: 'Montant du don' })).isDisplayed(), 'the amount field is visible');
+    await noErrors();
+    await engine.screenshot('hostile-host');
+  });
+
+  test('typing 37 with real keystrokes: it really costs 13 €, 12,58 € exactly', async () => {
+    await open('/plain.html');
+    await (await el({ label: 'Montant du don' })).sendKeys('37');
+    await said([/réellement 13\s€/, /coût de 12,58\s€/]);
+    await noErrors();
+  });
+
+  test('4 601 € is refused, naming the 4 600 € ceiling', async () => {
+    await open('/plain.html');
+    await (await el({ label: 'Montant du don' })).sendKeys('4601');
+    await said([/4\s600\s€/]);
+    assert.equal(await (await el({ css: '.cd-result' })).getAttribute('data-kind'), 'refused');
+    await noErrors();
+  });
+
+  test('the transfer details and a QR code that decodes to the IBAN and the amount', async () => {
+    await open('/plain.html');
+    await (await el({ label: 'Montant du don' })).sendKeys('37,50');
+    // The radio button itself: transparent, it covers its label and takes the click.
+    await (await el({ label: 'Virement' })).click();
+    const iban = config.payment.transfer.iban.replace(/\s/g, '');
+    assert.equal((await textOf(await el({ css: '[data-iban]' }))).replace(/\s/g, ''), iban);
+    const code = decodeQr(await js(rasterize, await el({ css: '.cd-qr svg' })));
+    assert.ok(code, 'the QR code decodes');
+    const lines = code.split('\n');
+    assert.deepEqual(lines.slice(0, 4), ['BCD', '002', '1', 'SCT']);
+    assert.equal(lines[6], iban);
+    assert.equal(lines[7], 'EUR37.50');
+    await noErrors();
+    await engine.screenshot('transfer');
+  });
+
+  test('the language switch: English labels and figures', async () => {
+    await open('/plain.html');
+    await (await el({ button: 'English' })).click();
+    await wait(async () => (await js(find, 0, { css: '.cd[lang="en"]' })) !== null, 'the widget in English');
+    await (await el({ label: 'Donation amount' })).sendKeys('1000');
+    await said([/€1,000/, /really cost you €340/]);
+    await noErrors();
+  });
+
+  test('two widgets on one page, each with its configuration, independent', async () => {
+    await open('/two.html', { widgets: 2 });
+    const assoc = JSON.parse(demoConfig('association.json'));
+    const [a, b] = [await textOf(await el({ css: '.cd' }, 0)), await textOf(await el({ css: '.cd' }, 1))];
+    assert.match(a, new RegExp(config.candidate.name));
+    assert.match(b, new RegExp(assoc.candidate.name));
+    assert.doesNotMatch(a, new RegExp(assoc.candidate.name));
+    await (await el({ label: 'Montant du don' }, 0)).sendKeys('123');
+    await said([/123\s€/], 0);
+    assert.equal(await (await el({ label: 'Montant du don' }, 1)).getAttribute('value'), '');
+    await noErrors();
+  });
+
+  test('a broken configuration: a polite message, no payment details, the field named', async () => {
+    await open('/broken.html', { state: 'invalid' });
+    const alert = await el({ css: '[role="alert"]' });
+    assert.match(await textOf(await alert.findElement(By.css('p'))), /erreur/);
+    await (await el({ button: 'Détails pour le collectif' })).click();
+    const details = await el({ css: 'details' });
+    await engine.driver.wait(until.elementIsVisible(await details.findElement(By.css('li'))), 5_000);
+    assert.match(await textOf(details), /payment\.transfer\.iban/);
+    assert.match((await js(() => window.__console)).join('\n'), /payment\.transfer\.iban/);
+    assert.equal(await js(find, 0, { css: '[data-iban]' }), null, 'no payment details');
+    await noErrors();
+  });
+
+  test('a configuration that cannot be fetched: the donor is asked to tell the collective', async () => {
+    await open('/missing.html', { state: 'failed' });
+    assert.match(await textOf(await el({ css: '[role="alert"] p' })), /collectif/);
+    assert.match(await js((d) => d.textContent, await el({ css: '[role="alert"] details' })), /404/);
+    await noErrors();
+  });
+}
