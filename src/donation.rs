@@ -540,7 +540,8 @@ fn esc(s: &str) -> String {
 pub fn bulletin_html(account: &Account, who: &Identity, gift: Option<Cents>, method: Method, today: Date, lang: Lang) -> String {
     let t = |fr: &'static str, en: &'static str| if lang == Lang::Fr { fr } else { en };
     let blank = "<span class=\"blank\"></span>";
-    let value = |s: &str| if s.trim().is_empty() { blank.to_owned() } else { esc(s.trim()) };
+    // A field holding text that can lie (the form shows why) prints blank, to be written by hand.
+    let value = |s: &str| if s.trim().is_empty() || crate::text_safety::first_hidden(s).is_some() { blank.to_owned() } else { esc(s.trim()) };
     let amount = gift.map(|g| esc(&g.format(lang))).unwrap_or_else(|| blank.to_owned());
     let m = &account.mandataire;
     let mut rows = String::new();

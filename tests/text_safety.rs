@@ -98,3 +98,32 @@ fn a_cyrillic_letter_in_a_latin_name_is_a_warning() {
     doc["candidate"]["name"] = "Владимир Martin".into();
     assert!(load(&doc.to_string()).problems.iter().all(|p| p.rule != "mixed-script"));
 }
+
+/// The printable form's identity fields: a field holding such a character gets the
+/// donor's message (the widget shows it under the field) and prints blank, to be
+/// written by hand; the others print as typed.
+#[test]
+fn the_printable_form_prints_no_hidden_character() {
+    use circo_don::date::Date;
+    use circo_don::donation::{bulletin_html, Identity};
+    use circo_don::i18n::Lang;
+    use circo_don::law::tax::Method;
+    use circo_don::text_safety::typed_error;
+
+    let loaded = load(&read("circo-exemple.json").to_string());
+    let account = loaded.account().unwrap();
+    let who = Identity {
+        surname: "Dupont\u{202E}".into(),
+        given_names: "Marie".into(),
+        nationality: "française".into(),
+        address: "1 rue\u{200B} Haute".into(),
+    };
+    let message = typed_error(&who.surname).unwrap();
+    assert!(message.fr.contains("U+202E") && message.en.contains("U+202E"), "{message:?}");
+    assert!(typed_error(&who.given_names).is_none());
+    let today = Date::parse_iso("2027-05-02").unwrap();
+    let html = bulletin_html(account, &who, None, Method::Cheque, today, Lang::Fr);
+    assert_eq!(first_hidden(&html), None);
+    assert!(!html.contains("Dupont") && !html.contains("rue Haute"), "fields with a hidden character print blank");
+    assert!(html.contains("<td>Marie</td>") && html.contains("<td>française</td>"));
+}

@@ -40,8 +40,10 @@ pub fn bulletin(props: &BulletinProps) -> Html {
         let doc = html_doc.clone();
         Callback::from(move |_| print(&doc))
     };
+    // A character that draws nothing or reorders the text is named (and left off the print).
     let text_field = |id: &'static str, label: &'static str, value: &str, on: Callback<String>, auto: &'static str| html! {
-        <Field id={id} label={label} value={value.to_owned()} on_input={on} inputmode="text" autocomplete={auto} />
+        <Field id={id} label={label} value={value.to_owned()} on_input={on} inputmode="text" autocomplete={auto}
+            error={crate::text_safety::typed_error(value).map(|t| AttrValue::from(t.get(lang).to_owned()))} />
     };
     html! {
         <details class="cd-form">
