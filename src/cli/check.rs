@@ -116,6 +116,23 @@ fn text_report(source: &str, loaded: &Loaded) -> String {
             problem.rule, problem.message.fr, problem.message.en
         ));
     }
+    // The verification of payee: the holder must be the bank's registered name.
+    let holders: Vec<(String, &str)> = match &loaded.config {
+        Some(Config::Account(a)) => a.payment.transfer.iter().map(|t| ("payment.transfer.holder".to_owned(), t.holder.as_str())).collect(),
+        Some(Config::Registry(r)) => r
+            .entries
+            .iter()
+            .filter_map(|e| match &e.target {
+                Target::Inline(a) => a.payment.transfer.as_ref().map(|t| (format!("circos[{}].payment.transfer.holder", e.index), t.holder.as_str())),
+                _ => None,
+            })
+            .collect(),
+        None => Vec::new(),
+    };
+    for (path, holder) in holders {
+        let note = config::validate::verification_of_payee(holder);
+        out.push_str(&format!("\ninfo  {path}  [verification-of-payee]\n  fr: {}\n  en: {}\n", note.fr, note.en));
+    }
     out.push_str(&format!(
         "\n{errors} erreur(s), {warnings} avertissement(s) / {errors} error(s), {warnings} warning(s)\n"
     ));
