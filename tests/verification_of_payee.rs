@@ -100,3 +100,24 @@ fn check_says_the_holder_must_be_the_banks_registered_name() {
     let out = run(&["check".to_owned(), format!("{}/demo/registry.json", env!("CARGO_MANIFEST_DIR"))]);
     assert!(out.stdout.contains("info  circos[2].payment.transfer.holder  [verification-of-payee]"), "{}", out.stdout);
 }
+
+/// `check` on a registry file loads the linked files next to it, as the widget would,
+/// and refuses one whose IBAN is not the one the registry states.
+#[test]
+fn check_compares_local_linked_files_with_the_registry() {
+    let dir = std::env::temp_dir().join(format!("circo-don-check-links-{}", std::process::id()));
+    fs::create_dir_all(&dir).unwrap();
+    fs::write(dir.join("registry.json"), demo("registry.json")).unwrap();
+    fs::write(dir.join("association.json"), demo("association.json")).unwrap();
+    let mut moved: Value = serde_json::from_str(&demo("circo-exemple.json")).unwrap();
+    moved["payment"]["transfer"]["iban"] = "FR76 3000 1007 9412 3456 7890 185".into();
+    fs::write(dir.join("circo-exemple.json"), moved.to_string()).unwrap();
+    let out = run(&["check".to_owned(), dir.join("registry.json").to_string_lossy().into_owned()]);
+    assert_eq!(out.code, 1, "{}", out.stdout);
+    assert!(out.stdout.contains("circos[0] (circo-exemple.json) payment.transfer.iban  [link-iban-mismatch]"), "{}", out.stdout);
+    assert!(!out.stdout.contains("circos[1] (association.json)"), "{}", out.stdout);
+    fs::write(dir.join("circo-exemple.json"), demo("circo-exemple.json")).unwrap();
+    let out = run(&["check".to_owned(), dir.join("registry.json").to_string_lossy().into_owned()]);
+    assert_eq!(out.code, 0, "{}", out.stdout);
+    fs::remove_dir_all(&dir).ok();
+}

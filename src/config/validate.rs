@@ -570,7 +570,7 @@ fn match_title(c: &mut Checker<'_>, path: &str, value: &str, title: &str, holder
 }
 
 /// Checks an IBAN and returns its electronic form.
-fn check_iban(c: &mut Checker<'_>, path: &str, raw: &str) -> Option<String> {
+pub(crate) fn check_iban(c: &mut Checker<'_>, path: &str, raw: &str) -> Option<String> {
     let compact: String = raw.chars().filter(|ch| !ch.is_whitespace()).collect::<String>().to_uppercase();
     // A French (or Monegasque) IBAN has 27 characters: say so rather than report the
     // checksum a truncated IBAN also fails.
