@@ -122,19 +122,20 @@ pub fn reveal(s: &str) -> String {
     out
 }
 
-fn kind_names(kind: Hidden) -> (&'static str, &'static str) {
-    match kind {
+/// What `c` is, in French and English, and its code point.
+fn describe(c: char) -> (&'static str, &'static str, String) {
+    let (fr, en) = match hidden_kind(c).unwrap_or(Hidden::Invisible) {
         Hidden::Bidi => ("un contrôle de direction du texte", "a text direction control"),
         Hidden::Invisible => ("un caractère invisible", "an invisible character"),
         Hidden::NonCharacter => ("un non-caractère Unicode", "a Unicode non-character"),
-    }
+    };
+    (fr, en, code_point(c))
 }
 
 /// For the collective: the configuration's text holds `c`. Names the code point, says
 /// why it matters and how to fix it.
 pub fn config_message(c: char) -> Text {
-    let (fr, en) = kind_names(hidden_kind(c).unwrap_or(Hidden::Invisible));
-    let cp = code_point(c);
+    let (fr, en, cp) = describe(c);
     Text::new(
         format!("Ce texte contient {fr} (« {cp} ») : à l’écran, il peut faire lire autre chose que ce que la banque compare. Retirez-le : retapez ce texte à la main plutôt que de le copier-coller."),
         format!("This text contains {en} (“{cp}”): on screen it can make people read something other than what the bank compares. Remove it: type the text again by hand rather than pasting it."),
@@ -143,8 +144,7 @@ pub fn config_message(c: char) -> Text {
 
 /// For the donor: a field they typed holds `c`.
 pub fn typed_message(c: char) -> Text {
-    let (fr, en) = kind_names(hidden_kind(c).unwrap_or(Hidden::Invisible));
-    let cp = code_point(c);
+    let (fr, en, cp) = describe(c);
     Text::new(
         format!("Ce champ contient {fr} ({cp}), souvent venu d’un copier-coller : effacez le champ et retapez-le."),
         format!("This field contains {en} ({cp}), often from copy and paste: clear the field and type it again."),
