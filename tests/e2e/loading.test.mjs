@@ -98,8 +98,11 @@ before(async () => {
 
 after(() => {
   env?.close();
-  bad?.close();
-  secure?.close();
+  // The misbehaving routes may still hold a connection open.
+  for (const server of [bad, secure]) {
+    server?.closeAllConnections();
+    server?.close();
+  }
   if (certDir) rmSync(certDir, { recursive: true, force: true });
 });
 
