@@ -100,13 +100,16 @@ pub enum LoadFailure {
 }
 
 /// Checks an answer's head before its body is read: the status, where redirects led,
-/// the declared type and size. `requested` is the absolute URL asked for, `final_url`
-/// where the answer came from (after redirects).
-pub fn check_head(requested: &str, final_url: &str, status: u16, content_type: Option<&str>, content_length: Option<&str>) -> Result<(), LoadFailure> {
-    let scheme = |url: &str| url.split_once(':').map(|(s, _)| s.to_ascii_lowercase()).unwrap_or_default();
-    let downgraded = scheme(requested) == "https" && scheme(final_url) != "https";
-    if downgraded || Source::parse(final_url).is_err() {
-        return Err(LoadFailure::InsecureRedirect(final_url.to_owned()));
+/// the declared type and size. `requested` is the absolute URL asked for,
+/// `redirected_to` where the answer came from when the server redirected: never from
+/// `https:` to anything else, never to `http:` beyond this machine.
+pub fn check_head(requested: &str, redirected_to: Option<&str>, status: u16, content_type: Option<&str>, content_length: Option<&str>) -> Result<(), LoadFailure> {
+    if let Some(to) = redirected_to {
+        let scheme = |url: &str| url.split_once(':').map(|(s, _)| s.to_ascii_lowercase()).unwrap_or_default();
+        let downgraded = scheme(requested) == "https" && scheme(to) != "https";
+        if downgraded || Source::parse(to).is_err() {
+            return Err(LoadFailure::InsecureRedirect(to.to_owned()));
+        }
     }
     if !(200..300).contains(&status) {
         return Err(LoadFailure::Http(status));
@@ -267,19 +270,21 @@ mod tests {
 
     #[test]
     fn the_head_is_checked_before_the_body_is_read() {
-        let ok = |ct: Option<&str>, cl: Option<&str>| check_head("https://a.fr/c.json", "https://a.fr/c.json", 200, ct, cl);
+        let ok = |ct: Option<&str>, cl: Option<&str>| check_head("https://a.fr/c.json", None, 200, ct, cl);
         assert_eq!(ok(Some("application/json; charset=utf-8"), Some("2048")), Ok(()));
         assert_eq!(ok(Some("text/plain"), None), Ok(()), "some hosts serve .json as text");
         assert_eq!(ok(None, Some("1048576")), Ok(()));
         assert_eq!(ok(None, Some("1048577")), Err(LoadFailure::TooLarge(1_048_577)));
         assert_eq!(ok(Some("text/html; charset=utf-8"), None), Err(LoadFailure::NotJson("text/html".into())));
         assert_eq!(ok(Some("TEXT/HTML"), None), Err(LoadFailure::NotJson("text/html".into())));
-        assert_eq!(check_head("https://a.fr/c", "https://a.fr/c", 404, None, None), Err(LoadFailure::Http(404)));
+        assert_eq!(check_head("https://a.fr/c", None, 404, None, None), Err(LoadFailure::Http(404)));
         // Redirects: never from https to http, never to a non-loopback http address.
-        assert_eq!(check_head("https://a.fr/c", "http://127.0.0.1/c", 200, None, None), Err(LoadFailure::InsecureRedirect("http://127.0.0.1/c".into())));
-        assert_eq!(check_head("http://127.0.0.1:8/c", "http://evil.example/c", 200, None, None), Err(LoadFailure::InsecureRedirect("http://evil.example/c".into())));
-        assert_eq!(check_head("https://a.fr/c", "https://b.fr/c", 200, None, None), Ok(()));
-        assert_eq!(check_head("http://127.0.0.1:8/c", "http://127.0.0.1:9/c", 200, None, None), Ok(()));
+        assert_eq!(check_head("https://a.fr/c", Some("http://127.0.0.1/c"), 200, None, None), Err(LoadFailure::InsecureRedirect("http://127.0.0.1/c".into())));
+        assert_eq!(check_head("http://127.0.0.1:8/c", Some("http://evil.example/c"), 200, None, None), Err(LoadFailure::InsecureRedirect("http://evil.example/c".into())));
+        assert_eq!(check_head("https://a.fr/c", Some("https://b.fr/c"), 200, None, None), Ok(()));
+        assert_eq!(check_head("http://127.0.0.1:8/c", Some("http://127.0.0.1:9/c"), 200, None, None), Ok(()));
+        // A page served over http may name its configuration relative to itself.
+        assert_eq!(check_head("http://collectif.example/c.json", None, 200, None, None), Ok(()));
     }
 
     #[test]

@@ -47,7 +47,8 @@ async fn fetch_text(url: &str) -> Result<String, LoadFailure> {
             .map_err(|e| LoadFailure::Network(e.to_string()))?;
         let requested = absolute(url);
         let length = response.headers().get("content-length");
-        check_head(&requested, &response.url(), response.status(), response.headers().get("content-type").as_deref(), length.as_deref())?;
+        let redirected_to = response.redirected().then(|| response.url());
+        check_head(&requested, redirected_to.as_deref(), response.status(), response.headers().get("content-type").as_deref(), length.as_deref())?;
         check_body(read_body(&response).await?, length.as_deref())
     };
     let timeout = gloo_timers::future::TimeoutFuture::new(FETCH_TIMEOUT_MS);
