@@ -127,3 +127,19 @@ fn the_printable_form_prints_no_hidden_character() {
     assert!(!html.contains("Dupont") && !html.contains("rue Haute"), "fields with a hidden character print blank");
     assert!(html.contains("<td>Marie</td>") && html.contains("<td>française</td>"));
 }
+
+/// A registry stays usable when an entry is in error: what it still shows of that entry
+/// (its name in the list) and of itself carries no hidden character.
+#[test]
+fn a_registry_shows_no_hidden_character_even_around_errors() {
+    let mut doc = read("registry.json");
+    doc["name"] = "Mouvement \u{202E}exemple".into();
+    doc["circos"][2]["circo"]["name"] = "Île-Exemple\u{200B}, 3e circonscription".into();
+    let loaded = load(&doc.to_string());
+    let registry = loaded.registry().expect("still usable");
+    assert_eq!(registry.name, None, "a movement name in error is not shown");
+    let entry = registry.find("99-03").unwrap();
+    assert_eq!(entry.name, "Île-Exemple<U+200B>, 3e circonscription");
+    assert!(registry.entries.iter().all(|e| first_hidden(&e.name).is_none()));
+    assert!(loaded.problems.iter().any(|p| p.path == "circos[2].circo.name" && p.rule == "hidden-character"));
+}

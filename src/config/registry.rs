@@ -197,7 +197,12 @@ pub(crate) fn load_registry(text: &str, document: &Value, problems: &mut Vec<Pro
     };
     let circos: &[Value] = document.get("circos").and_then(Value::as_array).map_or(&[], Vec::as_slice);
     debug_assert_eq!(circos.len(), head.circos.len());
-    let name = head.name.as_deref().map(|n| Checker::new(problems).text("name", n, MAX_TITLE_CHARS));
+    // A movement name with an error is not shown (the problem says why).
+    let name = head.name.as_deref().and_then(|n| {
+        let mut c = Checker::new(problems);
+        let name = c.text("name", n, MAX_TITLE_CHARS);
+        (c.errors == 0).then_some(name)
+    });
     let mut entries: Vec<Entry> = Vec::with_capacity(circos.len());
     for (i, value) in circos.iter().enumerate() {
         let prefix = format!("circos[{i}]");
@@ -360,7 +365,9 @@ fn load_inline(index: usize, value: &Value, prefix: &str, problems: &mut Vec<Pro
     let key = check_circo_key(&mut Vec::new(), "", &file.circo.department, file.circo.number);
     let account = validate_account(&file, prefix, problems);
     let (department, number) = key?;
-    let name = file.circo.name.trim().to_owned();
+    // An entry in error stays listed by its name: any hidden character in it is shown
+    // as its code point, never acting on the list.
+    let name = text_safety::reveal(file.circo.name.trim());
     Some(match account {
         Some(account) => Entry::new(index, department, number, name, Target::Inline(Box::new(account))),
         None => Entry::new(index, department, number, name, Target::Invalid),
