@@ -8,8 +8,16 @@ use crate::i18n::Text;
 /// `<div data-circo-don="URL-or-#id"></div>`.
 pub const ATTRIBUTE: &str = "data-circo-don";
 
-/// How long the widget waits for the configuration before saying it could not load it.
+/// How long the widget waits for the whole configuration, headers and body, before
+/// saying it could not load it.
 pub const FETCH_TIMEOUT_MS: u32 = 15_000;
+
+/// The largest configuration the widget downloads: 1 MiB. An account is 1 to 3 KB; a
+/// registry of all 577 circos as links, with commune names, a few hundred KB; 577
+/// inline accounts about 730 KB written compactly (measured), just under 1 MiB indented. Refused from `Content-Length` or while streaming,
+/// before parsing, so that a huge file neither costs the donor's data nor freezes the
+/// host page while it is parsed.
+pub const MAX_CONFIG_BYTES: u64 = 1024 * 1024;
 
 /// Where a widget's configuration comes from.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -78,13 +86,60 @@ pub enum LoadFailure {
     /// The request failed before any answer: offline, DNS, or refused by CORS (browsers
     /// do not tell these apart).
     Network(String),
+    /// Over [`MAX_CONFIG_BYTES`]: the size the server declared, or what had arrived when
+    /// the widget stopped reading.
+    TooLarge(u64),
+    /// The answer started but broke off before its end (connection cut, fewer bytes
+    /// than `Content-Length`).
+    CutShort(String),
+    /// Not a JSON file: a web page (`text/html`, often an error or login page served with
+    /// status 200), or bytes that are not UTF-8 text.
+    NotJson(String),
+    /// A redirect left `https:` for this cleartext address.
+    InsecureRedirect(String),
+}
+
+/// Checks an answer's head before its body is read: the status, where redirects led,
+/// the declared type and size. `requested` is the absolute URL asked for,
+/// `redirected_to` where the answer came from when the server redirected: never from
+/// `https:` to anything else, never to `http:` beyond this machine.
+pub fn check_head(requested: &str, redirected_to: Option<&str>, status: u16, content_type: Option<&str>, content_length: Option<&str>) -> Result<(), LoadFailure> {
+    if let Some(to) = redirected_to {
+        let scheme = |url: &str| url.split_once(':').map(|(s, _)| s.to_ascii_lowercase()).unwrap_or_default();
+        let downgraded = scheme(requested) == "https" && scheme(to) != "https";
+        if downgraded || Source::parse(to).is_err() {
+            return Err(LoadFailure::InsecureRedirect(to.to_owned()));
+        }
+    }
+    if !(200..300).contains(&status) {
+        return Err(LoadFailure::Http(status));
+    }
+    let media = content_type.unwrap_or("").split(';').next().unwrap_or("").trim().to_ascii_lowercase();
+    if matches!(media.as_str(), "text/html" | "application/xhtml+xml") {
+        return Err(LoadFailure::NotJson(media));
+    }
+    match content_length.map(|l| l.trim().parse::<u64>()) {
+        Some(Ok(n)) if n > MAX_CONFIG_BYTES => Err(LoadFailure::TooLarge(n)),
+        _ => Ok(()),
+    }
+}
+
+/// The body once read: UTF-8 text, and as long as declared.
+pub fn check_body(bytes: Vec<u8>, content_length: Option<&str>) -> Result<String, LoadFailure> {
+    if let Some(Ok(declared)) = content_length.map(|l| l.trim().parse::<u64>()) {
+        let got = bytes.len() as u64;
+        if got < declared {
+            return Err(LoadFailure::CutShort(format!("{got} / {declared}")));
+        }
+    }
+    String::from_utf8(bytes).map_err(|_| LoadFailure::NotJson("UTF-8".to_owned()))
 }
 
 impl LoadFailure {
     /// What the donor should do now. Polite, short, no jargon.
     pub fn for_donor(&self) -> Text {
         match self {
-            LoadFailure::Timeout | LoadFailure::Network(_) => Text::new(
+            LoadFailure::Timeout | LoadFailure::Network(_) | LoadFailure::CutShort(_) => Text::new(
                 "Les informations de don n’ont pas pu être chargées. Vérifiez votre connexion puis rechargez la page ; si cela persiste, contactez le collectif local.",
                 "The donation details could not be loaded. Check your connection and reload the page; if this persists, contact the local collective.",
             ),
@@ -124,8 +179,28 @@ impl LoadFailure {
                 format!("{source}: the server answered HTTP {status} instead of 200."),
             ),
             LoadFailure::Timeout => Text::new(
-                format!("{source} : pas de réponse en {} secondes.", FETCH_TIMEOUT_MS / 1000),
-                format!("{source}: no answer within {} seconds.", FETCH_TIMEOUT_MS / 1000),
+                format!("{source} : pas de réponse complète en {} secondes (le serveur n’a pas répondu, ou s’est arrêté en cours d’envoi).", FETCH_TIMEOUT_MS / 1000),
+                format!("{source}: no complete answer within {} seconds (the server did not answer, or stalled while sending).", FETCH_TIMEOUT_MS / 1000),
+            ),
+            LoadFailure::TooLarge(bytes) => Text::new(
+                format!("{source} : le fichier fait au moins {bytes} octets, plus que la limite de {MAX_CONFIG_BYTES} (1 Mio) : découpez un registre en liens vers un fichier par circonscription, et vérifiez que l’adresse désigne bien la configuration."),
+                format!("{source}: the file is at least {bytes} bytes, more than the {MAX_CONFIG_BYTES} (1 MiB) limit: split a registry into links to one file per circonscription, and check that the address names the configuration."),
+            ),
+            LoadFailure::CutShort(detail) => Text::new(
+                format!("{source} : la réponse s’est interrompue avant la fin du fichier ({detail}). Vérifiez le serveur (délai, proxy, taille de fichier limitée)."),
+                format!("{source}: the answer broke off before the end of the file ({detail}). Check the server (timeout, proxy, file size limit)."),
+            ),
+            LoadFailure::NotJson(what) if what == "UTF-8" => Text::new(
+                format!("{source} : ce n’est pas du texte UTF-8. Enregistrez le fichier JSON en UTF-8."),
+                format!("{source}: this is not UTF-8 text. Save the JSON file as UTF-8."),
+            ),
+            LoadFailure::NotJson(what) => Text::new(
+                format!("{source} : le serveur a renvoyé une page web ({what}) au lieu du fichier JSON : l’adresse est sans doute fausse, ou le serveur redirige vers une page d’erreur ou de connexion."),
+                format!("{source}: the server sent a web page ({what}) instead of the JSON file: the address is probably wrong, or the server redirects to an error or login page."),
+            ),
+            LoadFailure::InsecureRedirect(to) => Text::new(
+                format!("{source} : le serveur redirige vers « {to} », une adresse non chiffrée. La configuration porte l’IBAN : servez-la en https de bout en bout."),
+                format!("{source}: the server redirects to “{to}”, an unencrypted address. The configuration carries the IBAN: serve it over https all the way."),
             ),
             LoadFailure::Network(detail) => Text::new(
                 format!("{source} : la requête a échoué avant toute réponse ({detail}). Hors ligne, ou bien le serveur d’un autre domaine n’envoie pas l’en-tête Access-Control-Allow-Origin (CORS)."),
@@ -172,6 +247,11 @@ mod tests {
             LoadFailure::Http(503),
             LoadFailure::Timeout,
             LoadFailure::Network("TypeError".into()),
+            LoadFailure::TooLarge(20_000_000),
+            LoadFailure::CutShort("10 / 20".into()),
+            LoadFailure::NotJson("text/html".into()),
+            LoadFailure::NotJson("UTF-8".into()),
+            LoadFailure::InsecureRedirect("http://x.fr/c.json".into()),
         ];
         for failure in &all {
             let donor = failure.for_donor();
@@ -184,5 +264,34 @@ mod tests {
         assert!(LoadFailure::Http(404).for_collective("c.json").en.contains("404"));
         assert!(LoadFailure::Network("x".into()).for_collective("c.json").en.contains("CORS"));
         assert_ne!(LoadFailure::Http(503).for_donor(), LoadFailure::Http(404).for_donor());
+        assert!(LoadFailure::TooLarge(20_000_000).for_collective("c.json").en.contains("20000000"));
+        assert!(LoadFailure::InsecureRedirect("http://x.fr/c.json".into()).for_collective("c.json").fr.contains("http://x.fr/c.json"));
+    }
+
+    #[test]
+    fn the_head_is_checked_before_the_body_is_read() {
+        let ok = |ct: Option<&str>, cl: Option<&str>| check_head("https://a.fr/c.json", None, 200, ct, cl);
+        assert_eq!(ok(Some("application/json; charset=utf-8"), Some("2048")), Ok(()));
+        assert_eq!(ok(Some("text/plain"), None), Ok(()), "some hosts serve .json as text");
+        assert_eq!(ok(None, Some("1048576")), Ok(()));
+        assert_eq!(ok(None, Some("1048577")), Err(LoadFailure::TooLarge(1_048_577)));
+        assert_eq!(ok(Some("text/html; charset=utf-8"), None), Err(LoadFailure::NotJson("text/html".into())));
+        assert_eq!(ok(Some("TEXT/HTML"), None), Err(LoadFailure::NotJson("text/html".into())));
+        assert_eq!(check_head("https://a.fr/c", None, 404, None, None), Err(LoadFailure::Http(404)));
+        // Redirects: never from https to http, never to a non-loopback http address.
+        assert_eq!(check_head("https://a.fr/c", Some("http://127.0.0.1/c"), 200, None, None), Err(LoadFailure::InsecureRedirect("http://127.0.0.1/c".into())));
+        assert_eq!(check_head("http://127.0.0.1:8/c", Some("http://evil.example/c"), 200, None, None), Err(LoadFailure::InsecureRedirect("http://evil.example/c".into())));
+        assert_eq!(check_head("https://a.fr/c", Some("https://b.fr/c"), 200, None, None), Ok(()));
+        assert_eq!(check_head("http://127.0.0.1:8/c", Some("http://127.0.0.1:9/c"), 200, None, None), Ok(()));
+        // A page served over http may name its configuration relative to itself.
+        assert_eq!(check_head("http://collectif.example/c.json", None, 200, None, None), Ok(()));
+    }
+
+    #[test]
+    fn the_body_must_be_whole_utf8() {
+        assert_eq!(check_body(b"{}".to_vec(), Some("2")), Ok("{}".into()));
+        assert_eq!(check_body(b"{}".to_vec(), None), Ok("{}".into()));
+        assert_eq!(check_body(b"{".to_vec(), Some("2")), Err(LoadFailure::CutShort("1 / 2".into())));
+        assert_eq!(check_body(vec![0xff, 0xfe], None), Err(LoadFailure::NotJson("UTF-8".into())));
     }
 }

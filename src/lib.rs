@@ -2,7 +2,7 @@
 //!
 //! The crate is a functional core and an imperative shell (see `ARCHITECTURE.md`):
 //!
-//! - the core — [`money`], [`date`], [`i18n`], [`embed`], [`law`], [`donation`], [`config`], [`payment`] — is
+//! - the core — [`money`], [`date`], [`i18n`], [`embed`], [`law`], [`donation`], [`config`], [`payment`], [`text_safety`] — is
 //!   plain Rust with no web dependency, no clock and no I/O;
 //! - the shells turn core results into something a person sees: [`widget`] (Yew, built
 //!   for wasm32 only) and [`cli`] (the `circo-don` command, native only).
@@ -15,6 +15,7 @@ pub mod i18n;
 pub mod law;
 pub mod money;
 pub mod payment;
+pub mod text_safety;
 
 #[cfg(not(target_arch = "wasm32"))]
 pub mod cli;

@@ -100,6 +100,9 @@ pub enum AmountError {
     /// Refused rather than guessed; `whole` and `three` are the digits before and after
     /// the mark, from which [`AmountError::message`] builds both unambiguous forms.
     Ambiguous { whole: u16, three: u16 },
+    /// A character that draws nothing or reorders the text (a zero-width space, a bidi
+    /// control...: see [`crate::text_safety`]), often pasted along with the amount.
+    Hidden(char),
 }
 
 impl AmountError {
@@ -127,6 +130,7 @@ impl AmountError {
                 "This amount is too large: at most €1,000,000,000.",
             ),
             AmountError::Ambiguous { whole, three } => ambiguous_message(*whole, *three),
+            AmountError::Hidden(c) => crate::text_safety::typed_message(*c),
         }
     }
 }
@@ -215,8 +219,13 @@ fn strip_currency(s: &str) -> (&str, bool) {
 /// - 4 digits or more after a single mark are too many decimals.
 ///
 /// Thousands groups are checked: 1 to 3 digits first, then exactly 3 (`10 00` is
-/// refused). A minus sign gives [`AmountError::Negative`].
+/// refused). A minus sign gives [`AmountError::Negative`]. A character that can make
+/// the field show something other than what it holds gives [`AmountError::Hidden`],
+/// whatever else is typed.
 pub fn parse_amount(s: &str) -> Result<Cents, AmountError> {
+    if let Some(c) = crate::text_safety::first_hidden(s) {
+        return Err(AmountError::Hidden(c));
+    }
     let (mut t, mut euro_first) = strip_currency(s);
     if t.is_empty() {
         return Err(AmountError::Empty);
@@ -462,6 +471,10 @@ mod tests {
             ("1234,567", TooManyDecimals),
             ("1,234,56", NotANumber),
             ("1,23,456", NotANumber),
+            // Pasted with a zero-width space or a bidi control: named, not "not a number".
+            ("37\u{200B}", Hidden('\u{200B}')),
+            ("\u{202E}05", Hidden('\u{202E}')),
+            ("-\u{FEFF}5", Hidden('\u{FEFF}')),
         ];
         for (s, err) in cases {
             assert_eq!(parse_amount(s), Err(*err), "{s:?}");
@@ -471,7 +484,7 @@ mod tests {
     #[test]
     fn every_error_says_what_to_type_in_both_languages() {
         use AmountError::*;
-        for e in [Empty, Negative, NotANumber, TooManyDecimals, TooLarge, Ambiguous { whole: 1, three: 500 }] {
+        for e in [Empty, Negative, NotANumber, TooManyDecimals, TooLarge, Ambiguous { whole: 1, three: 500 }, Hidden('\u{200B}')] {
             let m = e.message();
             assert!(!m.fr.is_empty() && !m.en.is_empty() && m.fr != m.en);
         }
@@ -564,6 +577,22 @@ mod properties {
                 prop_assert_eq!(parse_amount(&c.format(lang)), Ok(c));
                 prop_assert_eq!(parse_amount(&c.format_with_cents(lang)), Ok(c));
             }
+        }
+
+        /// A hidden character anywhere in an amount is named, whatever the rest.
+        #[test]
+        fn a_hidden_character_is_always_refused(cents in 0i64..=MAX_TYPED_AMOUNT.get(), at in 0usize..40, h in crate::text_safety::strategy::hidden_char()) {
+            let mut chars: Vec<char> = Cents::new(cents).format(Lang::Fr).chars().collect();
+            chars.insert(at.min(chars.len()), h);
+            let typed: String = chars.into_iter().collect();
+            prop_assert_eq!(parse_amount(&typed), Err(AmountError::Hidden(h)));
+        }
+
+        /// Without one, the rule never fires.
+        #[test]
+        fn visible_text_is_never_refused_as_hidden(s in "\\PC{0,24}") {
+            prop_assume!(crate::text_safety::first_hidden(&s).is_none());
+            prop_assert!(!matches!(parse_amount(&s), Err(AmountError::Hidden(_))));
         }
 
         #[test]

@@ -167,6 +167,26 @@ async fn the_transfer_shows_the_iban_in_text_and_a_qr_code() {
     assert!(query(&host, ".cd-qr svg path").is_some());
 }
 
+/// Text that can lie, typed by the donor: the amount and the printable form's fields
+/// name the hidden character under the field.
+#[wasm_bindgen_test]
+async fn a_hidden_character_typed_by_the_donor_is_named_under_its_field() {
+    let host = host_with(&person(), &[]);
+    circo_don::widget::mount(&host).unwrap();
+    wait_for(&host, "#cd-amount").await;
+    type_into(&host, "#cd-amount", "37\u{200B}").await;
+    let error = query(&host, "#cd-amount-error").expect("the amount's error");
+    assert!(text_of(&error).contains("U+200B"), "{}", text_of(&error));
+    click(&host, ".cd-form summary").await;
+    type_into(&host, "#cd-surname", "Dupont").await;
+    assert!(query(&host, "#cd-surname-error").is_none());
+    type_into(&host, "#cd-surname", "Dupont\u{202E}").await;
+    let error = query(&host, "#cd-surname-error").expect("the surname's error");
+    assert!(text_of(&error).contains("U+202E"), "{}", text_of(&error));
+    let input = query(&host, "#cd-surname").unwrap();
+    assert_eq!(input.get_attribute("aria-invalid").as_deref(), Some("true"));
+}
+
 #[wasm_bindgen_test]
 async fn cash_above_the_cap_is_refused_with_what_is_possible() {
     let host = host_with(&person(), &[]);

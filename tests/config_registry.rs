@@ -145,3 +145,44 @@ fn a_registry_of_all_577_circos_loads_and_searches() {
     assert_eq!(r.search("2A-03").len(), 1);
     assert!(started.elapsed().as_secs() < 10, "{:?}", started.elapsed());
 }
+
+/// A movement vouches for a linked circo's account: the IBAN and title it states must
+/// be the linked file's, or the file is refused.
+#[test]
+fn a_linked_file_must_have_the_iban_and_title_the_registry_states() {
+    let r = demo_registry();
+    let entry = r.find("99-01").unwrap();
+    assert_eq!(entry.expected_iban.as_deref(), Some("FR7699999000010001234567809"), "electronic form");
+    let text = fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/demo/circo-exemple.json")).unwrap();
+    let account = load(&text).account().cloned().unwrap();
+    assert_eq!(entry.check_linked(&account), None);
+
+    // Another (valid) IBAN: refused, the message giving both.
+    let mut doc: serde_json::Value = serde_json::from_str(&text).unwrap();
+    doc["payment"]["transfer"]["iban"] = "FR76 3000 1007 9412 3456 7890 185".into();
+    let other = load(&doc.to_string()).account().cloned().unwrap();
+    let problem = entry.check_linked(&other).expect("refused");
+    assert_eq!((problem.rule, problem.path.as_str()), ("link-iban-mismatch", "payment.transfer.iban"));
+    assert!(problem.is_error());
+    assert!(problem.message.fr.contains("FR76 9999 9000 0100 0123 4567 809") && problem.message.fr.contains("FR76 3000 1007 9412 3456 7890 185"), "{}", problem.message.fr);
+
+    // No transfer at all: refused too (the donor would be sent elsewhere).
+    doc["payment"]["transfer"] = serde_json::Value::Null;
+    doc["payment"].as_object_mut().unwrap().remove("transfer");
+    let no_transfer = load(&doc.to_string()).account().cloned().unwrap();
+    assert_eq!(entry.check_linked(&no_transfer).unwrap().rule, "link-iban-mismatch");
+
+    // The same IBAN, another title: refused.
+    let mut doc: serde_json::Value = serde_json::from_str(&text).unwrap();
+    for pointer in ["/mandataire/account_title", "/payment/cheque/payee", "/payment/transfer/holder"] {
+        *doc.pointer_mut(pointer).unwrap() = "Claude Durand, mandataire financier de Camille Martin (bis)".into();
+    }
+    let retitled = load(&doc.to_string()).account().cloned().unwrap();
+    assert_eq!(entry.check_linked(&retitled).unwrap().rule, "link-title-mismatch");
+
+    // An entry that states only the IBAN does not compare titles.
+    let only_iban = r.find("99-02").unwrap();
+    assert!(only_iban.expected_iban.is_some() && only_iban.expected_title.is_none());
+    let association = load(&fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/demo/association.json")).unwrap()).account().cloned().unwrap();
+    assert_eq!(only_iban.check_linked(&association), None);
+}

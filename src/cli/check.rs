@@ -33,10 +33,40 @@ pub fn check(args: &[String]) -> Output {
         Ok(text) => text,
         Err(message) => return Output::fail(2, format!("{message}\n")),
     };
-    let loaded = config::load(&text);
+    let mut loaded = config::load(&text);
+    check_local_links(&source, &mut loaded);
     let code = i32::from(loaded.has_errors());
     let stdout = if json { json_report(&loaded) } else { text_report(&source, &loaded) };
     Output { stdout, stderr: String::new(), code }
+}
+
+/// For a registry read from a file: each link relative to it whose file is there is
+/// loaded too, as the widget would after a donor picks that circo. Its errors, and a
+/// circo, IBAN or title other than the entry states ([`config::Entry::check_linked`]),
+/// are reported under `circos[i]`. Links to other sites are left to the widget.
+fn check_local_links(source: &str, loaded: &mut Loaded) {
+    let Some(registry) = loaded.registry() else { return };
+    if source.contains("://") {
+        return;
+    }
+    let dir = std::path::Path::new(source).parent().unwrap_or(std::path::Path::new(""));
+    let mut found = Vec::new();
+    for entry in &registry.entries {
+        let Target::Link(link) = &entry.target else { continue };
+        if link.contains(':') {
+            continue;
+        }
+        let Ok(text) = std::fs::read_to_string(dir.join(link)) else { continue };
+        let linked = config::load(&text);
+        let prefix = format!("circos[{}]", entry.index);
+        let mut problems: Vec<Problem> = linked.errors().cloned().collect();
+        problems.extend(linked.account().and_then(|a| entry.check_linked(a)));
+        for mut p in problems {
+            p.path = if p.path.is_empty() { format!("{prefix} ({link})") } else { format!("{prefix} ({link}) {}", p.path) };
+            found.push(p);
+        }
+    }
+    loaded.problems.extend(found);
 }
 
 /// Prints the JSON Schema of account files, or of registries with `--registry`.
@@ -117,6 +147,23 @@ fn text_report(source: &str, loaded: &Loaded) -> String {
             "\n{label}  {path}  [{}]\n  fr: {}\n  en: {}\n",
             problem.rule, problem.message.fr, problem.message.en
         ));
+    }
+    // The verification of payee: the holder must be the bank's registered name.
+    let holders: Vec<(String, &str)> = match &loaded.config {
+        Some(Config::Account(a)) => a.payment.transfer.iter().map(|t| ("payment.transfer.holder".to_owned(), t.holder.as_str())).collect(),
+        Some(Config::Registry(r)) => r
+            .entries
+            .iter()
+            .filter_map(|e| match &e.target {
+                Target::Inline(a) => a.payment.transfer.as_ref().map(|t| (format!("circos[{}].payment.transfer.holder", e.index), t.holder.as_str())),
+                _ => None,
+            })
+            .collect(),
+        None => Vec::new(),
+    };
+    for (path, holder) in holders {
+        let note = config::validate::verification_of_payee(holder);
+        out.push_str(&format!("\ninfo  {path}  [verification-of-payee]\n  fr: {}\n  en: {}\n", note.fr, note.en));
     }
     out.push_str(&format!(
         "\n{errors} erreur(s), {warnings} avertissement(s) / {errors} error(s), {warnings} warning(s)\n"

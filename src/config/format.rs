@@ -293,4 +293,14 @@ pub struct LinkFile {
     pub name: String,
     /// The account file: relative to the registry's address, or `https:`.
     pub url: String,
+    /// Optional: the IBAN the movement expects in the linked file (with or without
+    /// spaces). A linked file with another IBAN, or without a transfer, is refused: a
+    /// compromised local site cannot then redirect donors who come through the
+    /// movement's page.
+    #[serde(default)]
+    pub iban: Option<String>,
+    /// Optional: the account title the movement expects in the linked file, compared
+    /// exactly (`mandataire.account_title`).
+    #[serde(default)]
+    pub account_title: Option<String>,
 }

@@ -10,8 +10,9 @@ use super::format::{AccountFile, LinkFile, ACCOUNT_FORMAT};
 use super::model::{slug, ValidAccount};
 use super::problem::{join, Problem};
 use super::text::normalize;
-use super::validate::{check_circo_key, shorten, url_scheme, validate_account, Checker, MAX_TITLE_CHARS, MAX_URL_CHARS};
+use super::validate::{check_circo_key, check_iban, shorten, url_scheme, validate_account, Checker, MAX_TITLE_CHARS, MAX_URL_CHARS};
 use super::{read_text, type_problem, type_problem_unplaced, Config};
+use crate::text_safety;
 
 /// A validated registry. Entries whose department or number is unusable are left out
 /// (their problems are reported); an inline account with errors stays listed, so that
@@ -36,6 +37,10 @@ pub struct Entry {
     /// Position in the file's `circos` array: problems about this entry have paths
     /// starting with `circos[index]` (see [`super::Loaded::problems_of`]).
     pub index: usize,
+    /// For a link: the IBAN (electronic form) and the account title the movement
+    /// expects in the linked file, if it stated them ([`Entry::check_linked`]).
+    pub expected_iban: Option<String>,
+    pub expected_title: Option<String>,
     /// Normalised words searched by [`Registry::search`].
     words: Vec<String>,
 }
@@ -57,7 +62,7 @@ impl Entry {
     fn new(index: usize, department: String, number: u16, name: String, target: Target) -> Entry {
         let mut words: Vec<String> = normalize(&name).split(' ').map(str::to_owned).collect();
         words.push(department.to_lowercase());
-        Entry { slug: slug(&department, number), department, number, name, target, index, words }
+        Entry { slug: slug(&department, number), department, number, name, target, index, expected_iban: None, expected_title: None, words }
     }
 
     /// Whether every word of the (normalised) query matches this entry: a number
@@ -83,20 +88,58 @@ impl Entry {
 
 impl Entry {
     /// Checks that the account fetched through this entry's link is the circo the
-    /// registry announced. A mismatch is an error: a donor who picked this circo would
-    /// otherwise see another candidate's payment details.
+    /// registry announced, and, when the registry states them, that its IBAN and
+    /// account title are the ones the movement expects. A mismatch is an error: a
+    /// donor who picked this circo would otherwise see another candidate's payment
+    /// details, or pay an account the movement does not vouch for. The donor is told
+    /// politely that the details are unavailable; this problem is the collective's.
     pub fn check_linked(&self, account: &ValidAccount) -> Option<Problem> {
+        use crate::i18n::Text;
         let found = account.slug();
-        (found != self.slug).then(|| {
-            Problem::error(
+        if found != self.slug {
+            return Some(Problem::error(
                 "circo",
                 "link-mismatch",
-                crate::i18n::Text::new(
+                Text::new(
                     format!("Le registre annonce la circonscription {} mais le fichier lié décrit la {found} : corrigez le lien ou le fichier.", self.slug),
                     format!("The registry announces circonscription {} but the linked file describes {found}: fix the link or the file.", self.slug),
                 ),
-            )
-        })
+            ));
+        }
+        let slug = &self.slug;
+        if let Some(expected) = &self.expected_iban {
+            let iban = account.payment.transfer.as_ref().map(|t| t.iban.as_str());
+            if iban != Some(expected.as_str()) {
+                let (want, got) = (crate::payment::group_iban(expected), iban.map(crate::payment::group_iban));
+                let (got_fr, got_en) = match &got {
+                    Some(got) => (format!("le fichier lié donne {got}"), format!("the linked file gives {got}")),
+                    None => ("le fichier lié ne propose pas de virement".to_owned(), "the linked file offers no transfer".to_owned()),
+                };
+                return Some(Problem::error(
+                    "payment.transfer.iban",
+                    "link-iban-mismatch",
+                    Text::new(
+                        format!("Le registre du mouvement attend l’IBAN {want} pour la circonscription {slug}, mais {got_fr}. Si le compte a changé, faites mettre à jour le registre ; sinon le fichier a peut-être été modifié par un tiers : vérifiez-le avant tout."),
+                        format!("The movement’s registry expects IBAN {want} for circonscription {slug}, but {got_en}. If the account changed, have the registry updated; otherwise the file may have been altered by someone else: check it first."),
+                    ),
+                ));
+            }
+        }
+        if let Some(expected) = &self.expected_title {
+            let title = &account.mandataire.account_title;
+            if title != expected {
+                let (want, got) = (text_safety::reveal(expected), text_safety::reveal(title));
+                return Some(Problem::error(
+                    "mandataire.account_title",
+                    "link-title-mismatch",
+                    Text::new(
+                        format!("Le registre du mouvement attend l’intitulé de compte « {want} » pour la circonscription {slug}, mais le fichier lié donne « {got} ». Les deux doivent être identiques, caractère pour caractère : corrigez l’un ou l’autre."),
+                        format!("The movement’s registry expects the account title “{want}” for circonscription {slug}, but the linked file gives “{got}”. Both must be identical, character for character: fix one or the other."),
+                    ),
+                ));
+            }
+        }
+        None
     }
 }
 
@@ -187,7 +230,12 @@ pub(crate) fn load_registry(text: &str, document: &Value, problems: &mut Vec<Pro
     };
     let circos: &[Value] = document.get("circos").and_then(Value::as_array).map_or(&[], Vec::as_slice);
     debug_assert_eq!(circos.len(), head.circos.len());
-    let name = head.name.as_deref().map(|n| Checker::new(problems).text("name", n, MAX_TITLE_CHARS));
+    // A movement name with an error is not shown (the problem says why).
+    let name = head.name.as_deref().and_then(|n| {
+        let mut c = Checker::new(problems);
+        let name = c.text("name", n, MAX_TITLE_CHARS);
+        (c.errors == 0).then_some(name)
+    });
     let mut entries: Vec<Entry> = Vec::with_capacity(circos.len());
     for (i, value) in circos.iter().enumerate() {
         let prefix = format!("circos[{i}]");
@@ -247,9 +295,12 @@ fn load_link(index: usize, value: &Value, prefix: &str, problems: &mut Vec<Probl
             format!("“{}”: only relative (circos/75-01.json) or https:// addresses are accepted, not “{scheme}:”.", shorten(&url)),
         ),
     }
+    // What the movement vouches for: checked like an account's, compared once fetched.
+    let expected_iban = link.iban.as_deref().and_then(|iban| check_iban(&mut c, &join(prefix, "iban"), iban));
+    let expected_title = link.account_title.as_deref().map(|t| c.text(&join(prefix, "account_title"), t, MAX_TITLE_CHARS));
     let errors = c.errors;
     let (department, number) = key?;
-    (errors == 0).then(|| Entry::new(index, department, number, name, Target::Link(url)))
+    (errors == 0).then(|| Entry { expected_iban, expected_title, ..Entry::new(index, department, number, name, Target::Link(url)) })
 }
 
 /// Reads an inline account as serde reads one from a `&Value`, with the error's path
@@ -348,7 +399,9 @@ fn load_inline(index: usize, value: &Value, prefix: &str, problems: &mut Vec<Pro
     let key = check_circo_key(&mut Vec::new(), "", &file.circo.department, file.circo.number);
     let account = validate_account(&file, prefix, problems);
     let (department, number) = key?;
-    let name = file.circo.name.trim().to_owned();
+    // An entry in error stays listed by its name: any hidden character in it is shown
+    // as its code point, never acting on the list.
+    let name = text_safety::reveal(file.circo.name.trim());
     Some(match account {
         Some(account) => Entry::new(index, department, number, name, Target::Inline(Box::new(account))),
         None => Entry::new(index, department, number, name, Target::Invalid),

@@ -12,6 +12,7 @@ use super::text::{contains_words, normalize};
 use crate::date::Date;
 use crate::i18n::{Lang, Text};
 use crate::money::Cents;
+use crate::text_safety;
 
 /// The L52-8 cap per donor and election, in euros: no preset or average gift above it.
 pub const DONOR_CAP_EUROS: i64 = crate::law::rules::DONOR_CAP.get() / 100;
@@ -87,6 +88,7 @@ impl<'a> Checker<'a> {
                 "This text contains a control character (line break, tab...): remove it.",
             );
         }
+        self.hidden(path, value);
         if trimmed.contains(['<', '>']) {
             self.warning(
                 path,
@@ -96,6 +98,24 @@ impl<'a> Checker<'a> {
             );
         }
         trimmed.to_owned()
+    }
+
+    /// Text that can lie (see [`crate::text_safety`]): an error for a bidi control, an
+    /// invisible character or a non-character; a warning for a word mixing Latin
+    /// letters with look-alike letters of another script.
+    pub(crate) fn hidden(&mut self, path: &str, value: &str) {
+        if let Some(c) = text_safety::first_hidden(value) {
+            self.errors += 1;
+            self.problems.push(Problem::error(path, "hidden-character", text_safety::config_message(c)));
+        } else if let Some((word, c)) = text_safety::mixed_script_word(value) {
+            let cp = text_safety::code_point(c);
+            self.warning(
+                path,
+                "mixed-script",
+                format!("Le mot « {word} » mêle des lettres latines et « {c} » ({cp}), une lettre d’un autre alphabet qui ressemble à une lettre latine : à l’écran rien ne se voit, mais la banque ne lira pas le même nom. Retapez ce mot au clavier."),
+                format!("The word “{word}” mixes Latin letters with “{c}” ({cp}), a letter of another alphabet that looks like a Latin one: nothing shows on screen, but the bank will not read the same name. Type the word again on the keyboard."),
+            );
+        }
     }
 
     fn date(&mut self, path: &str, value: &str) -> Option<Date> {
@@ -129,6 +149,7 @@ impl<'a> Checker<'a> {
     /// An absolute `https:` URL.
     fn https_url(&mut self, path: &str, value: &str) -> String {
         let url = value.trim();
+        self.hidden(path, value);
         if url.chars().count() > MAX_URL_CHARS {
             self.error(path, "too-long", format!("Cette adresse dépasse {MAX_URL_CHARS} caractères."), format!("This address exceeds {MAX_URL_CHARS} characters."));
         }
@@ -169,9 +190,21 @@ impl<'a> Checker<'a> {
     }
 }
 
+/// The verification of payee (vérification du bénéficiaire, EU regulation 2024/886,
+/// in force since 9 October 2025): the donor's bank compares the name of a transfer
+/// with the one the account's bank registered and warns the donor when they differ.
+/// `circo-don check` says so for each transfer holder.
+pub fn verification_of_payee(holder: &str) -> Text {
+    let holder = text_safety::reveal(holder);
+    Text::new(
+        format!("Titulaire du virement : « {holder} ». Ce nom, affiché aux donateurs et inscrit dans le QR code, doit être exactement celui que la banque a enregistré pour le compte de campagne (copiez-le du RIB) : depuis octobre 2025, la banque du donateur vérifie le bénéficiaire avant chaque virement et l’avertit si le nom diffère."),
+        format!("Transfer holder: “{holder}”. This name, shown to donors and written in the QR code, must be exactly the one the bank registered for the campaign account (copy it from the RIB): since October 2025 the donor’s bank verifies the payee before each transfer and warns the donor when the name differs."),
+    )
+}
+
 /// At most 60 characters of `s`, for quoting user input in messages.
 pub(crate) fn shorten(s: &str) -> String {
-    let mut out: String = s.chars().filter(|c| !c.is_control()).take(60).collect();
+    let mut out: String = text_safety::reveal(s).chars().filter(|c| !c.is_control()).take(60).collect();
     if s.chars().count() > 60 {
         out.push('…');
     }
@@ -351,20 +384,21 @@ pub fn validate_account(file: &AccountFile, prefix: &str, problems: &mut Vec<Pro
             );
         }
     }
+    let (shown_mandataire, shown_candidate) = (text_safety::reveal(&mandataire_name), text_safety::reveal(&candidate));
     if !account_title.is_empty() && !mandataire_name.is_empty() && !contains_words(&account_title, &mandataire_name) {
         c.warning(
             p("mandataire.account_title"),
             "account-title-mandataire",
-            format!("L’intitulé du compte ne mentionne pas « {mandataire_name} ». Recopiez l’intitulé exact figurant sur le RIB du compte de campagne."),
-            format!("The account title does not mention “{mandataire_name}”. Copy the exact title from the campaign account’s bank details (RIB)."),
+            format!("L’intitulé du compte ne mentionne pas « {shown_mandataire} ». Recopiez l’intitulé exact figurant sur le RIB du compte de campagne."),
+            format!("The account title does not mention “{shown_mandataire}”. Copy the exact title from the campaign account’s bank details (RIB)."),
         );
     }
     if m.kind == MandataireKind::Person && !account_title.is_empty() && !candidate.is_empty() && !contains_words(&account_title, &candidate) {
         c.warning(
             p("mandataire.account_title"),
             "account-title-candidate",
-            format!("L’intitulé du compte d’un mandataire financier dit d’habitude « {mandataire_name}, mandataire financier de {candidate} » ; ici le nom du candidat n’y figure pas. Recopiez l’intitulé exact du RIB."),
-            format!("A mandataire’s account title usually reads “{mandataire_name}, mandataire financier de {candidate}”; here the candidate’s name is missing. Copy the exact title from the bank details (RIB)."),
+            format!("L’intitulé du compte d’un mandataire financier dit d’habitude « {shown_mandataire}, mandataire financier de {shown_candidate} » ; ici le nom du candidat n’y figure pas. Recopiez l’intitulé exact du RIB."),
+            format!("A mandataire’s account title usually reads “{shown_mandataire}, mandataire financier de {shown_candidate}”; here the candidate’s name is missing. Copy the exact title from the bank details (RIB)."),
         );
     }
 
@@ -507,6 +541,7 @@ fn match_title(c: &mut Checker<'_>, path: &str, value: &str, title: &str, holder
         return;
     }
     let (v, t) = (normalize(value), normalize(title));
+    let (value, title) = (text_safety::reveal(value), text_safety::reveal(title));
     if v == t {
         c.warning(
             path,
@@ -539,7 +574,7 @@ fn match_title(c: &mut Checker<'_>, path: &str, value: &str, title: &str, holder
 }
 
 /// Checks an IBAN and returns its electronic form.
-fn check_iban(c: &mut Checker<'_>, path: &str, raw: &str) -> Option<String> {
+pub(crate) fn check_iban(c: &mut Checker<'_>, path: &str, raw: &str) -> Option<String> {
     let compact: String = raw.chars().filter(|ch| !ch.is_whitespace()).collect::<String>().to_uppercase();
     // A French (or Monegasque) IBAN has 27 characters: say so rather than report the
     // checksum a truncated IBAN also fails.

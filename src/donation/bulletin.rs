@@ -110,7 +110,8 @@ pub(crate) fn esc(s: &str) -> String {
 pub fn bulletin_html(account: &Account, who: &Identity, gift: Option<Cents>, method: Method, today: Date, lang: Lang) -> String {
     let t = |label: Label| label.text().into_lang(lang);
     let blank = "<span class=\"blank\"></span>";
-    let value = |s: &str| if s.trim().is_empty() { blank.to_owned() } else { esc(s.trim()) };
+    // A field holding text that can lie (the form says why) prints blank, to be written by hand.
+    let value = |s: &str| if s.trim().is_empty() || crate::text_safety::first_hidden(s).is_some() { blank.to_owned() } else { esc(s.trim()) };
     let mut rows = String::new();
     let mut row = |label: String, v: String| rows.push_str(&format!("<tr><th>{}</th><td>{v}</td></tr>", esc(&label)));
     for field in IdentityField::ALL {

@@ -404,7 +404,9 @@ fn payment_body(account: &Account, inputs: &Inputs, a: &Assessment, window: &Col
                 label: f.label().text().into_lang(lang),
                 value: inputs.identity.get(f).to_owned(),
                 hint: None,
-                error: None,
+                // A character that draws nothing or reorders the text is named (and left
+                // off the print).
+                error: crate::text_safety::typed_error(inputs.identity.get(f)).map(|t| t.into_lang(lang)),
                 inputmode: "text",
                 autocomplete: f.autocomplete(),
             })
@@ -699,6 +701,12 @@ mod tests {
         assert_eq!(form.fields.len(), 4);
         assert_eq!(form.fields[0].value, "Martin <b>");
         assert!(form.document.contains("Martin &lt;b&gt;"));
+        assert_eq!(form.fields[0].error, None);
+        // A right-to-left override is named under its field and left off the print.
+        let lying = inputs.apply(Action::TypeIdentity(IdentityField::GivenNames, "Anne\u{202E}".into()));
+        let PaymentBody::Open(open) = account_page(&a, &lying, collecting(&a), Lang::Fr).payment.body else { panic!() };
+        assert!(open.form.fields[1].error.as_deref().is_some_and(|e| e.contains("U+202E")), "{:?}", open.form.fields[1]);
+        assert!(!open.form.document.contains("Anne"));
     }
 
     #[test]

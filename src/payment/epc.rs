@@ -270,9 +270,10 @@ pub fn parse_epc_amount(s: &str) -> Option<Cents> {
 }
 
 /// Characters that must not appear in a free-text element: anything that could be read
-/// as a line separator or is otherwise invisible control data.
+/// as a line separator, and text that can lie (bidi controls, invisible characters:
+/// see [`crate::text_safety`]), so that the name a banking app shows is the one encoded.
 fn forbidden(c: char) -> bool {
-    c.is_control() || c == '\u{2028}' || c == '\u{2029}' || c == '\u{feff}'
+    c.is_control() || crate::text_safety::hidden_kind(c).is_some()
 }
 
 fn check_text(field: TextField, text: &str) -> Result<(), EpcError> {

@@ -1,12 +1,20 @@
 //! Loading a configuration's text: from an inline `<script type="application/json">` or
-//! by fetching a URL (same origin, or another with CORS), with a timeout. Only the
-//! configuration is ever requested, with no credentials.
+//! by fetching a URL (same origin, or another with CORS). Only the configuration is ever
+//! requested, with no credentials.
+//!
+//! The whole fetch, headers and body, ends within [`FETCH_TIMEOUT_MS`]; the head is
+//! checked ([`check_head`]: status, redirects, type, declared size) before the body is
+//! read, and the body is streamed chunk by chunk and dropped as soon as it passes
+//! [`MAX_CONFIG_BYTES`], before any parsing. Each widget loads on its own: a failure
+//! here only ever reaches the widget that asked.
 
 use futures::future::{select, Either};
-use gloo_net::http::Request;
-use web_sys::{AbortController, RequestCache, RequestCredentials};
+use gloo_net::http::{Request, Response};
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{AbortController, ReadableStreamDefaultReader, ReadableStreamReadResult, RequestCache, RequestCredentials};
 
-use crate::embed::{LoadFailure, Source, FETCH_TIMEOUT_MS};
+use crate::embed::{check_body, check_head, LoadFailure, Source, FETCH_TIMEOUT_MS, MAX_CONFIG_BYTES};
 
 /// The configuration's text, or why it could not be had.
 pub async fn load_text(source: &Source) -> Result<String, LoadFailure> {
@@ -27,24 +35,67 @@ fn inline_text(id: &str) -> Result<String, LoadFailure> {
 
 async fn fetch_text(url: &str) -> Result<String, LoadFailure> {
     let controller = AbortController::new().ok();
-    let request = Request::get(url)
-        .credentials(RequestCredentials::Omit)
-        // The goal's "raised so far" changes: always revalidate with the collective's host.
-        .cache(RequestCache::NoCache)
-        .abort_signal(controller.as_ref().map(|c| c.signal()).as_ref())
-        .send();
-    let timeout = gloo_timers::future::TimeoutFuture::new(FETCH_TIMEOUT_MS);
-    let response = match select(Box::pin(request), timeout).await {
-        Either::Left((result, _)) => result.map_err(|e| LoadFailure::Network(e.to_string()))?,
-        Either::Right(_) => {
-            if let Some(controller) = controller {
-                controller.abort();
-            }
-            return Err(LoadFailure::Timeout);
-        }
+    let signal = controller.as_ref().map(|c| c.signal());
+    let whole = async {
+        let response = Request::get(url)
+            .credentials(RequestCredentials::Omit)
+            // The goal's "raised so far" changes: always revalidate with the collective's host.
+            .cache(RequestCache::NoCache)
+            .abort_signal(signal.as_ref())
+            .send()
+            .await
+            .map_err(|e| LoadFailure::Network(e.to_string()))?;
+        let requested = absolute(url);
+        let length = response.headers().get("content-length");
+        let redirected_to = response.redirected().then(|| response.url());
+        check_head(&requested, redirected_to.as_deref(), response.status(), response.headers().get("content-type").as_deref(), length.as_deref())?;
+        check_body(read_body(&response).await?, length.as_deref())
     };
-    if !response.ok() {
-        return Err(LoadFailure::Http(response.status()));
+    let timeout = gloo_timers::future::TimeoutFuture::new(FETCH_TIMEOUT_MS);
+    let result = match select(Box::pin(whole), timeout).await {
+        Either::Left((result, _)) => result,
+        Either::Right(_) => Err(LoadFailure::Timeout),
+    };
+    // Stops whatever is still coming (a stalled or oversized body) once decided.
+    if result.is_err() {
+        if let Some(controller) = controller {
+            controller.abort();
+        }
     }
-    response.text().await.map_err(|e| LoadFailure::Network(e.to_string()))
+    result
+}
+
+/// `url` resolved against the page, as fetch resolves it.
+fn absolute(url: &str) -> String {
+    let base = web_sys::window().and_then(|w| w.location().href().ok()).unwrap_or_default();
+    web_sys::Url::new_with_base(url, &base).map(|u| u.href()).unwrap_or_else(|_| url.to_owned())
+}
+
+/// Reads the body chunk by chunk, refusing it once over [`MAX_CONFIG_BYTES`]. Each
+/// chunk is awaited, so the page's main thread is never held while the body arrives.
+async fn read_body(response: &Response) -> Result<Vec<u8>, LoadFailure> {
+    let Some(stream) = response.body() else { return Ok(Vec::new()) };
+    let reader: ReadableStreamDefaultReader = stream.get_reader().unchecked_into();
+    let mut bytes: Vec<u8> = Vec::new();
+    loop {
+        let chunk = JsFuture::from(reader.read()).await.map_err(|e| LoadFailure::CutShort(describe(&e)))?;
+        let chunk: ReadableStreamReadResult = chunk.unchecked_into();
+        if chunk.get_done().unwrap_or(true) {
+            return Ok(bytes);
+        }
+        let data = js_sys::Uint8Array::new(&chunk.get_value());
+        let total = bytes.len() as u64 + u64::from(data.length());
+        if total > MAX_CONFIG_BYTES {
+            let _ = reader.cancel();
+            return Err(LoadFailure::TooLarge(total));
+        }
+        let start = bytes.len();
+        bytes.resize(start + data.length() as usize, 0);
+        data.copy_to(&mut bytes[start..]);
+    }
+}
+
+/// A JavaScript error's message, for the collective.
+fn describe(e: &wasm_bindgen::JsValue) -> String {
+    e.dyn_ref::<js_sys::Error>().map(|e| String::from(e.message())).unwrap_or_else(|| format!("{e:?}"))
 }

@@ -137,6 +137,17 @@ test('the transfer QR code decodes to the configured IBAN and the chosen amount'
   assert.deepEqual(lines.slice(0, 4), ['BCD', '002', '1', 'SCT']);
   assert.equal(lines[6], config.payment.transfer.iban.replace(/\s/g, ''));
   assert.equal(lines[7], 'EUR37.50');
+  // Verification of payee: the name in the code, the holder on screen and the holder in
+  // the configuration are the same bytes (the donor's bank compares this name).
+  const bytes = Buffer.from(code.binaryData);
+  const fields = [];
+  for (let start = 0, i = 0; i <= bytes.length; i++) {
+    if (i === bytes.length || bytes[i] === 0x0a) { fields.push(bytes.subarray(start, i)); start = i + 1; }
+  }
+  const configured = Buffer.from(config.payment.transfer.holder.trim(), 'utf8');
+  const shown = await widget(p).locator('dt:text-is("Titulaire") + dd').innerText();
+  assert.ok(fields[5].equals(configured), `QR name ${fields[5].toString('utf8')}`);
+  assert.ok(Buffer.from(shown, 'utf8').equals(configured), `shown ${shown}`);
 });
 
 test('the printable form carries what the donor typed, and nothing is sent', async () => {

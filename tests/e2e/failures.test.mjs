@@ -3,7 +3,7 @@
 // toggle and in the browser console.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { start, page, screenshot, BODY } from './harness.mjs';
+import { start, page, screenshot, failureOf, BODY } from './harness.mjs';
 
 let env;
 before(async () => {
@@ -23,18 +23,7 @@ before(async () => {
 after(() => env?.close());
 
 /** Opens a failing page and returns what the donor and the collective are told. */
-async function failure(path, { timeout = 10_000 } = {}) {
-  const p = await env.open(path);
-  const root = p.locator('[data-circo-don] .cd');
-  await p.locator('[data-circo-don] .cd[data-state="failed"], [data-circo-don] .cd[data-state="invalid"]').waitFor({ timeout });
-  const alert = root.getByRole('alert');
-  const donor = await alert.locator('p').first().innerText();
-  await alert.locator('summary').click();
-  const detail = await alert.locator('details').innerText();
-  assert.equal(await root.locator('[data-iban]').count(), 0, 'no payment details on failure');
-  assert.deepEqual(p.errors, [], 'no uncaught error');
-  return { p, donor, detail, console: p.console.join('\n') };
-}
+const failure = (path, options) => failureOf(env, path, options);
 
 test('HTTP 404: the donor is asked to tell the collective; the collective sees the status', async () => {
   const { donor, detail, console } = await failure('/f/404.html');

@@ -5,6 +5,7 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import assert from 'node:assert/strict';
 import { chromium } from 'playwright-core';
 import AxeBuilder from '@axe-core/playwright';
 import jsQR from 'jsqr';
@@ -176,8 +177,8 @@ export async function start(pages = {}) {
     ...site,
     browser,
     /** A fresh context and page (axe needs pages of a context), with console errors kept. */
-    async open(path, { width = 1280, height = 900, locale = 'fr-FR', clock, init } = {}) {
-      const context = await browser.newContext({ viewport: { width, height }, locale });
+    async open(path, { width = 1280, height = 900, locale = 'fr-FR', clock, init, ignoreHTTPSErrors = false } = {}) {
+      const context = await browser.newContext({ viewport: { width, height }, locale, ignoreHTTPSErrors });
       contexts.push(context);
       // Every request of the context, from the first one: any host, full URL.
       const requests = [];
@@ -200,6 +201,24 @@ export async function start(pages = {}) {
       site.close();
     },
   };
+}
+
+/**
+ * Opens a page whose widget (`host`, a selector of its host element) fails to load,
+ * and returns what the donor and the collective are told: the alert's first paragraph,
+ * its detail toggle, the console. Checks that no payment detail shows and nothing threw.
+ */
+export async function failureOf(env, path, { timeout = 10_000, host = '[data-circo-don]', options = {} } = {}) {
+  const p = await env.open(path, options);
+  const root = p.locator(`${host} .cd`);
+  await p.locator(`${host} .cd[data-state="failed"], ${host} .cd[data-state="invalid"]`).waitFor({ timeout });
+  const alert = root.getByRole('alert');
+  const donor = await alert.locator('p').first().innerText();
+  await alert.locator('summary').click();
+  const detail = await alert.locator('details').innerText();
+  assert.equal(await root.locator('[data-iban]').count(), 0, 'no payment details on failure');
+  assert.deepEqual(p.errors, [], 'no uncaught error');
+  return { p, donor, detail, console: p.console.join('\n') };
 }
 
 /** axe-core's violations for the page (WCAG 2.1 A and AA), as readable lines. */
