@@ -54,7 +54,7 @@ fn every_broken_file_reports_its_error() {
     for (file, path, rule) in cases {
         let loaded = load(&read("tests/configs/broken", &file));
         assert!(
-            loaded.problems.iter().any(|p| p.path == path && p.rule == rule && p.severity == Severity::Error),
+            loaded.problems.iter().any(|p| p.path == path && p.rule.as_str() == rule && p.severity == Severity::Error),
             "{file}: expected error {rule} at {path:?}, got {:#?}",
             loaded.problems
         );
@@ -70,7 +70,7 @@ fn every_warning_file_reports_its_warning_and_still_works() {
     for (file, path, rule) in manifest("tests/configs/warnings") {
         let loaded = load(&read("tests/configs/warnings", &file));
         assert!(
-            loaded.problems.iter().any(|p| p.path == path && p.rule == rule && p.severity == Severity::Warning),
+            loaded.problems.iter().any(|p| p.path == path && p.rule.as_str() == rule && p.severity == Severity::Warning),
             "{file}: expected warning {rule} at {path:?}, got {:#?}",
             loaded.problems
         );
@@ -96,4 +96,34 @@ fn a_schema_key_for_editors_is_accepted() {
     assert!(loaded.problems.is_empty(), "{:#?}", loaded.problems);
     let text = read("demo", "registry.json").replacen('{', r#"{ "$schema": "x","#, 1);
     assert!(load(&text).problems.is_empty());
+}
+
+/// The rule ids are a published contract: `schema/README.md`'s table of checks lists
+/// every id of `CheckId` and no other, and the corpus manifests name only real ids.
+#[test]
+fn the_guide_and_the_manifests_list_the_checks_that_exist() {
+    use circo_don::config::CheckId;
+    let guide = read("schema", "README.md");
+    let table = &guide[guide.find("| rule | severity | what |").expect("the table of checks")..];
+    let mut listed: Vec<String> = Vec::new();
+    for line in table.lines().skip(2).take_while(|l| l.starts_with("| `")) {
+        let first = line.split('|').nth(1).unwrap_or("");
+        listed.extend(first.split('`').skip(1).step_by(2).map(str::to_owned));
+    }
+    let mut all: Vec<String> = CheckId::ALL.iter().map(|id| id.as_str().to_owned()).collect();
+    let listed_sorted = {
+        let mut l = listed.clone();
+        l.sort();
+        l
+    };
+    all.sort();
+    assert_eq!(listed_sorted, all, "schema/README.md's table of checks and CheckId differ");
+    for id in &listed {
+        assert_eq!(CheckId::parse(id).map(|c| c.as_str()), Some(id.as_str()));
+    }
+    for dir in ["tests/configs/broken", "tests/configs/warnings"] {
+        for (file, _, rule) in manifest(dir) {
+            assert!(CheckId::parse(&rule).is_some(), "{dir}/{file}: {rule} is not a check id");
+        }
+    }
 }

@@ -96,7 +96,7 @@ fn registry_problems_carry_entry_paths() {
     })
     .to_string();
     let loaded = load(&text);
-    let found: Vec<_> = loaded.problems.iter().map(|p| (p.path.as_str(), p.rule)).collect();
+    let found: Vec<_> = loaded.problems.iter().map(|p| (p.path.as_str(), p.rule.as_str())).collect();
     assert!(found.contains(&("circos[0].department", "department-code")), "{found:?}");
     assert!(found.contains(&("circos[1].number", "circo-number")), "{found:?}");
     assert!(found.contains(&("circos[2].url", "url-scheme")), "{found:?}");
@@ -162,7 +162,7 @@ fn a_linked_file_must_have_the_iban_and_title_the_registry_states() {
     doc["payment"]["transfer"]["iban"] = "FR76 3000 1007 9412 3456 7890 185".into();
     let other = load(&doc.to_string()).account().cloned().unwrap();
     let problem = entry.check_linked(&other).expect("refused");
-    assert_eq!((problem.rule, problem.path.as_str()), ("link-iban-mismatch", "payment.transfer.iban"));
+    assert_eq!((problem.rule.as_str(), problem.path.as_str()), ("link-iban-mismatch", "payment.transfer.iban"));
     assert!(problem.is_error());
     assert!(problem.message.fr.contains("FR76 9999 9000 0100 0123 4567 809") && problem.message.fr.contains("FR76 3000 1007 9412 3456 7890 185"), "{}", problem.message.fr);
 

@@ -179,7 +179,7 @@ fn text_report(source: &str, loaded: &Loaded) -> String {
 fn problem_json(p: &Problem) -> serde_json::Value {
     serde_json::json!({
         "path": p.path,
-        "rule": p.rule,
+        "rule": p.rule.as_str(),
         "message_fr": p.message.fr,
         "message_en": p.message.en,
     })

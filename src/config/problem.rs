@@ -23,18 +23,18 @@ pub struct Problem {
     pub path: String,
     /// A stable identifier of the rule (`iban-checksum`), for tests, scripts and
     /// documentation. Never changes once published.
-    pub rule: &'static str,
+    pub rule: CheckId,
     pub severity: Severity,
     /// What is wrong and how to fix it, in French and English, for the collective.
     pub message: Text,
 }
 
 impl Problem {
-    pub fn error(path: impl Into<String>, rule: &'static str, message: Text) -> Problem {
+    pub fn error(path: impl Into<String>, rule: CheckId, message: Text) -> Problem {
         Problem { path: path.into(), rule, severity: Severity::Error, message }
     }
 
-    pub fn warning(path: impl Into<String>, rule: &'static str, message: Text) -> Problem {
+    pub fn warning(path: impl Into<String>, rule: CheckId, message: Text) -> Problem {
         Problem { path: path.into(), rule, severity: Severity::Warning, message }
     }
 
@@ -62,5 +62,213 @@ pub(crate) fn join(prefix: &str, field: &str) -> String {
         field.to_owned()
     } else {
         format!("{prefix}.{field}")
+    }
+}
+
+/// The stable id of a configuration check: a published contract (documentation,
+/// scripts, the corpus manifests), listed in `schema/README.md`. Never renamed once
+/// published; `tests/config_corpus.rs` checks the guide lists every id and no other.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum CheckId {
+    JsonSyntax,
+    NotAnObject,
+    FileTooLarge,
+    FormatMissing,
+    FormatVersion,
+    UnknownField,
+    MissingField,
+    JsonType,
+    UnknownValue,
+    Empty,
+    TooLong,
+    ControlCharacter,
+    Markup,
+    HiddenCharacter,
+    MixedScript,
+    DateInvalid,
+    SecondRoundBeforeFirst,
+    SecondRoundInterval,
+    TriggerAfterFirstRound,
+    TriggerDateMissing,
+    DesignationAfterFirstRound,
+    DepartmentCode,
+    CircoNumber,
+    Population,
+    AccountTitleMandataire,
+    AccountTitleCandidate,
+    PaymentMissing,
+    ChequePayeeMismatch,
+    TransferHolderMismatch,
+    TitleSpelling,
+    TransferHolderTruncated,
+    AddressLines,
+    IbanChecksum,
+    IbanFormat,
+    IbanCountryUnknown,
+    IbanCountry,
+    BicFormat,
+    BicCountry,
+    UrlScheme,
+    UrlInvalid,
+    CardThirdPartyPlatform,
+    EmailInvalid,
+    ContactEmpty,
+    PresetPositive,
+    PresetOverCap,
+    PresetDuplicate,
+    PresetsTooMany,
+    GoalTarget,
+    GoalRaised,
+    GoalAverage,
+    DuplicateSlug,
+    RegistryEmpty,
+    LinkMismatch,
+    LinkIbanMismatch,
+    LinkTitleMismatch,
+}
+
+impl CheckId {
+    /// Every id, in the order of `schema/README.md`.
+    pub const ALL: [CheckId; 55] = [
+        CheckId::JsonSyntax,
+        CheckId::NotAnObject,
+        CheckId::FileTooLarge,
+        CheckId::FormatMissing,
+        CheckId::FormatVersion,
+        CheckId::UnknownField,
+        CheckId::MissingField,
+        CheckId::JsonType,
+        CheckId::UnknownValue,
+        CheckId::Empty,
+        CheckId::TooLong,
+        CheckId::ControlCharacter,
+        CheckId::Markup,
+        CheckId::HiddenCharacter,
+        CheckId::MixedScript,
+        CheckId::DateInvalid,
+        CheckId::SecondRoundBeforeFirst,
+        CheckId::SecondRoundInterval,
+        CheckId::TriggerAfterFirstRound,
+        CheckId::TriggerDateMissing,
+        CheckId::DesignationAfterFirstRound,
+        CheckId::DepartmentCode,
+        CheckId::CircoNumber,
+        CheckId::Population,
+        CheckId::AccountTitleMandataire,
+        CheckId::AccountTitleCandidate,
+        CheckId::PaymentMissing,
+        CheckId::ChequePayeeMismatch,
+        CheckId::TransferHolderMismatch,
+        CheckId::TitleSpelling,
+        CheckId::TransferHolderTruncated,
+        CheckId::AddressLines,
+        CheckId::IbanChecksum,
+        CheckId::IbanFormat,
+        CheckId::IbanCountryUnknown,
+        CheckId::IbanCountry,
+        CheckId::BicFormat,
+        CheckId::BicCountry,
+        CheckId::UrlScheme,
+        CheckId::UrlInvalid,
+        CheckId::CardThirdPartyPlatform,
+        CheckId::EmailInvalid,
+        CheckId::ContactEmpty,
+        CheckId::PresetPositive,
+        CheckId::PresetOverCap,
+        CheckId::PresetDuplicate,
+        CheckId::PresetsTooMany,
+        CheckId::GoalTarget,
+        CheckId::GoalRaised,
+        CheckId::GoalAverage,
+        CheckId::DuplicateSlug,
+        CheckId::RegistryEmpty,
+        CheckId::LinkMismatch,
+        CheckId::LinkIbanMismatch,
+        CheckId::LinkTitleMismatch,
+    ];
+
+    /// The stable string id (`iban-checksum`...).
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            CheckId::JsonSyntax => "json-syntax",
+            CheckId::NotAnObject => "not-an-object",
+            CheckId::FileTooLarge => "file-too-large",
+            CheckId::FormatMissing => "format-missing",
+            CheckId::FormatVersion => "format-version",
+            CheckId::UnknownField => "unknown-field",
+            CheckId::MissingField => "missing-field",
+            CheckId::JsonType => "json-type",
+            CheckId::UnknownValue => "unknown-value",
+            CheckId::Empty => "empty",
+            CheckId::TooLong => "too-long",
+            CheckId::ControlCharacter => "control-character",
+            CheckId::Markup => "markup",
+            CheckId::HiddenCharacter => "hidden-character",
+            CheckId::MixedScript => "mixed-script",
+            CheckId::DateInvalid => "date-invalid",
+            CheckId::SecondRoundBeforeFirst => "second-round-before-first",
+            CheckId::SecondRoundInterval => "second-round-interval",
+            CheckId::TriggerAfterFirstRound => "trigger-after-first-round",
+            CheckId::TriggerDateMissing => "trigger-date-missing",
+            CheckId::DesignationAfterFirstRound => "designation-after-first-round",
+            CheckId::DepartmentCode => "department-code",
+            CheckId::CircoNumber => "circo-number",
+            CheckId::Population => "population",
+            CheckId::AccountTitleMandataire => "account-title-mandataire",
+            CheckId::AccountTitleCandidate => "account-title-candidate",
+            CheckId::PaymentMissing => "payment-missing",
+            CheckId::ChequePayeeMismatch => "cheque-payee-mismatch",
+            CheckId::TransferHolderMismatch => "transfer-holder-mismatch",
+            CheckId::TitleSpelling => "title-spelling",
+            CheckId::TransferHolderTruncated => "transfer-holder-truncated",
+            CheckId::AddressLines => "address-lines",
+            CheckId::IbanChecksum => "iban-checksum",
+            CheckId::IbanFormat => "iban-format",
+            CheckId::IbanCountryUnknown => "iban-country-unknown",
+            CheckId::IbanCountry => "iban-country",
+            CheckId::BicFormat => "bic-format",
+            CheckId::BicCountry => "bic-country",
+            CheckId::UrlScheme => "url-scheme",
+            CheckId::UrlInvalid => "url-invalid",
+            CheckId::CardThirdPartyPlatform => "card-third-party-platform",
+            CheckId::EmailInvalid => "email-invalid",
+            CheckId::ContactEmpty => "contact-empty",
+            CheckId::PresetPositive => "preset-positive",
+            CheckId::PresetOverCap => "preset-over-cap",
+            CheckId::PresetDuplicate => "preset-duplicate",
+            CheckId::PresetsTooMany => "presets-too-many",
+            CheckId::GoalTarget => "goal-target",
+            CheckId::GoalRaised => "goal-raised",
+            CheckId::GoalAverage => "goal-average",
+            CheckId::DuplicateSlug => "duplicate-slug",
+            CheckId::RegistryEmpty => "registry-empty",
+            CheckId::LinkMismatch => "link-mismatch",
+            CheckId::LinkIbanMismatch => "link-iban-mismatch",
+            CheckId::LinkTitleMismatch => "link-title-mismatch",
+        }
+    }
+
+    /// Finds an id by its string.
+    pub fn parse(s: &str) -> Option<CheckId> {
+        CheckId::ALL.into_iter().find(|id| id.as_str() == s)
+    }
+}
+
+impl fmt::Display for CheckId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// Scripts and tests compare ids with their published strings.
+impl PartialEq<&str> for CheckId {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
+}
+
+impl PartialEq<CheckId> for &str {
+    fn eq(&self, other: &CheckId) -> bool {
+        *self == other.as_str()
     }
 }

@@ -8,7 +8,7 @@ use serde_json::Value;
 
 use super::format::{AccountFile, LinkFile, ACCOUNT_FORMAT};
 use super::model::{slug, ValidAccount};
-use super::problem::{join, Problem};
+use super::problem::{join, CheckId, Problem};
 use super::text::normalize;
 use super::validate::{check_circo_key, check_iban, shorten, url_scheme, validate_account, Checker, MAX_TITLE_CHARS, MAX_URL_CHARS};
 use super::{read_text, type_problem, type_problem_unplaced, Config};
@@ -99,7 +99,7 @@ impl Entry {
         if found != self.slug {
             return Some(Problem::error(
                 "circo",
-                "link-mismatch",
+                CheckId::LinkMismatch,
                 Text::new(
                     format!("Le registre annonce la circonscription {} mais le fichier lié décrit la {found} : corrigez le lien ou le fichier.", self.slug),
                     format!("The registry announces circonscription {} but the linked file describes {found}: fix the link or the file.", self.slug),
@@ -117,7 +117,7 @@ impl Entry {
                 };
                 return Some(Problem::error(
                     "payment.transfer.iban",
-                    "link-iban-mismatch",
+                    CheckId::LinkIbanMismatch,
                     Text::new(
                         format!("Le registre du mouvement attend l’IBAN {want} pour la circonscription {slug}, mais {got_fr}. Si le compte a changé, faites mettre à jour le registre ; sinon le fichier a peut-être été modifié par un tiers : vérifiez-le avant tout."),
                         format!("The movement’s registry expects IBAN {want} for circonscription {slug}, but {got_en}. If the account changed, have the registry updated; otherwise the file may have been altered by someone else: check it first."),
@@ -131,7 +131,7 @@ impl Entry {
                 let (want, got) = (text_safety::reveal(expected), text_safety::reveal(title));
                 return Some(Problem::error(
                     "mandataire.account_title",
-                    "link-title-mismatch",
+                    CheckId::LinkTitleMismatch,
                     Text::new(
                         format!("Le registre du mouvement attend l’intitulé de compte « {want} » pour la circonscription {slug}, mais le fichier lié donne « {got} ». Les deux doivent être identiques, caractère pour caractère : corrigez l’un ou l’autre."),
                         format!("The movement’s registry expects the account title “{want}” for circonscription {slug}, but the linked file gives “{got}”. Both must be identical, character for character: fix one or the other."),
@@ -249,7 +249,7 @@ pub(crate) fn load_registry(text: &str, document: &Value, problems: &mut Vec<Pro
         if let Some(first) = entries.iter().position(|e| e.slug == entry.slug) {
             problems.push(Problem::error(
                 &prefix,
-                "duplicate-slug",
+                CheckId::DuplicateSlug,
                 crate::i18n::Text::new(
                     format!("La circonscription {} figure deux fois (aussi en circos[{first}]) : gardez une seule entrée.", entry.slug),
                     format!("Circonscription {} is listed twice (also at circos[{first}]): keep one entry.", entry.slug),
@@ -262,7 +262,7 @@ pub(crate) fn load_registry(text: &str, document: &Value, problems: &mut Vec<Pro
     if entries.is_empty() && circos.is_empty() {
         problems.push(Problem::error(
             "circos",
-            "registry-empty",
+            CheckId::RegistryEmpty,
             crate::i18n::Text::new("La liste « circos » est vide : ajoutez au moins une circonscription.", "The “circos” list is empty: add at least one circonscription."),
         ));
     }
@@ -285,12 +285,12 @@ fn load_link(index: usize, value: &Value, prefix: &str, problems: &mut Vec<Probl
     match url_scheme(&url).as_deref() {
         None | Some("https") => {
             if url.contains(char::is_whitespace) {
-                c.error(&path, "url-invalid", "Cette adresse contient une espace : remplacez-la par %20 ou renommez le fichier.", "This address contains a space: replace it with %20 or rename the file.");
+                c.error(&path, CheckId::UrlInvalid, "Cette adresse contient une espace : remplacez-la par %20 ou renommez le fichier.", "This address contains a space: replace it with %20 or rename the file.");
             }
         }
         Some(scheme) => c.error(
             &path,
-            "url-scheme",
+            CheckId::UrlScheme,
             format!("« {} » : seules les adresses relatives (circos/75-01.json) ou https:// sont acceptées, pas « {scheme}: ».", shorten(&url)),
             format!("“{}”: only relative (circos/75-01.json) or https:// addresses are accepted, not “{scheme}:”.", shorten(&url)),
         ),
@@ -380,7 +380,7 @@ fn load_inline(index: usize, value: &Value, prefix: &str, problems: &mut Vec<Pro
     if !value.is_object() {
         problems.push(Problem::error(
             prefix,
-            "json-type",
+            CheckId::JsonType,
             crate::i18n::Text::new(
                 "Chaque entrée de « circos » est un objet : un compte complet, ou un lien { \"department\", \"number\", \"name\", \"url\" }.",
                 "Each entry of “circos” is an object: a full account, or a link { \"department\", \"number\", \"name\", \"url\" }.",

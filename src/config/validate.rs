@@ -7,7 +7,7 @@ use iban::IbanLike;
 
 use super::format::*;
 use super::model::*;
-use super::problem::{join, Problem};
+use super::problem::{join, CheckId, Problem};
 use super::text::{contains_words, normalize};
 use crate::date::Date;
 use crate::i18n::{Lang, Text};
@@ -55,12 +55,12 @@ impl<'a> Checker<'a> {
         Checker { problems, errors: 0 }
     }
 
-    pub(crate) fn error(&mut self, path: impl Into<String>, rule: &'static str, fr: impl Into<String>, en: impl Into<String>) {
+    pub(crate) fn error(&mut self, path: impl Into<String>, rule: CheckId, fr: impl Into<String>, en: impl Into<String>) {
         self.errors += 1;
         self.problems.push(Problem::error(path, rule, Text::new(fr, en)));
     }
 
-    pub(crate) fn warning(&mut self, path: impl Into<String>, rule: &'static str, fr: impl Into<String>, en: impl Into<String>) {
+    pub(crate) fn warning(&mut self, path: impl Into<String>, rule: CheckId, fr: impl Into<String>, en: impl Into<String>) {
         self.problems.push(Problem::warning(path, rule, Text::new(fr, en)));
     }
 
@@ -69,13 +69,13 @@ impl<'a> Checker<'a> {
     pub(crate) fn text(&mut self, path: &str, value: &str, max: usize) -> String {
         let trimmed = value.trim();
         if trimmed.is_empty() {
-            self.error(path, "empty", "Ce champ est vide : renseignez-le.", "This field is empty: fill it in.");
+            self.error(path, CheckId::Empty, "Ce champ est vide : renseignez-le.", "This field is empty: fill it in.");
         }
         let count = trimmed.chars().count();
         if count > max {
             self.error(
                 path,
-                "too-long",
+                CheckId::TooLong,
                 format!("Ce texte fait {count} caractères ; {max} au plus sont acceptés. Raccourcissez-le."),
                 format!("This text is {count} characters long; at most {max} are accepted. Shorten it."),
             );
@@ -83,7 +83,7 @@ impl<'a> Checker<'a> {
         if trimmed.chars().any(char::is_control) {
             self.error(
                 path,
-                "control-character",
+                CheckId::ControlCharacter,
                 "Ce texte contient un caractère de contrôle (saut de ligne, tabulation...) : retirez-le.",
                 "This text contains a control character (line break, tab...): remove it.",
             );
@@ -92,7 +92,7 @@ impl<'a> Checker<'a> {
         if trimmed.contains(['<', '>']) {
             self.warning(
                 path,
-                "markup",
+                CheckId::Markup,
                 "Ce texte contient « < » ou « > ». Le widget affiche le texte tel quel, sans l’interpréter comme du HTML : vérifiez que ce n’est pas une erreur.",
                 "This text contains “<” or “>”. The widget shows text as is, never as HTML: check this is not a mistake.",
             );
@@ -106,12 +106,12 @@ impl<'a> Checker<'a> {
     pub(crate) fn hidden(&mut self, path: &str, value: &str) {
         if let Some(c) = text_safety::first_hidden(value) {
             self.errors += 1;
-            self.problems.push(Problem::error(path, "hidden-character", text_safety::config_message(c)));
+            self.problems.push(Problem::error(path, CheckId::HiddenCharacter, text_safety::config_message(c)));
         } else if let Some((word, c)) = text_safety::mixed_script_word(value) {
             let cp = text_safety::code_point(c);
             self.warning(
                 path,
-                "mixed-script",
+                CheckId::MixedScript,
                 format!("Le mot « {word} » mêle des lettres latines et « {c} » ({cp}), une lettre d’un autre alphabet qui ressemble à une lettre latine : à l’écran rien ne se voit, mais la banque ne lira pas le même nom. Retapez ce mot au clavier."),
                 format!("The word “{word}” mixes Latin letters with “{c}” ({cp}), a letter of another alphabet that looks like a Latin one: nothing shows on screen, but the bank will not read the same name. Type the word again on the keyboard."),
             );
@@ -123,7 +123,7 @@ impl<'a> Checker<'a> {
         if date.is_none() {
             self.error(
                 path,
-                "date-invalid",
+                CheckId::DateInvalid,
                 format!("« {} » n’est pas une date valide : écrivez-la AAAA-MM-JJ, par exemple 2027-06-13.", shorten(value)),
                 format!("“{}” is not a valid date: write it YYYY-MM-DD, for example 2027-06-13.", shorten(value)),
             );
@@ -132,7 +132,7 @@ impl<'a> Checker<'a> {
     }
 
     /// Whole euros to cents, if within `1..=max` (or `0..=max` when `zero_ok`).
-    fn euros(&mut self, path: &str, value: i64, zero_ok: bool, max: i64, rule: &'static str) -> Option<Cents> {
+    fn euros(&mut self, path: &str, value: i64, zero_ok: bool, max: i64, rule: CheckId) -> Option<Cents> {
         let min = i64::from(!zero_ok);
         if value < min || value > max {
             let (fr, en) = if zero_ok {
@@ -151,7 +151,7 @@ impl<'a> Checker<'a> {
         let url = value.trim();
         self.hidden(path, value);
         if url.chars().count() > MAX_URL_CHARS {
-            self.error(path, "too-long", format!("Cette adresse dépasse {MAX_URL_CHARS} caractères."), format!("This address exceeds {MAX_URL_CHARS} characters."));
+            self.error(path, CheckId::TooLong, format!("Cette adresse dépasse {MAX_URL_CHARS} caractères."), format!("This address exceeds {MAX_URL_CHARS} characters."));
         }
         match url_scheme(url) {
             Some(scheme) if scheme == "https" => {
@@ -160,14 +160,14 @@ impl<'a> Checker<'a> {
                 if !rest.starts_with("//") || host.is_empty() || url.chars().any(|c| c.is_whitespace() || c.is_control()) {
                     self.error(
                         path,
-                        "url-invalid",
+                        CheckId::UrlInvalid,
                         format!("« {} » n’est pas une adresse web valide : écrivez l’adresse complète, par exemple https://exemple.fr/dons.", shorten(url)),
                         format!("“{}” is not a valid web address: write the full address, for example https://example.org/give.", shorten(url)),
                     );
                 } else if url_authority(url).is_some_and(|a| a.contains('@')) {
                     self.error(
                         path,
-                        "url-invalid",
+                        CheckId::UrlInvalid,
                         "Cette adresse contient « @ » avant le nom de domaine, ce qui peut tromper les donateurs : retirez-le.",
                         "This address contains “@” before the domain name, which can mislead donors: remove it.",
                     );
@@ -175,13 +175,13 @@ impl<'a> Checker<'a> {
             }
             Some(scheme) => self.error(
                 path,
-                "url-scheme",
+                CheckId::UrlScheme,
                 format!("Seules les adresses https: sont acceptées, pas « {scheme}: ». Utilisez l’adresse https:// de la page (les navigateurs signalent les pages http comme non sécurisées, et les autres schémas sont dangereux)."),
                 format!("Only https: addresses are accepted, not “{scheme}:”. Use the page’s https:// address (browsers flag http pages as insecure, and other schemes are dangerous)."),
             ),
             None => self.error(
                 path,
-                "url-scheme",
+                CheckId::UrlScheme,
                 format!("« {} » n’est pas une adresse complète : écrivez-la avec https://, par exemple https://exemple.fr/dons.", shorten(url)),
                 format!("“{}” is not a full address: write it with https://, for example https://example.org/give.", shorten(url)),
             ),
@@ -271,7 +271,7 @@ pub(crate) fn check_circo_key(
     if !dept_ok {
         c.error(
             join(prefix, "department"),
-            "department-code",
+            CheckId::DepartmentCode,
             format!("« {} » n’est pas un code de département : écrivez-le entre guillemets, sur deux chiffres (\"01\", \"75\"), \"2A\"/\"2B\" pour la Corse, trois chiffres outre-mer (\"974\"), \"ZZ\" pour les Français de l’étranger.", shorten(department)),
             format!("“{}” is not a department code: write it as a string, on two digits (\"01\", \"75\"), \"2A\"/\"2B\" for Corsica, three digits overseas (\"974\"), \"ZZ\" for French people abroad.", shorten(department)),
         );
@@ -280,7 +280,7 @@ pub(crate) fn check_circo_key(
     if !number_ok {
         c.error(
             join(prefix, "number"),
-            "circo-number",
+            CheckId::CircoNumber,
             format!("{number} n’est pas un numéro de circonscription : il va de 1 à 99."),
             format!("{number} is not a circonscription number: it runs from 1 to 99."),
         );
@@ -299,7 +299,7 @@ pub fn validate_account(file: &AccountFile, prefix: &str, problems: &mut Vec<Pro
     if file.format != ACCOUNT_FORMAT {
         c.error(
             p("format"),
-            "format-version",
+            CheckId::FormatVersion,
             format!("Format « {} » inconnu : cette version du widget lit \"{ACCOUNT_FORMAT}\".", shorten(&file.format)),
             format!("Unknown format “{}”: this version of the widget reads \"{ACCOUNT_FORMAT}\".", shorten(&file.format)),
         );
@@ -320,14 +320,14 @@ pub fn validate_account(file: &AccountFile, prefix: &str, problems: &mut Vec<Pro
         if gap <= 0 {
             c.error(
                 p("election.second_round"),
-                "second-round-before-first",
+                CheckId::SecondRoundBeforeFirst,
                 format!("Le second tour ({second}) doit être après le premier ({first}) : vérifiez les deux dates."),
                 format!("The second round ({second}) must come after the first ({first}): check both dates."),
             );
         } else if gap != expected {
             c.warning(
                 p("election.second_round"),
-                "second-round-interval",
+                CheckId::SecondRoundInterval,
                 format!("Le second tour a lieu d’habitude {expected} jours après le premier ; ici {gap} jours. Vérifiez les dates."),
                 format!("The second round usually comes {expected} days after the first; here {gap} days. Check the dates."),
             );
@@ -336,7 +336,7 @@ pub fn validate_account(file: &AccountFile, prefix: &str, problems: &mut Vec<Pro
     if e.kind == ElectionKind::ByElection && e.trigger_date.is_none() {
         c.warning(
             p("election.trigger_date"),
-            "trigger-date-missing",
+            CheckId::TriggerDateMissing,
             "Pour une élection partielle, indiquez « trigger_date » (la date de l’événement qui l’a provoquée) : la collecte des dons s’ouvre à cette date.",
             "For a by-election, give “trigger_date” (the date of the event that caused it): the collection of gifts opens on that date.",
         );
@@ -345,7 +345,7 @@ pub fn validate_account(file: &AccountFile, prefix: &str, problems: &mut Vec<Pro
         if trigger >= first {
             c.error(
                 p("election.trigger_date"),
-                "trigger-after-first-round",
+                CheckId::TriggerAfterFirstRound,
                 format!("La date de l’événement déclencheur ({trigger}) doit précéder le premier tour ({first})."),
                 format!("The triggering event’s date ({trigger}) must precede the first round ({first})."),
             );
@@ -360,7 +360,7 @@ pub fn validate_account(file: &AccountFile, prefix: &str, problems: &mut Vec<Pro
         Some(n) => {
             c.error(
                 p("circo.population"),
-                "population",
+                CheckId::Population,
                 format!("{n} habitants : la population doit être un nombre entier positif (au plus 10 millions). Omettez le champ si vous ne la connaissez pas."),
                 format!("{n} inhabitants: the population must be a positive whole number (at most 10 million). Leave the field out if you do not know it."),
             );
@@ -378,7 +378,7 @@ pub fn validate_account(file: &AccountFile, prefix: &str, problems: &mut Vec<Pro
         if designated >= first {
             c.error(
                 p("mandataire.designated_on"),
-                "designation-after-first-round",
+                CheckId::DesignationAfterFirstRound,
                 format!("La désignation du mandataire ({designated}) doit précéder le premier tour ({first}) : elle a lieu au plus tard au dépôt de candidature. Vérifiez la date."),
                 format!("The mandataire’s designation ({designated}) must precede the first round ({first}): it happens at the latest when the candidacy is filed. Check the date."),
             );
@@ -388,7 +388,7 @@ pub fn validate_account(file: &AccountFile, prefix: &str, problems: &mut Vec<Pro
     if !account_title.is_empty() && !mandataire_name.is_empty() && !contains_words(&account_title, &mandataire_name) {
         c.warning(
             p("mandataire.account_title"),
-            "account-title-mandataire",
+            CheckId::AccountTitleMandataire,
             format!("L’intitulé du compte ne mentionne pas « {shown_mandataire} ». Recopiez l’intitulé exact figurant sur le RIB du compte de campagne."),
             format!("The account title does not mention “{shown_mandataire}”. Copy the exact title from the campaign account’s bank details (RIB)."),
         );
@@ -396,7 +396,7 @@ pub fn validate_account(file: &AccountFile, prefix: &str, problems: &mut Vec<Pro
     if m.kind == MandataireKind::Person && !account_title.is_empty() && !candidate.is_empty() && !contains_words(&account_title, &candidate) {
         c.warning(
             p("mandataire.account_title"),
-            "account-title-candidate",
+            CheckId::AccountTitleCandidate,
             format!("L’intitulé du compte d’un mandataire financier dit d’habitude « {shown_mandataire}, mandataire financier de {shown_candidate} » ; ici le nom du candidat n’y figure pas. Recopiez l’intitulé exact du RIB."),
             format!("A mandataire’s account title usually reads “{shown_mandataire}, mandataire financier de {shown_candidate}”; here the candidate’s name is missing. Copy the exact title from the bank details (RIB)."),
         );
@@ -407,7 +407,7 @@ pub fn validate_account(file: &AccountFile, prefix: &str, problems: &mut Vec<Pro
     if pay.cheque.is_none() && pay.transfer.is_none() && pay.card.is_none() {
         c.error(
             p("payment"),
-            "payment-missing",
+            CheckId::PaymentMissing,
             "Aucun moyen de paiement en ligne ou par courrier : indiquez au moins « cheque », « transfer » ou « card » (les espèces ne se donnent qu’en main propre).",
             "No payment method by post or online: give at least “cheque”, “transfer” or “card” (cash is only given in person).",
         );
@@ -424,9 +424,9 @@ pub fn validate_account(file: &AccountFile, prefix: &str, problems: &mut Vec<Pro
         let given: Vec<(String, &str)> = given.into_iter().filter(|(_, l)| !l.trim().is_empty()).collect();
         let lines: Vec<String> = given.iter().map(|(line_path, line)| c.text(line_path, line, 70)).collect();
         if lines.is_empty() {
-            c.error(&path, "empty", "L’adresse où envoyer les chèques est vide : renseignez-la.", "The address to send cheques to is empty: fill it in.");
+            c.error(&path, CheckId::Empty, "L’adresse où envoyer les chèques est vide : renseignez-la.", "The address to send cheques to is empty: fill it in.");
         } else if lines.len() > 6 {
-            c.error(&path, "address-lines", "Une adresse postale tient en 6 lignes au plus.", "A postal address fits in at most 6 lines.");
+            c.error(&path, CheckId::AddressLines, "Une adresse postale tient en 6 lignes au plus.", "A postal address fits in at most 6 lines.");
         }
         Cheque { payee, address: lines }
     });
@@ -444,7 +444,7 @@ pub fn validate_account(file: &AccountFile, prefix: &str, problems: &mut Vec<Pro
         if let Some(platform) = third_party_platform(&url) {
             c.warning(
                 &path,
-                "card-third-party-platform",
+                CheckId::CardThirdPartyPlatform,
                 format!("Cette page de paiement est sur {platform}, une plateforme tierce. C’est permis (R39-1-1 du code électoral) seulement si le mandataire s’assure que la page porte les mentions de l’article L52-9, que le prestataire applique les plafonds de l’article L52-8, transmet avec les fonds les données de chaque donateur (R39-1), verse les fonds sans délai et ne rembourse rien sans l’accord du mandataire ; une plateforme de financement participatif doit avoir le statut de l’article L548-1 du code monétaire et financier. Vérifiez ces conditions, ou utilisez la page de paiement de la banque du compte."),
                 format!("This payment page is on {platform}, a third-party platform. It is allowed (R39-1-1 of the electoral code) only if the mandataire makes sure the page carries the L52-9 mentions, the provider enforces the L52-8 limits, passes on each donor’s data (R39-1) with the funds, pays in without delay and refunds nothing without the mandataire’s consent; a crowdfunding platform must hold the status of article L548-1 of the monetary and financial code. Check these conditions, or use the payment page of the account’s bank."),
             );
@@ -458,7 +458,7 @@ pub fn validate_account(file: &AccountFile, prefix: &str, problems: &mut Vec<Pro
     if file.presets.len() > MAX_PRESETS {
         c.warning(
             p("presets"),
-            "presets-too-many",
+            CheckId::PresetsTooMany,
             format!("{} montants proposés : au-delà de {MAX_PRESETS}, les boutons deviennent illisibles. Gardez les plus utiles.", file.presets.len()),
             format!("{} preset amounts: beyond {MAX_PRESETS} the buttons become unreadable. Keep the most useful ones.", file.presets.len()),
         );
@@ -469,13 +469,13 @@ pub fn validate_account(file: &AccountFile, prefix: &str, problems: &mut Vec<Pro
         if euros > DONOR_CAP_EUROS {
             c.error(
                 &path,
-                "preset-over-cap",
+                CheckId::PresetOverCap,
                 format!("{euros} € dépasse le plafond légal de {DONOR_CAP_EUROS} € par donateur et par élection (L52-8) : retirez ce montant."),
                 format!("{euros} € exceeds the legal cap of {DONOR_CAP_EUROS} € per donor and election (L52-8): remove this amount."),
             );
-        } else if let Some(cents) = c.euros(&path, euros, false, DONOR_CAP_EUROS, "preset-positive") {
+        } else if let Some(cents) = c.euros(&path, euros, false, DONOR_CAP_EUROS, CheckId::PresetPositive) {
             if presets.contains(&cents) {
-                c.warning(&path, "preset-duplicate", format!("Le montant {euros} € est proposé deux fois."), format!("The amount {euros} € is offered twice."));
+                c.warning(&path, CheckId::PresetDuplicate, format!("Le montant {euros} € est proposé deux fois."), format!("The amount {euros} € is offered twice."));
             } else {
                 presets.push(cents);
             }
@@ -484,17 +484,17 @@ pub fn validate_account(file: &AccountFile, prefix: &str, problems: &mut Vec<Pro
 
     // Goal.
     let goal = file.goal.as_ref().map(|g| {
-        let target = c.euros(&p("goal.target"), g.target, false, MAX_EUROS, "goal-target");
-        let raised = c.euros(&p("goal.raised"), g.raised, true, MAX_EUROS, "goal-raised");
+        let target = c.euros(&p("goal.target"), g.target, false, MAX_EUROS, CheckId::GoalTarget);
+        let raised = c.euros(&p("goal.raised"), g.raised, true, MAX_EUROS, CheckId::GoalRaised);
         let as_of = g.as_of.as_deref().and_then(|s| c.date(&p("goal.as_of"), s));
-        let average_gift = g.average_gift.and_then(|a| c.euros(&p("goal.average_gift"), a, false, DONOR_CAP_EUROS, "goal-average"));
+        let average_gift = g.average_gift.and_then(|a| c.euros(&p("goal.average_gift"), a, false, DONOR_CAP_EUROS, CheckId::GoalAverage));
         Goal { target: target.unwrap_or_default(), raised: raised.unwrap_or_default(), as_of, average_gift }
     });
 
     // Contact.
     let contact = file.contact.as_ref().map(|ct| {
         if ct.email.is_none() && ct.url.is_none() {
-            c.warning(p("contact"), "contact-empty", "Le contact est vide : indiquez « email » ou « url », ou retirez « contact ».", "The contact is empty: give “email” or “url”, or remove “contact”.");
+            c.warning(p("contact"), CheckId::ContactEmpty, "Le contact est vide : indiquez « email » ou « url », ou retirez « contact ».", "The contact is empty: give “email” or “url”, or remove “contact”.");
         }
         let email = ct.email.as_deref().map(|e| {
             let path = p("contact.email");
@@ -503,7 +503,7 @@ pub fn validate_account(file: &AccountFile, prefix: &str, problems: &mut Vec<Pro
                 !user.is_empty() && domain.contains('.') && !domain.starts_with('.') && !domain.ends_with('.') && !domain.contains('@')
             }) && !email.contains(char::is_whitespace);
             if !valid && !email.is_empty() {
-                c.error(&path, "email-invalid", format!("« {} » n’est pas une adresse électronique valide (nom@domaine.fr).", shorten(&email)), format!("“{}” is not a valid email address (name@domain.org).", shorten(&email)));
+                c.error(&path, CheckId::EmailInvalid, format!("« {} » n’est pas une adresse électronique valide (nom@domaine.fr).", shorten(&email)), format!("“{}” is not a valid email address (name@domain.org).", shorten(&email)));
             }
             email
         });
@@ -545,28 +545,28 @@ fn match_title(c: &mut Checker<'_>, path: &str, value: &str, title: &str, holder
     if v == t {
         c.warning(
             path,
-            "title-spelling",
+            CheckId::TitleSpelling,
             format!("« {value} » ne s’écrit pas exactement comme l’intitulé du compte « {title} » (majuscules, accents ou ponctuation). Recopiez l’intitulé exact."),
             format!("“{value}” is not written exactly like the account title “{title}” (case, accents or punctuation). Copy the exact title."),
         );
     } else if holder && title.chars().count() > MAX_HOLDER_CHARS && !v.is_empty() && t.starts_with(&v) {
         c.warning(
             path,
-            "transfer-holder-truncated",
+            CheckId::TransferHolderTruncated,
             "Le titulaire est l’intitulé du compte raccourci à 70 caractères pour le QR code de virement : c’est accepté, vérifiez qu’il reste reconnaissable.",
             "The holder is the account title cut to 70 characters for the transfer QR code: accepted; check it stays recognisable.",
         );
     } else if holder {
         c.error(
             path,
-            "transfer-holder-mismatch",
+            CheckId::TransferHolderMismatch,
             format!("Le titulaire du virement « {value} » diffère de l’intitulé du compte « {title} ». Les dons doivent aller au compte du mandataire : recopiez l’intitulé exact du RIB."),
             format!("The transfer holder “{value}” differs from the account title “{title}”. Gifts must go to the mandataire’s account: copy the exact title from the bank details (RIB)."),
         );
     } else {
         c.error(
             path,
-            "cheque-payee-mismatch",
+            CheckId::ChequePayeeMismatch,
             format!("L’ordre des chèques « {value} » diffère de l’intitulé du compte « {title} ». Un chèque se libelle à l’ordre exact du compte de campagne : recopiez l’intitulé du RIB."),
             format!("The cheque payee “{value}” differs from the account title “{title}”. A cheque is made out to the campaign account’s exact title: copy the title from the bank details (RIB)."),
         );
@@ -581,7 +581,7 @@ pub(crate) fn check_iban(c: &mut Checker<'_>, path: &str, raw: &str) -> Option<S
     if (compact.starts_with("FR") || compact.starts_with("MC")) && compact.len() != 27 && compact.is_ascii() {
         c.error(
             path,
-            "iban-format",
+            CheckId::IbanFormat,
             format!("Cet IBAN a {} caractères ; un IBAN français en a 27 (FR76 suivi de 23 caractères). Recopiez-le depuis le RIB.", compact.len()),
             format!("This IBAN has {} characters; a French IBAN has 27 (FR76 then 23 characters). Copy it again from the bank details (RIB).", compact.len()),
         );
@@ -593,7 +593,7 @@ pub(crate) fn check_iban(c: &mut Checker<'_>, path: &str, raw: &str) -> Option<S
             if country != "FR" {
                 c.warning(
                     path,
-                    "iban-country",
+                    CheckId::IbanCountry,
                     format!("Cet IBAN est d’un compte ouvert hors de France ({country}). Le compte de campagne est normalement tenu par une banque en France : vérifiez."),
                     format!("This IBAN is of an account outside France ({country}). The campaign account is normally held by a bank in France: check."),
                 );
@@ -603,7 +603,7 @@ pub(crate) fn check_iban(c: &mut Checker<'_>, path: &str, raw: &str) -> Option<S
         Err(iban::ParseIbanError::InvalidBaseIban { source: iban::ParseBaseIbanError::InvalidChecksum }) => {
             c.error(
                 path,
-                "iban-checksum",
+                CheckId::IbanChecksum,
                 "La clé de contrôle de cet IBAN est fausse : une lettre ou un chiffre est mal recopié. Recopiez-le depuis le RIB.",
                 "This IBAN’s check digits are wrong: a letter or digit was mistyped. Copy it again from the bank details (RIB).",
             );
@@ -612,7 +612,7 @@ pub(crate) fn check_iban(c: &mut Checker<'_>, path: &str, raw: &str) -> Option<S
         Err(iban::ParseIbanError::InvalidBban(_)) => {
             c.error(
                 path,
-                "iban-format",
+                CheckId::IbanFormat,
                 "Cet IBAN n’a pas la longueur ou la forme attendue pour son pays (27 caractères pour la France, FR76...). Recopiez-le depuis le RIB.",
                 "This IBAN does not have the length or shape expected for its country (27 characters for France, FR76...). Copy it again from the bank details (RIB).",
             );
@@ -621,7 +621,7 @@ pub(crate) fn check_iban(c: &mut Checker<'_>, path: &str, raw: &str) -> Option<S
         Err(iban::ParseIbanError::UnknownCountry(_)) => {
             c.error(
                 path,
-                "iban-country-unknown",
+                CheckId::IbanCountryUnknown,
                 "Cet IBAN commence par un code pays inconnu : un IBAN français commence par FR. Recopiez-le depuis le RIB.",
                 "This IBAN starts with an unknown country code: a French IBAN starts with FR. Copy it again from the bank details (RIB).",
             );
@@ -630,7 +630,7 @@ pub(crate) fn check_iban(c: &mut Checker<'_>, path: &str, raw: &str) -> Option<S
         Err(_) => {
             c.error(
                 path,
-                "iban-format",
+                CheckId::IbanFormat,
                 format!("« {} » n’est pas un IBAN : il commence par deux lettres et deux chiffres (FR76...), 27 caractères pour la France. Recopiez-le depuis le RIB.", shorten(raw)),
                 format!("“{}” is not an IBAN: it starts with two letters and two digits (FR76...), 27 characters for France. Copy it again from the bank details (RIB).", shorten(raw)),
             );
@@ -649,7 +649,7 @@ fn check_bic(c: &mut Checker<'_>, path: &str, raw: &str, iban: Option<&str>) -> 
     if !shape {
         c.error(
             path,
-            "bic-format",
+            CheckId::BicFormat,
             format!("« {} » n’est pas un BIC : 8 ou 11 caractères, 4 lettres de banque, 2 lettres de pays, 2 de lieu, éventuellement 3 d’agence (ex. BNPAFRPP). Recopiez-le du RIB, ou retirez « bic » : il est facultatif.", shorten(raw)),
             format!("“{}” is not a BIC: 8 or 11 characters, 4 bank letters, 2 country letters, 2 location characters, optionally 3 branch characters (e.g. BNPAFRPP). Copy it from the bank details, or remove “bic”: it is optional.", shorten(raw)),
         );
@@ -662,7 +662,7 @@ fn check_bic(c: &mut Checker<'_>, path: &str, raw: &str, iban: Option<&str>) -> 
         if !consistent {
             c.warning(
                 path,
-                "bic-country",
+                CheckId::BicCountry,
                 format!("Le BIC est d’une banque du pays {bic_country} mais l’IBAN d’un compte du pays {iban_country} : l’un des deux est sans doute mal recopié."),
                 format!("The BIC is of a bank in country {bic_country} but the IBAN of an account in country {iban_country}: one of them is probably mistyped."),
             );
@@ -706,7 +706,7 @@ mod tests {
         crate::config::load(&doc.to_string())
     }
 
-    fn rules(loaded: &crate::config::Loaded) -> Vec<(String, &'static str)> {
+    fn rules(loaded: &crate::config::Loaded) -> Vec<(String, CheckId)> {
         loaded.problems.iter().map(|p| (p.path.clone(), p.rule)).collect()
     }
 
@@ -719,7 +719,7 @@ mod tests {
         doc["mandataire"]["designated_on"] = "2027-07-01".into();
         let loaded = crate::config::load(&doc.to_string());
         let found = rules(&loaded);
-        for expected in ["iban-checksum", "url-scheme", "preset-positive", "preset-over-cap", "designation-after-first-round"] {
+        for expected in [CheckId::IbanChecksum, CheckId::UrlScheme, CheckId::PresetPositive, CheckId::PresetOverCap, CheckId::DesignationAfterFirstRound] {
             assert!(found.iter().any(|(_, r)| *r == expected), "{expected}: {found:?}");
         }
         assert!(loaded.account().is_none());
@@ -733,7 +733,7 @@ mod tests {
         doc["payment"]["cheque"]["payee"] = long.into();
         doc["payment"]["transfer"]["holder"] = long.chars().take(70).collect::<String>().into();
         let loaded = crate::config::load(&doc.to_string());
-        assert_eq!(rules(&loaded), [("payment.transfer.holder".to_owned(), "transfer-holder-truncated")]);
+        assert_eq!(rules(&loaded), [("payment.transfer.holder".to_owned(), CheckId::TransferHolderTruncated)]);
         assert!(loaded.account().is_some());
     }
 
@@ -747,15 +747,15 @@ mod tests {
         // A Réunion bank's BIC with a French IBAN is consistent.
         assert!(with("/payment/transfer/bic", "EXMPRERX".into()).problems.is_empty());
         // Huge numbers are refused without overflow.
-        assert_eq!(rules(&with("/goal/target", i64::MAX.into())), [("goal.target".to_owned(), "goal-target")]);
-        assert_eq!(rules(&with("/presets/0", i64::MIN.into())), [("presets[0]".to_owned(), "preset-positive")]);
-        assert_eq!(rules(&with("/circo/population", 0.into())), [("circo.population".to_owned(), "population")]);
-        assert_eq!(rules(&with("/contact/email", "contact@".into())), [("contact.email".to_owned(), "email-invalid")]);
-        assert_eq!(rules(&with("/payment/card/url", "https://user@evil.example/".into())), [("payment.card.url".to_owned(), "url-invalid")]);
+        assert_eq!(rules(&with("/goal/target", i64::MAX.into())), [("goal.target".to_owned(), CheckId::GoalTarget)]);
+        assert_eq!(rules(&with("/presets/0", i64::MIN.into())), [("presets[0]".to_owned(), CheckId::PresetPositive)]);
+        assert_eq!(rules(&with("/circo/population", 0.into())), [("circo.population".to_owned(), CheckId::Population)]);
+        assert_eq!(rules(&with("/contact/email", "contact@".into())), [("contact.email".to_owned(), CheckId::EmailInvalid)]);
+        assert_eq!(rules(&with("/payment/card/url", "https://user@evil.example/".into())), [("payment.card.url".to_owned(), CheckId::UrlInvalid)]);
         let mut doc: serde_json::Value = serde_json::from_str(&example()).unwrap();
         doc["election"]["trigger_date"] = "2027-06-13".into();
         let found = rules(&crate::config::load(&doc.to_string()));
-        assert_eq!(found, [("election.trigger_date".to_owned(), "trigger-after-first-round")]);
+        assert_eq!(found, [("election.trigger_date".to_owned(), CheckId::TriggerAfterFirstRound)]);
         // Presidential rounds are 14 days apart.
         let mut doc: serde_json::Value = serde_json::from_str(&example()).unwrap();
         doc["election"] = serde_json::json!({ "kind": "presidential", "first_round": "2027-04-11", "second_round": "2027-04-25" });
@@ -766,12 +766,12 @@ mod tests {
     fn json_errors_have_a_position() {
         let loaded = crate::config::load("{\n  \"format\": \"circo-don/1\",\n  oops\n}");
         assert_eq!(loaded.problems.len(), 1);
-        assert_eq!(loaded.problems[0].rule, "json-syntax");
+        assert_eq!(loaded.problems[0].rule, CheckId::JsonSyntax);
         assert!(loaded.problems[0].message.en.starts_with("Line 3, column 3"), "{}", loaded.problems[0].message.en);
         let loaded = crate::config::load("\u{feff}{\"format\": \"circo-don/1\"}");
-        assert_eq!(loaded.problems[0].rule, "missing-field");
-        assert_eq!(crate::config::load("").problems[0].rule, "json-syntax");
-        assert_eq!(crate::config::load("null").problems[0].rule, "not-an-object");
+        assert_eq!(loaded.problems[0].rule, CheckId::MissingField);
+        assert_eq!(crate::config::load("").problems[0].rule, CheckId::JsonSyntax);
+        assert_eq!(crate::config::load("null").problems[0].rule, CheckId::NotAnObject);
     }
 
     #[test]
