@@ -113,8 +113,16 @@ async fn mounts_once_in_a_shadow_root_and_shows_the_candidate() {
     let candidate = config["candidate"]["name"].as_str().unwrap();
     assert!(text_of(&root).contains(candidate));
     assert_eq!(shadow(&host).query_selector_all(".cd").unwrap().length(), 1);
-    // The stylesheet travels inside the shadow root.
-    assert!(query(&host, "style").unwrap().text_content().unwrap().contains(":host"));
+    // The stylesheet travels inside the shadow root, as an adopted constructed
+    // stylesheet (which a strict CSP allows), not a <style> element.
+    assert!(query(&host, "style").is_none());
+    let sheets = js_sys::Reflect::get(&shadow(&host), &"adoptedStyleSheets".into()).unwrap();
+    let sheets: js_sys::Array = sheets.dyn_into().unwrap();
+    assert_eq!(sheets.length(), 1);
+    let rules = js_sys::Reflect::get(&sheets.get(0), &"cssRules".into()).unwrap();
+    let first = js_sys::Reflect::get(&rules, &0u32.into()).unwrap();
+    let text = js_sys::Reflect::get(&first, &"cssText".into()).unwrap().as_string().unwrap_or_default();
+    assert!(text.contains(":host"), "{text}");
 }
 
 #[wasm_bindgen_test]
