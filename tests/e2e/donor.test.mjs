@@ -5,7 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { start, demoConfig, axeViolations, screenshot, rasterize, decodeQr, ROOT, ARTIFACTS } from './harness.mjs';
+import { start, demoConfig, axeViolations, screenshot, rasterize, readQr, ROOT, ARTIFACTS } from './harness.mjs';
 
 let env;
 let config;
@@ -131,9 +131,9 @@ test('the transfer QR code decodes to the configured IBAN and the chosen amount'
   await widget(p).getByLabel('Montant du don').fill('37,50');
   await widget(p).getByRole('radio', { name: 'Virement' }).check();
   // Draw the SVG on a canvas in the page, decode its pixels here with jsQR.
-  const code = decodeQr(await widget(p).locator('.cd-qr svg').evaluate(rasterize));
+  const code = readQr(await widget(p).locator('.cd-qr svg').evaluate(rasterize));
   assert.ok(code, 'the QR code decodes');
-  const lines = code.split('\n');
+  const lines = code.data.split('\n');
   assert.deepEqual(lines.slice(0, 4), ['BCD', '002', '1', 'SCT']);
   assert.equal(lines[6], config.payment.transfer.iban.replace(/\s/g, ''));
   assert.equal(lines[7], 'EUR37.50');

@@ -98,9 +98,15 @@ export async function rasterize(svg) {
   return { size, base64: btoa(binary) };
 }
 
+/** The QR code in rasterize's pixels as jsQR reads it (`data`, the text, and
+ * `binaryData`, its bytes), or null when none decodes. */
+export function readQr({ size, base64 }) {
+  return jsQR(new Uint8ClampedArray(Buffer.from(base64, 'base64')), size, size);
+}
+
 /** The text of the QR code in rasterize's pixels, or null when none decodes. */
-export function decodeQr({ size, base64 }) {
-  return jsQR(new Uint8ClampedArray(Buffer.from(base64, 'base64')), size, size)?.data ?? null;
+export function decodeQr(pixels) {
+  return readQr(pixels)?.data ?? null;
 }
 
 function html(text) {
