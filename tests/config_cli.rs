@@ -74,3 +74,26 @@ fn schema_prints_json() {
     let schema: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
     assert_eq!(schema["properties"]["format"]["const"], "circo-don-registry/1");
 }
+
+/// The circo's population gives the collective its spending ceiling and cash cap
+/// (docs/law.md §6: 125 000 inhabitants → 71 505 €, cash 14 301 €), legislative only.
+#[test]
+fn check_tells_the_spending_ceiling_from_the_population() {
+    use circo_don::i18n::Lang;
+    use circo_don::law::limits::{cash_cap, spending_ceiling};
+    let out = run(&args(&["check", &path("demo/circo-exemple.json")]));
+    let at = out.stdout.find("info  circo.population  [spending-ceiling]").expect(&out.stdout);
+    let note = &out.stdout[at..];
+    let (ceiling, cash) = (spending_ceiling(125_000), cash_cap(125_000));
+    assert_eq!((ceiling.get(), cash.get()), (7_150_500, 1_430_100));
+    assert!(note.contains(&ceiling.format(Lang::Fr)) && note.contains(&cash.format(Lang::En)), "{note}");
+    // Without a population, nothing is said.
+    let mut doc: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(path("demo/circo-exemple.json")).unwrap()).unwrap();
+    doc["circo"].as_object_mut().unwrap().remove("population");
+    let file = std::env::temp_dir().join(format!("circo-don-no-population-{}.json", std::process::id()));
+    std::fs::write(&file, doc.to_string()).unwrap();
+    let out = run(&args(&["check", file.to_str().unwrap()]));
+    std::fs::remove_file(&file).ok();
+    assert_eq!(out.code, 0, "{}", out.stdout);
+    assert!(!out.stdout.contains("spending-ceiling"), "{}", out.stdout);
+}

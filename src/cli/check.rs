@@ -8,7 +8,9 @@
 use std::process::Command;
 
 use super::Output;
-use crate::config::{self, Config, Loaded, Problem, Target};
+use crate::config::model::ElectionKind;
+use crate::config::{self, Config, Loaded, Problem, Target, ValidAccount};
+use crate::i18n::Text;
 
 const CHECK_USAGE: &str = "usage : circo-don check FICHIER|URL [--json] / usage: circo-don check FILE|URL [--json]\n";
 const SCHEMA_USAGE: &str = "usage : circo-don schema [--registry] / usage: circo-don schema [--registry]\n";
@@ -148,22 +150,32 @@ fn text_report(source: &str, loaded: &Loaded) -> String {
             problem.rule, problem.message.fr, problem.message.en
         ));
     }
-    // The verification of payee: the holder must be the bank's registered name.
-    let holders: Vec<(String, &str)> = match &loaded.config {
-        Some(Config::Account(a)) => a.payment.transfer.iter().map(|t| ("payment.transfer.holder".to_owned(), t.holder.as_str())).collect(),
+    // What the collective should know of each usable account: the verification of payee
+    // (the holder must be the bank's registered name) and, for a legislative election,
+    // the spending ceiling and the cash cap its population gives.
+    let accounts: Vec<(String, &ValidAccount)> = match &loaded.config {
+        Some(Config::Account(a)) => vec![(String::new(), &**a)],
         Some(Config::Registry(r)) => r
             .entries
             .iter()
             .filter_map(|e| match &e.target {
-                Target::Inline(a) => a.payment.transfer.as_ref().map(|t| (format!("circos[{}].payment.transfer.holder", e.index), t.holder.as_str())),
+                Target::Inline(a) => Some((format!("circos[{}].", e.index), &**a)),
                 _ => None,
             })
             .collect(),
         None => Vec::new(),
     };
-    for (path, holder) in holders {
-        let note = config::validate::verification_of_payee(holder);
-        out.push_str(&format!("\ninfo  {path}  [verification-of-payee]\n  fr: {}\n  en: {}\n", note.fr, note.en));
+    let mut info = |path: String, tag: &str, note: Text| {
+        out.push_str(&format!("\ninfo  {path}  [{tag}]\n  fr: {}\n  en: {}\n", note.fr, note.en));
+    };
+    for (prefix, a) in accounts {
+        if let Some(t) = &a.payment.transfer {
+            info(format!("{prefix}payment.transfer.holder"), "verification-of-payee", config::validate::verification_of_payee(&t.holder));
+        }
+        let legislative = matches!(a.election.kind, ElectionKind::Legislative | ElectionKind::ByElection);
+        if let (Some(population), true) = (a.circo.population, legislative) {
+            info(format!("{prefix}circo.population"), "spending-ceiling", config::validate::spending_ceiling_note(population));
+        }
     }
     out.push_str(&format!(
         "\n{errors} erreur(s), {warnings} avertissement(s) / {errors} error(s), {warnings} warning(s)\n"

@@ -202,6 +202,27 @@ pub fn verification_of_payee(holder: &str) -> Text {
     )
 }
 
+/// For the collective, from the circo's population: the legislative spending ceiling
+/// (L52-11) and the most cash the candidate may receive in total, 20 % of it (L52-8).
+/// `circo-don check` says so when the configuration gives the population.
+pub fn spending_ceiling_note(population: u32) -> Text {
+    let (ceiling, cash) = (crate::law::limits::spending_ceiling(population), crate::law::limits::cash_cap(population));
+    let share = crate::law::rules::CASH_TOTAL_SHARE.0;
+    let (fr, en) = (crate::i18n::Lang::Fr, crate::i18n::Lang::En);
+    Text::new(
+        format!(
+            "Pour {population} habitants, le plafond des dépenses de la campagne est de {} (L52-11) ; les dons en espèces reçus ne peuvent dépasser au total {} ({share} % de ce plafond, L52-8).",
+            ceiling.format(fr),
+            cash.format(fr)
+        ),
+        format!(
+            "For {population} inhabitants, the campaign's spending ceiling is {} (L52-11); cash gifts received may not exceed {} in total ({share}% of that ceiling, L52-8).",
+            ceiling.format(en),
+            cash.format(en)
+        ),
+    )
+}
+
 /// At most 60 characters of `s`, for quoting user input in messages.
 pub(crate) fn shorten(s: &str) -> String {
     let mut out: String = text_safety::reveal(s).chars().filter(|c| !c.is_control()).take(60).collect();
