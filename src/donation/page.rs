@@ -294,7 +294,7 @@ pub fn account_page(account: &Account, inputs: &Inputs, today: Date, lang: Lang)
         lang,
         title: words::title(account).into_lang(lang),
         subtitle: words::subtitle(account).into_lang(lang),
-        window: Window { state: window.slug(), text: window.text().into_lang(lang) },
+        window: Window { state: window.slug(), text: words::window_sentence(&window).into_lang(lang) },
         goal: goal(account, today, lang),
         calculator: Calculator {
             heading: t(Label::CostHeading),
@@ -339,7 +339,7 @@ fn goal(account: &Account, today: Date, lang: Lang) -> Option<GoalView> {
     let plan = g
         .average_gift
         .filter(|_| days_left > 0 && g.raised < g.target)
-        .map(|average| plan::plan(g.target, g.raised, average, days_left).sentence(Some(first_round)).into_lang(lang));
+        .map(|average| words::plan_sentence(&plan::plan(g.target, g.raised, average, days_left), Some(first_round)).into_lang(lang));
     Some(GoalView { progress: words::goal_progress(g.raised, g.target, g.as_of).into_lang(lang), percent, plan })
 }
 

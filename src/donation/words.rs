@@ -7,6 +7,7 @@ use crate::config::model::{Card, ElectionKind, MandataireKind, ValidAccount as A
 use crate::date::Date;
 use crate::i18n::{Lang, Text};
 use crate::law::calendar::CollectionState;
+use crate::law::plan::Plan;
 use crate::law::rules::{self, RuleId};
 use crate::law::tax::{Condition, Method, Quote, Step, TaxDue};
 use crate::money::Cents;
@@ -324,6 +325,127 @@ pub fn rule_source(rule: RuleId) -> Text {
     }
 }
 
+/// The collection window in one sentence for the donor, dates in each language's form
+/// (« La collecte ouvre le 1er décembre 2028. »).
+pub fn window_sentence(state: &CollectionState) -> Text {
+    Text::new(window_in(state, Lang::Fr), window_in(state, Lang::En))
+}
+
+fn window_in(state: &CollectionState, lang: Lang) -> String {
+    let fr = lang == Lang::Fr;
+    match *state {
+        CollectionState::NotYetOpen { opens } => {
+            if fr {
+                format!("La collecte ouvre le {}.", opens.format(lang))
+            } else {
+                format!("Collection opens on {}.", opens.format(lang))
+            }
+        }
+        CollectionState::Open { next_round, days_to_next_round, second_round_next, .. } => {
+            let (round_fr, round_en) = if second_round_next { ("second tour", "second round") } else { ("premier tour", "first round") };
+            let d = next_round.format(lang);
+            match (days_to_next_round, fr) {
+                (0, true) => format!("C’est aujourd’hui le {round_fr} ({d}) : les dons restent possibles."),
+                (0, false) => format!("Today is the {round_en} ({d}): gifts are still possible."),
+                (1, true) => format!("Plus qu’un jour avant le {round_fr} ({d})."),
+                (1, false) => format!("One day left before the {round_en} ({d})."),
+                (n, true) => format!("Plus que {n} jours avant le {round_fr} ({d})."),
+                (n, false) => format!("{n} days left before the {round_en} ({d})."),
+            }
+        }
+        CollectionState::AfterPolling { until } => {
+            let hour = rules::FILING_HOUR;
+            if fr {
+                format!("Le scrutin est passé : les dons restent possibles jusqu’au dépôt du compte, au plus tard le {} à {hour} h.", until.format(lang))
+            } else {
+                format!("Polling day is over: gifts remain possible until the account is filed, at the latest on {} at {hour}:00.", until.format(lang))
+            }
+        }
+        CollectionState::Closed { .. } => {
+            if fr {
+                "La collecte est close.".to_string()
+            } else {
+                "Collection is closed.".to_string()
+            }
+        }
+    }
+}
+
+/// The collective's plan in one line, with the end date when known:
+/// « Un peu plus de 2 dons par jour de 37 € d’ici le 11 juin 2017 (82 dons). ».
+pub fn plan_sentence(plan: &Plan, until: Option<Date>) -> Text {
+    Text::new(plan_in(plan, until, Lang::Fr), plan_in(plan, until, Lang::En))
+}
+
+fn plan_in(p: &Plan, until: Option<Date>, lang: Lang) -> String {
+    let fr = lang == Lang::Fr;
+    let avg = p.average_gift.format(lang);
+    if p.reached() {
+        return if fr {
+            format!("Objectif atteint : {} collectés sur {}.", p.raised.format(lang), p.target.format(lang))
+        } else {
+            format!("Target reached: {} raised of {}.", p.raised.format(lang), p.target.format(lang))
+        };
+    }
+    let n = p.donors_needed;
+    if n == 0 {
+        // Something remains but no average gift to count it in gifts.
+        return if fr {
+            format!("Il manque {} ; indiquez un don moyen pour compter les dons nécessaires.", p.remaining.format(lang))
+        } else {
+            format!("{} missing; give an average gift to count the gifts needed.", p.remaining.format(lang))
+        };
+    }
+    let total = gifts(n, lang);
+    let Some(tenths) = p.donors_per_day_tenths else {
+        return if fr {
+            format!("Il manque {} ({total} de {avg}) ; plus aucun jour de collecte.", p.remaining.format(lang))
+        } else {
+            format!("{} missing ({total} of {avg}); no collection day left.", p.remaining.format(lang))
+        };
+    };
+    // The rate with its noun, agreed with the number shown. `tenths` is at least 1
+    // here (n ≥ 1 gift over a positive number of days, rounded up).
+    let whole = tenths / 10;
+    let rate = match (tenths, tenths % 10, fr) {
+        (..=9, _, true) => "moins d’un don".to_string(),
+        (..=9, _, false) => "fewer than one gift".to_string(),
+        (10, _, true) => "un don".to_string(),
+        (10, _, false) => "one gift".to_string(),
+        (11..=14, _, true) => "un peu plus d’un don".to_string(),
+        (11..=14, _, false) => "a little over one gift".to_string(),
+        (_, 0, _) => gifts(whole, lang),
+        (_, 1..=4, true) => format!("un peu plus de {}", gifts(whole, lang)),
+        (_, 1..=4, false) => format!("a little over {}", gifts(whole, lang)),
+        (_, _, true) => format!("un peu moins de {}", gifts(whole + 1, lang)),
+        (_, _, false) => format!("a little under {}", gifts(whole + 1, lang)),
+    };
+    let days = p.days_left;
+    let when = match (until, fr) {
+        (Some(d), true) => format!("d’ici le {}", d.format(lang)),
+        (Some(d), false) => format!("until {}", d.format(lang)),
+        (None, true) => format!("pendant {days} {}", if days > 1 { "jours" } else { "jour" }),
+        (None, false) => format!("for {days} {}", if days > 1 { "days" } else { "day" }),
+    };
+    let mut first = rate;
+    if let Some(c) = first.get_mut(0..1) {
+        c.make_ascii_uppercase();
+    }
+    if fr {
+        format!("{first} par jour de {avg} {when} ({total}).")
+    } else {
+        format!("{first} a day of {avg} {when} ({total}).")
+    }
+}
+
+/// « 1 don », « 2 dons »; "1 gift", "2 gifts" (French: singular below 2).
+fn gifts(n: i64, lang: Lang) -> String {
+    match lang {
+        Lang::Fr => format!("{n} {}", if n > 1 { "dons" } else { "don" }),
+        Lang::En => format!("{n} {}", if n == 1 { "gift" } else { "gifts" }),
+    }
+}
+
 /// The announced result: one headline and its supporting sentences.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Summary {
@@ -563,6 +685,7 @@ mod tests {
     use super::*;
     use crate::donation::assessment::{assess, Outcome};
     use crate::donation::inputs::Inputs;
+    use crate::law::plan;
     use crate::law::tax::{self, Household};
 
     fn eur(n: i64) -> Cents {
@@ -588,6 +711,89 @@ mod tests {
 
     fn steps(q: &Quote, lang: Lang) -> String {
         q.steps.iter().map(|s| step(s).get(lang).to_owned()).collect::<Vec<_>>().join("\n")
+    }
+
+
+    fn d(s: &str) -> Date {
+        Date::parse_iso(s).unwrap()
+    }
+
+    #[test]
+    fn the_window_in_every_state_with_fixed_dates() {
+        let say = |s: CollectionState| window_sentence(&s);
+        let s = say(CollectionState::NotYetOpen { opens: d("2016-12-01") });
+        assert_eq!((s.fr.as_str(), s.en.as_str()), ("La collecte ouvre le 1er décembre 2016.", "Collection opens on 1 December 2016."));
+        let open = |days: i64, round: &str, second: bool| CollectionState::Open { days_to_first_round: days, next_round: d(round), days_to_next_round: days, second_round_next: second };
+        let s = say(open(12, "2017-06-11", false));
+        assert_eq!((s.fr.as_str(), s.en.as_str()), ("Plus que 12 jours avant le premier tour (11 juin 2017).", "12 days left before the first round (11 June 2017)."));
+        assert!(say(open(0, "2017-06-11", false)).fr.starts_with("C’est aujourd’hui le premier tour"));
+        assert_eq!(say(open(4, "2017-06-18", true)).fr, "Plus que 4 jours avant le second tour (18 juin 2017).");
+        assert_eq!(say(open(1, "2017-06-11", false)).en, "One day left before the first round (11 June 2017).");
+        assert_eq!(
+            say(CollectionState::AfterPolling { until: d("2017-08-18") }).fr,
+            "Le scrutin est passé : les dons restent possibles jusqu’au dépôt du compte, au plus tard le 18 août 2017 à 18 h."
+        );
+        assert_eq!(say(CollectionState::Closed { since: d("2017-08-18") }).to_string(), "La collecte est close. / Collection is closed.");
+    }
+
+    // docs/law.md §7: 3 000 €, 37 € average, 35 days → about 81 donors, a little over 2 a day.
+    #[test]
+    fn the_collectives_plan_in_words() {
+        let p = plan::plan(eur(3000), Cents::ZERO, eur(37), 35);
+        let until = Date::parse_iso("2017-06-11");
+        assert_eq!(plan_sentence(&p, until).fr, "Un peu plus de 2 dons par jour de 37\u{A0}€ d’ici le 11 juin 2017 (82 dons).");
+        assert_eq!(plan_sentence(&p, until).en, "A little over 2 gifts a day of €37 until 11 June 2017 (82 gifts).");
+        assert!(plan_sentence(&p, None).en.contains("for 35 days"));
+        for days in [0, -5] {
+            assert!(plan_sentence(&plan::plan(eur(3000), eur(100), eur(37), days), None).en.contains("no collection day left"));
+        }
+        assert!(plan_sentence(&plan::plan(eur(3000), eur(3100), eur(37), 10), None).fr.starts_with("Objectif atteint"));
+    }
+
+    /// Every count agrees with its noun, and no rate reads « 0 don » or « plus de 0 ».
+    #[test]
+    fn sentences_agree_in_number_in_both_languages() {
+        let until = Date::parse_iso("2017-06-11");
+        let avg = eur(37);
+        for n in 0..200i64 {
+            for days in 1..100i64 {
+                let p = plan::plan(Cents::new(n * avg.get()), Cents::ZERO, avg, days);
+                assert_eq!(p.donors_needed, n);
+                for s in [plan_sentence(&p, until), plan_sentence(&p, None)] {
+                    for text in [&s.fr, &s.en] {
+                        let words: Vec<&str> = text.split(|c: char| c.is_whitespace() || c == '(' || c == ')').collect();
+                        for w in words.windows(2) {
+                            let noun = w[1].trim_end_matches(['.', ',', ';']);
+                            let Ok(k) = w[0].parse::<i64>() else { continue };
+                            assert!(k > 0 || !matches!(noun, "don" | "dons" | "gift" | "gifts"), "{n}/{days}: {text}");
+                            let plural = matches!(noun, "dons" | "gifts" | "jours" | "days");
+                            let singular = matches!(noun, "don" | "gift" | "jour" | "day");
+                            assert!(!(k == 1 && plural || k > 1 && singular), "{n}/{days}: {text}");
+                        }
+                        assert!(!text.contains("de 0 ") && !text.contains("over 0 ") && !text.contains("under 1 "), "{text}");
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn fewer_than_one_a_day_and_exactly_one() {
+        let p = plan::plan(eur(37), Cents::ZERO, eur(37), 10);
+        assert_eq!(p.donors_per_day_tenths, Some(1));
+        assert_eq!(plan_sentence(&p, None).fr, "Moins d’un don par jour de 37\u{A0}€ pendant 10 jours (1 don).");
+        assert_eq!(plan_sentence(&p, None).en, "Fewer than one gift a day of €37 for 10 days (1 gift).");
+        let p = plan::plan(eur(37 * 3), Cents::ZERO, eur(37), 3);
+        assert_eq!(plan_sentence(&p, None).fr, "Un don par jour de 37\u{A0}€ pendant 3 jours (3 dons).");
+        assert_eq!(plan_sentence(&p, None).en, "One gift a day of €37 for 3 days (3 gifts).");
+        let p = plan::plan(eur(37 * 4), Cents::ZERO, eur(37), 3);
+        assert_eq!(plan_sentence(&p, None).fr, "Un peu plus d’un don par jour de 37\u{A0}€ pendant 3 jours (4 dons).");
+        let p = plan::plan(eur(37), Cents::ZERO, eur(37), 1);
+        assert_eq!(plan_sentence(&p, None).en, "One gift a day of €37 for 1 day (1 gift).");
+        let p = plan::plan(eur(37), Cents::ZERO, eur(37), 0);
+        assert_eq!(plan_sentence(&p, None).fr, "Il manque 37\u{A0}€ (1 don de 37\u{A0}€) ; plus aucun jour de collecte.");
+        let p = plan::plan(eur(37), Cents::ZERO, Cents::ZERO, 5);
+        assert!(!plan_sentence(&p, None).fr.contains("0 don") && plan_sentence(&p, None).en.contains("average gift"));
     }
 
     #[test]

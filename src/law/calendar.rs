@@ -3,7 +3,6 @@
 
 use super::rules;
 use crate::date::{Date, Weekday};
-use crate::i18n::{Lang, Text};
 
 /// One election's dates, as the law reads them (the configuration's `model::Election`
 /// carries these and the election's kind).
@@ -124,52 +123,6 @@ impl CollectionState {
             CollectionState::Closed { .. } => "closed",
         }
     }
-
-    /// One sentence in both languages (dates in each language's form).
-    pub fn text(&self) -> Text {
-        Text::new(self.describe(Lang::Fr), self.describe(Lang::En))
-    }
-
-    /// One sentence for the donor, e.g. « La collecte ouvre le 1er décembre 2028. ».
-    pub fn describe(&self, lang: Lang) -> String {
-        let fr = lang == Lang::Fr;
-        match *self {
-            CollectionState::NotYetOpen { opens } => {
-                if fr {
-                    format!("La collecte ouvre le {}.", opens.format(lang))
-                } else {
-                    format!("Collection opens on {}.", opens.format(lang))
-                }
-            }
-            CollectionState::Open { next_round, days_to_next_round, second_round_next, .. } => {
-                let (round_fr, round_en) = if second_round_next { ("second tour", "second round") } else { ("premier tour", "first round") };
-                let d = next_round.format(lang);
-                match (days_to_next_round, fr) {
-                    (0, true) => format!("C’est aujourd’hui le {round_fr} ({d}) : les dons restent possibles."),
-                    (0, false) => format!("Today is the {round_en} ({d}): gifts are still possible."),
-                    (1, true) => format!("Plus qu’un jour avant le {round_fr} ({d})."),
-                    (1, false) => format!("One day left before the {round_en} ({d})."),
-                    (n, true) => format!("Plus que {n} jours avant le {round_fr} ({d})."),
-                    (n, false) => format!("{n} days left before the {round_en} ({d})."),
-                }
-            }
-            CollectionState::AfterPolling { until } => {
-                let hour = rules::FILING_HOUR;
-                if fr {
-                    format!("Le scrutin est passé : les dons restent possibles jusqu’au dépôt du compte, au plus tard le {} à {hour} h.", until.format(lang))
-                } else {
-                    format!("Polling day is over: gifts remain possible until the account is filed, at the latest on {} at {hour}:00.", until.format(lang))
-                }
-            }
-            CollectionState::Closed { .. } => {
-                if fr {
-                    "La collecte est close.".to_string()
-                } else {
-                    "Collection is closed.".to_string()
-                }
-            }
-        }
-    }
 }
 
 #[cfg(test)]
@@ -208,42 +161,30 @@ mod tests {
         let e = legislative_2017();
         let s = state_on(&e, d("2016-11-30"));
         assert_eq!(s, CollectionState::NotYetOpen { opens: d("2016-12-01") });
-        assert_eq!(s.describe(Lang::Fr), "La collecte ouvre le 1er décembre 2016.");
-        assert_eq!(s.describe(Lang::En), "Collection opens on 1 December 2016.");
 
         let s = state_on(&e, d("2017-05-30"));
         assert_eq!(s, CollectionState::Open { days_to_first_round: 12, next_round: d("2017-06-11"), days_to_next_round: 12, second_round_next: false });
-        assert_eq!(s.describe(Lang::Fr), "Plus que 12 jours avant le premier tour (11 juin 2017).");
-        assert_eq!(s.describe(Lang::En), "12 days left before the first round (11 June 2017).");
         assert!(matches!(state_on(&e, d("2016-12-01")), CollectionState::Open { .. }));
 
-        let s = state_on(&e, d("2017-06-11"));
-        assert!(s.describe(Lang::Fr).starts_with("C’est aujourd’hui le premier tour"));
+        assert!(matches!(state_on(&e, d("2017-06-11")), CollectionState::Open { days_to_next_round: 0, second_round_next: false, .. }));
         let s = state_on(&e, d("2017-06-14"));
         assert_eq!(s, CollectionState::Open { days_to_first_round: -3, next_round: d("2017-06-18"), days_to_next_round: 4, second_round_next: true });
-        assert_eq!(s.describe(Lang::Fr), "Plus que 4 jours avant le second tour (18 juin 2017).");
         assert!(matches!(state_on(&e, d("2017-06-18")), CollectionState::Open { days_to_next_round: 0, .. }));
 
         let s = state_on(&e, d("2017-06-19"));
         assert_eq!(s, CollectionState::AfterPolling { until: d("2017-08-18") });
-        assert_eq!(
-            s.describe(Lang::Fr),
-            "Le scrutin est passé : les dons restent possibles jusqu’au dépôt du compte, au plus tard le 18 août 2017 à 18 h."
-        );
         // The deadline day itself is still open until 18:00.
         assert_eq!(state_on(&e, d("2017-08-18")), CollectionState::AfterPolling { until: d("2017-08-18") });
 
         let s = state_on(&e, d("2017-08-19"));
         assert_eq!(s, CollectionState::Closed { since: d("2017-08-18") });
-        assert_eq!(s.text().to_string(), "La collecte est close. / Collection is closed.");
     }
 
     #[test]
     fn single_round_ends_polling_on_the_first_round() {
         let e = ElectionDates { first_round: d("2017-06-11"), second_round: None, trigger: None };
         assert_eq!(state_on(&e, d("2017-06-12")), CollectionState::AfterPolling { until: d("2017-08-18") });
-        let s = state_on(&e, d("2017-06-10"));
-        assert_eq!(s.describe(Lang::En), "One day left before the first round (11 June 2017).");
+        assert!(matches!(state_on(&e, d("2017-06-10")), CollectionState::Open { days_to_next_round: 1, .. }));
     }
 
     #[test]
