@@ -7,13 +7,18 @@
 
 use std::process::Command;
 
-use super::Output;
+use super::{misuse, unexpected_argument, unknown_option, usage, Output};
 use crate::config::model::ElectionKind;
 use crate::config::{self, Config, Loaded, Problem, Target, ValidAccount};
 use crate::i18n::Text;
 
-const CHECK_USAGE: &str = "usage : circo-don check FICHIER|URL [--json] / usage: circo-don check FILE|URL [--json]\n";
-const SCHEMA_USAGE: &str = "usage : circo-don schema [--registry] / usage: circo-don schema [--registry]\n";
+fn check_usage() -> String {
+    usage("circo-don check FICHIER|URL [--json]", "circo-don check FILE|URL [--json]")
+}
+
+fn schema_usage() -> String {
+    usage("circo-don schema [--registry]", "circo-don schema [--registry]")
+}
 
 /// Checks a configuration file and reports every problem, French then English.
 pub fn check(args: &[String]) -> Output {
@@ -22,14 +27,14 @@ pub fn check(args: &[String]) -> Output {
     for arg in args {
         match arg.as_str() {
             "--json" => json = true,
-            "-h" | "--help" => return Output::ok(CHECK_USAGE),
-            flag if flag.starts_with("--") => return Output::fail(2, format!("check: option inconnue / unknown option {flag}\n{CHECK_USAGE}")),
+            "-h" | "--help" => return Output::ok(check_usage()),
+            flag if flag.starts_with("--") => return misuse("check", unknown_option(flag), &check_usage()),
             path if source.is_none() => source = Some(path.to_owned()),
-            extra => return Output::fail(2, format!("check: argument en trop / unexpected argument {extra:?}\n{CHECK_USAGE}")),
+            extra => return misuse("check", unexpected_argument(extra), &check_usage()),
         }
     }
     let Some(source) = source else {
-        return Output::fail(2, CHECK_USAGE);
+        return Output::fail(2, check_usage());
     };
     let text = match read_source("check", &source) {
         Ok(text) => text,
@@ -76,8 +81,8 @@ pub fn schema(args: &[String]) -> Output {
     match args.iter().map(String::as_str).collect::<Vec<_>>().as_slice() {
         [] => Output::ok(schema_text(false)),
         ["--registry"] => Output::ok(schema_text(true)),
-        ["-h" | "--help"] => Output::ok(SCHEMA_USAGE),
-        _ => Output::fail(2, SCHEMA_USAGE),
+        ["-h" | "--help"] => Output::ok(schema_usage()),
+        _ => Output::fail(2, schema_usage()),
     }
 }
 
@@ -92,49 +97,48 @@ pub fn schema_text(registry: bool) -> String {
 /// Reads a configuration from a file, or from an `http(s)://` URL with the system's
 /// `curl`; errors name the `command` that asked.
 pub(super) fn read_source(command: &str, source: &str) -> Result<String, String> {
+    let failed = |why: Text| format!("{command}: {source} : {why}");
     let lower = source.to_ascii_lowercase();
     if lower.starts_with("https://") || lower.starts_with("http://") {
         let output = Command::new("curl")
             .args(["--silent", "--show-error", "--fail", "--location", "--max-time", "15", "--", source])
             .output()
             .map_err(|e| {
-                format!(
-                    "{command}: impossible de lancer curl ({e}) : téléchargez le fichier et donnez son chemin.\n\
-                     {command}: could not run curl ({e}): download the file and give its path."
-                )
+                // Two lines, one per language, each naming the command.
+                let why = Text::new(
+                    format!("impossible de lancer curl ({e}) : téléchargez le fichier et donnez son chemin."),
+                    format!("could not run curl ({e}): download the file and give its path."),
+                );
+                format!("{command}: {}\n{command}: {}", why.fr, why.en)
             })?;
         if !output.status.success() {
             let err = String::from_utf8_lossy(&output.stderr);
-            return Err(format!("{command}: {source} : téléchargement impossible / download failed: {}", err.trim()));
+            return Err(failed(Text::new("téléchargement impossible", format!("download failed: {}", err.trim()))));
         }
-        return String::from_utf8(output.stdout)
-            .map_err(|_| format!("{command}: {source} : ce n’est pas du texte UTF-8 / not UTF-8 text"));
+        return String::from_utf8(output.stdout).map_err(|_| failed(Text::new("ce n’est pas du texte UTF-8", "not UTF-8 text")));
     }
-    let bytes = std::fs::read(source).map_err(|e| format!("{command}: {source} : lecture impossible / cannot read: {e}"))?;
+    let bytes = std::fs::read(source).map_err(|e| failed(Text::new("lecture impossible", format!("cannot read: {e}"))))?;
     String::from_utf8(bytes).map_err(|_| {
-        format!("{command}: {source} : le fichier n’est pas en UTF-8 ; enregistrez-le en UTF-8 / the file is not UTF-8; save it as UTF-8")
+        failed(Text::new("le fichier n’est pas en UTF-8 ; enregistrez-le en UTF-8", "the file is not UTF-8; save it as UTF-8"))
     })
 }
 
-fn summary(loaded: &Loaded) -> String {
+fn summary(loaded: &Loaded) -> Text {
     match &loaded.config {
-        Some(Config::Account(a)) => format!(
-            "compte {} — {}, mandataire {} / account {}",
-            a.slug(),
-            a.candidate.name,
-            a.mandataire.name,
-            a.slug()
+        Some(Config::Account(a)) => Text::new(
+            format!("compte {} — {}, mandataire {}", a.slug(), a.candidate.name, a.mandataire.name),
+            format!("account {}", a.slug()),
         ),
         Some(Config::Registry(r)) => {
             let inline = r.entries.iter().filter(|e| matches!(e.target, Target::Inline(_))).count();
             let links = r.entries.iter().filter(|e| matches!(e.target, Target::Link(_))).count();
-            format!(
-                "registre de {} circonscriptions ({inline} en ligne, {links} liens) / registry of {} circos ({inline} inline, {links} links)",
-                r.entries.len(),
-                r.entries.len()
+            let count = r.entries.len();
+            Text::new(
+                format!("registre de {count} circonscriptions ({inline} en ligne, {links} liens)"),
+                format!("registry of {count} circos ({inline} inline, {links} links)"),
             )
         }
-        None => "configuration inutilisable / unusable configuration".to_owned(),
+        None => Text::new("configuration inutilisable", "unusable configuration"),
     }
 }
 
@@ -143,8 +147,8 @@ fn text_report(source: &str, loaded: &Loaded) -> String {
     let warnings = loaded.warnings().count();
     let mut out = format!("{source}: {}\n", summary(loaded));
     for problem in &loaded.problems {
-        let label = if problem.is_error() { "ERREUR / ERROR" } else { "avertissement / warning" };
-        let path = if problem.path.is_empty() { "(fichier / file)" } else { &problem.path };
+        let label = if problem.is_error() { Text::new("ERREUR", "ERROR") } else { Text::new("avertissement", "warning") };
+        let path = if problem.path.is_empty() { format!("({})", Text::new("fichier", "file")) } else { problem.path.clone() };
         out.push_str(&format!(
             "\n{label}  {path}  [{}]\n  fr: {}\n  en: {}\n",
             problem.rule, problem.message.fr, problem.message.en
@@ -177,13 +181,24 @@ fn text_report(source: &str, loaded: &Loaded) -> String {
             info(format!("{prefix}circo.population"), "spending-ceiling", config::validate::spending_ceiling_note(population));
         }
     }
-    out.push_str(&format!(
-        "\n{errors} erreur(s), {warnings} avertissement(s) / {errors} error(s), {warnings} warning(s)\n"
-    ));
-    if errors > 0 && loaded.registry().is_some() {
-        out.push_str("Le widget n’affichera pas les moyens de paiement des circonscriptions en erreur tant qu’elles ne sont pas corrigées. / The widget will not show payment details for the circos in error until they are fixed.\n");
-    } else if errors > 0 {
-        out.push_str("Le widget n’affichera pas les moyens de paiement tant que les erreurs ne sont pas corrigées. / The widget will not show payment details until the errors are fixed.\n");
+    let count = Text::new(
+        format!("{errors} erreur(s), {warnings} avertissement(s)"),
+        format!("{errors} error(s), {warnings} warning(s)"),
+    );
+    out.push_str(&format!("\n{count}\n"));
+    if errors > 0 {
+        let hidden = if loaded.registry().is_some() {
+            Text::new(
+                "Le widget n’affichera pas les moyens de paiement des circonscriptions en erreur tant qu’elles ne sont pas corrigées.",
+                "The widget will not show payment details for the circos in error until they are fixed.",
+            )
+        } else {
+            Text::new(
+                "Le widget n’affichera pas les moyens de paiement tant que les erreurs ne sont pas corrigées.",
+                "The widget will not show payment details until the errors are fixed.",
+            )
+        };
+        out.push_str(&format!("{hidden}\n"));
     }
     out
 }

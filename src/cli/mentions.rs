@@ -4,13 +4,20 @@
 //! form. Exit codes: 0 printed, 1 the account has errors (nothing printed: the mentions
 //! would name a mandataire the checker refuses), 2 usage error or unreadable input.
 
-use super::Output;
+use super::{misuse, unexpected_argument, unknown_option, Output};
 use crate::config::{self, Config, Target, ValidAccount};
 use crate::donation::words;
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Text};
 use crate::law::texts;
 
-const USAGE: &str = "usage : circo-don mentions FICHIER|URL [--circo ID] [--lang fr|en] / usage: circo-don mentions FILE|URL [--circo ID] [--lang fr|en]\n";
+fn usage() -> String {
+    super::usage("circo-don mentions FICHIER|URL [--circo ID] [--lang fr|en]", "circo-don mentions FILE|URL [--circo ID] [--lang fr|en]")
+}
+
+/// Why no mentions are printed (exit `code`), when it is not a usage error.
+fn no_mentions(code: i32, message: impl std::fmt::Display) -> Output {
+    Output::fail(code, format!("mentions: {message}\n"))
+}
 
 /// Prints the L52-9 mentions of the account in `args`.
 pub fn mentions(args: &[String]) -> Output {
@@ -22,10 +29,11 @@ pub fn mentions(args: &[String]) -> Output {
             _ => (arg, None),
         };
         match flag {
-            "-h" | "--help" => return Output::ok(USAGE),
+            "-h" | "--help" => return Output::ok(usage()),
             "--circo" | "--lang" => {
                 let Some(value) = inline.or_else(|| args.next()) else {
-                    return Output::fail(2, format!("mentions: {flag} sans valeur / {flag} needs a value\n{USAGE}"));
+                    let missing = Text::new(format!("{flag} sans valeur"), format!("{flag} needs a value"));
+                    return misuse("mentions", missing, &usage());
                 };
                 if flag == "--circo" {
                     circo = Some(value.to_owned());
@@ -33,17 +41,20 @@ pub fn mentions(args: &[String]) -> Output {
                     lang = match value {
                         "fr" => Lang::Fr,
                         "en" => Lang::En,
-                        other => return Output::fail(2, format!("mentions: langue inconnue / unknown language {other:?} (fr, en)\n{USAGE}")),
+                        other => {
+                            let unknown = Text::new("langue inconnue", format!("unknown language {other:?} (fr, en)"));
+                            return misuse("mentions", unknown, &usage());
+                        }
                     };
                 }
             }
-            f if f.starts_with("--") => return Output::fail(2, format!("mentions: option inconnue / unknown option {f}\n{USAGE}")),
+            f if f.starts_with("--") => return misuse("mentions", unknown_option(f), &usage()),
             path if source.is_none() => source = Some(path.to_owned()),
-            extra => return Output::fail(2, format!("mentions: argument en trop / unexpected argument {extra:?}\n{USAGE}")),
+            extra => return misuse("mentions", unexpected_argument(extra), &usage()),
         }
     }
     let Some(source) = source else {
-        return Output::fail(2, USAGE);
+        return Output::fail(2, usage());
     };
     let text = match super::check::read_source("mentions", &source) {
         Ok(text) => text,
@@ -54,21 +65,33 @@ pub fn mentions(args: &[String]) -> Output {
         (Some(Config::Account(a)), None) => a.as_ref(),
         (Some(Config::Account(a)), Some(wanted)) if same_circo(&a.slug(), wanted) => a.as_ref(),
         (Some(Config::Account(a)), Some(wanted)) => {
-            return Output::fail(2, format!("mentions: {source} décrit la circonscription {} et non {wanted} / describes circo {}, not {wanted}\n", a.slug(), a.slug()))
+            let slug = a.slug();
+            let other = Text::new(format!("décrit la circonscription {slug} et non {wanted}"), format!("describes circo {slug}, not {wanted}"));
+            return no_mentions(2, format_args!("{source} {other}"));
         }
         (Some(Config::Registry(_)), None) => {
-            return Output::fail(2, format!("mentions: {source} est un registre : choisissez une circonscription avec --circo (par exemple 75-01) / is a registry: pick a circo with --circo (e.g. 75-01)\n"))
+            let registry = Text::new(
+                "est un registre : choisissez une circonscription avec --circo (par exemple 75-01)",
+                "is a registry: pick a circo with --circo (e.g. 75-01)",
+            );
+            return no_mentions(2, format_args!("{source} {registry}"));
         }
         (Some(Config::Registry(r)), Some(wanted)) => match r.find(wanted).map(|e| &e.target) {
             Some(Target::Inline(a)) => a.as_ref(),
             Some(Target::Link(link)) => {
                 let url = beside(&source, link);
-                return Output::fail(2, format!("mentions: le compte de {wanted} est dans {url} : lancez circo-don mentions sur ce fichier / the account of {wanted} is in {url}: run circo-don mentions on that file\n"))
+                return no_mentions(
+                    2,
+                    Text::new(
+                        format!("le compte de {wanted} est dans {url} : lancez circo-don mentions sur ce fichier"),
+                        format!("the account of {wanted} is in {url}: run circo-don mentions on that file"),
+                    ),
+                );
             }
-            Some(Target::Invalid) => return Output::fail(1, errors_message(&source)),
-            None => return Output::fail(2, format!("mentions: pas de circonscription {wanted} dans {source} / no circo {wanted} in {source}\n")),
+            Some(Target::Invalid) => return has_errors(&source),
+            None => return no_mentions(2, Text::new(format!("pas de circonscription {wanted} dans {source}"), format!("no circo {wanted} in {source}"))),
         },
-        (None, _) => return Output::fail(1, errors_message(&source)),
+        (None, _) => return has_errors(&source),
     };
     Output::ok(text_of(account, lang))
 }
@@ -89,8 +112,13 @@ fn same_circo(slug: &str, wanted: &str) -> bool {
     wanted.as_deref() == Some(slug)
 }
 
-fn errors_message(source: &str) -> String {
-    format!("mentions: {source} a des erreurs : corrigez-les d’abord (circo-don check {source}) / has errors: fix them first (circo-don check {source})\n")
+/// Exit 1: the account has errors, so its mentions are not printed.
+fn has_errors(source: &str) -> Output {
+    let errors = Text::new(
+        format!("a des erreurs : corrigez-les d’abord (circo-don check {source})"),
+        format!("has errors: fix them first (circo-don check {source})"),
+    );
+    no_mentions(1, format_args!("{source} {errors}"))
 }
 
 /// The mentions as plain text: the heading, who receives the gifts, then each statutory

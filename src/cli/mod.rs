@@ -10,6 +10,8 @@ pub mod mentions;
 pub mod quote;
 pub mod rules;
 
+use crate::i18n::Text;
+
 /// What a command prints and how it exits.
 #[derive(Debug, Default, PartialEq, Eq)]
 pub struct Output {
@@ -59,6 +61,24 @@ Amounts accept French and English forms: 37, 37,50, 37.50, 1 000 €, 1000€, �
 does such a comma separate thousands (€1,500 = one thousand five hundred euros).
 ";
 
+/// The usage line of a command, `usage : …` then `usage: …`, as its `--help` prints it.
+fn usage(fr: &str, en: &str) -> String {
+    format!("{}\n", Text::new(format!("usage : {fr}"), format!("usage: {en}")))
+}
+
+/// A usage error of `command` (exit 2): what is wrong, then the command's usage.
+fn misuse(command: &str, problem: Text, usage: &str) -> Output {
+    Output::fail(2, format!("{command}: {problem}\n{usage}"))
+}
+
+fn unknown_option(flag: &str) -> Text {
+    Text::new("option inconnue", format!("unknown option {flag}"))
+}
+
+fn unexpected_argument(arg: &str) -> Text {
+    Text::new("argument en trop", format!("unexpected argument {arg:?}"))
+}
+
 /// Runs the command line `args` (without the program name).
 pub fn run(args: &[String]) -> Output {
     match args.first().map(String::as_str) {
@@ -69,7 +89,78 @@ pub fn run(args: &[String]) -> Output {
         Some("rules") => rules::rules(&args[1..]),
         Some("mentions") => mentions::mentions(&args[1..]),
         Some("help" | "--help" | "-h") => Output::ok(USAGE),
-        Some(other) => Output::fail(2, format!("commande inconnue {other:?} / unknown command {other:?}\n\n{USAGE}")),
+        Some(other) => {
+            let unknown = Text::new(format!("commande inconnue {other:?}"), format!("unknown command {other:?}"));
+            Output::fail(2, format!("{unknown}\n\n{USAGE}"))
+        }
         None => Output::fail(2, USAGE),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::run;
+
+    fn run_args(args: &[&str]) -> super::Output {
+        run(&args.iter().map(|s| s.to_string()).collect::<Vec<_>>())
+    }
+
+    /// The command line prints each bilingual message as `fr / en`, prefixes and usage
+    /// lines included, byte for byte.
+    #[test]
+    fn messages_print_french_slash_english_exactly() {
+        let check_usage = "usage : circo-don check FICHIER|URL [--json] / usage: circo-don check FILE|URL [--json]\n";
+        let mentions_usage = "usage : circo-don mentions FICHIER|URL [--circo ID] [--lang fr|en] / usage: circo-don mentions FILE|URL [--circo ID] [--lang fr|en]\n";
+        let cases = [
+            (vec!["check"], check_usage.to_owned()),
+            (vec!["check", "--frob"], format!("check: option inconnue / unknown option --frob\n{check_usage}")),
+            (vec!["check", "a", "b"], format!("check: argument en trop / unexpected argument \"b\"\n{check_usage}")),
+            (vec!["schema", "x"], "usage : circo-don schema [--registry] / usage: circo-don schema [--registry]\n".to_owned()),
+            (vec!["rules", "x"], "usage : circo-don rules / usage: circo-don rules\n".to_owned()),
+            (vec!["mentions", "--circo"], format!("mentions: --circo sans valeur / --circo needs a value\n{mentions_usage}")),
+            (vec!["mentions", "--lang=de"], format!("mentions: langue inconnue / unknown language \"de\" (fr, en)\n{mentions_usage}")),
+            (vec!["mentions", "--frob"], format!("mentions: option inconnue / unknown option --frob\n{mentions_usage}")),
+            (vec!["mentions", "a", "b"], format!("mentions: argument en trop / unexpected argument \"b\"\n{mentions_usage}")),
+            (
+                vec!["mentions", "demo/registry.json"],
+                "mentions: demo/registry.json est un registre : choisissez une circonscription avec --circo (par exemple 75-01) / is a registry: pick a circo with --circo (e.g. 75-01)\n".to_owned(),
+            ),
+            (
+                vec!["mentions", "demo/circo-exemple.json", "--circo", "75-01"],
+                "mentions: demo/circo-exemple.json décrit la circonscription 99-01 et non 75-01 / describes circo 99-01, not 75-01\n".to_owned(),
+            ),
+            (
+                vec!["mentions", "demo/registry.json", "--circo", "12-34"],
+                "mentions: pas de circonscription 12-34 dans demo/registry.json / no circo 12-34 in demo/registry.json\n".to_owned(),
+            ),
+            (
+                vec!["mentions", "demo/registry.json", "--circo", "99-01"],
+                "mentions: le compte de 99-01 est dans demo/circo-exemple.json : lancez circo-don mentions sur ce fichier / the account of 99-01 is in demo/circo-exemple.json: run circo-don mentions on that file\n".to_owned(),
+            ),
+            (
+                vec!["mentions", "tests/configs/broken/invalid-json.json"],
+                "mentions: tests/configs/broken/invalid-json.json a des erreurs : corrigez-les d’abord (circo-don check tests/configs/broken/invalid-json.json) / has errors: fix them first (circo-don check tests/configs/broken/invalid-json.json)\n".to_owned(),
+            ),
+        ];
+        for (args, stderr) in cases {
+            assert_eq!(run_args(&args).stderr, stderr, "{args:?}");
+        }
+        assert_eq!(run_args(&["check", "--help"]).stdout, check_usage);
+        assert!(run_args(&["frobnicate"]).stderr.starts_with("commande inconnue \"frobnicate\" / unknown command \"frobnicate\"\n\n"));
+        let unreadable = run_args(&["check", "tests/configs/nothing-here.json"]).stderr;
+        assert!(unreadable.starts_with("check: tests/configs/nothing-here.json : lecture impossible / cannot read: "), "{unreadable}");
+    }
+
+    #[test]
+    fn check_report_lines_print_french_slash_english_exactly() {
+        let broken = run_args(&["check", "tests/configs/broken/invalid-json.json"]).stdout;
+        assert!(broken.starts_with("tests/configs/broken/invalid-json.json: configuration inutilisable / unusable configuration\n\nERREUR / ERROR  (fichier / file)  [json-syntax]\n"), "{broken}");
+        assert!(broken.ends_with("\n1 erreur(s), 0 avertissement(s) / 1 error(s), 0 warning(s)\nLe widget n’affichera pas les moyens de paiement tant que les erreurs ne sont pas corrigées. / The widget will not show payment details until the errors are fixed.\n"), "{broken}");
+        let warned = run_args(&["check", "tests/configs/warnings/payee-case.json"]).stdout;
+        assert!(warned.starts_with("tests/configs/warnings/payee-case.json: compte 99-01 — Camille Martin, mandataire Claude Durand / account 99-01\n\navertissement / warning  payment.cheque.payee  [title-spelling]\n"), "{warned}");
+        assert!(warned.ends_with("\n0 erreur(s), 1 avertissement(s) / 0 error(s), 1 warning(s)\n"), "{warned}");
+        let registry = run_args(&["check", "tests/configs/broken/registry-inline-typo.json"]).stdout;
+        assert!(registry.starts_with("tests/configs/broken/registry-inline-typo.json: registre de 3 circonscriptions (1 en ligne, 2 liens) / registry of 3 circos (1 inline, 2 links)\n"), "{registry}");
+        assert!(registry.ends_with(" / The widget will not show payment details for the circos in error until they are fixed.\n"), "{registry}");
     }
 }

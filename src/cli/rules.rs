@@ -8,7 +8,7 @@ use crate::law::rules::{self, Figure};
 /// The table: id, figure, source, since, whether it is verified, summary (French).
 pub fn rules(args: &[String]) -> Output {
     if !args.is_empty() {
-        return Output::fail(2, "usage : circo-don rules / usage: circo-don rules\n");
+        return Output::fail(2, super::usage("circo-don rules", "circo-don rules"));
     }
     let mut out = format!("Table as in force on {}.\n\n", rules::IN_FORCE_ON);
     out.push_str("| id | figure | source | since | verified | summary |\n|---|---|---|---|---|---|\n");
