@@ -4,7 +4,8 @@
 #   native   cargo test: the core (law, money, configuration, payloads) and the CLI
 #   lint     clippy with warnings denied, native and wasm32
 #   browser  wasm-bindgen-test: the Yew components in headless Chromium
-#   build    the release widget (trunk), which the end-to-end tests serve
+#   build    the release widget (tools/build.sh: trunk, built for size), which the
+#            end-to-end tests serve
 #   e2e      Playwright + axe-core in Chromium against dist/ served on 127.0.0.1
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -22,8 +23,8 @@ run_layer() {
     lint) cargo clippy --locked --all-targets -- -D warnings &&
           cargo clippy --locked --target wasm32-unknown-unknown --lib --bins --test browser -- -D warnings ;;
     browser) cargo test --locked --target wasm32-unknown-unknown --test browser ;;
-    build) trunk build --release ;;
-    e2e) [ -f dist/circo-don_bg.wasm ] || trunk build --release || return 1
+    build) bash tools/build.sh ;;
+    e2e) [ -f dist/circo-don_bg.wasm ] || bash tools/build.sh || return 1
          node --test --test-concurrency=1 tests/e2e/ ;;
     *) echo "unknown layer $1 (native, lint, browser, build, e2e)"; return 2 ;;
   esac
