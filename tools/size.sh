@@ -6,6 +6,7 @@
 # the release build (index.html), plus `-g`. `make size` builds first (tools/build.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
 dist=${1:-dist}
 budget_kb=150
 files=("$dist/circo-don.js" "$dist/circo-don_bg.wasm")

@@ -2,10 +2,11 @@
 // circo-don, and its largest functions. Reads the function names of the wasm's `name`
 // section, so give it a build that keeps them (tools/size.sh makes one with `wasm-opt -g`
 // from the same input and passes as the release build). Raw bytes: gzip about divides
-// them by 2.5. Usage: node tools/wasm-breakdown.mjs FILE.wasm [TOP]
+// them by 2.5. Usage: node tools/wasm-breakdown.mjs FILE.wasm [TOP [CRATE[::MODULE]]];
+// with a crate (or `circo_don::widget`), the largest functions listed are only its own.
 import { readFileSync } from 'node:fs';
 
-const [file, topArg] = process.argv.slice(2);
+const [file, topArg, only] = process.argv.slice(2);
 const top = Number(topArg ?? 12);
 const buf = readFileSync(file);
 
@@ -91,24 +92,38 @@ const demangle = (s) => {
     .replace(/\.\./g, '::');
 };
 
+const STD_LABEL = 'std (core, alloc, std, malloc)';
 const STD = new Set(['core', 'alloc', 'std', 'compiler_builtins', 'dlmalloc', 'hashbrown',
   'panic_abort', 'rustc_demangle', 'memchr', 'adler2', 'miniz_oxide', 'addr2line', 'gimli']);
 // The crate a function belongs to: the first path of its name, which for
 // `<T as Trait>::f` is T's crate (serde's derived code counts for the type it serves).
+// Generic code instantiated for circo-don's types (Yew's component lifecycle with a
+// view inlined, a Vec of its values) counts for circo-don: it goes when that code goes.
 const owner = (raw) => {
+  const mine = /circo_don::([A-Za-z_][A-Za-z0-9_]*)/.exec(plain(raw));
+  if (mine) return { crate: 'circo_don', module: mine[1] };
+  return firstCrate(raw);
+};
+const plain = (raw) => demangle(raw).replace(/\[[0-9a-f]+\]/g, '');
+const firstCrate = (raw) => {
   // Rust's v0 mangling (`_RNvNtCs1a_9circo_don3law5quote`): the first crate named, then
   // its first module. wasm-bindgen demangles names; this is for raw rustc output.
   const v0 = raw.startsWith('_R') && /C(?:s[0-9A-Za-z]*_)?(\d+)(.*)$/.exec(raw);
   if (v0) {
     const crate = v0[2].slice(0, Number(v0[1]));
     const next = /^(\d+)(.*)$/.exec(v0[2].slice(Number(v0[1])));
-    return { crate: STD.has(crate) ? 'std (core, alloc, std, malloc)' : crate, module: next ? next[2].slice(0, Number(next[1])) : undefined };
+    return { crate: STD.has(crate) ? STD_LABEL : crate, module: next ? next[2].slice(0, Number(next[1])) : undefined };
   }
-  const n = demangle(raw).replace(/^[<&*([\s]+|^(mut|dyn|const) /g, '');
-  const m = /^([A-Za-z_][A-Za-z0-9_]*)::(?:([A-Za-z_][A-Za-z0-9_]*)::)?/.exec(n);
-  if (!m) return { crate: raw.startsWith('__wbg') || raw.startsWith('__wbindgen') ? 'wasm-bindgen (glue)' : '(unnamed)' };
-  const crate = m[1].replace(/-/g, '_');
-  return { crate: STD.has(crate) ? 'std (core, alloc, std, malloc)' : crate, module: m[2] };
+  // The first crate named that is not std's, else std: `<str>::parse::<iban::Iban>` is
+  // iban's, `core::ptr::drop_in_place::<yew::html::Html>` is Yew's.
+  const roots = [...plain(raw).matchAll(/(?:^|[^A-Za-z0-9_:])([A-Za-z_][A-Za-z0-9_]*)::/g)].map((r) => r[1]);
+  if (roots.length === 0) {
+    if (raw === 'main') return { crate: 'circo_don', module: 'main' };
+    if (/^__(wbg|wbindgen|externref)/.test(raw)) return { crate: 'wasm-bindgen (glue)' };
+    return { crate: /^<?(str|char|bool|[ui](8|16|32|64|128|size)|f32|f64)\b/.test(raw) ? STD_LABEL : '(unnamed)' };
+  }
+  const crate = roots.find((r) => !STD.has(r) && !/^(str|char|bool|[ui](8|16|32|64|128|size)|f32|f64)$/.test(r)) ?? 'std';
+  return { crate: STD.has(crate) ? STD_LABEL : crate };
 };
 
 const byCrate = new Map();
@@ -124,7 +139,8 @@ bodies.forEach((len, i) => {
     const key = module ?? '(root)';
     byModule.set(key, (byModule.get(key) ?? 0) + len);
   }
-  functions.push([len, demangle(raw) || `(function ${importedFunctions + i})`]);
+  const label = plain(raw) || `(function ${importedFunctions + i})`;
+  if (!only || only === crate || only === `${crate}::${module}`) functions.push([len, label]);
 });
 
 const total = buf.length;
@@ -145,9 +161,9 @@ const show = (rows, of) => {
 };
 console.log(`code by crate (${bodies.length} functions):`);
 show(sorted(byCrate), code);
-console.log('circo_don code by module:');
+console.log('circo_don code by module (with generic code instantiated for its types):');
 show(sorted(byModule), code);
-console.log('largest functions:');
+console.log(`largest functions${only ? ` of ${only}` : ''}:`);
 for (const [len, label] of functions.sort((a, b) => b[0] - a[0]).slice(0, top)) {
   const short = label.replace(/::h[0-9a-f]{16}$/, '');
   console.log(`  ${kb(len)}  ${short.length > 100 ? `${short.slice(0, 97)}...` : short}`);
