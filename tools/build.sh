@@ -9,10 +9,10 @@
 #     feature (smaller, slower variants of std's code);
 #   - -Cpanic=immediate-abort: a panic is a bare `unreachable` trap, without message,
 #     formatting or unwinding machinery. The widget has no panic hook and never relies on
-#     one: its failures are `Result`s written as sentences;
-#   - -Zlocation-detail=none: no file/line/column strings for panics;
-#   - -Zfmt-debug=none: `{:?}` prints nothing. Nothing outside tests formats with Debug,
-#     and tests never run on this build.
+#     one: its failures are `Result`s written as sentences.
+# Not used, measured worthless here (README, "Size: the moves"): -Zlocation-detail=none
+# (immediate-abort already drops every panic location) and -Zfmt-debug=none (−37 bytes,
+# and it would silently empty any Debug output the widget ever writes).
 # These are unstable flags: on stable rustc they need RUSTC_BOOTSTRAP=1. It is set here,
 # for this one cargo invocation (through trunk) and nothing else: native builds, `cargo
 # test`, clippy and the wasm-bindgen-test browser layer keep plain stable semantics. A
@@ -30,6 +30,6 @@ export CARGO_UNSTABLE_BUILD_STD_FEATURES=optimize_for_size
 # Only for the wasm32 target (trunk passes --target): build scripts and proc macros, which
 # run on the host, are compiled as usual. RUSTFLAGS would override these: unset it.
 unset RUSTFLAGS CARGO_ENCODED_RUSTFLAGS
-export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none -Zfmt-debug=none"
+export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort"
 export CARGO_TARGET_DIR=target/min-size
 exec trunk build --release "$@"
