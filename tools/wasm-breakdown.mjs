@@ -143,8 +143,11 @@ bodies.forEach((len, i) => {
   if (!only || only === crate || only === `${crate}::${module}`) functions.push([len, label]);
 });
 
-const total = buf.length;
-console.log(`\nwasm sections of ${file} (${kb(total).trim()} raw):`);
+// The names are there for this breakdown only: the shipped wasm has none.
+const nameBytes = sections.get('custom "name"') ?? 0;
+sections.delete('custom "name"');
+const total = buf.length - nameBytes;
+console.log(`\nwasm sections (${kb(total).trim()} raw${nameBytes ? ', without the names kept for this breakdown' : ''}):`);
 for (const [label, size] of [...sections].sort((a, b) => b[1] - a[1])) {
   if (size >= 1000) console.log(`  ${label.padEnd(30)} ${kb(size)} ${pct(size, total)}`);
 }
