@@ -40,7 +40,7 @@ if [ ! -f "$bindgen" ]; then
   echo "(no breakdown: $bindgen is missing; build with 'make build')"
   exit 0
 fi
-if [ ! -f "$named" ] || [ "$bindgen" -nt "$named" ]; then
+if [ ! -f "$named" ] || [ "$bindgen" -nt "$named" ] || [ index.html -nt "$named" ]; then
   level=$(sed -n 's/.*data-wasm-opt="\([^"]*\)".*/\1/p' index.html)
   read -r -a params <<< "$(sed -n 's/.*data-wasm-opt-params="\([^"]*\)".*/\1/p' index.html)"
   mkdir -p "$(dirname "$named")"
