@@ -19,7 +19,8 @@
 # pinned nightly would need its own wasm32 target and rust-src download and a second
 # toolchain to keep in step; this uses the same compiler as everything else.
 # The build has its own target directory (target/min-size): its std and flags differ
-# from the other wasm builds, which would otherwise rebuild each other's dependencies.
+# from the other wasm builds, and build scripts that probe RUSTC_BOOTSTRAP (proc-macro2)
+# would otherwise make each build redo the other's dependencies.
 # A plain `trunk build --release` still works and gives the larger stable build.
 set -euo pipefail
 cd "$(dirname "$0")/.."
