@@ -16,7 +16,7 @@ brotli_size() {
     const p = { [z.constants.BROTLI_PARAM_QUALITY]: 11, [z.constants.BROTLI_PARAM_SIZE_HINT]: b.length };
     process.stdout.write(String(z.brotliCompressSync(b, { params: p }).length));' "$1"
 }
-kb() { printf '%d.%d KB' $(($1 / 1000)) $((($1 % 1000) / 100)); }
+kb() { local t=$((($1 + 50) / 100)); printf '%d.%d KB' $((t / 10)) $((t % 10)); }
 
 total_raw=0 total_gz=0 total_br=0
 printf '%-24s %10s %10s %10s\n' file raw gzip brotli
