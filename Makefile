@@ -12,9 +12,10 @@ setup:
 	@bash tools/setup.sh
 
 # The release widget in dist/: circo-don.js (glue that starts itself), circo-don_bg.wasm,
-# the demo page and its example configurations.
+# the demo page and its example configurations. Built for size by tools/build.sh (Yew's
+# minimum-size recipe, with RUSTC_BOOTSTRAP=1 for that one build only: see the script).
 build: setup
-	trunk build --release
+	@bash tools/build.sh
 
 demo: build
 	@node tools/serve.mjs dist $(HOST) $(PORT)
@@ -36,6 +37,7 @@ lint:
 	cargo clippy --locked --all-targets -- -D warnings
 	cargo clippy --locked --target wasm32-unknown-unknown --all-targets -- -D warnings
 
+# Bytes a page loads (gzip and brotli) and where they are in the wasm (tools/size.sh).
 size: build
 	@bash tools/size.sh dist
 

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs, idempotently and only from the package registries (crates.io, npm, Debian),
 # everything circo-don needs to build, serve and test on a bare Debian machine:
-#   - the Rust wasm32 target, clippy and rustfmt;
+#   - the Rust wasm32 target, clippy, rustfmt and rust-src (the standard library's source,
+#     which the release widget rebuilds for size: tools/build.sh);
 #   - trunk and wasm-bindgen-cli (compiled from crates.io: the first run takes ~20 min);
 #   - Chromium and chromedriver, Firefox ESR, WebKitGTK's WebKitWebDriver and MiniBrowser,
 #     and Xvfb from Debian (about 3 minutes the first time);
@@ -36,7 +37,7 @@ if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   say "adding the Rust target wasm32-unknown-unknown"
   rustup target add wasm32-unknown-unknown
 fi
-for component in clippy rustfmt; do
+for component in clippy rustfmt rust-src; do
   if ! rustup component list --installed | grep -q "^$component"; then
     say "adding the Rust component $component"
     rustup component add "$component"

@@ -180,12 +180,15 @@ impl EpcError {
     }
 }
 
+/// A field's label at the start of a sentence. Every label starts with an ASCII letter
+/// (a test checks it), so ASCII upper-casing is exact, and it keeps std's Unicode case
+/// tables (27 KB of the wasm) out of this module.
 fn capitalize(s: &str) -> String {
-    let mut chars = s.chars();
-    match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
-        None => String::new(),
+    let mut out = s.to_owned();
+    if let Some(first) = out.get_mut(0..1) {
+        first.make_ascii_uppercase();
     }
+    out
 }
 
 impl fmt::Display for EpcError {
@@ -608,5 +611,28 @@ mod tests {
             "{}",
             text.fr
         );
+    }
+
+    #[test]
+    fn labels_start_with_an_ascii_letter_so_ascii_capitalising_is_exact() {
+        for field in [TextField::Name, TextField::Remittance] {
+            let label = field.label();
+            for (plain, start) in [
+                (&label.fr, capitalize(&label.fr)),
+                (&label.en, capitalize(&label.en)),
+            ] {
+                assert!(
+                    plain.starts_with(|c: char| c.is_ascii_lowercase()),
+                    "{plain}"
+                );
+                assert!(
+                    start.starts_with(|c: char| c.is_ascii_uppercase()),
+                    "{start}"
+                );
+                assert_eq!(start.to_lowercase(), plain.to_lowercase());
+            }
+        }
+        assert_eq!(capitalize(""), "");
+        assert_eq!(capitalize("élan"), "élan");
     }
 }
