@@ -156,6 +156,34 @@ pub fn typed_error(s: &str) -> Option<Text> {
     first_hidden(s).map(typed_message)
 }
 
+/// Whether `c` belongs to a word: an ASCII letter or digit, or any other character but
+/// spaces and punctuation (Latin-1's signs such as `«` `°` `·`, but not `ª` `º` `²`; `×`, `÷`; General Punctuation:
+/// `’ “ ” – — …`, the thin and no-break spaces). Written out rather than
+/// `char::is_alphanumeric`, whose Unicode tables would weigh on every page's download;
+/// for comparing and searching names, letters of every script are words.
+pub fn is_word_char(c: char) -> bool {
+    c.is_ascii_alphanumeric()
+        || (!c.is_ascii()
+            && !matches!(c, '\u{80}'..='\u{A9}' | '\u{AB}'..='\u{B1}' | '\u{B4}' | '\u{B6}'..='\u{B8}' | '\u{BB}' | '\u{BF}' | '×' | '÷' | '\u{2000}'..='\u{206F}' | '\u{3000}'))
+}
+
+/// `c` in lower case, for the Latin letters names are written with (ASCII, Latin-1,
+/// Latin Extended-A, `Œ`, `Ÿ`); other characters unchanged. Not `char::to_lowercase`:
+/// its Unicode tables cost the widget 13 KB gzip.
+pub fn lower(c: char) -> char {
+    let cp = u32::from(c);
+    let lowered = match cp {
+        0x41..=0x5A | 0xC0..=0xD6 | 0xD8..=0xDE => cp + 0x20,
+        // Latin Extended-A: upper case at even code points, then at odd ones from Ĺ, then
+        // even again from Ŋ, odd again from Ź (Ÿ, 0x178, is Latin-1's ÿ).
+        0x100..=0x137 | 0x14A..=0x177 if cp % 2 == 0 => cp + 1,
+        0x139..=0x148 | 0x179..=0x17E if cp % 2 == 1 => cp + 1,
+        0x178 => 0xFF,
+        _ => cp,
+    };
+    char::from_u32(lowered).unwrap_or(c)
+}
+
 /// Scripts whose letters can pass for Latin ones.
 fn lookalike_script(c: char) -> bool {
     matches!(u32::from(c),
@@ -169,9 +197,9 @@ fn lookalike_script(c: char) -> bool {
 /// The first word of `s` that mixes Latin letters with letters of a script that can
 /// pass for Latin, and the first such letter: `Mаrtin` with a Cyrillic `а`.
 pub fn mixed_script_word(s: &str) -> Option<(&str, char)> {
-    s.split(|c: char| !c.is_alphanumeric()).find_map(|word| {
-        let latin = word.chars().any(|c| c.is_ascii_alphabetic() || (('\u{C0}'..='\u{24F}').contains(&c) && c.is_alphabetic()));
-        let other = word.chars().find(|&c| lookalike_script(c) && c.is_alphabetic());
+    s.split(|c: char| !is_word_char(c)).find_map(|word| {
+        let latin = word.chars().any(|c| c.is_ascii_alphabetic() || ('\u{C0}'..='\u{24F}').contains(&c));
+        let other = word.chars().find(|&c| lookalike_script(c));
         match (latin, other) {
             (true, Some(c)) => Some((word, c)),
             _ => None,
@@ -182,6 +210,32 @@ pub fn mixed_script_word(s: &str) -> Option<(&str, char)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The hand-written case and word tables agree with std's Unicode ones wherever
+    /// they claim to (Latin letters), and never split a letter of another script.
+    #[test]
+    fn lower_and_word_chars_agree_with_unicode_on_latin_letters() {
+        for cp in 0..=0x24Fu32 {
+            let Some(c) = char::from_u32(cp) else { continue };
+            let mut std_lower = c.to_lowercase();
+            let expected = match (std_lower.next(), std_lower.next()) {
+                (Some(l), None) if cp <= 0x17F => l,
+                _ => c,
+            };
+            if cp != 0x130 && cp != 0x178 {
+                assert_eq!(lower(c), expected, "U+{cp:04X}");
+            }
+            assert_eq!(is_word_char(c), c.is_alphanumeric(), "U+{cp:04X}");
+        }
+        assert_eq!(lower('Ÿ'), 'ÿ');
+        assert_eq!(lower('Œ'), 'œ');
+        for c in ['а', 'Ж', 'λ', '中', 'é'] {
+            assert!(is_word_char(c), "{c}");
+        }
+        for c in [' ', '\u{A0}', '\u{202F}', '«', '»', '’', '–', '…', ',', '-'] {
+            assert!(!is_word_char(c), "{c:?}");
+        }
+    }
 
     #[test]
     fn the_tables_are_sorted_ranges() {

@@ -32,7 +32,7 @@ impl ValidAccount {
 /// The stable slug of a circo, for links and URL fragments: the department code in
 /// upper case, a dash, the number on two digits (`75-01`, `2A-02`, `ZZ-05`, `974-03`).
 pub fn slug(department: &str, number: u16) -> String {
-    format!("{}-{number:02}", department.trim().to_uppercase())
+    format!("{}-{number:02}", department.trim().to_ascii_uppercase())
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -61,7 +61,7 @@ pub enum Target {
 impl Entry {
     fn new(index: usize, department: String, number: u16, name: String, target: Target) -> Entry {
         let mut words: Vec<String> = normalize(&name).split(' ').map(str::to_owned).collect();
-        words.push(department.to_lowercase());
+        words.push(department.to_ascii_lowercase());
         Entry { slug: slug(&department, number), department, number, name, target, index, expected_iban: None, expected_title: None, words }
     }
 

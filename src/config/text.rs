@@ -29,8 +29,8 @@ fn fold(c: char, out: &mut String) {
 pub fn normalize(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut pending_space = false;
-    for c in s.chars().flat_map(char::to_lowercase) {
-        if c.is_alphanumeric() {
+    for c in s.chars().map(crate::text_safety::lower) {
+        if crate::text_safety::is_word_char(c) {
             if pending_space && !out.is_empty() {
                 out.push(' ');
             }

@@ -287,7 +287,7 @@ pub(crate) fn check_circo_key(
     number: i64,
 ) -> Option<(String, u16)> {
     let mut c = Checker { problems, errors: 0 };
-    let code = department.trim().to_uppercase();
+    let code = department.trim().to_ascii_uppercase();
     let dept_ok = is_department_code(&code);
     if !dept_ok {
         c.error(
@@ -596,7 +596,7 @@ fn match_title(c: &mut Checker<'_>, path: &str, value: &str, title: &str, holder
 
 /// Checks an IBAN and returns its electronic form.
 pub(crate) fn check_iban(c: &mut Checker<'_>, path: &str, raw: &str) -> Option<String> {
-    let compact: String = raw.chars().filter(|ch| !ch.is_whitespace()).collect::<String>().to_uppercase();
+    let compact: String = raw.chars().filter(|ch| !ch.is_whitespace()).collect::<String>().to_ascii_uppercase();
     // A French (or Monegasque) IBAN has 27 characters: say so rather than report the
     // checksum a truncated IBAN also fails.
     if (compact.starts_with("FR") || compact.starts_with("MC")) && compact.len() != 27 && compact.is_ascii() {
@@ -662,7 +662,7 @@ pub(crate) fn check_iban(c: &mut Checker<'_>, path: &str, raw: &str) -> Option<S
 
 /// Checks a BIC's shape (`AAAABBCC` or `AAAABBCCDDD`) and that its country fits the IBAN's.
 fn check_bic(c: &mut Checker<'_>, path: &str, raw: &str, iban: Option<&str>) -> String {
-    let bic: String = raw.chars().filter(|ch| !ch.is_whitespace()).collect::<String>().to_uppercase();
+    let bic: String = raw.chars().filter(|ch| !ch.is_whitespace()).collect::<String>().to_ascii_uppercase();
     let b = bic.as_bytes();
     let shape = (b.len() == 8 || b.len() == 11)
         && b[..6].iter().all(u8::is_ascii_uppercase)
