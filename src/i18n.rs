@@ -24,6 +24,17 @@ impl Lang {
         }
     }
 
+    /// The language's name in itself, as a language switch shows it (« Français »).
+    pub fn name(self) -> &'static str {
+        match self {
+            Lang::Fr => "Français",
+            Lang::En => "English",
+        }
+    }
+
+    /// Every language the widget speaks, French first.
+    pub const ALL: [Lang; 2] = [Lang::Fr, Lang::En];
+
     /// Parses `fr`, `en` and regional forms (`fr-FR`, `en-GB`), case-insensitively.
     pub fn from_tag(tag: &str) -> Option<Lang> {
         let primary = tag.split(['-', '_']).next().unwrap_or("").to_ascii_lowercase();
@@ -88,6 +99,7 @@ mod tests {
         assert_eq!(Lang::from_tag("fr-FR"), Some(Lang::Fr));
         assert_eq!(Lang::from_tag("EN_gb"), Some(Lang::En));
         assert_eq!(Lang::from_tag("de"), None);
+        assert_eq!(Lang::ALL.map(Lang::name), ["Français", "English"]);
         assert_eq!(Lang::from_tag(""), None);
     }
 

@@ -8,7 +8,7 @@ use yew::prelude::*;
 
 use crate::config::ValidAccount as Account;
 use crate::date::Date;
-use crate::donation::page::{AccountPage, TextInput};
+use crate::donation::page::{AccountPage, Choice, TextInput};
 use crate::donation::{self, Action, Inputs};
 use crate::i18n::Lang;
 
@@ -46,6 +46,23 @@ impl Dispatch {
     pub(crate) fn to<T: 'static>(&self, make: impl Fn(T) -> Action + 'static) -> Callback<T> {
         let dispatcher = self.0.clone();
         Callback::from(move |value: T| dispatcher.dispatch(make(value)))
+    }
+
+    /// Radio buttons named `name`, one per choice; choosing one dispatches `action` of
+    /// its value.
+    pub(crate) fn radios<T: Copy + 'static>(&self, name: &'static str, choices: &[Choice<T>], action: fn(T) -> Action) -> Html {
+        html! {
+            { for choices.iter().map(|c| {
+                let value = c.value;
+                html! {
+                    <span class="cd-preset">
+                        <input type="radio" {name} id={c.id.clone()} checked={c.selected}
+                            onchange={self.to(move |_: Event| action(value))} />
+                        <label for={c.id.clone()}>{ c.label.clone() }</label>
+                    </span>
+                }
+            }) }
+        }
     }
 
     /// A text field that types into the input it names.
@@ -151,16 +168,7 @@ fn calculator(page: &AccountPage, dispatch: &Dispatch, amount_ref: NodeRef, give
                 <legend>{ amount.legend.clone() }</legend>
                 if !amount.presets.is_empty() {
                     <div class="cd-presets" role="radiogroup" aria-label={amount.presets_label.clone()}>
-                        { for amount.presets.iter().map(|p| {
-                            let preset = p.value;
-                            html! {
-                                <span class="cd-preset">
-                                    <input type="radio" name="cd-preset" id={p.id.clone()} checked={p.selected}
-                                        onchange={dispatch.to(move |_: Event| Action::Preset(preset))} />
-                                    <label for={p.id.clone()}>{ p.label.clone() }</label>
-                                </span>
-                            }
-                        }) }
+                        { dispatch.radios("cd-preset", &amount.presets, Action::Preset) }
                     </div>
                 }
                 { dispatch.field(&amount.gift, amount_ref) }

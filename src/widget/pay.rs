@@ -20,16 +20,7 @@ pub(crate) fn payment(page: &AccountPage, dispatch: &Dispatch) -> Html {
                 <fieldset class="cd-methods">
                     <legend>{ methods.legend.clone() }</legend>
                     <div class="cd-presets">
-                        { for methods.options.iter().map(|o| {
-                            let method = o.value;
-                            html! {
-                                <span class="cd-preset">
-                                    <input type="radio" name="cd-method" id={o.id.clone()} checked={o.selected}
-                                        onchange={dispatch.to(move |_: Event| Action::ChooseMethod(method))} />
-                                    <label for={o.id.clone()}>{ o.label.clone() }</label>
-                                </span>
-                            }
-                        }) }
+                        { dispatch.radios("cd-method", &methods.options, Action::ChooseMethod) }
                     </div>
                 </fieldset>
             }

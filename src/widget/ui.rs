@@ -19,18 +19,15 @@ pub struct LangSwitchProps {
 /// Two buttons, each labelled in its own language, the current one pressed.
 #[function_component(LangSwitch)]
 pub fn lang_switch(props: &LangSwitchProps) -> Html {
-    let button = |l: Lang, name: &'static str| {
-        let on_change = props.on_change.clone();
-        html! {
-            <button type="button" lang={l.tag()} aria-pressed={(props.lang == l).to_string()}
-                onclick={Callback::from(move |_| on_change.emit(l))}>{ name }</button>
-        }
-    };
     html! {
         <div class="cd-lang" role="group" aria-label={props.label.clone()}>
-            // Each language's name in itself: the same in every language of the page.
-            { button(Lang::Fr, "Français") }
-            { button(Lang::En, "English") }
+            { for Lang::ALL.into_iter().map(|l| {
+                let on_change = props.on_change.clone();
+                html! {
+                    <button type="button" lang={l.tag()} aria-pressed={(props.lang == l).to_string()}
+                        onclick={Callback::from(move |_| on_change.emit(l))}>{ l.name() }</button>
+                }
+            }) }
         </div>
     }
 }
