@@ -3,11 +3,7 @@
 // must be styled exactly as without a policy, with no violation reported.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { start, page, screenshot } from './harness.mjs';
-
-/** The policy the README tells a host it can use. */
-export const STRICT_CSP = "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; "
-  + "connect-src 'self'; img-src 'self' data:; frame-src 'self'; base-uri 'none'; form-action 'none'";
+import { start, page, screenshot, STRICT_CSP } from './harness.mjs';
 
 const BODY = '<div data-circo-don="/demo/circo-exemple.json"></div>';
 

@@ -15,6 +15,10 @@ export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const DIST = join(ROOT, 'dist');
 export const ARTIFACTS = join(ROOT, 'tests', 'e2e', 'artifacts');
 
+/** The strictest Content-Security-Policy the widget works under (README). */
+export const STRICT_CSP = "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; "
+  + "connect-src 'self'; img-src 'self' data:; frame-src 'self'; base-uri 'none'; form-action 'none'";
+
 /** A demo configuration's text, as the collective wrote it. */
 export function demoConfig(name) {
   return readFileSync(join(DIST, 'demo', name), 'utf8');
@@ -147,7 +151,8 @@ export async function serveSite(pages = {}) {
     noCors: `http://127.0.0.1:${noCors.address().port}`,
   };
   for (const [path, content] of Object.entries(pages)) {
-    routes[path] = html(typeof content === 'function' ? content(origins) : content);
+    const text = typeof content === 'function' ? content(origins) : content;
+    routes[path] = path.endsWith('.js') ? status(200, 'text/javascript; charset=utf-8', text) : html(text);
   }
   const main = await serve({
     mounts: { '/sub/folder/widget/': DIST, '/': DIST },

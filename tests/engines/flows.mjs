@@ -6,7 +6,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { until, By } from 'selenium-webdriver';
-import { serveSite, page, demoConfig, BODY, HOSTILE_CSS, isolationProbe, rasterize, decodeQr } from '../e2e/harness.mjs';
+import { serveSite, page, demoConfig, BODY, HOSTILE_CSS, STRICT_CSP, isolationProbe, rasterize, decodeQr } from '../e2e/harness.mjs';
 import { startEngine } from './webdriver.mjs';
 
 /**
@@ -16,7 +16,12 @@ import { startEngine } from './webdriver.mjs';
  * every engine.
  */
 function preamble(isoDate) {
-  return `<script>(() => {
+  return `<script>${preambleCode(isoDate)}</script>`;
+}
+
+/** The preamble's code, also served as a file for pages whose CSP refuses inline scripts. */
+function preambleCode(isoDate) {
+  return `(() => {
   const fixed = ${Date.parse(`${isoDate}T10:00:00+01:00`)};
   const RealDate = Date;
   window.Date = class extends RealDate {
@@ -31,7 +36,9 @@ function preamble(isoDate) {
     const original = console[level];
     console[level] = (...args) => { __console.push(args.join(' ')); original.apply(console, args); };
   }
-})();</script>`;
+  window.__violations = [];
+  document.addEventListener('securitypolicyviolation', (e) => __violations.push(e.violatedDirective));
+})();`;
 }
 
 /**
@@ -68,6 +75,12 @@ export function donorFlows(name) {
       '/two.html': () => page({ head, body: BODY.two() }),
       '/broken.html': () => page({ head, body: BODY.brokenIban() }),
       '/missing.html': page({ head, body: '<div data-circo-don="/fail/404.json"></div>' }),
+      '/preamble.js': preambleCode(open),
+      // A careful collective's page: no inline script or style allowed at all.
+      '/csp.html': page({
+        head: `<meta http-equiv="Content-Security-Policy" content="${STRICT_CSP}"><script src="/preamble.js"></script>`,
+        body: BODY.plain,
+      }),
     });
     engine = await startEngine(name);
     console.log(`# ${engine.label} ${engine.version}`);
@@ -184,6 +197,19 @@ export function donorFlows(name) {
     assert.match(await textOf(details), /payment\.transfer\.iban/);
     assert.match((await js(() => window.__console)).join('\n'), /payment\.transfer\.iban/);
     assert.equal(await js(find, 0, { css: '[data-iban]' }), null, 'no payment details');
+    await noErrors();
+  });
+
+  test('under a strict CSP the widget looks exactly as without one, with no violation', async () => {
+    await open('/plain.html');
+    const free = await js(isolationProbe, await engine.driver.findElement(By.css('[data-circo-don]')));
+    await open('/csp.html');
+    const strict = await js(isolationProbe, await engine.driver.findElement(By.css('[data-circo-don]')));
+    assert.deepEqual(strict.styles, free.styles);
+    assert.equal(strict.height, free.height);
+    await (await el({ label: 'Montant du don' })).sendKeys('37');
+    await said([/réellement 13\s€/]);
+    assert.deepEqual(await js(() => window.__violations), [], 'no CSP violation');
     await noErrors();
   });
 
