@@ -115,6 +115,15 @@ fn a_linked_file_must_be_the_announced_circo() {
     let wrong = r.find("99-02").unwrap().check_linked(&account).unwrap();
     assert_eq!(wrong.rule, "link-mismatch");
     assert!(wrong.is_error());
+    // Read through the entry, as the widget does: the right file gives its account; the
+    // wrong one gives none, with the mismatch added to the file's own problems.
+    assert!(r.find("99-01").unwrap().read_linked(&text).account().is_some());
+    let mut warned: serde_json::Value = serde_json::from_str(&text).unwrap();
+    warned["candidate"]["name"] = "Camille <b>Martin</b>".into();
+    let read = r.find("99-02").unwrap().read_linked(&warned.to_string());
+    assert!(read.config.is_none());
+    let rules: Vec<&str> = read.problems.iter().map(|p| p.rule.as_str()).collect();
+    assert!(rules.contains(&"link-mismatch") && rules.contains(&"markup"), "{rules:?}");
 }
 
 #[test]

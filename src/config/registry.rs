@@ -168,11 +168,13 @@ impl Entry {
     /// The linked file's `text`, read like any account file, and refused when it
     /// describes another circo than this entry announced (see [`Entry::check_linked`]).
     pub fn read_linked(&self, text: &str) -> super::Loaded {
-        let loaded = super::load(text);
-        match loaded.account().and_then(|a| self.check_linked(a)) {
-            Some(problem) => super::Loaded { config: None, problems: vec![problem] },
-            None => loaded,
+        let mut loaded = super::load(text);
+        if let Some(problem) = loaded.account().and_then(|a| self.check_linked(a)) {
+            // The file's own problems stay, for the collective; the mismatch voids it.
+            loaded.config = None;
+            loaded.problems.push(problem);
         }
+        loaded
     }
 }
 

@@ -206,12 +206,12 @@ pub fn step(step: &Step) -> Text {
     let (fr, en) = (Lang::Fr, Lang::En);
     match *step {
         Step::CashNoReduction { gift } => Text::new(
-            format!("Un don en espèces n’ouvre droit à aucune réduction d’impôt : il vous coûte {}. Par chèque, virement ou carte, il ouvrirait droit à {rate} %.", gift.format(fr)),
+            format!("Un don en espèces n’ouvre droit à aucune réduction d’impôt : il vous coûte {}. Par chèque, virement ou carte, il ouvrirait droit à {rate} %.", gift.format(fr)),
             format!("A cash gift gives no tax reduction: it costs you {}. By cheque, transfer or card it would give {rate}%.", gift.format(en)),
         ),
         Step::Ceiling { income, ceiling, total, base } => Text::new(
             format!(
-                "Plafond : {pct} % de votre revenu imposable de {}, soit {}. Dons de l’année et reports avec ce don : {} ; base retenue, arrondie à l’euro : {}.",
+                "Plafond : {pct} % de votre revenu imposable de {}, soit {}. Dons de l’année et reports avec ce don : {} ; base retenue, arrondie à l’euro : {}.",
                 income.format(fr), ceiling.format(fr), total.format(fr), base.format(fr)
             ),
             format!(
@@ -220,16 +220,16 @@ pub fn step(step: &Step) -> Text {
             ),
         ),
         Step::CeilingAssumed => Text::new(
-            format!("Revenu imposable non indiqué : on suppose que vos dons de l’année restent sous {pct} % de ce revenu."),
+            format!("Revenu imposable non indiqué : on suppose que vos dons de l’année restent sous {pct} % de ce revenu."),
             format!("Taxable income not given: we assume your gifts this year stay under {pct}% of it."),
         ),
         Step::Reduction { exact, rounded } => Text::new(
-            format!("Réduction : {rate} % de la part retenue de votre don = {} ; l’administration arrondit à l’euro, les demis vers le haut : {}.", exact.format(fr), rounded.format(fr)),
+            format!("Réduction : {rate} % de la part retenue de votre don = {} ; l’administration arrondit à l’euro, les demis vers le haut : {}.", exact.format(fr), rounded.format(fr)),
             format!("Reduction: {rate}% of the counted part of your gift = {}; the tax office rounds to the euro, halves up: {}.", exact.format(en), rounded.format(en)),
         ),
         Step::HouseholdReduction { with, without, share, exact } => Text::new(
             format!(
-                "Réduction du foyer : {} avec ce don, {} sans ({rate} % de la base, arrondie à l’euro) ; part de ce don : {} ({rate} % exact : {}).",
+                "Réduction du foyer : {} avec ce don, {} sans ({rate} % de la base, arrondie à l’euro) ; part de ce don : {} ({rate} % exact : {}).",
                 with.format(fr), without.format(fr), share.format(fr), exact.format(fr)
             ),
             format!(
@@ -882,6 +882,28 @@ mod tests {
                     }
                 }
             }
+        }
+    }
+
+    /// The steps' French keeps a no-break space before « % », as before the words left
+    /// the law (the CLI's JSON carries these strings).
+    #[test]
+    fn french_percentages_do_not_break_from_their_figure() {
+        let (fr, en) = (Lang::Fr, Lang::En);
+        let q = tax::quote(eur(37), &Household { income: Some(eur(30_000)), tax: TaxDue::Due(eur(2000)), ..Household::default() }, Method::Cheque);
+        assert_eq!(
+            step(&q.steps[0]).fr,
+            format!("Plafond : 20\u{A0}% de votre revenu imposable de {}, soit {}. Dons de l’année et reports avec ce don : {} ; base retenue, arrondie à l’euro : {}.", eur(30_000).format(fr), eur(6000).format(fr), eur(37).format(fr), eur(37).format(fr))
+        );
+        assert_eq!(step(&q.steps[1]).en, format!("Reduction: 66% of the counted part of your gift = {}; the tax office rounds to the euro, halves up: {}.", Cents::new(2442).format(en), eur(24).format(en)));
+        for s in [
+            Step::CashNoReduction { gift: eur(150) },
+            Step::CeilingAssumed,
+            Step::Reduction { exact: eur(1), rounded: eur(1) },
+            Step::HouseholdReduction { with: eur(2), without: eur(1), share: eur(1), exact: eur(1) },
+        ] {
+            let t = step(&s).fr;
+            assert!(t.contains("\u{A0}%") && !t.contains(" %"), "{t}");
         }
     }
 

@@ -93,7 +93,12 @@ pub(crate) fn use_config(wanted: Option<Wanted>) -> State {
             if let Some(w) = wanted.clone() {
                 match w.source.clone() {
                     Err(failure) => state.set((Some(w.clone()), State::failed(failure, w.raw))),
-                    Ok(source) => wasm_bindgen_futures::spawn_local(async move {
+                    Ok(source) => {
+                        // Asked again (the same circo chosen anew): loading, never the
+                        // answer of the previous time.
+                        state.set((Some(w.clone()), State::Loading));
+                        let generation = generation.clone();
+                        wasm_bindgen_futures::spawn_local(async move {
                         let described = source.describe();
                         let next = match load_text(&source).await {
                             Ok(text) => {
@@ -108,9 +113,12 @@ pub(crate) fn use_config(wanted: Option<Wanted>) -> State {
                         if *generation.borrow() == mine {
                             state.set((Some(w), next));
                         }
-                    }),
+                        });
+                    }
                 }
             }
+            // Unmounted or no longer wanted: a late answer is dropped.
+            move || *generation.borrow_mut() += 1
         });
     }
     match &*state {
