@@ -18,6 +18,13 @@ before(async () => {
       body: '<div data-circo-don="/sub/folder/widget/demo/circo-exemple.json"></div>',
       script: '/sub/folder/widget/circo-don.js',
     }),
+    // A registry whose first circo's file answers slowly, to race the donor's choices.
+    '/slow/a.json': { type: 'application/json', body: demoConfig('circo-exemple.json'), delay: 1500 },
+    '/race.html': () => {
+      const registry = JSON.parse(demoConfig('registry.json'));
+      registry.circos[0].url = '/slow/a.json';
+      return page({ body: `<script type="application/json" id="reg">${JSON.stringify(registry)}</script><div data-circo-don="#reg"></div>` });
+    },
     '/cross.html': ({ other }) => page({
       body: `<div data-circo-don="${other}/demo/circo-exemple.json"></div>`,
       script: `${other}/circo-don.js`,
@@ -115,4 +122,34 @@ test('a movement registry: search, choose, and link to a circo by its fragment',
   const linked = await env.open('/demo/mouvement.html#circo-99-01', { clock: '2026-12-15T10:00:00+01:00' });
   await linked.locator('[data-circo-don]').getByRole('heading', { name: new RegExp(candidateName()) }).waitFor();
   assert.deepEqual([...p.errors, ...linked.errors], []);
+});
+
+test('a slow linked file never shows a stale answer nor replaces a later choice', async () => {
+  const p = await env.open('/race.html', { clock: '2026-12-15T10:00:00+01:00' });
+  const w = p.locator('[data-circo-don]');
+  const slow = w.getByRole('heading', { name: new RegExp(candidateName()) });
+  const choose = async (name) => {
+    await w.getByRole('button', { name }).click();
+  };
+  const back = () => w.getByRole('button', { name: /Choisir une autre circonscription/ }).click();
+  await choose(/1re circonscription/);
+  await w.locator('.cd-busy').waitFor();
+  await slow.waitFor();
+  // Chosen again: loading first, not the answer of the previous time.
+  await back();
+  await choose(/1re circonscription/);
+  assert.equal(await w.locator('.cd-busy').count(), 1, 'loading anew');
+  assert.equal(await slow.count(), 0, 'no stale account while loading');
+  await slow.waitFor();
+  // Chosen, then left for another circo before its file arrives: the late file is dropped.
+  await back();
+  await choose(/1re circonscription/);
+  await back();
+  await choose(/3e circonscription/);
+  const other = w.getByRole('heading', { name: /Sacha Bernard/ });
+  await other.waitFor();
+  await p.waitForTimeout(2500);
+  assert.equal(await other.count(), 1, 'the later choice stays');
+  assert.equal(await slow.count(), 0, 'the slow file did not replace it');
+  assert.deepEqual(p.errors, []);
 });

@@ -151,6 +151,11 @@ export async function serveSite(pages = {}) {
     noCors: `http://127.0.0.1:${noCors.address().port}`,
   };
   for (const [path, content] of Object.entries(pages)) {
+    if (content && typeof content === 'object') {
+      // { type, body, delay }: a file answered after `delay` ms (a slow server).
+      routes[path] = (req, res) => setTimeout(() => status(200, content.type, content.body)(req, res), content.delay ?? 0);
+      continue;
+    }
     const text = typeof content === 'function' ? content(origins) : content;
     routes[path] = path.endsWith('.js') ? status(200, 'text/javascript; charset=utf-8', text) : html(text);
   }
