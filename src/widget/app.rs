@@ -146,7 +146,8 @@ pub fn app(props: &AppProps) -> Html {
 
     let (data_state, body) = match &state {
         State::Loading => ("loading", html! { <p class="cd-busy" aria-busy="true">{ frame.loading.clone() }</p> }),
-        State::Failed(..) | State::Invalid(..) => ("failed", failure(&state, lang)),
+        State::Failed(..) => ("failed", failure(&state, lang)),
+        State::Invalid(..) => ("invalid", failure(&state, lang)),
         State::Ready(loaded) => ("ready", match &loaded.config {
             Some(Config::Account(account)) => html! { <AccountView account={Rc::new((**account).clone())} {lang} switch={switch.clone()} /> },
             Some(Config::Registry(_)) => html! {
@@ -155,7 +156,6 @@ pub fn app(props: &AppProps) -> Html {
             None => html! {},
         }),
     };
-    let data_state = if matches!(state, State::Invalid(..)) { "invalid" } else { data_state };
     html! {
         <div class="cd" lang={lang.tag()} data-state={data_state}>
             if !matches!(state, State::Ready(_)) {
