@@ -158,13 +158,14 @@ pub fn typed_error(s: &str) -> Option<Text> {
 
 /// Whether `c` belongs to a word: an ASCII letter or digit, or any other character but
 /// spaces and punctuation (Latin-1's signs such as `«` `°` `·`, but not `ª` `º` `²`; `×`, `÷`; General Punctuation:
-/// `’ “ ” – — …`, the thin and no-break spaces). Written out rather than
+/// `’ “ ” – — …`, the thin and no-break spaces; the modifier apostrophe `ʼ`, which some
+/// keyboards type in `Lʼ Haÿ-les-Roses`). Written out rather than
 /// `char::is_alphanumeric`, whose Unicode tables would weigh on every page's download;
 /// for comparing and searching names, letters of every script are words.
 pub fn is_word_char(c: char) -> bool {
     c.is_ascii_alphanumeric()
         || (!c.is_ascii()
-            && !matches!(c, '\u{80}'..='\u{A9}' | '\u{AB}'..='\u{B1}' | '\u{B4}' | '\u{B6}'..='\u{B8}' | '\u{BB}' | '\u{BF}' | '×' | '÷' | '\u{2000}'..='\u{206F}' | '\u{3000}'))
+            && !matches!(c, '\u{80}'..='\u{A9}' | '\u{AB}'..='\u{B1}' | '\u{B4}' | '\u{B6}'..='\u{B8}' | '\u{BB}' | '\u{BF}' | '×' | '÷' | '\u{2BC}' | '\u{2000}'..='\u{206F}' | '\u{3000}'))
 }
 
 /// `c` in lower case, for the Latin letters names are written with (ASCII, Latin-1,
