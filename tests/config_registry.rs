@@ -195,3 +195,140 @@ fn a_linked_file_must_have_the_iban_and_title_the_registry_states() {
     let association = load(&fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/demo/association.json")).unwrap()).account().cloned().unwrap();
     assert_eq!(only_iban.check_linked(&association), None);
 }
+
+/// A registry of link entries, each with its communes `(name, insee, postal codes)`.
+fn with_communes(entries: &[(&str, u16, &str, &[(&str, &str, &[&str])])]) -> circo_don::config::Registry {
+    let circos: Vec<_> = entries
+        .iter()
+        .map(|(d, n, name, communes)| {
+            let communes: Vec<_> = communes.iter().map(|(name, insee, codes)| serde_json::json!({ "name": name, "insee": insee, "postal_codes": codes })).collect();
+            serde_json::json!({ "department": d, "number": n, "name": name, "url": format!("circos/{}.json", slug(d, *n)), "communes": communes })
+        })
+        .collect();
+    let loaded = load(&serde_json::json!({ "format": "circo-don-registry/1", "circos": circos }).to_string());
+    assert!(loaded.problems.is_empty(), "{:#?}", loaded.problems);
+    loaded.registry().cloned().unwrap()
+}
+
+#[test]
+fn the_demo_registry_is_searched_by_town_and_postal_code() {
+    let r = demo_registry();
+    let slugs = |q: &str| r.search(q).iter().map(|e| e.slug.clone()).collect::<Vec<_>>();
+    // Saint-Étienne-Exemple is split between the first two circos.
+    for query in ["99200", "99210", "992", "saint-etienne", "SAINT ETIENNE", "Saint-Étienne-Exemple", "st etienne", "st-étienne exemple", "saintetienne", "etienne"] {
+        assert_eq!(slugs(query), ["99-01", "99-02"], "{query}");
+    }
+    assert_eq!(slugs("oeuvre"), ["99-02"]);
+    assert_eq!(slugs("ŒUVRE SUR LOUE"), ["99-02"]);
+    assert_eq!(slugs("bourg labbaye"), ["99-02"], "apostrophe dropped");
+    assert_eq!(slugs("bourg l'abbaye"), ["99-02"]);
+    assert_eq!(slugs("99300"), ["99-02"]);
+    assert_eq!(slugs("port eole"), ["99-03"], "an inline account's circo.communes");
+    assert_eq!(slugs("994"), ["99-03"]);
+    assert_eq!(slugs("saint etienne 2"), ["99-02"], "a town with the circo's number");
+    assert_eq!(slugs("val fictif"), ["99-01"]);
+    // Not searched: INSEE codes, postal codes from fewer than three digits, towns
+    // another circo lists.
+    assert!(slugs("99218").is_empty());
+    assert_eq!(slugs("99"), ["99-01", "99-02", "99-03"], "the department, not postal codes");
+    assert!(slugs("val eole").is_empty(), "words of two different communes");
+    assert!(slugs("99999").is_empty());
+    let found = r.matches("99300");
+    let names: Vec<&str> = found[0].communes.iter().map(|c| c.name.as_str()).collect();
+    assert_eq!(names, ["Bourg-l’Abbaye", "Œuvre-sur-Loue"]);
+    assert!(r.matches("Île-Exemple")[0].communes.is_empty(), "the circo's own name matched");
+}
+
+/// `st`/`ste` stand for Saint/Sainte and still begin other words; a query that names a
+/// commune whole lists its circos first.
+#[test]
+fn search_abbreviations_and_ranking() {
+    let r = with_communes(&[
+        ("06", 1, "Alpes-Maritimes, 1re circonscription", &[("Saint-Étienne-de-Tinée", "06120", &["06660"])]),
+        ("42", 1, "Loire, 1re circonscription", &[("Saint-Étienne", "42218", &["42000", "42100"])]),
+        ("42", 2, "Loire, 2e circonscription", &[("Saint-Étienne", "42218", &["42100"]), ("Sainte-Croix-en-Jarez", "42207", &["42800"])]),
+        ("93", 1, "Seine-Saint-Denis, 1re circonscription", &[("Stains", "93072", &["93240"]), ("St-Denis", "93066", &["93200", "93210"])]),
+        ("2A", 1, "Corse-du-Sud, 1re circonscription", &[("Ajaccio", "2A004", &["20000", "20090"])]),
+    ]);
+    let slugs = |q: &str| r.search(q).iter().map(|e| e.slug.clone()).collect::<Vec<_>>();
+    assert_eq!(slugs("saint etienne"), ["42-01", "42-02", "06-01"], "the town named whole first");
+    assert_eq!(slugs("saint etienne de"), ["06-01"]);
+    assert_eq!(slugs("st etienne"), ["42-01", "42-02", "06-01"]);
+    assert_eq!(slugs("ste croix"), ["42-02"]);
+    assert_eq!(slugs("st"), ["06-01", "42-01", "42-02", "93-01"], "Saint…, Stains");
+    assert_eq!(slugs("stains"), ["93-01"]);
+    assert_eq!(slugs("saint denis"), ["93-01"], "St-Denis spelt out");
+    assert_eq!(slugs("42100"), ["42-01", "42-02"]);
+    assert_eq!(slugs("42000"), ["42-01"]);
+    assert_eq!(slugs("200"), ["2A-01"]);
+    assert_eq!(slugs("ajaccio"), ["2A-01"]);
+    assert_eq!(slugs("2a004"), Vec::<String>::new(), "the INSEE code is not searched");
+}
+
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Town names with the accents, ligatures and separators a donor may leave out.
+    const TOWNS: [&str; 6] = ["Saint-Étienne", "L’Haÿ-les-Roses", "Œuvre-sur-Loue", "Châlons-en-Champagne", "Île-Exemple", "Évry-Courcouronnes"];
+
+    /// What a donor may type for `name`: any case, accents dropped, separators as spaces.
+    fn typed(name: &str, upper: bool) -> String {
+        let plain: String = name
+            .chars()
+            .map(|c| match c {
+                'É' => 'E',
+                'é' | 'è' => 'e',
+                'Î' => 'I',
+                'â' => 'a',
+                'ÿ' => 'y',
+                '’' | '-' => ' ',
+                c => c,
+            })
+            .collect::<String>()
+            .replace('Œ', "Oe");
+        if upper { plain.to_uppercase() } else { plain.to_lowercase() }
+    }
+
+    proptest! {
+        /// Each of 1 to 12 circos lists some of the towns, each town with a postal code of
+        /// its own: the town typed any way, or its postal code, finds exactly the circos
+        /// that list it (a town split across circos shows all of them).
+        #[test]
+        fn a_town_or_its_postal_code_finds_every_circo_listing_it(
+            listing in proptest::collection::vec(proptest::collection::vec(any::<bool>(), TOWNS.len()), 1..12),
+            town in 0..TOWNS.len(),
+            upper: bool,
+        ) {
+            let entries: Vec<(String, u16, String, Vec<(String, String, Vec<String>)>)> = listing
+                .iter()
+                .enumerate()
+                .map(|(i, lists)| {
+                    let communes = TOWNS.iter().enumerate().filter(|(t, _)| lists[*t]).map(|(t, name)| (name.to_string(), format!("9910{t}"), vec![format!("9920{t}")])).collect();
+                    ("99".to_owned(), i as u16 + 1, format!("Circonscription {}", i + 1), communes)
+                })
+                .collect();
+            let circos: Vec<_> = entries.iter().map(|(d, n, name, communes)| {
+                let communes: Vec<_> = communes.iter().map(|(name, insee, codes)| serde_json::json!({ "name": name, "insee": insee, "postal_codes": codes })).collect();
+                serde_json::json!({ "department": d, "number": n, "name": name, "url": "x.json", "communes": communes })
+            }).collect();
+            let loaded = load(&serde_json::json!({ "format": "circo-don-registry/1", "circos": circos }).to_string());
+            prop_assert!(loaded.problems.is_empty());
+            let r = loaded.registry().unwrap();
+            let expected: Vec<String> = listing.iter().enumerate().filter(|(_, l)| l[town]).map(|(i, _)| slug("99", i as u16 + 1)).collect();
+            let slugs = |q: &str| r.search(q).iter().map(|e| e.slug.clone()).collect::<Vec<_>>();
+            prop_assert_eq!(slugs(&typed(TOWNS[town], upper)), expected.clone());
+            prop_assert_eq!(slugs(&format!("9920{town}")), expected);
+        }
+
+        /// Any query, on the demo registry: no panic, and every entry found is listed once.
+        #[test]
+        fn any_query_is_answered(query in "\\PC{0,20}") {
+            let r = demo_registry();
+            let found = r.search(&query);
+            let mut slugs: Vec<&str> = found.iter().map(|e| e.slug.as_str()).collect();
+            slugs.dedup();
+            prop_assert_eq!(slugs.len(), found.len());
+        }
+    }
+}

@@ -101,6 +101,27 @@ pub struct CircoFile {
     /// Inhabitants, for the spending ceiling and the cash cap.
     #[serde(default)]
     pub population: Option<i64>,
+    /// Optional: the communes of the circo, so that a registry's search finds it from a
+    /// town or a postal code. A commune split between circos is listed in each.
+    #[serde(default)]
+    pub communes: Vec<CommuneFile>,
+}
+
+/// A commune of a circo, for the donor's search.
+#[derive(Clone, Debug, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct CommuneFile {
+    /// Its name as written officially: `"Saint-Étienne"`.
+    pub name: String,
+    /// Its INSEE code (code officiel géographique), 5 characters: `"42218"`, `"2A004"`.
+    /// Not the postal code.
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(extend("pattern" = "^([0-9]{5}|2[AB][0-9]{3})$")))]
+    pub insee: String,
+    /// Its postal codes, 5 digits each: `["42000", "42100"]`.
+    #[serde(default)]
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(extend("items" = { "type": "string", "pattern": "^[0-9]{5}$" })))]
+    pub postal_codes: Vec<String>,
 }
 
 /// The candidate receiving the gifts.
@@ -303,4 +324,7 @@ pub struct LinkFile {
     /// exactly (`mandataire.account_title`).
     #[serde(default)]
     pub account_title: Option<String>,
+    /// Optional: the circo's communes, as in an account's `circo.communes`.
+    #[serde(default)]
+    pub communes: Vec<CommuneFile>,
 }

@@ -45,7 +45,7 @@ use serde_json::Value;
 pub use format::{AccountFile, RegistryFile, ACCOUNT_FORMAT, REGISTRY_FORMAT};
 pub use model::{slug, ValidAccount};
 pub use problem::{CheckId, Problem, Severity};
-pub use registry::{Entry, Registry, Resolved, Target};
+pub use registry::{Commune, Entry, Match, Registry, Resolved, Target};
 pub use text::normalize;
 
 use crate::i18n::Text;

@@ -94,6 +94,9 @@ pub enum CheckId {
     DepartmentCode,
     CircoNumber,
     Population,
+    CommuneInsee,
+    CommunePostalCode,
+    CommuneDuplicate,
     AccountTitleMandataire,
     AccountTitleCandidate,
     PaymentMissing,
@@ -129,7 +132,7 @@ pub enum CheckId {
 
 impl CheckId {
     /// Every id, in the order of `schema/README.md`.
-    pub const ALL: [CheckId; 55] = [
+    pub const ALL: [CheckId; 58] = [
         CheckId::JsonSyntax,
         CheckId::NotAnObject,
         CheckId::FileTooLarge,
@@ -154,6 +157,9 @@ impl CheckId {
         CheckId::DepartmentCode,
         CheckId::CircoNumber,
         CheckId::Population,
+        CheckId::CommuneInsee,
+        CheckId::CommunePostalCode,
+        CheckId::CommuneDuplicate,
         CheckId::AccountTitleMandataire,
         CheckId::AccountTitleCandidate,
         CheckId::PaymentMissing,
@@ -214,6 +220,9 @@ impl CheckId {
             CheckId::DepartmentCode => "department-code",
             CheckId::CircoNumber => "circo-number",
             CheckId::Population => "population",
+            CheckId::CommuneInsee => "commune-insee",
+            CheckId::CommunePostalCode => "commune-postal-code",
+            CheckId::CommuneDuplicate => "commune-duplicate",
             CheckId::AccountTitleMandataire => "account-title-mandataire",
             CheckId::AccountTitleCandidate => "account-title-candidate",
             CheckId::PaymentMissing => "payment-missing",

@@ -1,6 +1,7 @@
 //! A movement's registry of circos (`"format": "circo-don-registry/1"`): up to all
 //! 577 circos and more, each an inline account or a link to its file; stable slugs
-//! and an accent-insensitive search for the widget's circo picker.
+//! and an accent-insensitive search for the widget's circo picker, by the circo's
+//! name, department and number, or by the towns and postal codes of its communes.
 
 use serde::de::IgnoredAny;
 use serde::Deserialize;
@@ -10,7 +11,7 @@ use super::format::{AccountFile, LinkFile, ACCOUNT_FORMAT};
 use super::model::{slug, ValidAccount};
 use super::problem::{join, CheckId, Problem};
 use super::text::normalize;
-use super::validate::{check_circo_key, check_iban, shorten, url_scheme, validate_account, Checker, MAX_TITLE_CHARS, MAX_URL_CHARS};
+use super::validate::{check_circo_key, check_communes, check_iban, shorten, url_scheme, validate_account, Checker, MAX_TITLE_CHARS, MAX_URL_CHARS};
 use super::{read_text, type_problem, type_problem_unplaced, Config};
 use crate::text_safety;
 
@@ -41,8 +42,97 @@ pub struct Entry {
     /// expects in the linked file, if it stated them ([`Entry::check_linked`]).
     pub expected_iban: Option<String>,
     pub expected_title: Option<String>,
+    /// The circo's communes, if the registry lists them (for the search).
+    pub communes: Vec<Commune>,
     /// Normalised words searched by [`Registry::search`].
     words: Vec<String>,
+}
+
+/// A commune a registry entry lists, found by its name or a postal code. A commune
+/// split between circos is listed by each, with the same INSEE code.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Commune {
+    pub name: String,
+    /// The INSEE code (`42218`, `2A004`): what identifies a commune across entries. Not
+    /// searched: a donor types a postal code, and one commune's INSEE code can be
+    /// another's postal code.
+    pub insee: String,
+    pub postal_codes: Vec<String>,
+    /// The name's words, as [`search_words`] gives them.
+    words: Vec<String>,
+}
+
+impl Commune {
+    pub(crate) fn new(name: String, insee: String, postal_codes: Vec<String>) -> Commune {
+        let words = search_words(&name);
+        Commune { name, insee, postal_codes, words }
+    }
+
+    /// Whether the query word `q` begins a word of the name or, with three digits or
+    /// more, a postal code (`420` as the donor types `42000`).
+    fn has(&self, q: &str) -> bool {
+        if q.bytes().all(|b| b.is_ascii_digit()) {
+            q.len() >= 3 && self.postal_codes.iter().any(|p| p.starts_with(q))
+        } else {
+            self.words.iter().any(|w| begins(w, q))
+        }
+    }
+
+    /// Whether `joined`, a query with its spaces dropped, begins the name from the start
+    /// of one of its words: `lhay` finds `L’Haÿ-les-Roses`, `saintetienne` `Saint-Étienne`.
+    fn joined_begins(&self, joined: &str) -> bool {
+        !joined.is_empty()
+            && (0..self.words.len()).any(|start| {
+                let mut rest = joined;
+                for word in &self.words[start..] {
+                    if rest.len() <= word.len() {
+                        return word.starts_with(rest);
+                    }
+                    match rest.strip_prefix(word.as_str()) {
+                        Some(after) => rest = after,
+                        None => return false,
+                    }
+                }
+                false
+            })
+    }
+
+    /// Whether the query names this commune whole: its full name, or one of its postal
+    /// codes. Such communes are listed first (`Saint-Étienne` before
+    /// `Saint-Étienne-de-Tinée`).
+    fn named_by(&self, words: &[&str], full_words: &str) -> bool {
+        self.words.concat() == full_words || words.iter().any(|q| self.postal_codes.iter().any(|p| p == q))
+    }
+}
+
+/// The words of a name for the search: normalised (see [`normalize`]), with `st` and
+/// `ste` spelt out, so that `Saint-Denis` and `St-Denis` are found alike.
+fn search_words(name: &str) -> Vec<String> {
+    normalize(name).split(' ').filter(|w| !w.is_empty()).map(|w| spelt_out(w).to_owned()).collect()
+}
+
+fn spelt_out(word: &str) -> &str {
+    match word {
+        "st" => "saint",
+        "ste" => "sainte",
+        other => other,
+    }
+}
+
+/// Whether the query word `q` begins `word`; `st` and `ste` also stand for `saint`
+/// and `sainte` (`st etienne`), while still beginning other words (`st` → `stade`).
+fn begins(word: &str, q: &str) -> bool {
+    word.starts_with(q) || spelt_out(q) == word
+}
+
+/// An entry the search found, with the communes that made it match (none when the
+/// circo's own name, department or number did).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Match<'r> {
+    pub entry: &'r Entry,
+    pub communes: Vec<&'r Commune>,
+    /// The query names one of these communes whole (see [`Commune::named_by`]).
+    named: bool,
 }
 
 /// Where an entry's account is.
@@ -59,30 +149,48 @@ pub enum Target {
 }
 
 impl Entry {
-    fn new(index: usize, department: String, number: u16, name: String, target: Target) -> Entry {
-        let mut words: Vec<String> = normalize(&name).split(' ').map(str::to_owned).collect();
+    fn new(index: usize, department: String, number: u16, name: String, target: Target, communes: Vec<Commune>) -> Entry {
+        let mut words = search_words(&name);
         words.push(department.to_ascii_lowercase());
-        Entry { slug: slug(&department, number), department, number, name, target, index, expected_iban: None, expected_title: None, words }
+        Entry { slug: slug(&department, number), department, number, name, target, index, expected_iban: None, expected_title: None, communes, words }
     }
 
-    /// Whether every word of the (normalised) query matches this entry: a number
-    /// matches the department or circo number (`1`, `01`) or an ordinal in the name
-    /// (`1re`); other words match the department code or begin a word of the name.
-    fn matches(&self, query_words: &[&str]) -> bool {
-        query_words.iter().all(|q| {
-            if self.slug.eq_ignore_ascii_case(q) || self.department.eq_ignore_ascii_case(q) {
-                return true;
-            }
-            if q.bytes().all(|b| b.is_ascii_digit()) {
-                let n: Option<u32> = q.parse().ok();
-                n == Some(u32::from(self.number))
-                    || self.words.iter().any(|w| {
-                        w.strip_prefix(q).is_some_and(|rest| matches!(rest, "" | "e" | "er" | "re" | "eme" | "ere" | "nd" | "nde"))
-                    })
-            } else {
-                self.words.iter().any(|w| w.starts_with(q))
-            }
-        })
+    /// Whether one word of the (normalised) query matches this circo: a number matches
+    /// the department or circo number (`1`, `01`) or an ordinal in the name (`1re`);
+    /// other words match the department code or begin a word of the name.
+    fn matches_word(&self, q: &str) -> bool {
+        if self.slug.eq_ignore_ascii_case(q) || self.department.eq_ignore_ascii_case(q) {
+            return true;
+        }
+        if q.bytes().all(|b| b.is_ascii_digit()) {
+            let n: Option<u32> = q.parse().ok();
+            n == Some(u32::from(self.number))
+                || self.words.iter().any(|w| w.strip_prefix(q).is_some_and(|rest| matches!(rest, "" | "e" | "er" | "re" | "eme" | "ere" | "nd" | "nde")))
+        } else {
+            self.words.iter().any(|w| begins(w, q))
+        }
+    }
+
+    /// Whether the query's words find this entry: each matches the circo itself; or
+    /// each matches one of its communes or the circo, at least one the commune
+    /// (`saint etienne 2`: the commune, in the circo numbered 2); or the query, spaces
+    /// dropped, begins a commune's name (see [`Commune::joined_begins`]).
+    fn find_in<'r>(&'r self, words: &[&str], joined: &str, full_words: &str) -> Option<Match<'r>> {
+        let circo: Vec<bool> = words.iter().map(|q| self.matches_word(q)).collect();
+        if circo.iter().all(|&hit| hit) {
+            return Some(Match { entry: self, communes: Vec::new(), named: false });
+        }
+        let communes: Vec<&Commune> = self
+            .communes
+            .iter()
+            .filter(|c| {
+                let commune: Vec<bool> = words.iter().map(|q| c.has(q)).collect();
+                let each = commune.iter().zip(&circo).all(|(&c, &e)| c || e);
+                (each && commune.contains(&true)) || c.joined_begins(joined)
+            })
+            .collect();
+        let named = communes.iter().any(|c| c.named_by(words, full_words));
+        (!communes.is_empty()).then_some(Match { entry: self, communes, named })
     }
 }
 
@@ -180,16 +288,27 @@ impl Entry {
 
 impl Registry {
     /// The entries matching `query`, in registry order; all of them for an empty query.
-    /// Case- and accent-insensitive: `paris 1`, `75`, `2a`, `Île`, `75-01` all work.
+    /// Case- and accent-insensitive: `paris 1`, `75`, `2a`, `Île`, `75-01` all work, and
+    /// where entries list their communes, `saint-etienne`, `st etienne`, `42000`.
     pub fn search(&self, query: &str) -> Vec<&Entry> {
-        let normalized = normalize(query);
+        self.matches(query).into_iter().map(|m| m.entry).collect()
+    }
+
+    /// The entries matching `query` (see [`Registry::search`]) with the communes that
+    /// made each match; entries where the query names a commune whole, or gives one of
+    /// its postal codes, come first, each group in registry order.
+    pub fn matches(&self, query: &str) -> Vec<Match<'_>> {
         // Keep a slug typed as such (`2A-02`) whole, as well as its parts.
-        let words: Vec<&str> = normalized.split(' ').filter(|w| !w.is_empty()).collect();
-        let trimmed = query.trim();
-        if let Some(entry) = self.find(trimmed) {
-            return vec![entry];
+        if let Some(entry) = self.find(query.trim()) {
+            return vec![Match { entry, communes: Vec::new(), named: false }];
         }
-        self.entries.iter().filter(|e| e.matches(&words)).collect()
+        let normalized = normalize(query);
+        let words: Vec<&str> = normalized.split(' ').filter(|w| !w.is_empty()).collect();
+        let joined = words.concat();
+        let full_words: String = words.iter().map(|w| spelt_out(w)).collect();
+        let mut found: Vec<Match<'_>> = self.entries.iter().filter_map(|e| e.find_in(&words, &joined, &full_words)).collect();
+        found.sort_by_key(|m| !m.named);
+        found
     }
 
     /// The entry with this slug (case-insensitive, `75-1` accepted for `75-01`).
@@ -300,9 +419,10 @@ fn load_link(index: usize, value: &Value, prefix: &str, problems: &mut Vec<Probl
     // What the movement vouches for: checked like an account's, compared once fetched.
     let expected_iban = link.iban.as_deref().and_then(|iban| check_iban(&mut c, &join(prefix, "iban"), iban));
     let expected_title = link.account_title.as_deref().map(|t| c.text(&join(prefix, "account_title"), t, MAX_TITLE_CHARS));
+    let communes = check_communes(&mut c, &join(prefix, "communes"), &link.communes);
     let errors = c.errors;
     let (department, number) = key?;
-    (errors == 0).then(|| Entry { expected_iban, expected_title, ..Entry::new(index, department, number, name, Target::Link(url)) })
+    (errors == 0).then(|| Entry { expected_iban, expected_title, ..Entry::new(index, department, number, name, Target::Link(url), communes) })
 }
 
 /// Reads an inline account as serde reads one from a `&Value`, with the error's path
@@ -404,10 +524,14 @@ fn load_inline(index: usize, value: &Value, prefix: &str, problems: &mut Vec<Pro
     // An entry in error stays listed by its name: any hidden character in it is shown
     // as its code point, never acting on the list.
     let name = text_safety::reveal(file.circo.name.trim());
-    Some(match account {
-        Some(account) => Entry::new(index, department, number, name, Target::Inline(Box::new(account))),
-        None => Entry::new(index, department, number, name, Target::Invalid),
-    })
+    // The communes were checked with the account, their problems reported there; an
+    // entry in error is still found by its towns, to say that it is unavailable.
+    let communes = check_communes(&mut Checker::new(&mut Vec::new()), "", &file.circo.communes);
+    let target = match account {
+        Some(account) => Target::Inline(Box::new(account)),
+        None => Target::Invalid,
+    };
+    Some(Entry::new(index, department, number, name, target, communes))
 }
 
 #[cfg(test)]

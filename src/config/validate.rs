@@ -8,6 +8,7 @@ use iban::IbanLike;
 use super::format::*;
 use super::model::*;
 use super::problem::{join, CheckId, Problem};
+use super::registry::Commune;
 use super::text::{contains_words, normalize};
 use crate::date::Date;
 use crate::i18n::{Lang, Text};
@@ -309,6 +310,63 @@ pub(crate) fn check_circo_key(
     (dept_ok && number_ok).then_some((code, number as u16))
 }
 
+/// A circo's communes (an account's `circo.communes`, a registry link's `communes`) at
+/// `path`: each name a text field, each INSEE code and postal code of the right shape,
+/// each commune and each of its postal codes listed once. Returns them for the
+/// registry's search, without the malformed postal codes.
+pub(crate) fn check_communes(c: &mut Checker<'_>, path: &str, communes: &[CommuneFile]) -> Vec<Commune> {
+    let mut checked = Vec::with_capacity(communes.len());
+    for (i, commune) in communes.iter().enumerate() {
+        let at = format!("{path}[{i}]");
+        let name = c.text(&join(&at, "name"), &commune.name, MAX_NAME_CHARS);
+        let insee = commune.insee.as_str();
+        if !is_insee_code(insee) {
+            c.error(
+                join(&at, "insee"),
+                CheckId::CommuneInsee,
+                format!("« {} » n’est pas un code INSEE de commune : il a 5 caractères, des chiffres (« 42218 » pour Saint-Étienne), ou 2A ou 2B puis 3 chiffres en Corse (« 2A004 » pour Ajaccio). Ce n’est pas le code postal : le code officiel géographique de l’Insee donne celui de chaque commune.", shorten(insee)),
+                format!("“{}” is not a commune’s INSEE code: it has 5 characters, digits (“42218” for Saint-Étienne), or 2A or 2B then 3 digits in Corsica (“2A004” for Ajaccio). It is not the postal code: INSEE’s official geographic code gives each commune’s.", shorten(insee)),
+            );
+        } else if let Some(first) = communes[..i].iter().position(|other| other.insee == insee) {
+            c.warning(
+                join(&at, "insee"),
+                CheckId::CommuneDuplicate,
+                format!("La commune {insee} figure deux fois dans cette circonscription (aussi en {path}[{first}]) : gardez une seule entrée, avec tous ses codes postaux."),
+                format!("Commune {insee} is listed twice in this circonscription (also at {path}[{first}]): keep one entry, with all its postal codes."),
+            );
+        }
+        let mut postal_codes: Vec<String> = Vec::with_capacity(commune.postal_codes.len());
+        for (k, code) in commune.postal_codes.iter().enumerate() {
+            let code_path = format!("{at}.postal_codes[{k}]");
+            if code.len() != 5 || !code.bytes().all(|b| b.is_ascii_digit()) {
+                c.error(
+                    code_path,
+                    CheckId::CommunePostalCode,
+                    format!("« {} » n’est pas un code postal : il a 5 chiffres, sans espace (« 42000 », « 01000 »), écrit entre guillemets.", shorten(code)),
+                    format!("“{}” is not a postal code: it has 5 digits, without spaces (“42000”, “01000”), written as a string.", shorten(code)),
+                );
+            } else if postal_codes.contains(code) {
+                c.warning(
+                    code_path,
+                    CheckId::CommuneDuplicate,
+                    format!("Le code postal {code} figure deux fois pour cette commune : gardez-le une fois."),
+                    format!("Postal code {code} is listed twice for this commune: keep it once."),
+                );
+            } else {
+                postal_codes.push(code.clone());
+            }
+        }
+        checked.push(Commune::new(name, insee.to_owned(), postal_codes));
+    }
+    checked
+}
+
+/// A commune's INSEE code: five digits, or `2A`/`2B` and three digits (Corsica).
+pub fn is_insee_code(code: &str) -> bool {
+    let b = code.as_bytes();
+    b.len() == 5 && (b[..2].iter().all(u8::is_ascii_digit) || matches!(&b[..2], b"2A" | b"2B")) && b[2..].iter().all(u8::is_ascii_digit)
+}
+
 /// Checks `file` and returns the validated account when no error was found. Problems
 /// are appended to `problems`, their paths prefixed with `prefix` (empty for a file of
 /// its own, `circos[3]` in a registry).
@@ -375,6 +433,8 @@ pub fn validate_account(file: &AccountFile, prefix: &str, problems: &mut Vec<Pro
 
     // Circo.
     let circo_name = c.text(&p("circo.name"), &file.circo.name, MAX_TITLE_CHARS);
+    // Only a registry's search reads them (see `registry::load_inline`).
+    check_communes(&mut c, &p("circo.communes"), &file.circo.communes);
     let population = match file.circo.population {
         None => None,
         Some(n) if (1..=10_000_000).contains(&n) => Some(n as u32),

@@ -4,7 +4,7 @@
 //! same structs serve any other renderer (a prerendered snippet, tests).
 
 use crate::config::model::ValidAccount as Account;
-use crate::config::{Problem, Registry};
+use crate::config::{Match, Problem, Registry};
 use crate::date::Date;
 use crate::embed::LoadFailure;
 use crate::i18n::{Lang, Text};
@@ -552,16 +552,43 @@ pub struct ChooserPage {
     pub choices: Vec<(String, String)>,
 }
 
+/// At most this many communes name a circo found by its communes (`Saint-Étienne,
+/// Villars… — Loire, 1re circonscription`).
+const MAX_COMMUNES_NAMED: usize = 3;
+
 pub fn chooser_page(registry: &Registry, query: &str, lang: Lang) -> ChooserPage {
     let t = |label: Label| label.text().into_lang(lang);
-    let matches = registry.search(query);
+    let matches = registry.matches(query);
+    let mut status = words::circos_found(matches.len()).into_lang(lang);
+    // A commune found in several circos (split between them): say how to tell which.
+    let split = matches.iter().flat_map(|m| &m.communes).find_map(|c| {
+        let circos = matches.iter().filter(|m| m.communes.iter().any(|o| o.insee == c.insee)).count();
+        (circos > 1).then_some((c, circos))
+    });
+    if let Some((commune, circos)) = split {
+        status = format!("{status} {}", words::commune_split(&commune.name, circos).into_lang(lang));
+    }
+    let lists_communes = registry.entries.iter().any(|e| !e.communes.is_empty());
+    let choice = |m: &Match<'_>| {
+        let e = m.entry;
+        let circo = format!("{} ({})", e.name, e.slug);
+        let label = match m.communes.len() {
+            0 => circo,
+            n => {
+                let names: Vec<&str> = m.communes.iter().take(MAX_COMMUNES_NAMED).map(|c| c.name.as_str()).collect();
+                let more = if n > MAX_COMMUNES_NAMED { "…" } else { "" };
+                format!("{}{more} — {circo}", names.join(", "))
+            }
+        };
+        (e.slug.clone(), label)
+    };
     ChooserPage {
         title: registry.name.clone().unwrap_or_else(|| t(Label::MakeADonation)),
         subtitle: t(Label::ChooseCirco),
         search_label: t(Label::FindCirco),
-        search_hint: t(Label::FindCircoHint),
-        status: words::circos_found(matches.len()).into_lang(lang),
-        choices: matches.iter().take(MAX_CHOICES).map(|e| (e.slug.clone(), format!("{} ({})", e.name, e.slug))).collect(),
+        search_hint: t(if lists_communes { Label::FindCircoHintCommunes } else { Label::FindCircoHint }),
+        status,
+        choices: matches.iter().take(MAX_CHOICES).map(choice).collect(),
     }
 }
 
@@ -722,5 +749,34 @@ mod tests {
         assert_eq!(page.choices.len(), registry.entries.len().min(MAX_CHOICES));
         assert!(page.status.contains(&registry.entries.len().to_string()));
         assert_eq!(chooser_page(registry, "zzzz-nowhere", Lang::En).status, "No circonscription matches.");
+    }
+
+    /// Found by a town: each choice names it; a town split between circos is said to be,
+    /// with how to tell which circo is the donor's.
+    #[test]
+    fn the_chooser_names_the_towns_found_and_a_split_town() {
+        let loaded = crate::config::load(include_str!("../../demo/registry.json"));
+        let registry = loaded.registry().unwrap();
+        let page = chooser_page(registry, "saint etienne", Lang::Fr);
+        let labels: Vec<&str> = page.choices.iter().map(|(_, label)| label.as_str()).collect();
+        assert_eq!(
+            labels,
+            [
+                "Saint-Étienne-Exemple — Circonscription exemple, 1re circonscription (fictive) (99-01)",
+                "Saint-Étienne-Exemple — Circonscription exemple, 2e circonscription (fictive) (99-02)",
+            ]
+        );
+        assert_eq!(page.status, "2 circonscriptions trouvées. Saint-Étienne-Exemple est partagée entre 2 circonscriptions selon l’adresse : votre mairie vous indique la vôtre.");
+        let en = chooser_page(registry, "99300", Lang::En);
+        assert_eq!(en.status, "1 circonscription found.", "one circo: no note");
+        assert_eq!(en.choices[0].1, "Bourg-l’Abbaye, Œuvre-sur-Loue — Circonscription exemple, 2e circonscription (fictive) (99-02)");
+        assert!(en.search_hint.contains("postal code"), "{}", en.search_hint);
+        // The circo's own name: the plain label.
+        assert_eq!(chooser_page(registry, "2e", Lang::Fr).choices[0].1, "Circonscription exemple, 2e circonscription (fictive) (99-02)");
+        // A registry without communes does not promise a search by town.
+        let without = Registry { name: None, entries: registry.entries.iter().cloned().map(|mut e| { e.communes.clear(); e }).collect() };
+        assert!(chooser_page(registry, "", Lang::Fr).search_hint.contains("code postal"));
+        assert!(!chooser_page(&without, "", Lang::Fr).search_hint.contains("postal"));
+        assert!(!chooser_page(&without, "", Lang::En).search_hint.contains("postal"));
     }
 }

@@ -85,6 +85,7 @@ pub enum Label {
     ChooseCirco,
     FindCirco,
     FindCircoHint,
+    FindCircoHintCommunes,
     OtherRegistry,
 }
 
@@ -177,6 +178,10 @@ impl Label {
             Label::ChooseCirco => ("Choisissez votre circonscription pour donner à sa campagne.", "Choose your circonscription to give to its campaign."),
             Label::FindCirco => ("Chercher une circonscription", "Find a circonscription"),
             Label::FindCircoHint => ("Département, numéro ou nom : « 75 », « Paris 1 », « Lyon ».", "Department, number or name: “75”, “Paris 1”, “Lyon”."),
+            Label::FindCircoHintCommunes => (
+                "Votre commune ou votre code postal, ou le département, le numéro, le nom : « Saint-Étienne », « 42000 », « 75 », « Paris 1 ».",
+                "Your town or postal code, or the department, number, name: “Saint-Étienne”, “42000”, “75”, “Paris 1”.",
+            ),
             Label::OtherRegistry => ("Cette entrée renvoie à un autre registre.", "This entry points to another registry."),
         };
         Text::new(fr, en)
@@ -198,6 +203,15 @@ pub fn circos_found(n: usize) -> Text {
         1 => Text::new("1 circonscription trouvée.", "1 circonscription found."),
         n => Text::new(format!("{n} circonscriptions trouvées."), format!("{n} circonscriptions found.")),
     }
+}
+
+/// A commune the donor's search found in several circos: which one is theirs depends
+/// on their address.
+pub fn commune_split(commune: &str, circos: usize) -> Text {
+    Text::new(
+        format!("{commune} est partagée entre {circos} circonscriptions selon l’adresse : votre mairie vous indique la vôtre."),
+        format!("{commune} is split between {circos} circonscriptions by address: your town hall can tell you which is yours."),
+    )
 }
 
 /// One step of the computation, in words.
