@@ -196,8 +196,11 @@ fn a_linked_file_must_have_the_iban_and_title_the_registry_states() {
     assert_eq!(only_iban.check_linked(&association), None);
 }
 
-/// A registry of link entries, each with its communes `(name, insee, postal codes)`.
-fn with_communes(entries: &[(&str, u16, &str, &[(&str, &str, &[&str])])]) -> circo_don::config::Registry {
+/// A commune: `(name, insee, postal codes)`.
+type Town<'a> = (&'a str, &'a str, &'a [&'a str]);
+
+/// A registry of link entries, each with its communes.
+fn with_communes(entries: &[(&str, u16, &str, &[Town])]) -> circo_don::config::Registry {
     let circos: Vec<_> = entries
         .iter()
         .map(|(d, n, name, communes)| {
@@ -300,18 +303,19 @@ mod properties {
             town in 0..TOWNS.len(),
             upper: bool,
         ) {
-            let entries: Vec<(String, u16, String, Vec<(String, String, Vec<String>)>)> = listing
+            let circos: Vec<_> = listing
                 .iter()
                 .enumerate()
                 .map(|(i, lists)| {
-                    let communes = TOWNS.iter().enumerate().filter(|(t, _)| lists[*t]).map(|(t, name)| (name.to_string(), format!("9910{t}"), vec![format!("9920{t}")])).collect();
-                    ("99".to_owned(), i as u16 + 1, format!("Circonscription {}", i + 1), communes)
+                    let communes: Vec<_> = TOWNS
+                        .iter()
+                        .enumerate()
+                        .filter(|(t, _)| lists[*t])
+                        .map(|(t, name)| serde_json::json!({ "name": name, "insee": format!("9910{t}"), "postal_codes": [format!("9920{t}")] }))
+                        .collect();
+                    serde_json::json!({ "department": "99", "number": i + 1, "name": format!("Circonscription {}", i + 1), "url": "x.json", "communes": communes })
                 })
                 .collect();
-            let circos: Vec<_> = entries.iter().map(|(d, n, name, communes)| {
-                let communes: Vec<_> = communes.iter().map(|(name, insee, codes)| serde_json::json!({ "name": name, "insee": insee, "postal_codes": codes })).collect();
-                serde_json::json!({ "department": d, "number": n, "name": name, "url": "x.json", "communes": communes })
-            }).collect();
             let loaded = load(&serde_json::json!({ "format": "circo-don-registry/1", "circos": circos }).to_string());
             prop_assert!(loaded.problems.is_empty());
             let r = loaded.registry().unwrap();

@@ -184,9 +184,13 @@ impl Entry {
             .communes
             .iter()
             .filter(|c| {
-                let commune: Vec<bool> = words.iter().map(|q| c.has(q)).collect();
-                let each = commune.iter().zip(&circo).all(|(&c, &e)| c || e);
-                (each && commune.contains(&true)) || c.joined_begins(joined)
+                let mut some = false;
+                let each = words.iter().zip(&circo).all(|(q, &in_circo)| {
+                    let hit = c.has(q);
+                    some |= hit;
+                    hit || in_circo
+                });
+                (each && some) || c.joined_begins(joined)
             })
             .collect();
         let named = communes.iter().any(|c| c.named_by(words, full_words));
@@ -306,8 +310,10 @@ impl Registry {
         let words: Vec<&str> = normalized.split(' ').filter(|w| !w.is_empty()).collect();
         let joined = words.concat();
         let full_words: String = words.iter().map(|w| spelt_out(w)).collect();
-        let mut found: Vec<Match<'_>> = self.entries.iter().filter_map(|e| e.find_in(&words, &joined, &full_words)).collect();
-        found.sort_by_key(|m| !m.named);
+        // Partitioned rather than sorted: the same order, without a sort in the widget.
+        let (mut found, others): (Vec<Match<'_>>, Vec<Match<'_>>) =
+            self.entries.iter().filter_map(|e| e.find_in(&words, &joined, &full_words)).partition(|m| m.named);
+        found.extend(others);
         found
     }
 

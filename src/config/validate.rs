@@ -324,15 +324,15 @@ pub(crate) fn check_communes(c: &mut Checker<'_>, path: &str, communes: &[Commun
             c.error(
                 join(&at, "insee"),
                 CheckId::CommuneInsee,
-                format!("« {} » n’est pas un code INSEE de commune : il a 5 caractères, des chiffres (« 42218 » pour Saint-Étienne), ou 2A ou 2B puis 3 chiffres en Corse (« 2A004 » pour Ajaccio). Ce n’est pas le code postal : le code officiel géographique de l’Insee donne celui de chaque commune.", shorten(insee)),
-                format!("“{}” is not a commune’s INSEE code: it has 5 characters, digits (“42218” for Saint-Étienne), or 2A or 2B then 3 digits in Corsica (“2A004” for Ajaccio). It is not the postal code: INSEE’s official geographic code gives each commune’s.", shorten(insee)),
+                format!("« {} » n’est pas un code INSEE de commune : 5 chiffres (« 42218 »), ou 2A ou 2B puis 3 chiffres en Corse (« 2A004 »). Ce n’est pas le code postal.", shorten(insee)),
+                format!("“{}” is not a commune’s INSEE code: 5 digits (“42218”), or 2A or 2B then 3 digits in Corsica (“2A004”). It is not the postal code.", shorten(insee)),
             );
         } else if let Some(first) = communes[..i].iter().position(|other| other.insee == insee) {
             c.warning(
                 join(&at, "insee"),
                 CheckId::CommuneDuplicate,
-                format!("La commune {insee} figure deux fois dans cette circonscription (aussi en {path}[{first}]) : gardez une seule entrée, avec tous ses codes postaux."),
-                format!("Commune {insee} is listed twice in this circonscription (also at {path}[{first}]): keep one entry, with all its postal codes."),
+                format!("La commune {insee} figure deux fois (aussi en {path}[{first}]) : gardez une seule entrée."),
+                format!("Commune {insee} is listed twice (also at {path}[{first}]): keep one entry."),
             );
         }
         let mut postal_codes: Vec<String> = Vec::with_capacity(commune.postal_codes.len());
@@ -342,8 +342,8 @@ pub(crate) fn check_communes(c: &mut Checker<'_>, path: &str, communes: &[Commun
                 c.error(
                     code_path,
                     CheckId::CommunePostalCode,
-                    format!("« {} » n’est pas un code postal : il a 5 chiffres, sans espace (« 42000 », « 01000 »), écrit entre guillemets.", shorten(code)),
-                    format!("“{}” is not a postal code: it has 5 digits, without spaces (“42000”, “01000”), written as a string.", shorten(code)),
+                    format!("« {} » n’est pas un code postal : 5 chiffres sans espace, entre guillemets (« 01000 »).", shorten(code)),
+                    format!("“{}” is not a postal code: 5 digits without spaces, in quotes (“01000”).", shorten(code)),
                 );
             } else if postal_codes.contains(code) {
                 c.warning(
