@@ -69,14 +69,20 @@ mod tests {
     /// Place names as written, with every separator French uses between their words.
     #[test]
     fn folds_french_place_names() {
-        assert_eq!(normalize("Saint-Étienne"), "saint etienne");
-        assert_eq!(normalize("SAINT-ÉTIENNE"), "saint etienne");
-        assert_eq!(normalize("L’Haÿ-les-Roses"), "l hay les roses");
-        assert_eq!(normalize("L'HAŸ‑LES‑ROSES"), "l hay les roses");
-        assert_eq!(normalize("Lʼ\u{a0}Haÿ – les – Roses"), "l hay les roses");
-        assert_eq!(normalize("ŒUVRE Æ Straße"), "oeuvre ae strasse");
-        assert_eq!(normalize("Łódź Ostrava-Přívoz Ölüdeniz Ĳsselmonde"), "lodz ostrava privoz oludeniz ijsselmonde");
-        assert_eq!(normalize("Κέρκυρα"), "Κέρκυρα", "other scripts are kept, not folded");
+        let cases = [
+            ("Saint-Étienne", "saint etienne"),
+            ("SAINT-ÉTIENNE", "saint etienne"),
+            ("L’Haÿ-les-Roses", "l hay les roses"),
+            ("L'HAŸ‑LES‑ROSES", "l hay les roses"),
+            ("Lʼ\u{a0}Haÿ – les – Roses", "l hay les roses"),
+            ("ŒUVRE Æ Straße", "oeuvre ae strasse"),
+            ("Łódź Ostrava-Přívoz Ölüdeniz Ĳsselmonde", "lodz ostrava privoz oludeniz ijsselmonde"),
+            // Other scripts are kept, not folded.
+            ("Κέρκυρα", "Κέρκυρα"),
+        ];
+        for (written, folded) in cases {
+            assert_eq!(normalize(written), folded, "{written}");
+        }
     }
 
     /// The table against Unicode's own decompositions, written out for the letters
