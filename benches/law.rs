@@ -43,6 +43,19 @@ fn main() {
             .collect();
         format!(r#"{{"format":"circo-don-registry/1","name":"Tous","circos":[{}]}}"#, entries.join(","))
     };
+    // France's 35 000 communes spread over the 577 circos, about 61 each, one postal code
+    // each: the size of a national registry that lists them.
+    let communes_registry = {
+        let entries: Vec<String> = (1..=577)
+            .map(|i| {
+                let communes: Vec<String> = (0..61)
+                    .map(|c| format!(r#"{{"name":"Saint-Exemple-{c}-sur-Ville {i}","insee":"{:05}","postal_codes":["{:05}"]}}"#, i * 61 + c, 10_000 + i * 61 + c))
+                    .collect();
+                format!(r#"{{"department":"{:02}","number":{},"name":"Circonscription {i}","url":"c/{i}.json","communes":[{}]}}"#, i % 95 + 1, i % 20 + 1, communes.join(","))
+            })
+            .collect();
+        format!(r#"{{"format":"circo-don-registry/1","name":"Tous","circos":[{}]}}"#, entries.join(","))
+    };
     println!("circo-don core benchmarks (native, release, one core)\n");
     bench("parse_amount(\"1 234,56 €\")", || parse_amount(black_box("1 234,56 €")).map_or(0, |c| c.get() as usize));
     bench("tax::quote (37 €, income and tax known)", || tax::quote(black_box(Cents::from_euros(37)), &household, Method::Transfer).net_cost.get() as usize);
@@ -57,6 +70,11 @@ fn main() {
     let loaded = config::load(&big_registry);
     let big = loaded.registry().expect("the generated registry is valid");
     bench("Registry::search(\"circonscription 57\") in 577", || big.search(black_box("circonscription 57")).len());
+    bench("config::load (577 circos, 35 197 communes)", || config::load(black_box(&communes_registry)).problems.len());
+    let loaded = config::load(&communes_registry);
+    let towns = loaded.registry().expect("the generated registry is valid");
+    bench("Registry::search(\"st exemple 12\"), 35 197 communes", || towns.search(black_box("st exemple 12")).len());
+    bench("Registry::search(\"20042\"), 35 197 communes", || towns.search(black_box("20042")).len());
     let order = payment::TransferOrder {
         bic: Some("EXMPFRPP"),
         name: "Claude Durand, mandataire financier de Camille Martin",
