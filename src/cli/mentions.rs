@@ -98,7 +98,7 @@ pub fn mentions(args: &[String]) -> Output {
 
 /// Where a registry's `link` points, for a person at a terminal: a relative link read
 /// from a local registry file is shown next to that file.
-fn beside(registry: &str, link: &str) -> String {
+pub(super) fn beside(registry: &str, link: &str) -> String {
     let remote = |s: &str| s.contains("://");
     match std::path::Path::new(registry).parent() {
         Some(dir) if !remote(registry) && !remote(link) && !link.starts_with('/') => dir.join(link).display().to_string(),
@@ -107,7 +107,7 @@ fn beside(registry: &str, link: &str) -> String {
 }
 
 /// Whether `wanted` (`75-01`, `75-1`, `2a-02`) names the circo whose slug is `slug`.
-fn same_circo(slug: &str, wanted: &str) -> bool {
+pub(super) fn same_circo(slug: &str, wanted: &str) -> bool {
     let wanted = wanted.trim().rsplit_once('-').and_then(|(d, n)| Some(config::slug(d, n.parse().ok()?)));
     wanted.as_deref() == Some(slug)
 }

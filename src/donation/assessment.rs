@@ -9,7 +9,7 @@ use crate::law::limits::{self, Refusal};
 use crate::law::tax::{self, Household, Method, Quote, TaxDue};
 use crate::money::{parse_amount, Cents};
 
-use super::inputs::{AmountField, Inputs, Mode};
+use super::inputs::{Action, AmountField, Inputs, Mode};
 
 /// What the law says of the inputs.
 #[derive(Clone, Debug, PartialEq)]
@@ -152,6 +152,24 @@ pub fn offered_methods(account: &Account) -> Vec<Method> {
 /// unless it is the only one). With no account (the command line), a transfer.
 pub fn default_method(account: Option<&Account>) -> Method {
     account.and_then(|a| offered_methods(a).first().copied()).unwrap_or(Method::Transfer)
+}
+
+/// The suggested amount preselected, so that a donor sees at once what a gift really
+/// costs: the goal's average gift when it is one of the presets, else the middle preset;
+/// none without presets.
+pub fn default_preset(account: &Account) -> Option<Cents> {
+    let presets = &account.presets;
+    let average = account.goal.as_ref().and_then(|g| g.average_gift).filter(|a| presets.contains(a));
+    average.or_else(|| presets.get(presets.len() / 2).copied())
+}
+
+/// What the widget starts from for `account`: its default method and preset.
+pub fn initial_inputs(account: &Account) -> Inputs {
+    let inputs = Inputs::with_method(default_method(Some(account)));
+    match default_preset(account) {
+        Some(preset) => inputs.apply(Action::Preset(preset)),
+        None => inputs,
+    }
 }
 
 /// The methods offered for the amount typed: those the account provides and the law

@@ -31,11 +31,6 @@ pub struct ChooserProps {
     pub switch: Html,
 }
 
-fn fragment_slug() -> Option<String> {
-    let hash = web_sys::window()?.location().hash().ok()?;
-    hash.strip_prefix('#')?.strip_prefix(FRAGMENT_PREFIX).map(str::to_owned)
-}
-
 #[function_component(Chooser)]
 pub fn chooser(props: &ChooserProps) -> Html {
     let lang = props.lang;
@@ -44,11 +39,7 @@ pub fn chooser(props: &ChooserProps) -> Html {
     let selected = {
         let registry = registry.clone();
         let initial = props.initial.clone();
-        use_state(move || {
-            fragment_slug()
-                .or(initial.map(|s| s.to_string()))
-                .and_then(|s| registry.find(&s).map(|e| e.slug.clone()))
-        })
+        use_state(move || initial.and_then(|s| registry.find(&s).map(|e| e.slug.clone())))
     };
     let query = use_state(String::new);
     // Focus follows the donor's own choices only, never a preselection at page load.

@@ -7,14 +7,53 @@
 //! read, and the body is streamed chunk by chunk and dropped as soon as it passes
 //! [`MAX_CONFIG_BYTES`], before any parsing. Each widget loads on its own: a failure
 //! here only ever reaches the widget that asked.
+//!
+//! The start script of `circo-don.js` (`tools/embed-start.js`) asks for each widget's
+//! configuration as soon as it runs, while the wasm downloads, with the same request
+//! this module would make: [`fetch_text`] takes that answer when there is one, and
+//! checks it exactly as its own.
+//!
+//! Natively (the prerender), nothing is loaded: effects never run there.
 
+#[cfg(target_arch = "wasm32")]
+pub use browser::load_text;
+
+#[cfg(not(target_arch = "wasm32"))]
+/// Natively there is no page to load from: the prerender is given its configuration.
+pub async fn load_text(source: &crate::embed::Source) -> Result<String, crate::embed::LoadFailure> {
+    Err(crate::embed::LoadFailure::Network(source.describe()))
+}
+
+#[cfg(target_arch = "wasm32")]
+mod browser {
 use futures::future::{select, Either};
 use gloo_net::http::{Request, Response};
-use wasm_bindgen::JsCast;
+use js_sys::Reflect;
+use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{AbortController, ReadableStreamDefaultReader, ReadableStreamReadResult, RequestCache, RequestCredentials};
 
 use crate::embed::{check_body, check_head, LoadFailure, Source, FETCH_TIMEOUT_MS, MAX_CONFIG_BYTES};
+
+/// The global where the start script leaves the configurations it asked for:
+/// a `Map` from absolute URL to `{ response: Promise<Response>, controller }`.
+const PREFETCHED: &str = "__circoDonConfigs";
+
+/// The answer the start script is already receiving for `url`, taken (a body is read
+/// once: a second widget of the same file, or a later choice, asks again).
+fn take_prefetched(url: &str) -> Option<(js_sys::Promise, Option<AbortController>)> {
+    let window = web_sys::window()?;
+    let map: js_sys::Map = Reflect::get(&window, &PREFETCHED.into()).ok()?.dyn_into().ok()?;
+    let key = JsValue::from(url);
+    let entry = map.get(&key);
+    if entry.is_undefined() {
+        return None;
+    }
+    map.delete(&key);
+    let response = Reflect::get(&entry, &"response".into()).ok()?.dyn_into().ok()?;
+    let controller = Reflect::get(&entry, &"controller".into()).ok().and_then(|c| c.dyn_into().ok());
+    Some((response, controller))
+}
 
 /// The configuration's text, or why it could not be had.
 pub async fn load_text(source: &Source) -> Result<String, LoadFailure> {
@@ -34,18 +73,28 @@ fn inline_text(id: &str) -> Result<String, LoadFailure> {
 }
 
 async fn fetch_text(url: &str) -> Result<String, LoadFailure> {
-    let controller = AbortController::new().ok();
+    let requested = absolute(url);
+    let prefetched = take_prefetched(&requested);
+    let controller = match &prefetched {
+        Some((_, controller)) => controller.clone(),
+        None => AbortController::new().ok(),
+    };
     let signal = controller.as_ref().map(|c| c.signal());
     let whole = async {
-        let response = Request::get(url)
-            .credentials(RequestCredentials::Omit)
-            // The goal's "raised so far" changes: always revalidate with the collective's host.
-            .cache(RequestCache::NoCache)
-            .abort_signal(signal.as_ref())
-            .send()
-            .await
-            .map_err(|e| LoadFailure::Network(e.to_string()))?;
-        let requested = absolute(url);
+        let response = match prefetched {
+            Some((promise, _)) => JsFuture::from(promise)
+                .await
+                .map(|r| Response::from(r.unchecked_into::<web_sys::Response>()))
+                .map_err(|e| LoadFailure::Network(network_error(&e)))?,
+            None => Request::get(url)
+                .credentials(RequestCredentials::Omit)
+                // The goal's "raised so far" changes: always revalidate with the collective's host.
+                .cache(RequestCache::NoCache)
+                .abort_signal(signal.as_ref())
+                .send()
+                .await
+                .map_err(|e| LoadFailure::Network(e.to_string()))?,
+        };
         let length = response.headers().get("content-length");
         let redirected_to = response.redirected().then(|| response.url());
         check_head(&requested, redirected_to.as_deref(), response.status(), response.headers().get("content-type").as_deref(), length.as_deref())?;
@@ -95,7 +144,16 @@ async fn read_body(response: &Response) -> Result<Vec<u8>, LoadFailure> {
     }
 }
 
+/// A failed fetch's error as gloo-net words its own (`TypeError: Failed to fetch`).
+fn network_error(e: &JsValue) -> String {
+    match e.dyn_ref::<js_sys::Error>() {
+        Some(e) => format!("{}: {}", String::from(e.name()), String::from(e.message())),
+        None => format!("{e:?}"),
+    }
+}
+
 /// A JavaScript error's message, for the collective.
 fn describe(e: &wasm_bindgen::JsValue) -> String {
     e.dyn_ref::<js_sys::Error>().map(|e| String::from(e.message())).unwrap_or_else(|| format!("{e:?}"))
+}
 }
