@@ -204,6 +204,24 @@ mod tests {
     }
 
     #[test]
+    fn the_widget_starts_from_the_goals_average_gift_or_the_middle_preset() {
+        let mut a = account();
+        // The demo: presets 20, 37, 50, 100, 150 and an average gift of 37 €.
+        assert_eq!(default_preset(&a), Some(eur(37)));
+        let start = initial_inputs(&a);
+        assert_eq!((start.gift.as_str(), start.method), ("37", default_method(Some(&a))));
+        assert_eq!(assess(&start).kind(), "quote");
+        // An average that is not a preset: the middle one.
+        a.goal.as_mut().unwrap().average_gift = Some(eur(40));
+        assert_eq!(default_preset(&a), Some(eur(50)));
+        a.goal = None;
+        assert_eq!(default_preset(&a), Some(eur(50)));
+        a.presets.clear();
+        assert_eq!(default_preset(&a), None);
+        assert_eq!(initial_inputs(&a).gift, "");
+    }
+
+    #[test]
     fn limits_refuse_with_the_rule_and_malformed_fields_keep_their_message() {
         let cash = assess(&Inputs { gift: "151".into(), method: Method::Cash, ..Inputs::default() });
         assert_eq!(cash.kind(), "refused");

@@ -31,14 +31,31 @@ use crate::date::Date;
 #[cfg(target_arch = "wasm32")]
 use crate::embed::ATTRIBUTE;
 
-/// Today in the visitor's time zone, from the browser's clock: the one place the widget
-/// reads a clock. The core is handed this date.
+thread_local! {
+    /// Today, read from the browser's clock when the first widget mounts.
+    static TODAY: std::cell::OnceCell<Date> = const { std::cell::OnceCell::new() };
+}
+
+/// Today in the visitor's time zone: the one date the widget reads, from the browser's
+/// clock, once, at mount (not while rendering). The core is handed this date; the
+/// prerender passes its own.
 pub fn today() -> Date {
+    TODAY.with(|t| *t.get_or_init(clock_today))
+}
+
+#[cfg(target_arch = "wasm32")]
+fn clock_today() -> Date {
     let now = js_sys::Date::new_0();
     let (year, month, day) = (now.get_full_year() as i32, now.get_month() as u8 + 1, now.get_date() as u8);
     // The browser's clock always gives a real date; if it ever did not, the epoch (which
     // shows collection as not yet open) is the safe answer.
     Date::new(year, month, day).unwrap_or(Date::EPOCH)
+}
+
+/// Natively there is no visitor: the prerender always says which day it speaks of.
+#[cfg(not(target_arch = "wasm32"))]
+fn clock_today() -> Date {
+    Date::EPOCH
 }
 
 /// The widget's stylesheet, carried inside the wasm: a stylesheet linked from the host
@@ -143,6 +160,7 @@ pub fn mount(host: &Element) -> Result<(), String> {
         }
     };
     host.set_attribute(MOUNTED, "").map_err(|_| "cannot mark the element")?;
+    today();
 
     WIDGET_SHEET.with(|sheet| adopt_style(&shadow, sheet.as_ref(), &document, STYLE))?;
     let root = document.create_element("div").map_err(|_| "cannot create the root")?;
