@@ -22,29 +22,21 @@ fn no_mentions(code: i32, message: impl std::fmt::Display) -> Output {
 /// Prints the L52-9 mentions of the account in `args`.
 pub fn mentions(args: &[String]) -> Output {
     let (mut source, mut circo, mut lang) = (None, None, Lang::Fr);
-    let mut args = args.iter().map(String::as_str);
-    while let Some(arg) = args.next() {
-        let (flag, inline) = match arg.split_once('=') {
-            Some((f, v)) if f.starts_with("--") => (f, Some(v)),
-            _ => (arg, None),
-        };
+    let mut flags = super::Flags::new(args);
+    while let Some((flag, inline)) = flags.next_flag() {
         match flag {
             "-h" | "--help" => return Output::ok(usage()),
             "--circo" | "--lang" => {
-                let Some(value) = inline.or_else(|| args.next()) else {
-                    let missing = Text::new(format!("{flag} sans valeur"), format!("{flag} needs a value"));
-                    return misuse("mentions", missing, &usage());
+                let value = match flags.value("mentions", flag, inline, &usage()) {
+                    Ok(value) => value,
+                    Err(misused) => return misused,
                 };
                 if flag == "--circo" {
                     circo = Some(value.to_owned());
                 } else {
-                    lang = match value {
-                        "fr" => Lang::Fr,
-                        "en" => Lang::En,
-                        other => {
-                            let unknown = Text::new("langue inconnue", format!("unknown language {other:?} (fr, en)"));
-                            return misuse("mentions", unknown, &usage());
-                        }
+                    lang = match super::parse_lang("mentions", value, &usage()) {
+                        Ok(lang) => lang,
+                        Err(misused) => return misused,
                     };
                 }
             }

@@ -12,7 +12,7 @@ pub mod quote;
 pub mod render;
 pub mod rules;
 
-use crate::i18n::Text;
+use crate::i18n::{Lang, Text};
 
 /// What a command prints and how it exits.
 #[derive(Debug, Default, PartialEq, Eq)]
@@ -84,6 +84,37 @@ fn unknown_option(flag: &str) -> Text {
 
 fn unexpected_argument(arg: &str) -> Text {
     Text::new("argument en trop", format!("unexpected argument {arg:?}"))
+}
+
+/// A command's arguments one by one, `--flag=value` split into the flag and its value.
+pub(crate) struct Flags<'a>(std::slice::Iter<'a, String>);
+
+impl<'a> Flags<'a> {
+    fn new(args: &'a [String]) -> Flags<'a> {
+        Flags(args.iter())
+    }
+
+    /// The next argument, and the value written after its `=`, if any.
+    fn next_flag(&mut self) -> Option<(&'a str, Option<&'a str>)> {
+        let arg = self.0.next()?.as_str();
+        Some(match arg.split_once('=') {
+            Some((f, v)) if f.starts_with("--") => (f, Some(v)),
+            _ => (arg, None),
+        })
+    }
+
+    /// The value of `flag`: after its `=`, or the next argument; a usage error of
+    /// `command` without one.
+    fn value(&mut self, command: &str, flag: &str, inline: Option<&'a str>, usage: &str) -> Result<&'a str, Output> {
+        inline.or_else(|| self.0.next().map(String::as_str)).ok_or_else(|| {
+            misuse(command, Text::new(format!("{flag} sans valeur"), format!("{flag} needs a value")), usage)
+        })
+    }
+}
+
+/// `--lang`'s value, or a usage error of `command`.
+fn parse_lang(command: &str, value: &str, usage: &str) -> Result<Lang, Output> {
+    Lang::from_tag(value).ok_or_else(|| misuse(command, Text::new("langue inconnue", format!("unknown language {value:?} (fr, en)")), usage))
 }
 
 /// Runs the command line `args` (without the program name).

@@ -35,30 +35,17 @@ struct Args {
 
 fn parse(args: &[String]) -> Result<Args, Output> {
     let mut out = Args::default();
-    let mut args = args.iter().map(String::as_str);
-    while let Some(arg) = args.next() {
-        let (flag, inline) = match arg.split_once('=') {
-            Some((f, v)) if f.starts_with("--") => (f, Some(v)),
-            _ => (arg, None),
-        };
+    let mut flags = super::Flags::new(args);
+    while let Some((flag, inline)) = flags.next_flag() {
         match flag {
             "-h" | "--help" => return Err(Output::ok(usage())),
             "--config-url" | "--base" | "--lang" | "--date" | "--circo" => {
-                let Some(value) = inline.or_else(|| args.next()) else {
-                    let missing = Text::new(format!("{flag} sans valeur"), format!("{flag} needs a value"));
-                    return Err(misuse("render", missing, &usage()));
-                };
+                let value = flags.value("render", flag, inline, &usage())?;
                 match flag {
                     "--config-url" => out.config_url = Some(value.to_owned()),
                     "--base" => out.base = Some(value.to_owned()),
                     "--circo" => out.circo = Some(value.to_owned()),
-                    "--lang" => {
-                        let Some(lang) = Lang::from_tag(value) else {
-                            let unknown = Text::new("langue inconnue", format!("unknown language {value:?} (fr, en)"));
-                            return Err(misuse("render", unknown, &usage()));
-                        };
-                        out.lang = Some(lang);
-                    }
+                    "--lang" => out.lang = Some(super::parse_lang("render", value, &usage())?),
                     _ => {
                         let Some(date) = Date::parse_iso(value) else {
                             let bad = Text::new(format!("date invalide {value:?} (AAAA-MM-JJ)"), format!("invalid date {value:?} (YYYY-MM-DD)"));
