@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { start, screenshot, ROOT, STRICT_CSP } from './harness.mjs';
+import { start, screenshot, demoConfig, ROOT, STRICT_CSP } from './harness.mjs';
 
 /** The snippet, as a collective would paste it (the demo configuration, a fixed day). */
 function render(...extra) {
@@ -39,6 +39,9 @@ before(async () => {
     // A host page that inserts the snippet's element with innerHTML: its template stays
     // inert (no shadow root), as a parser never attached one.
     '/inner.js': `document.querySelector('#slot').innerHTML = ${JSON.stringify(host)};`,
+    // The configuration changed since the snippet was rendered (more raised).
+    '/changed.json': { type: 'application/json', body: JSON.stringify({ ...JSON.parse(demoConfig('circo-exemple.json')), goal: { target: 3000, raised: 2000, as_of: '2026-11-24', average_gift: 37 } }) },
+    '/pre-stale.html': html(snippet.replace('data-circo-don="/demo/circo-exemple.json"', 'data-circo-don="/changed.json"')),
     '/pre-inner.html': html('<div id="slot"></div><script type="module" src="/inner.js"></script><script type="module" src="/circo-don.js"></script>'),
   });
 });
@@ -137,6 +140,32 @@ test('under a strict CSP the prerender is styled and taken over with no violatio
   await host.locator('.cd[data-state="ready"]').waitFor({ timeout: 20_000 });
   assert.equal(await host.locator('.cd[data-state="ready"]').evaluate((el) => getComputedStyle(el).fontFamily), font);
   assert.deepEqual(await p.evaluate(() => window.violations), []);
+  assert.deepEqual(p.errors, []);
+  await p.close();
+});
+
+test('the configuration is asked for while the wasm downloads, once, and the wasm is preloaded', async () => {
+  const p = await open('/pre.html', { delay: 1500 });
+  const seen = [];
+  p.on('request', (r) => seen.push([r.url().replace(env.origin, ''), Date.now()]));
+  p.on('requestfinished', (r) => seen.push([`done ${r.url().replace(env.origin, '')}`, Date.now()]));
+  await p.reload();
+  await p.locator('[data-circo-don] .cd[data-state="ready"]').waitFor({ timeout: 20_000 });
+  const at = (name) => seen.find(([url]) => url === name)?.[1];
+  assert.ok(at('/demo/circo-exemple.json') < at('done /circo-don_bg.wasm'), 'configuration asked for before the wasm arrived');
+  assert.equal(seen.filter(([url]) => url === '/demo/circo-exemple.json').length, 1, 'one request for the configuration');
+  assert.equal(seen.filter(([url]) => url === '/circo-don_bg.wasm').length, 1, 'the preload is the wasm the glue uses');
+  assert.deepEqual(p.errors, []);
+  await p.close();
+});
+
+test('a prerender older than the configuration gives way to the live view', async () => {
+  const p = await open('/pre-stale.html');
+  const host = p.locator('[data-circo-don]');
+  await host.locator('.cd[data-state="ready"]').waitFor({ timeout: 20_000 });
+  const text = await host.locator('.cd').innerText();
+  assert.match(text, /2\s000\s€ collectés/);
+  assert.doesNotMatch(text, /1\s240\s€ collectés/);
   assert.deepEqual(p.errors, []);
   await p.close();
 });
