@@ -6,7 +6,7 @@ export PATH := $(HOME)/.cargo/bin:$(CURDIR)/node_modules/.bin:$(PATH)
 HOST ?= 127.0.0.1
 PORT ?= 8080
 
-.PHONY: setup build demo test test-native test-browser test-e2e size lint bench clean
+.PHONY: setup build demo test test-native test-browser test-e2e size lint bench bench-web clean
 
 setup:
 	@bash tools/setup.sh
@@ -43,6 +43,11 @@ size: build
 
 bench:
 	cargo bench --locked --bench law
+
+# A donor on a slow phone (slow 4G, CPU 4× slower): when the widget shows and answers,
+# for the static markup, the widget by URL, inline, and prerendered (tools/bench-web.mjs).
+bench-web: build
+	@node tools/bench-web.mjs
 
 clean:
 	rm -rf dist target node_modules

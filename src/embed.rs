@@ -210,8 +210,94 @@ impl LoadFailure {
     }
 }
 
+/// A registry's `link` resolved against the registry's own address `base` (RFC 3986,
+/// 5.2), which may itself be relative to the page: the result is then relative to the
+/// page too, and the browser's fetch resolves the rest. Pure, so that the widget's views
+/// need no browser API to know what a chosen circo will load.
+pub fn resolve_link(link: &str, base: &str) -> String {
+    let scheme_end = |s: &str| s.find(':').filter(|&i| i > 0 && s[..i].chars().all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c)));
+    if scheme_end(link).is_some() {
+        return link.to_owned();
+    }
+    let base = base.split(['#', '?']).next().unwrap_or("");
+    // scheme: and //authority of the base, when it has them.
+    let scheme_len = scheme_end(base).map_or(0, |i| i + 1);
+    let authority_len = match base[scheme_len..].strip_prefix("//") {
+        Some(rest) => 2 + rest.find('/').unwrap_or(rest.len()),
+        None => 0,
+    };
+    let (origin, path) = base.split_at(scheme_len + authority_len);
+    if link.starts_with("//") {
+        return format!("{}{link}", &base[..scheme_len]);
+    }
+    if link.starts_with('/') {
+        return format!("{origin}{}", remove_dots(link));
+    }
+    let dir = match path.rfind('/') {
+        Some(i) => &path[..=i],
+        // `https://host` alone: its path is `/`.
+        None if authority_len > 0 => "/",
+        None => "",
+    };
+    format!("{origin}{}", remove_dots(&format!("{dir}{link}")))
+}
+
+/// `path` without its `.` and `..` segments (a `..` beyond the start of a relative path
+/// is kept, for the page's address to resolve).
+fn remove_dots(path: &str) -> String {
+    let mut out: Vec<&str> = Vec::new();
+    let segments: Vec<&str> = path.split('/').collect();
+    for (i, segment) in segments.iter().enumerate() {
+        let last = i + 1 == segments.len();
+        match *segment {
+            "." => {
+                if last {
+                    out.push("");
+                }
+            }
+            ".." => {
+                match out.last() {
+                    Some(&s) if s != ".." && !(s.is_empty() && out.len() == 1) => {
+                        out.pop();
+                    }
+                    Some(&"") => {}
+                    _ => out.push(".."),
+                }
+                if last {
+                    out.push("");
+                }
+            }
+            s => out.push(s),
+        }
+    }
+    out.join("/")
+}
+
 #[cfg(test)]
 mod tests {
+    use super::resolve_link;
+
+    #[test]
+    fn a_registry_link_resolves_against_the_registry_not_the_page() {
+        let cases = [
+            ("circo-exemple.json", "demo/registry.json", "demo/circo-exemple.json"),
+            ("./a/../b.json", "demo/registry.json", "demo/b.json"),
+            ("../x.json", "demo/sub/registry.json", "demo/x.json"),
+            ("../x.json", "registry.json", "../x.json"),
+            ("/c/75-01.json", "https://m.example/r/registry.json", "https://m.example/c/75-01.json"),
+            ("75-01.json", "https://m.example/r/registry.json?v=2", "https://m.example/r/75-01.json"),
+            ("../75-01.json", "https://m.example/r/registry.json", "https://m.example/75-01.json"),
+            ("../../75-01.json", "https://m.example/r/registry.json", "https://m.example/75-01.json"),
+            ("https://other.example/a.json", "https://m.example/r.json", "https://other.example/a.json"),
+            ("//cdn.example/a.json", "https://m.example/r.json", "https://cdn.example/a.json"),
+            ("a.json", "https://m.example", "https://m.example/a.json"),
+            ("a.json", "/r/registry.json", "/r/a.json"),
+        ];
+        for (link, base, want) in cases {
+            assert_eq!(resolve_link(link, base), want, "{link} against {base}");
+        }
+    }
+
     use super::*;
 
     #[test]

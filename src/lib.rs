@@ -4,8 +4,9 @@
 //!
 //! - the core — [`money`], [`date`], [`i18n`], [`embed`], [`law`], [`donation`], [`config`], [`payment`], [`text_safety`] — is
 //!   plain Rust with no web dependency, no clock and no I/O;
-//! - the shells turn core results into something a person sees: [`widget`] (Yew, built
-//!   for wasm32 only) and [`cli`] (the `circo-don` command, native only).
+//! - the shells turn core results into something a person sees: [`widget`] (Yew: live in
+//!   the browser on wasm32, prerendered to HTML natively) and [`cli`] (the `circo-don`
+//!   command, native only).
 
 pub mod config;
 pub mod date;
@@ -19,5 +20,4 @@ pub mod text_safety;
 
 #[cfg(not(target_arch = "wasm32"))]
 pub mod cli;
-#[cfg(target_arch = "wasm32")]
 pub mod widget;

@@ -7,6 +7,7 @@
 //   node tools/serve.mjs DIR [HOST] [PORT]
 import { createServer } from 'node:http';
 import { createHash } from 'node:crypto';
+import { gzipSync } from 'node:zlib';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -23,14 +24,18 @@ const TYPES = {
   '.ico': 'image/x-icon',
 };
 
+const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.wasm', '.json', '.css', '.svg']);
+
 /**
  * Starts a server. `mounts` maps URL prefixes to folders (the first that matches wins;
  * '/' is the usual last one); `routes` maps exact paths to handlers `(req, res) => void`
  * that take precedence (the tests use them for failure modes); `cors` adds
- * `Access-Control-Allow-Origin: *` to files; `onRequest` sees every request.
+ * `Access-Control-Allow-Origin: *` to files; `gzip` compresses text and wasm files for
+ * clients that accept it, as most hosts do (tools/bench-web.mjs); `onRequest` sees every
+ * request.
  * Resolves to the listening server once it is bound.
  */
-export function serve({ mounts, host = '127.0.0.1', port = 0, cors = false, routes = {}, onRequest }) {
+export function serve({ mounts, host = '127.0.0.1', port = 0, cors = false, gzip = false, routes = {}, onRequest }) {
   const server = createServer(async (req, res) => {
     onRequest?.(req);
     const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
@@ -41,7 +46,7 @@ export function serve({ mounts, host = '127.0.0.1', port = 0, cors = false, rout
       if (!file) return end(res, 404, 'not found');
       const info = await stat(file).catch(() => null);
       if (!info || !info.isFile()) return end(res, 404, 'not found');
-      const body = await readFile(file);
+      let body = await readFile(file);
       const etag = '"' + createHash('sha1').update(body).digest('base64url').slice(0, 16) + '"';
       const headers = {
         'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
@@ -50,6 +55,11 @@ export function serve({ mounts, host = '127.0.0.1', port = 0, cors = false, rout
         'X-Content-Type-Options': 'nosniff',
       };
       if (cors) headers['Access-Control-Allow-Origin'] = '*';
+      if (gzip && /gzip/.test(req.headers['accept-encoding'] ?? '') && COMPRESSIBLE.has(extname(file))) {
+        body = gzipSync(body, { level: 9 });
+        headers['Content-Encoding'] = 'gzip';
+        headers.Vary = 'Accept-Encoding';
+      }
       if (req.headers['if-none-match'] === etag) {
         res.writeHead(304, headers);
         return res.end();

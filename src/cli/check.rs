@@ -51,7 +51,7 @@ pub fn check(args: &[String]) -> Output {
 /// loaded too, as the widget would after a donor picks that circo. Its errors, and a
 /// circo, IBAN or title other than the entry states ([`config::Entry::check_linked`]),
 /// are reported under `circos[i]`. Links to other sites are left to the widget.
-fn check_local_links(source: &str, loaded: &mut Loaded) {
+pub(super) fn check_local_links(source: &str, loaded: &mut Loaded) {
     let Some(registry) = loaded.registry() else { return };
     if source.contains("://") {
         return;
@@ -142,7 +142,7 @@ fn summary(loaded: &Loaded) -> Text {
     }
 }
 
-fn text_report(source: &str, loaded: &Loaded) -> String {
+pub(super) fn text_report(source: &str, loaded: &Loaded) -> String {
     let errors = loaded.errors().count();
     let warnings = loaded.warnings().count();
     let mut out = format!("{source}: {}\n", summary(loaded));

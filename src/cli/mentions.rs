@@ -22,29 +22,21 @@ fn no_mentions(code: i32, message: impl std::fmt::Display) -> Output {
 /// Prints the L52-9 mentions of the account in `args`.
 pub fn mentions(args: &[String]) -> Output {
     let (mut source, mut circo, mut lang) = (None, None, Lang::Fr);
-    let mut args = args.iter().map(String::as_str);
-    while let Some(arg) = args.next() {
-        let (flag, inline) = match arg.split_once('=') {
-            Some((f, v)) if f.starts_with("--") => (f, Some(v)),
-            _ => (arg, None),
-        };
+    let mut flags = super::Flags::new(args);
+    while let Some((flag, inline)) = flags.next_flag() {
         match flag {
             "-h" | "--help" => return Output::ok(usage()),
             "--circo" | "--lang" => {
-                let Some(value) = inline.or_else(|| args.next()) else {
-                    let missing = Text::new(format!("{flag} sans valeur"), format!("{flag} needs a value"));
-                    return misuse("mentions", missing, &usage());
+                let value = match flags.value("mentions", flag, inline, &usage()) {
+                    Ok(value) => value,
+                    Err(misused) => return misused,
                 };
                 if flag == "--circo" {
                     circo = Some(value.to_owned());
                 } else {
-                    lang = match value {
-                        "fr" => Lang::Fr,
-                        "en" => Lang::En,
-                        other => {
-                            let unknown = Text::new("langue inconnue", format!("unknown language {other:?} (fr, en)"));
-                            return misuse("mentions", unknown, &usage());
-                        }
+                    lang = match super::parse_lang("mentions", value, &usage()) {
+                        Ok(lang) => lang,
+                        Err(misused) => return misused,
                     };
                 }
             }
@@ -98,7 +90,7 @@ pub fn mentions(args: &[String]) -> Output {
 
 /// Where a registry's `link` points, for a person at a terminal: a relative link read
 /// from a local registry file is shown next to that file.
-fn beside(registry: &str, link: &str) -> String {
+pub(super) fn beside(registry: &str, link: &str) -> String {
     let remote = |s: &str| s.contains("://");
     match std::path::Path::new(registry).parent() {
         Some(dir) if !remote(registry) && !remote(link) && !link.starts_with('/') => dir.join(link).display().to_string(),
@@ -107,7 +99,7 @@ fn beside(registry: &str, link: &str) -> String {
 }
 
 /// Whether `wanted` (`75-01`, `75-1`, `2a-02`) names the circo whose slug is `slug`.
-fn same_circo(slug: &str, wanted: &str) -> bool {
+pub(super) fn same_circo(slug: &str, wanted: &str) -> bool {
     let wanted = wanted.trim().rsplit_once('-').and_then(|(d, n)| Some(config::slug(d, n.parse().ok()?)));
     wanted.as_deref() == Some(slug)
 }

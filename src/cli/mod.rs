@@ -2,15 +2,17 @@
 //! script and for checking the engine from outside.
 //!
 //! [`run`] takes the arguments and returns what to print and the exit code, so that it
-//! is tested without spawning a process. It is pure but for one thing: `check` reads a
-//! configuration file, or a URL through the system's `curl`.
+//! is tested without spawning a process. It is pure but for two things: `check`,
+//! `mentions` and `render` read a configuration file (or a URL through the system's
+//! `curl`), and `render` without `--date` reads the system's clock.
 
 pub mod check;
 pub mod mentions;
 pub mod quote;
+pub mod render;
 pub mod rules;
 
-use crate::i18n::Text;
+use crate::i18n::{Lang, Text};
 
 /// What a command prints and how it exits.
 #[derive(Debug, Default, PartialEq, Eq)]
@@ -38,6 +40,7 @@ Usage:
   circo-don reverse --net AMOUNT  [household options] [--method cheque|transfer|card|direct-debit|cash] [--json]
   circo-don check   FILE|URL [--json]
   circo-don mentions FILE|URL [--circo ID] [--lang fr|en]
+  circo-don render  FILE|URL --config-url URL --base URL [--lang fr|en] [--date YYYY-MM-DD] [--circo ID]
   circo-don schema  [--registry]
   circo-don rules                 the table of legal rules, with sources (Markdown)
 
@@ -52,6 +55,10 @@ Household options:
 The method defaults to transfer, as in the widget. Options also take the form --income=30000.
 `mentions` prints what L52-9 requires on every appeal for gifts (leaflet, poster, web
 page): who receives the gifts and the full texts of L52-8 al. 1-3 and L113-1 III.
+`render` prints the snippet to paste in a page: the widget's initial view prerendered
+(readable without JavaScript), then the script that makes it live. --config-url is the
+configuration's URL as the page will load it, --base where circo-don.js is served;
+--date the day the view speaks of (default: today, UTC).
 Exit codes: 0 ok, 1 refused by the law (the message names the rule) or a configuration
 with errors, 2 bad arguments.
 
@@ -79,6 +86,37 @@ fn unexpected_argument(arg: &str) -> Text {
     Text::new("argument en trop", format!("unexpected argument {arg:?}"))
 }
 
+/// A command's arguments one by one, `--flag=value` split into the flag and its value.
+pub(crate) struct Flags<'a>(std::slice::Iter<'a, String>);
+
+impl<'a> Flags<'a> {
+    fn new(args: &'a [String]) -> Flags<'a> {
+        Flags(args.iter())
+    }
+
+    /// The next argument, and the value written after its `=`, if any.
+    fn next_flag(&mut self) -> Option<(&'a str, Option<&'a str>)> {
+        let arg = self.0.next()?.as_str();
+        Some(match arg.split_once('=') {
+            Some((f, v)) if f.starts_with("--") => (f, Some(v)),
+            _ => (arg, None),
+        })
+    }
+
+    /// The value of `flag`: after its `=`, or the next argument; a usage error of
+    /// `command` without one.
+    fn value(&mut self, command: &str, flag: &str, inline: Option<&'a str>, usage: &str) -> Result<&'a str, Output> {
+        inline.or_else(|| self.0.next().map(String::as_str)).ok_or_else(|| {
+            misuse(command, Text::new(format!("{flag} sans valeur"), format!("{flag} needs a value")), usage)
+        })
+    }
+}
+
+/// `--lang`'s value, or a usage error of `command`.
+fn parse_lang(command: &str, value: &str, usage: &str) -> Result<Lang, Output> {
+    Lang::from_tag(value).ok_or_else(|| misuse(command, Text::new("langue inconnue", format!("unknown language {value:?} (fr, en)")), usage))
+}
+
 /// Runs the command line `args` (without the program name).
 pub fn run(args: &[String]) -> Output {
     match args.first().map(String::as_str) {
@@ -88,6 +126,7 @@ pub fn run(args: &[String]) -> Output {
         Some("schema") => check::schema(&args[1..]),
         Some("rules") => rules::rules(&args[1..]),
         Some("mentions") => mentions::mentions(&args[1..]),
+        Some("render") => render::render(&args[1..]),
         Some("help" | "--help" | "-h") => Output::ok(USAGE),
         Some(other) => {
             let unknown = Text::new(format!("commande inconnue {other:?}"), format!("unknown command {other:?}"));

@@ -9,7 +9,7 @@ use crate::law::limits::{self, Refusal};
 use crate::law::tax::{self, Household, Method, Quote, TaxDue};
 use crate::money::{parse_amount, Cents};
 
-use super::inputs::{AmountField, Inputs, Mode};
+use super::inputs::{Action, AmountField, Inputs, Mode};
 
 /// What the law says of the inputs.
 #[derive(Clone, Debug, PartialEq)]
@@ -154,6 +154,24 @@ pub fn default_method(account: Option<&Account>) -> Method {
     account.and_then(|a| offered_methods(a).first().copied()).unwrap_or(Method::Transfer)
 }
 
+/// The suggested amount preselected, so that a donor sees at once what a gift really
+/// costs: the goal's average gift when it is one of the presets, else the middle preset;
+/// none without presets.
+pub fn default_preset(account: &Account) -> Option<Cents> {
+    let presets = &account.presets;
+    let average = account.goal.as_ref().and_then(|g| g.average_gift).filter(|a| presets.contains(a));
+    average.or_else(|| presets.get(presets.len() / 2).copied())
+}
+
+/// What the widget starts from for `account`: its default method and preset.
+pub fn initial_inputs(account: &Account) -> Inputs {
+    let inputs = Inputs::with_method(default_method(Some(account)));
+    match default_preset(account) {
+        Some(preset) => inputs.apply(Action::Preset(preset)),
+        None => inputs,
+    }
+}
+
 /// The methods offered for the amount typed: those the account provides and the law
 /// allows for that amount (no cash above the cap), all provided ones before an amount.
 /// The donor's current choice stays listed even when the amount rules it out, so that
@@ -183,6 +201,24 @@ mod tests {
 
     fn give(amount: &str) -> Inputs {
         Inputs { gift: amount.into(), ..Inputs::default() }
+    }
+
+    #[test]
+    fn the_widget_starts_from_the_goals_average_gift_or_the_middle_preset() {
+        let mut a = account();
+        // The demo: presets 20, 37, 50, 100, 150 and an average gift of 37 €.
+        assert_eq!(default_preset(&a), Some(eur(37)));
+        let start = initial_inputs(&a);
+        assert_eq!((start.gift.as_str(), start.method), ("37", default_method(Some(&a))));
+        assert_eq!(assess(&start).kind(), "quote");
+        // An average that is not a preset: the middle one.
+        a.goal.as_mut().unwrap().average_gift = Some(eur(40));
+        assert_eq!(default_preset(&a), Some(eur(50)));
+        a.goal = None;
+        assert_eq!(default_preset(&a), Some(eur(50)));
+        a.presets.clear();
+        assert_eq!(default_preset(&a), None);
+        assert_eq!(initial_inputs(&a).gift, "");
     }
 
     #[test]

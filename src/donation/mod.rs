@@ -17,7 +17,7 @@ pub mod inputs;
 pub mod page;
 pub mod words;
 
-pub use assessment::{assess, decide, default_method, methods_for, offered_methods, Assessment, Outcome, Request};
+pub use assessment::{assess, decide, default_method, default_preset, initial_inputs, methods_for, offered_methods, Assessment, Outcome, Request};
 pub use bulletin::{Identity, IdentityField};
 pub use inputs::{amount_text, Action, AmountField, Inputs, Mode};
 pub use page::{account_page, AccountPage};

@@ -358,13 +358,16 @@ fn window_in(state: &CollectionState, lang: Lang) -> String {
         CollectionState::Open { next_round, days_to_next_round, second_round_next, .. } => {
             let (round_fr, round_en) = if second_round_next { ("second tour", "second round") } else { ("premier tour", "first round") };
             let d = next_round.format(lang);
+            // Dated, not only relative: a page prerendered on one day and read on
+            // another (or printed) still says something true.
+            let today = next_round.add_days(-days_to_next_round).map(|t| t.format(lang)).unwrap_or_default();
             match (days_to_next_round, fr) {
                 (0, true) => format!("C’est aujourd’hui le {round_fr} ({d}) : les dons restent possibles."),
                 (0, false) => format!("Today is the {round_en} ({d}): gifts are still possible."),
-                (1, true) => format!("Plus qu’un jour avant le {round_fr} ({d})."),
-                (1, false) => format!("One day left before the {round_en} ({d})."),
-                (n, true) => format!("Plus que {n} jours avant le {round_fr} ({d})."),
-                (n, false) => format!("{n} days left before the {round_en} ({d})."),
+                (1, true) => format!("Au {today}, plus qu’un jour avant le {round_fr} ({d})."),
+                (1, false) => format!("On {today}, one day left before the {round_en} ({d})."),
+                (n, true) => format!("Au {today}, plus que {n} jours avant le {round_fr} ({d})."),
+                (n, false) => format!("On {today}, {n} days left before the {round_en} ({d})."),
             }
         }
         CollectionState::AfterPolling { until } => {
@@ -739,10 +742,10 @@ mod tests {
         assert_eq!((s.fr.as_str(), s.en.as_str()), ("La collecte ouvre le 1er décembre 2016.", "Collection opens on 1 December 2016."));
         let open = |days: i64, round: &str, second: bool| CollectionState::Open { days_to_first_round: days, next_round: d(round), days_to_next_round: days, second_round_next: second };
         let s = say(open(12, "2017-06-11", false));
-        assert_eq!((s.fr.as_str(), s.en.as_str()), ("Plus que 12 jours avant le premier tour (11 juin 2017).", "12 days left before the first round (11 June 2017)."));
+        assert_eq!((s.fr.as_str(), s.en.as_str()), ("Au 30 mai 2017, plus que 12 jours avant le premier tour (11 juin 2017).", "On 30 May 2017, 12 days left before the first round (11 June 2017)."));
         assert!(say(open(0, "2017-06-11", false)).fr.starts_with("C’est aujourd’hui le premier tour"));
-        assert_eq!(say(open(4, "2017-06-18", true)).fr, "Plus que 4 jours avant le second tour (18 juin 2017).");
-        assert_eq!(say(open(1, "2017-06-11", false)).en, "One day left before the first round (11 June 2017).");
+        assert_eq!(say(open(4, "2017-06-18", true)).fr, "Au 14 juin 2017, plus que 4 jours avant le second tour (18 juin 2017).");
+        assert_eq!(say(open(1, "2017-06-11", false)).en, "On 10 June 2017, one day left before the first round (11 June 2017).");
         assert_eq!(
             say(CollectionState::AfterPolling { until: d("2017-08-18") }).fr,
             "Le scrutin est passé : les dons restent possibles jusqu’au dépôt du compte, au plus tard le 18 août 2017 à 18 h."

@@ -76,7 +76,7 @@ impl Dispatch {
 #[function_component(AccountView)]
 pub fn account_view(props: &AccountProps) -> Html {
     let account = &props.account;
-    let inputs = use_reducer(|| Inputs::with_method(donation::default_method(Some(account))));
+    let inputs = use_reducer(|| donation::initial_inputs(account));
     let amount_ref = use_node_ref();
     let title_ref = use_node_ref();
     let focus_amount = use_state(|| false);

@@ -10,7 +10,7 @@ use yew::prelude::*;
 
 use crate::config::{Config, Entry, Loaded, Registry, Resolved};
 use crate::donation::page;
-use crate::embed::Source;
+use crate::embed::{resolve_link, Source};
 use crate::i18n::Lang;
 
 use super::account::AccountView;
@@ -31,11 +31,6 @@ pub struct ChooserProps {
     pub switch: Html,
 }
 
-fn fragment_slug() -> Option<String> {
-    let hash = web_sys::window()?.location().hash().ok()?;
-    hash.strip_prefix('#')?.strip_prefix(FRAGMENT_PREFIX).map(str::to_owned)
-}
-
 #[function_component(Chooser)]
 pub fn chooser(props: &ChooserProps) -> Html {
     let lang = props.lang;
@@ -44,11 +39,7 @@ pub fn chooser(props: &ChooserProps) -> Html {
     let selected = {
         let registry = registry.clone();
         let initial = props.initial.clone();
-        use_state(move || {
-            fragment_slug()
-                .or(initial.map(|s| s.to_string()))
-                .and_then(|s| registry.find(&s).map(|e| e.slug.clone()))
-        })
+        use_state(move || initial.and_then(|s| registry.find(&s).map(|e| e.slug.clone())))
     };
     let query = use_state(String::new);
     // Focus follows the donor's own choices only, never a preselection at page load.
@@ -59,7 +50,7 @@ pub fn chooser(props: &ChooserProps) -> Html {
     let resolved = entry.as_ref().map(|e| e.resolve(&props.loaded));
     let wanted = match (&resolved, &entry) {
         (Some(Resolved::Fetch(link)), Some(entry)) => {
-            let url = resolve_url(link, &props.base);
+            let url = resolve_link(link, &props.base);
             Some(Wanted { raw: url.clone(), source: Ok(Source::Url(url)), entry: Some(entry.clone()) })
         }
         _ => None,
@@ -146,11 +137,4 @@ pub fn chooser(props: &ChooserProps) -> Html {
         </ul>
         </>
     }
-}
-
-/// `link` resolved against the registry's URL, itself relative to the page.
-fn resolve_url(link: &str, base: &str) -> String {
-    let page = web_sys::window().and_then(|w| w.document()).and_then(|d| d.base_uri().ok().flatten()).unwrap_or_default();
-    let registry_url = web_sys::Url::new_with_base(base, &page).map(|u| u.href()).unwrap_or(page);
-    web_sys::Url::new_with_base(link, &registry_url).map(|u| u.href()).unwrap_or_else(|_| link.to_owned())
 }

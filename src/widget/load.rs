@@ -7,95 +7,153 @@
 //! read, and the body is streamed chunk by chunk and dropped as soon as it passes
 //! [`MAX_CONFIG_BYTES`], before any parsing. Each widget loads on its own: a failure
 //! here only ever reaches the widget that asked.
+//!
+//! The start script of `circo-don.js` (`tools/embed-start.js`) asks for each widget's
+//! configuration as soon as it runs, while the wasm downloads, with the same request
+//! this module would make: `fetch_text` takes that answer when there is one, and
+//! checks it exactly as its own.
+//!
+//! Natively (the prerender), nothing is loaded: effects never run there.
 
-use futures::future::{select, Either};
-use gloo_net::http::{Request, Response};
-use wasm_bindgen::JsCast;
-use wasm_bindgen_futures::JsFuture;
-use web_sys::{AbortController, ReadableStreamDefaultReader, ReadableStreamReadResult, RequestCache, RequestCredentials};
+#[cfg(target_arch = "wasm32")]
+pub use browser::load_text;
 
-use crate::embed::{check_body, check_head, LoadFailure, Source, FETCH_TIMEOUT_MS, MAX_CONFIG_BYTES};
+#[cfg(not(target_arch = "wasm32"))]
+/// Natively there is no page to load from: the prerender is given its configuration.
+pub async fn load_text(source: &crate::embed::Source) -> Result<String, crate::embed::LoadFailure> {
+    Err(crate::embed::LoadFailure::Network(source.describe()))
+}
 
-/// The configuration's text, or why it could not be had.
-pub async fn load_text(source: &Source) -> Result<String, LoadFailure> {
-    match source {
-        Source::Inline(id) => inline_text(id),
-        Source::Url(url) => fetch_text(url).await,
+#[cfg(target_arch = "wasm32")]
+mod browser {
+    use futures::future::{select, Either};
+    use gloo_net::http::{Request, Response};
+    use js_sys::Reflect;
+    use wasm_bindgen::{JsCast, JsValue};
+    use wasm_bindgen_futures::JsFuture;
+    use web_sys::{AbortController, ReadableStreamDefaultReader, ReadableStreamReadResult, RequestCache, RequestCredentials};
+
+    use crate::embed::{check_body, check_head, LoadFailure, Source, FETCH_TIMEOUT_MS, MAX_CONFIG_BYTES};
+
+    /// The global where the start script leaves the configurations it asked for:
+    /// a `Map` from absolute URL to `{ response: Promise<Response>, controller }`.
+    const PREFETCHED: &str = "__circoDonConfigs";
+
+    /// The answer the start script is already receiving for `url`, taken (a body is read
+    /// once: a second widget of the same file, or a later choice, asks again).
+    fn take_prefetched(url: &str) -> Option<(js_sys::Promise, Option<AbortController>)> {
+        let window = web_sys::window()?;
+        let map: js_sys::Map = Reflect::get(&window, &PREFETCHED.into()).ok()?.dyn_into().ok()?;
+        let key = JsValue::from(url);
+        let entry = map.get(&key);
+        if entry.is_undefined() {
+            return None;
+        }
+        map.delete(&key);
+        let response = Reflect::get(&entry, &"response".into()).ok()?.dyn_into().ok()?;
+        let controller = Reflect::get(&entry, &"controller".into()).ok().and_then(|c| c.dyn_into().ok());
+        Some((response, controller))
     }
-}
 
-fn inline_text(id: &str) -> Result<String, LoadFailure> {
-    web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id(id))
-        .filter(|el| el.tag_name().eq_ignore_ascii_case("script"))
-        .and_then(|el| el.text_content())
-        .ok_or_else(|| LoadFailure::InlineMissing(id.to_owned()))
-}
+    /// The configuration's text, or why it could not be had.
+    pub async fn load_text(source: &Source) -> Result<String, LoadFailure> {
+        match source {
+            Source::Inline(id) => inline_text(id),
+            Source::Url(url) => fetch_text(url).await,
+        }
+    }
 
-async fn fetch_text(url: &str) -> Result<String, LoadFailure> {
-    let controller = AbortController::new().ok();
-    let signal = controller.as_ref().map(|c| c.signal());
-    let whole = async {
-        let response = Request::get(url)
-            .credentials(RequestCredentials::Omit)
-            // The goal's "raised so far" changes: always revalidate with the collective's host.
-            .cache(RequestCache::NoCache)
-            .abort_signal(signal.as_ref())
-            .send()
-            .await
-            .map_err(|e| LoadFailure::Network(e.to_string()))?;
+    fn inline_text(id: &str) -> Result<String, LoadFailure> {
+        web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.get_element_by_id(id))
+            .filter(|el| el.tag_name().eq_ignore_ascii_case("script"))
+            .and_then(|el| el.text_content())
+            .ok_or_else(|| LoadFailure::InlineMissing(id.to_owned()))
+    }
+
+    async fn fetch_text(url: &str) -> Result<String, LoadFailure> {
         let requested = absolute(url);
-        let length = response.headers().get("content-length");
-        let redirected_to = response.redirected().then(|| response.url());
-        check_head(&requested, redirected_to.as_deref(), response.status(), response.headers().get("content-type").as_deref(), length.as_deref())?;
-        check_body(read_body(&response).await?, length.as_deref())
-    };
-    let timeout = gloo_timers::future::TimeoutFuture::new(FETCH_TIMEOUT_MS);
-    let result = match select(Box::pin(whole), timeout).await {
-        Either::Left((result, _)) => result,
-        Either::Right(_) => Err(LoadFailure::Timeout),
-    };
-    // Stops whatever is still coming (a stalled or oversized body) once decided.
-    if result.is_err() {
-        if let Some(controller) = controller {
-            controller.abort();
+        let prefetched = take_prefetched(&requested);
+        let controller = match &prefetched {
+            Some((_, controller)) => controller.clone(),
+            None => AbortController::new().ok(),
+        };
+        let signal = controller.as_ref().map(|c| c.signal());
+        let whole = async {
+            let response = match prefetched {
+                Some((promise, _)) => JsFuture::from(promise)
+                    .await
+                    .map(|r| Response::from(r.unchecked_into::<web_sys::Response>()))
+                    .map_err(|e| LoadFailure::Network(network_error(&e)))?,
+                None => Request::get(url)
+                    .credentials(RequestCredentials::Omit)
+                    // The goal's "raised so far" changes: always revalidate with the collective's host.
+                    .cache(RequestCache::NoCache)
+                    .abort_signal(signal.as_ref())
+                    .send()
+                    .await
+                    .map_err(|e| LoadFailure::Network(e.to_string()))?,
+            };
+            let length = response.headers().get("content-length");
+            let redirected_to = response.redirected().then(|| response.url());
+            check_head(&requested, redirected_to.as_deref(), response.status(), response.headers().get("content-type").as_deref(), length.as_deref())?;
+            check_body(read_body(&response).await?, length.as_deref())
+        };
+        let timeout = gloo_timers::future::TimeoutFuture::new(FETCH_TIMEOUT_MS);
+        let result = match select(Box::pin(whole), timeout).await {
+            Either::Left((result, _)) => result,
+            Either::Right(_) => Err(LoadFailure::Timeout),
+        };
+        // Stops whatever is still coming (a stalled or oversized body) once decided.
+        if result.is_err() {
+            if let Some(controller) = controller {
+                controller.abort();
+            }
+        }
+        result
+    }
+
+    /// `url` resolved against the page, as fetch resolves it.
+    fn absolute(url: &str) -> String {
+        let base = web_sys::window().and_then(|w| w.location().href().ok()).unwrap_or_default();
+        web_sys::Url::new_with_base(url, &base).map(|u| u.href()).unwrap_or_else(|_| url.to_owned())
+    }
+
+    /// Reads the body chunk by chunk, refusing it once over [`MAX_CONFIG_BYTES`]. Each
+    /// chunk is awaited, so the page's main thread is never held while the body arrives.
+    async fn read_body(response: &Response) -> Result<Vec<u8>, LoadFailure> {
+        let Some(stream) = response.body() else { return Ok(Vec::new()) };
+        let reader: ReadableStreamDefaultReader = stream.get_reader().unchecked_into();
+        let mut bytes: Vec<u8> = Vec::new();
+        loop {
+            let chunk = JsFuture::from(reader.read()).await.map_err(|e| LoadFailure::CutShort(describe(&e)))?;
+            let chunk: ReadableStreamReadResult = chunk.unchecked_into();
+            if chunk.get_done().unwrap_or(true) {
+                return Ok(bytes);
+            }
+            let data = js_sys::Uint8Array::new(&chunk.get_value());
+            let total = bytes.len() as u64 + u64::from(data.length());
+            if total > MAX_CONFIG_BYTES {
+                let _ = reader.cancel();
+                return Err(LoadFailure::TooLarge(total));
+            }
+            let start = bytes.len();
+            bytes.resize(start + data.length() as usize, 0);
+            data.copy_to(&mut bytes[start..]);
         }
     }
-    result
-}
 
-/// `url` resolved against the page, as fetch resolves it.
-fn absolute(url: &str) -> String {
-    let base = web_sys::window().and_then(|w| w.location().href().ok()).unwrap_or_default();
-    web_sys::Url::new_with_base(url, &base).map(|u| u.href()).unwrap_or_else(|_| url.to_owned())
-}
-
-/// Reads the body chunk by chunk, refusing it once over [`MAX_CONFIG_BYTES`]. Each
-/// chunk is awaited, so the page's main thread is never held while the body arrives.
-async fn read_body(response: &Response) -> Result<Vec<u8>, LoadFailure> {
-    let Some(stream) = response.body() else { return Ok(Vec::new()) };
-    let reader: ReadableStreamDefaultReader = stream.get_reader().unchecked_into();
-    let mut bytes: Vec<u8> = Vec::new();
-    loop {
-        let chunk = JsFuture::from(reader.read()).await.map_err(|e| LoadFailure::CutShort(describe(&e)))?;
-        let chunk: ReadableStreamReadResult = chunk.unchecked_into();
-        if chunk.get_done().unwrap_or(true) {
-            return Ok(bytes);
+    /// A failed fetch's error as gloo-net words its own (`TypeError: Failed to fetch`).
+    fn network_error(e: &JsValue) -> String {
+        match e.dyn_ref::<js_sys::Error>() {
+            Some(e) => format!("{}: {}", String::from(e.name()), String::from(e.message())),
+            None => format!("{e:?}"),
         }
-        let data = js_sys::Uint8Array::new(&chunk.get_value());
-        let total = bytes.len() as u64 + u64::from(data.length());
-        if total > MAX_CONFIG_BYTES {
-            let _ = reader.cancel();
-            return Err(LoadFailure::TooLarge(total));
-        }
-        let start = bytes.len();
-        bytes.resize(start + data.length() as usize, 0);
-        data.copy_to(&mut bytes[start..]);
     }
-}
 
-/// A JavaScript error's message, for the collective.
-fn describe(e: &wasm_bindgen::JsValue) -> String {
-    e.dyn_ref::<js_sys::Error>().map(|e| String::from(e.message())).unwrap_or_else(|| format!("{e:?}"))
+    /// A JavaScript error's message, for the collective.
+    fn describe(e: &wasm_bindgen::JsValue) -> String {
+        e.dyn_ref::<js_sys::Error>().map(|e| String::from(e.message())).unwrap_or_else(|| format!("{e:?}"))
+    }
 }

@@ -1,6 +1,12 @@
 //! The Yew shell: finds every `[data-circo-don]` element of the page and gives each its
 //! own independent widget, inside a shadow root so that the host page's CSS and the
 //! widget's cannot touch each other. Everything it shows comes from the core.
+//!
+//! The components read no browser API while rendering (the page's address, the clock
+//! and the configuration come in as props; the browser is touched in effects and
+//! callbacks only), so the same components render natively to HTML: [`render`] is the
+//! prerender of `circo-don render`. Booting, fetching and taking over a prerendered
+//! view ([`takeover`]) are the browser's only.
 
 mod account;
 mod app;
@@ -9,20 +15,36 @@ mod form;
 mod legal;
 mod load;
 mod pay;
+pub mod render;
+#[cfg(target_arch = "wasm32")]
+mod takeover;
 mod ui;
 
 pub use app::{App, AppProps};
 
 use js_sys::{Array, Function, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
+#[cfg(target_arch = "wasm32")]
 use web_sys::{Element, ShadowRootInit, ShadowRootMode};
 
 use crate::date::Date;
+#[cfg(target_arch = "wasm32")]
 use crate::embed::ATTRIBUTE;
 
-/// Today in the visitor's time zone, from the browser's clock: the one place the widget
-/// reads a clock. The core is handed this date.
+thread_local! {
+    /// Today, read from the browser's clock when the first widget mounts.
+    static TODAY: std::cell::OnceCell<Date> = const { std::cell::OnceCell::new() };
+}
+
+/// Today in the visitor's time zone: the one date the widget reads, from the browser's
+/// clock, once, at mount (not while rendering). The core is handed this date; the
+/// prerender passes its own.
 pub fn today() -> Date {
+    TODAY.with(|t| *t.get_or_init(clock_today))
+}
+
+#[cfg(target_arch = "wasm32")]
+fn clock_today() -> Date {
     let now = js_sys::Date::new_0();
     let (year, month, day) = (now.get_full_year() as i32, now.get_month() as u8 + 1, now.get_date() as u8);
     // The browser's clock always gives a real date; if it ever did not, the epoch (which
@@ -30,14 +52,26 @@ pub fn today() -> Date {
     Date::new(year, month, day).unwrap_or(Date::EPOCH)
 }
 
+/// Natively there is no visitor: the prerender always says which day it speaks of.
+#[cfg(not(target_arch = "wasm32"))]
+fn clock_today() -> Date {
+    Date::EPOCH
+}
+
 /// The widget's stylesheet, carried inside the wasm: a stylesheet linked from the host
 /// page's `<head>` would never reach a shadow root; it is adopted by each shadow root.
+#[cfg(target_arch = "wasm32")]
 const STYLE: &str = include_str!("../../styles/widget.css");
 
+#[cfg(target_arch = "wasm32")]
 thread_local! {
     /// One constructed stylesheet shared by every widget of the page.
     static WIDGET_SHEET: Option<JsValue> = web_sys::window().and_then(|w| constructed_sheet(&w, STYLE));
 }
+
+/// The stylesheet's name beside `circo-don.js`, where the prerendered snippet links it
+/// (trunk's post-build hook copies `styles/widget.css` there).
+pub const STYLE_FILE: &str = "circo-don.css";
 
 /// A stylesheet constructed in `realm` (a window) and holding `css`, where the browser
 /// has constructable stylesheets (every current engine since 2023); `None` elsewhere.
@@ -71,12 +105,21 @@ pub(crate) fn adopt_style(target: &web_sys::Node, sheet: Option<&JsValue>, docum
     Ok(())
 }
 
+#[cfg(target_arch = "wasm32")]
 /// Set on a host element once its widget is mounted, so that a snippet pasted twice (or
 /// a second call of [`start`]) never mounts two widgets on one element.
 const MOUNTED: &str = "data-circo-don-mounted";
 
+/// The circo named by the page's fragment (`#circo-75-01`), if any.
+#[cfg(target_arch = "wasm32")]
+fn fragment_slug() -> Option<String> {
+    let hash = web_sys::window()?.location().hash().ok()?;
+    hash.strip_prefix('#')?.strip_prefix(chooser::FRAGMENT_PREFIX).map(str::to_owned)
+}
+
 /// Mounts a widget on every `[data-circo-don]` element not mounted yet. A failure on one
 /// element is reported in the console and does not stop the others.
+#[cfg(target_arch = "wasm32")]
 pub fn start() {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
     let Ok(nodes) = document.query_selector_all(&format!("[{ATTRIBUTE}]")) else { return };
@@ -92,26 +135,49 @@ pub fn start() {
 
 /// Mounts one widget on `host`, reading its attributes:
 /// `data-circo-don` (configuration `URL` or `#id`), `data-lang` (`fr` or `en`),
-/// `data-circo` (the circo to preselect in a registry, e.g. `75-01`).
+/// `data-circo` (the circo to preselect in a registry, e.g. `75-01`; the page's
+/// `#circo-…` fragment comes first).
+///
+/// A host that holds a prerendered view (`circo-don render`) already has its shadow
+/// root, attached by the HTML parser: it is reused (`attachShadow` would throw), and the
+/// live widget replaces the prerender once it has something to show ([`takeover`]).
+#[cfg(target_arch = "wasm32")]
 pub fn mount(host: &Element) -> Result<(), String> {
     if host.has_attribute(MOUNTED) {
         return Ok(());
     }
     let document = host.owner_document().ok_or("element without a document")?;
-    let shadow = host
-        .attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))
-        .map_err(|_| "this element cannot host a shadow root (use a <div>)")?;
+    let (shadow, prerendered) = match host.shadow_root() {
+        Some(shadow) => {
+            let prerendered = takeover::Prerendered::of(&shadow);
+            (shadow, prerendered)
+        }
+        None => {
+            let shadow = host
+                .attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))
+                .map_err(|_| "this element cannot host a shadow root (use a <div>)")?;
+            (shadow, None)
+        }
+    };
     host.set_attribute(MOUNTED, "").map_err(|_| "cannot mark the element")?;
+    today();
 
     WIDGET_SHEET.with(|sheet| adopt_style(&shadow, sheet.as_ref(), &document, STYLE))?;
     let root = document.create_element("div").map_err(|_| "cannot create the root")?;
+    if prerendered.is_some() {
+        // Rendered out of sight, shown in place of the prerender once ready.
+        root.set_attribute("hidden", "").map_err(|_| "cannot hide the root")?;
+    }
     shadow.append_child(&root).map_err(|_| "cannot attach the root")?;
 
     let props = AppProps {
         source: host.get_attribute(ATTRIBUTE).unwrap_or_default().into(),
         lang: host.get_attribute("data-lang").and_then(|l| crate::i18n::Lang::from_tag(&l)),
-        circo: host.get_attribute("data-circo").map(Into::into),
+        circo: fragment_slug().or_else(|| host.get_attribute("data-circo")).map(Into::into),
     };
-    yew::Renderer::<App>::with_root_and_props(root, props).render();
+    yew::Renderer::<App>::with_root_and_props(root.clone(), props).render();
+    if let Some(prerendered) = prerendered {
+        prerendered.give_way_to(shadow, root);
+    }
     Ok(())
 }

@@ -39,7 +39,7 @@ pub(crate) fn payment(page: &AccountPage, dispatch: &Dispatch) -> Html {
     }
 }
 
-fn method_detail(detail: &MethodDetail, page: &AccountPage) -> Html {
+pub(crate) fn method_detail(detail: &MethodDetail, page: &AccountPage) -> Html {
     match detail {
         MethodDetail::Cheque { heading, payee_label, payee, address_label, address, note } => html! {
             <section class="cd-method" aria-labelledby="cd-h-cheque">

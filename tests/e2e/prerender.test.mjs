@@ -1,0 +1,171 @@
+// The prerendered snippet (`circo-don render`, README "Static first"): readable without
+// JavaScript, taken over by the live widget without a layout shift and without losing
+// what the donor typed, one widget per host however it was pasted, under a strict CSP.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { start, screenshot, demoConfig, ROOT, STRICT_CSP } from './harness.mjs';
+
+/** The snippet, as a collective would paste it (the demo configuration, a fixed day). */
+function render(...extra) {
+  return execFileSync('cargo', ['run', '--locked', '--quiet', '--', 'render', 'demo/circo-exemple.json',
+    '--config-url', '/demo/circo-exemple.json', '--base', '/', '--date', '2026-11-25', ...extra],
+  { cwd: ROOT, encoding: 'utf8' });
+}
+
+function html(body, head = '') {
+  return `<!doctype html><html lang="fr"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1"><title>prerender</title>${head}</head>
+<body><h1>Soutenir la campagne</h1>${body}<p id="below">Texte de la page, sous le widget.</p></body></html>`;
+}
+
+/** Sums every layout shift of the page (none excluded for recent input). */
+const COUNT_SHIFTS = `
+  window.shifts = 0;
+  new PerformanceObserver((list) => { for (const e of list.getEntries()) window.shifts += e.value; })
+    .observe({ type: 'layout-shift', buffered: true });
+  window.violations = [];
+  document.addEventListener('securitypolicyviolation', (e) => window.violations.push(e.violatedDirective));`;
+
+let env;
+let snippet;
+before(async () => {
+  snippet = render();
+  const host = snippet.match(/<div data-circo-don[\s\S]*<\/div>/)[0];
+  env = await start({
+    '/pre.html': html(snippet),
+    '/pre-csp.html': html(snippet, `<meta http-equiv="Content-Security-Policy" content="${STRICT_CSP}">`),
+    '/pre-twice.html': html(snippet + snippet),
+    // A host page that inserts the snippet's element with innerHTML: its template stays
+    // inert (no shadow root), as a parser never attached one.
+    '/inner.js': `document.querySelector('#slot').innerHTML = ${JSON.stringify(host)};`,
+    // The configuration changed since the snippet was rendered (more raised).
+    '/changed.json': { type: 'application/json', body: JSON.stringify({ ...JSON.parse(demoConfig('circo-exemple.json')), goal: { target: 3000, raised: 2000, as_of: '2026-11-24', average_gift: 37 } }) },
+    '/pre-stale.html': html(snippet.replace('data-circo-don="/demo/circo-exemple.json"', 'data-circo-don="/changed.json"')),
+    '/pre-inner.html': html('<div id="slot"></div><script type="module" src="/inner.js"></script><script type="module" src="/circo-don.js"></script>'),
+  });
+});
+after(() => env?.close());
+
+/** A page in a fresh context; the wasm answered `delay` ms late (a slow network). */
+async function open(path, { javaScriptEnabled = true, delay = 0 } = {}) {
+  const context = await env.browser.newContext({ viewport: { width: 1000, height: 900 }, locale: 'fr-FR', javaScriptEnabled });
+  if (delay) {
+    await context.route('**/circo-don_bg.wasm', async (route) => {
+      await new Promise((ok) => setTimeout(ok, delay));
+      await route.continue();
+    });
+  }
+  const p = await context.newPage();
+  p.errors = [];
+  p.on('pageerror', (e) => p.errors.push(String(e)));
+  if (javaScriptEnabled) await p.addInitScript(COUNT_SHIFTS);
+  await p.goto(env.origin + path);
+  p.close = () => context.close();
+  return p;
+}
+
+test('without JavaScript the prerender shows how to give and what it really costs', async () => {
+  const p = await open('/pre.html', { javaScriptEnabled: false });
+  const widget = p.locator('[data-circo-don] .cd');
+  assert.equal(await widget.getAttribute('data-state'), 'prerendered');
+  const text = await widget.innerText();
+  assert.match(text, /FR76 9999 9000 0100 0123 4567 809/);
+  assert.match(text, /Claude Durand, mandataire financier de Camille Martin/);
+  assert.match(text, /12,58\s€/, 'the real cost of the default preset (37 €)');
+  assert.match(text, /Au 25 novembre 2026, plus que 53 jours/);
+  // Every method's details, the card link working as a plain link.
+  assert.match(text, /Par chèque/);
+  assert.match(text, /12 rue de l’Exemple/);
+  assert.equal(await p.locator('[data-circo-don] a[href^="https://paiement.banque-exemple.fr/"]').isVisible(), true);
+  // No dead control: no button, no field, nothing to choose that would do nothing.
+  for (const sel of ['button', 'input', '.cd-lang', '.cd-modes']) {
+    assert.equal(await p.locator(`[data-circo-don] ${sel}:visible`).count(), 0, `${sel} hidden`);
+  }
+  // Styled by the stylesheet beside circo-don.js.
+  assert.match(await widget.evaluate((el) => getComputedStyle(el).fontFamily), /^system-ui/);
+  await screenshot(p, 'prerender-no-js');
+  await p.close();
+});
+
+test('with JavaScript the live widget takes over: one widget, no shift, the typed amount and the focus kept', async () => {
+  const p = await open('/pre.html', { delay: 1500 });
+  const host = p.locator('[data-circo-don]');
+  await host.locator('.cd[data-state="prerendered"]').waitFor();
+  // The donor types before the wasm has arrived.
+  await host.locator('#cd-amount').fill('150');
+  assert.equal(await host.locator('.cd[data-state="ready"]').count(), 0, 'typed into the prerender');
+  await host.locator('.cd[data-state="ready"]').waitFor({ timeout: 20_000 });
+  const state = await host.evaluate((el) => ({
+    widgets: el.shadowRoot.querySelectorAll('.cd').length,
+    prerendered: el.shadowRoot.querySelectorAll('[data-state="prerendered"]').length,
+    value: el.shadowRoot.querySelector('#cd-amount').value,
+    focused: el.shadowRoot.activeElement?.id,
+  }));
+  assert.deepEqual(state, { widgets: 1, prerendered: 0, value: '150', focused: 'cd-amount' });
+  // 150 € − 66 % = 51 €: the live widget computed the typed amount.
+  await host.locator('.cd-result', { hasText: /51\s€/ }).waitFor({ timeout: 5_000 });
+  const shifts = await p.evaluate(() => window.shifts);
+  assert.ok(shifts < 0.02, `cumulative layout shift ${shifts}`);
+  assert.deepEqual(p.errors, []);
+  await screenshot(p, 'prerender-taken-over');
+  await p.close();
+});
+
+test('a snippet pasted twice, or inserted with innerHTML, ends in exactly one working widget per host', async () => {
+  for (const path of ['/pre-twice.html', '/pre-inner.html']) {
+    const p = await open(path);
+    const hosts = p.locator('[data-circo-don]');
+    const n = await hosts.count();
+    assert.equal(n, path === '/pre-twice.html' ? 2 : 1, path);
+    for (let i = 0; i < n; i++) {
+      const host = hosts.nth(i);
+      await host.locator('.cd[data-state="ready"]').waitFor({ timeout: 20_000 });
+      assert.equal(await host.evaluate((el) => el.shadowRoot.querySelectorAll('.cd').length), 1, `${path} #${i}`);
+      await host.locator('#cd-amount').fill('100');
+      await host.locator('.cd-result', { hasText: /34\s€/ }).waitFor({ timeout: 5_000 });
+    }
+    assert.deepEqual(p.errors, [], path);
+    await p.close();
+  }
+});
+
+test('under a strict CSP the prerender is styled and taken over with no violation', async () => {
+  const p = await open('/pre-csp.html', { delay: 2000 });
+  const host = p.locator('[data-circo-don]');
+  const pre = host.locator('.cd[data-state="prerendered"]');
+  await pre.waitFor();
+  const font = await pre.evaluate((el) => getComputedStyle(el).fontFamily);
+  assert.match(font, /^system-ui/, 'the stylesheet beside circo-don.js applies');
+  await host.locator('.cd[data-state="ready"]').waitFor({ timeout: 20_000 });
+  assert.equal(await host.locator('.cd[data-state="ready"]').evaluate((el) => getComputedStyle(el).fontFamily), font);
+  assert.deepEqual(await p.evaluate(() => window.violations), []);
+  assert.deepEqual(p.errors, []);
+  await p.close();
+});
+
+test('the configuration is asked for while the wasm downloads, once, and the wasm is preloaded', async () => {
+  const p = await open('/pre.html', { delay: 1500 });
+  const seen = [];
+  p.on('request', (r) => seen.push([r.url().replace(env.origin, ''), Date.now()]));
+  p.on('requestfinished', (r) => seen.push([`done ${r.url().replace(env.origin, '')}`, Date.now()]));
+  await p.reload();
+  await p.locator('[data-circo-don] .cd[data-state="ready"]').waitFor({ timeout: 20_000 });
+  const at = (name) => seen.find(([url]) => url === name)?.[1];
+  assert.ok(at('/demo/circo-exemple.json') < at('done /circo-don_bg.wasm'), 'configuration asked for before the wasm arrived');
+  assert.equal(seen.filter(([url]) => url === '/demo/circo-exemple.json').length, 1, 'one request for the configuration');
+  assert.equal(seen.filter(([url]) => url === '/circo-don_bg.wasm').length, 1, 'the preload is the wasm the glue uses');
+  assert.deepEqual(p.errors, []);
+  await p.close();
+});
+
+test('a prerender older than the configuration gives way to the live view', async () => {
+  const p = await open('/pre-stale.html');
+  const host = p.locator('[data-circo-don]');
+  await host.locator('.cd[data-state="ready"]').waitFor({ timeout: 20_000 });
+  const text = await host.locator('.cd').innerText();
+  assert.match(text, /2\s000\s€ collectés/);
+  assert.doesNotMatch(text, /1\s240\s€ collectés/);
+  assert.deepEqual(p.errors, []);
+  await p.close();
+});

@@ -1,0 +1,123 @@
+#![cfg(not(target_arch = "wasm32"))]
+//! `circo-don render`: the snippet with the widget's initial view prerendered by the
+//! same components as the live widget, through `cli::run`.
+
+use circo_don::cli::run;
+
+fn run_args(a: &[&str]) -> circo_don::cli::Output {
+    run(&a.iter().map(|s| s.to_string()).collect::<Vec<_>>())
+}
+
+fn path(p: &str) -> String {
+    format!("{}/{p}", env!("CARGO_MANIFEST_DIR"))
+}
+
+/// The demo's snippet, rendered for a fixed day.
+fn demo(extra: &[&str]) -> String {
+    let demo = path("demo/circo-exemple.json");
+    let mut args = vec!["render", demo.as_str(), "--config-url", "demo/circo-exemple.json", "--base", "./", "--date", "2026-11-25"];
+    args.extend_from_slice(extra);
+    let out = run_args(&args);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert_eq!(out.stderr, "");
+    out.stdout
+}
+
+/// The demo configuration's own values, read as JSON (not through the crate).
+fn demo_value(pointer: &str) -> String {
+    let text = std::fs::read_to_string(path("demo/circo-exemple.json")).unwrap();
+    let json: serde_json::Value = serde_json::from_str(&text).unwrap();
+    json.pointer(pointer).and_then(|v| v.as_str()).unwrap_or_else(|| panic!("{pointer}")).to_owned()
+}
+
+#[test]
+fn the_snippet_holds_what_a_donor_needs_to_give() {
+    let html = demo(&[]);
+    // The host, its declarative shadow root with the stylesheet beside the script,
+    // then the script; the wasm preloaded before all.
+    assert!(html.starts_with("<link rel=\"preload\" href=\"./circo-don_bg.wasm\" as=\"fetch\" crossorigin>\n"), "{html}");
+    assert!(html.contains("<div data-circo-don=\"demo/circo-exemple.json\"><template shadowrootmode=\"open\"><link rel=\"stylesheet\" href=\"./circo-don.css\">"));
+    assert!(html.ends_with("</template></div>\n<script type=\"module\" src=\"./circo-don.js\"></script>\n"));
+    // The account's payment details, every method's.
+    for value in ["/payment/transfer/iban", "/payment/cheque/payee", "/payment/transfer/holder", "/payment/transfer/bic"] {
+        let value = demo_value(value);
+        assert!(html.contains(&value), "{value} missing");
+    }
+    assert!(html.contains("<svg"), "the transfer QR code");
+    assert!(html.contains(&demo_value("/payment/card/url")), "the card link");
+    // The default preset (the goal's 37 € average gift) and its real cost: 66 % back,
+    // 37 € − 24,42 € = 12,58 €.
+    assert!(html.contains("value=\"37\""), "the amount field holds the preset");
+    assert!(html.contains("12,58\u{a0}€"), "the real cost of 37 €");
+    // Dated, not only relative: true on the day it was rendered, and says which.
+    assert!(html.contains("Au 25 novembre 2026, plus que 53 jours avant le premier tour (17 janvier 2027)."));
+    // The L52-9 mentions.
+    assert!(html.contains("article L52-9"));
+    // No style attribute anywhere (a strict CSP refuses them), no script in the view.
+    assert!(!html.contains(" style="));
+    assert_eq!(html.matches("<script").count(), 1);
+}
+
+#[test]
+fn language_and_base_are_the_collectives() {
+    let html = demo(&["--lang", "en", "--base", "https://dons.example.org/w"]);
+    assert!(html.contains("<div data-circo-don=\"demo/circo-exemple.json\" data-lang=\"en\">"));
+    assert!(html.contains("src=\"https://dons.example.org/w/circo-don.js\""));
+    assert!(html.contains("href=\"https://dons.example.org/w/circo-don.css\""));
+    assert!(html.contains("On 25 November 2026, 53 days left before the first round"));
+    assert!(html.contains("lang=\"en\""));
+}
+
+#[test]
+fn an_attribute_cannot_be_broken_out_of() {
+    let html = demo(&["--config-url", "a.json\"><script>alert(1)</script>"]);
+    assert!(html.contains("data-circo-don=\"a.json&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;\""));
+    assert_eq!(html.matches("<script").count(), 1);
+}
+
+#[test]
+fn a_registry_renders_the_circo_asked_for() {
+    let registry = path("demo/registry.json");
+    let args = |circo: &'static str| vec!["render", registry.as_str(), "--config-url", "r.json", "--base", "./", "--date", "2026-11-25", "--circo", circo];
+    // A linked entry: its file, read beside the registry.
+    let out = run_args(&args("99-01"));
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(out.stdout.contains(&demo_value("/payment/transfer/iban")));
+    let out = run_args(&args("12-34"));
+    assert_eq!((out.code, out.stdout.as_str()), (2, ""));
+    assert!(out.stderr.contains("pas de circonscription 12-34"), "{}", out.stderr);
+    let out = run_args(&["render", registry.as_str(), "--config-url", "r.json", "--base", "./"]);
+    assert_eq!((out.code, out.stdout.as_str()), (2, ""));
+    assert!(out.stderr.contains("--circo"), "{}", out.stderr);
+}
+
+#[test]
+fn every_broken_configuration_exits_1_with_checks_report_and_no_snippet() {
+    let dir = path("tests/configs/broken");
+    let mut files: Vec<_> = std::fs::read_dir(&dir).unwrap().filter_map(|e| e.ok()).map(|e| e.path()).filter(|p| p.extension().is_some_and(|x| x == "json")).collect();
+    files.sort();
+    assert!(files.len() > 30, "the corpus");
+    for file in files {
+        let file = file.to_str().unwrap();
+        let out = run_args(&["render", file, "--config-url", "c.json", "--base", "./", "--date", "2026-11-25"]);
+        assert_eq!(out.code, 1, "{file}");
+        assert_eq!(out.stdout, "", "{file}: no snippet");
+        assert_eq!(out.stderr, run_args(&["check", file]).stdout, "{file}: check's report");
+    }
+}
+
+#[test]
+fn usage_errors_exit_2_in_both_languages() {
+    let demo = path("demo/circo-exemple.json");
+    let cases: [(&[&str], &str); 4] = [
+        (&["render", &demo], "render: il faut FICHIER, --config-url et --base / FILE, --config-url and --base are required\n"),
+        (&["render", &demo, "--config-url", "c", "--base", "./", "--date", "2026-02-30"], "render: date invalide \"2026-02-30\" (AAAA-MM-JJ) / invalid date \"2026-02-30\" (YYYY-MM-DD)\n"),
+        (&["render", &demo, "--lang", "de"], "render: langue inconnue / unknown language \"de\" (fr, en)\n"),
+        (&["render", &demo, "--frob"], "render: option inconnue / unknown option --frob\n"),
+    ];
+    for (args, start) in cases {
+        let out = run_args(args);
+        assert_eq!((out.code, out.stdout.as_str()), (2, ""), "{args:?}");
+        assert!(out.stderr.starts_with(start), "{args:?}: {}", out.stderr);
+    }
+}
