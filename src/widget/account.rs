@@ -14,6 +14,7 @@ use crate::i18n::Lang;
 
 use super::legal::{eligibility, mentions};
 use super::pay::payment;
+use super::dom::{details, each, el, list, text, top};
 use super::ui::{checked, focus, LabelledInput};
 
 impl Reducible for Inputs {
@@ -115,22 +116,14 @@ pub fn account_view(props: &AccountProps) -> Html {
 
     html! {
         <>
-        <div class="cd-top">
-            <div class="cd-title">
-                <h2 ref={title_ref} tabindex="-1">{ page.title.clone() }</h2>
-                <p class="cd-sub">{ page.subtitle.clone() }</p>
-            </div>
-            { props.switch.clone() }
-        </div>
-
+        { top(&page.title, Some(title_ref), Some(&page.subtitle), props.switch.clone()) }
         <p class="cd-window" data-state={page.window.state}>{ page.window.text.clone() }</p>
-
         if let Some(goal) = &page.goal {
             <div class="cd-goal">
-                <p><strong>{ goal.progress.clone() }</strong></p>
+                <p>{ text("strong", "", &goal.progress) }</p>
                 <progress class="cd-bar" max="100" value={goal.percent.to_string()} aria-label={goal.progress.clone()}>
                     { format!("{} %", goal.percent) }</progress>
-                if let Some(plan) = &goal.plan { <p class="cd-muted">{ plan.clone() }</p> }
+                if let Some(plan) = &goal.plan { { text("p", "cd-muted", plan) } }
             </div>
         }
 
@@ -140,7 +133,7 @@ pub fn account_view(props: &AccountProps) -> Html {
         { eligibility(&page, &dispatch) }
         { payment(&page, &dispatch) }
         if let Some(contact) = &page.contact {
-            <p class="cd-muted">{ contact.clone() }</p>
+            { text("p", "cd-muted", contact) }
         }
         { mentions(&page) }
         </>
@@ -153,7 +146,7 @@ fn calculator(page: &AccountPage, dispatch: &Dispatch, amount_ref: NodeRef, give
     let result = &c.result;
     html! {
         <>
-        <h3>{ c.heading.clone() }</h3>
+        { text("h3", "", &c.heading) }
         <div class="cd-modes" role="group" aria-label={c.modes_label.clone()}>
             { for c.modes.iter().map(|m| {
                 let mode = m.value;
@@ -178,10 +171,10 @@ fn calculator(page: &AccountPage, dispatch: &Dispatch, amount_ref: NodeRef, give
             { dispatch.field(target, NodeRef::default()) }
         }
         <div class="cd-result" role="status" aria-live="polite" data-kind={result.kind}>
-            { for result.figures.iter().map(|f| html! { <p class="cd-figure">{ f.clone() }</p> }) }
-            { for result.details.iter().map(|d| html! { <p>{ d.clone() }</p> }) }
+            { each("p", "cd-figure", &result.figures) }
+            { each("p", "", &result.details) }
             if !result.conditions.is_empty() {
-                <ul class="cd-conditions">{ for result.conditions.iter().map(|c| html! { <li>{ c.clone() }</li> }) }</ul>
+                { list("cd-conditions", &result.conditions) }
             }
             { for give_this }
         </div>
@@ -192,40 +185,30 @@ fn calculator(page: &AccountPage, dispatch: &Dispatch, amount_ref: NodeRef, give
 /// The optional household details.
 fn household(page: &AccountPage, dispatch: &Dispatch) -> Html {
     let h = &page.household;
-    html! {
-        <details class="cd-household">
-            <summary>{ h.summary.clone() }</summary>
-            <p class="cd-muted">{ h.privacy.clone() }</p>
-            <div class="cd-grid">
-                { for h.fields.iter().map(|f| dispatch.field(f, NodeRef::default())) }
-            </div>
+    details("cd-household", &h.summary, vec![
+        text("p", "cd-muted", &h.privacy),
+        el("div", "cd-grid", h.fields.iter().map(|f| dispatch.field(f, NodeRef::default())).collect()),
+        html! {
             <label class="cd-check">
                 <input type="checkbox" checked={h.not_taxable} onchange={dispatch.to(|e: Event| Action::SetNotTaxable(checked(&e)))} />
-                <span>{ h.not_taxable_label.clone() }</span>
+                { text("span", "", &h.not_taxable_label) }
             </label>
-        </details>
-    }
+        },
+    ])
 }
 
 /// The computation's steps, each with its source, then the questions the law leaves open.
 fn how(page: &AccountPage) -> Html {
     let h = &page.how;
-    html! {
-        <details class="cd-how">
-            <summary>{ h.summary.clone() }</summary>
-            if let Some(empty) = &h.empty {
-                <p>{ empty.clone() }</p>
-            } else {
-                <ol class="cd-steps">
-                    { for h.steps.iter().map(|(step, source)| html! {
-                        <li>{ step.clone() }{ " " }<span class="cd-source">{ source.clone() }</span></li>
-                    }) }
-                </ol>
-            }
-            <h4>{ h.open_heading.clone() }</h4>
-            <ul class="cd-source">
-                { for h.open_questions.iter().map(|q| html! { <li>{ q.clone() }</li> }) }
-            </ul>
-        </details>
-    }
+    let steps = match &h.empty {
+        Some(empty) => text("p", "", empty),
+        None => html! {
+            <ol class="cd-steps">
+                { for h.steps.iter().map(|(step, source)| html! {
+                    <li>{ step.clone() }{ " " }{ text("span", "cd-source", source) }</li>
+                }) }
+            </ol>
+        },
+    };
+    details("cd-how", &h.summary, vec![steps, text("h4", "", &h.open_heading), list("cd-source", &h.open_questions)])
 }

@@ -5,6 +5,7 @@
 mod account;
 mod app;
 mod chooser;
+mod dom;
 mod form;
 mod legal;
 mod load;
