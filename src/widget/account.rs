@@ -39,38 +39,47 @@ pub struct AccountProps {
     pub focus_title: bool,
 }
 
-/// What the page's renderers need to turn the donor's gestures into actions.
-pub(crate) struct Dispatch(UseReducerDispatcher<Inputs>);
+/// What the page's renderers need to turn the donor's gestures into actions: one
+/// callback for every action. Each gesture is one closure type, whatever the action it
+/// carries (a closure per site would each be compiled apart).
+pub(crate) struct Dispatch(pub(crate) Callback<Action>);
 
 impl Dispatch {
-    /// A callback that dispatches the action made by `make`.
+    /// A callback that dispatches the action made by `make`, for the one-off gestures.
     pub(crate) fn to<T: 'static>(&self, make: impl Fn(T) -> Action + 'static) -> Callback<T> {
-        let dispatcher = self.0.clone();
-        Callback::from(move |value: T| dispatcher.dispatch(make(value)))
+        let emit = self.0.clone();
+        Callback::from(move |value: T| emit.emit(make(value)))
+    }
+
+    /// A click that dispatches `action`.
+    #[inline(never)]
+    pub(crate) fn click(&self, action: Action) -> Callback<MouseEvent> {
+        let emit = self.0.clone();
+        Callback::from(move |_| emit.emit(action.clone()))
     }
 
     /// Radio buttons named `name`, one per choice; choosing one dispatches `action` of
     /// its value.
     pub(crate) fn radios<T: Copy + 'static>(&self, name: &'static str, choices: &[Choice<T>], action: fn(T) -> Action) -> Html {
+        choices.iter().map(|c| self.radio(name, c.id.clone(), c.label.clone(), c.selected, action(c.value))).collect()
+    }
+
+    #[inline(never)]
+    fn radio(&self, name: &'static str, id: String, label: String, selected: bool, action: Action) -> Html {
+        let emit = self.0.clone();
+        let onchange = Callback::from(move |_: Event| emit.emit(action.clone()));
         html! {
-            { for choices.iter().map(|c| {
-                let value = c.value;
-                html! {
-                    <span class="cd-preset">
-                        <input type="radio" {name} id={c.id.clone()} checked={c.selected}
-                            onchange={self.to(move |_: Event| action(value))} />
-                        <label for={c.id.clone()}>{ c.label.clone() }</label>
-                    </span>
-                }
-            }) }
+            <span class="cd-preset">
+                <input type="radio" {name} id={id.clone()} checked={selected} {onchange} />
+                <label for={id}>{ label }</label>
+            </span>
         }
     }
 
     /// A text field that types into the input it names.
+    #[inline(never)]
     pub(crate) fn field(&self, input: &TextInput, node_ref: NodeRef) -> Html {
-        let key = input.key;
-        let on_input = self.to(move |value: String| key.action(value));
-        html! { <LabelledInput input={input.clone()} {on_input} {node_ref} /> }
+        html! { <LabelledInput input={input.clone()} on_action={self.0.clone()} {node_ref} /> }
     }
 }
 
@@ -99,7 +108,7 @@ pub fn account_view(props: &AccountProps) -> Html {
         });
     }
     let page = donation::account_page(account, &inputs, props.today, props.lang);
-    let dispatch = Dispatch(inputs.dispatcher());
+    let dispatch = Dispatch(inputs.dispatcher().to_callback());
     let give_this = {
         let dispatcher = inputs.dispatcher();
         let focus_amount = focus_amount.clone();
@@ -151,7 +160,7 @@ fn calculator(page: &AccountPage, dispatch: &Dispatch, amount_ref: NodeRef, give
             { for c.modes.iter().map(|m| {
                 let mode = m.value;
                 html! {
-                    <button type="button" aria-pressed={m.selected.to_string()} onclick={dispatch.to(move |_: MouseEvent| Action::SetMode(mode))}>
+                    <button type="button" aria-pressed={m.selected.to_string()} onclick={dispatch.click(Action::SetMode(mode))}>
                         { m.label.clone() }</button>
                 }
             }) }

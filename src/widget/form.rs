@@ -34,11 +34,7 @@ pub fn bulletin(props: &BulletinProps) -> Html {
             <summary>{ form.summary.clone() }</summary>
             <p class="cd-muted">{ form.intro.clone() }</p>
             <div class="cd-form-fields">
-                { for form.fields.iter().map(|input| {
-                    let (key, on_action) = (input.key, props.on_action.clone());
-                    let on_input = Callback::from(move |value: String| on_action.emit(key.action(value)));
-                    html! { <LabelledInput input={input.clone()} {on_input} /> }
-                }) }
+                { for form.fields.iter().map(|input| html! { <LabelledInput input={input.clone()} on_action={props.on_action.clone()} /> }) }
             </div>
             <button type="button" class="cd-primary" {onclick}>{ form.print.clone() }</button>
         </details>

@@ -28,7 +28,7 @@ pub(crate) fn payment(page: &AccountPage, dispatch: &Dispatch) -> Html {
             if let Some(detail) = &open.detail {
                 <div class="cd-pay">{ method_detail(detail, page) }</div>
             }
-            <Bulletin form={open.form.clone()} on_action={dispatch.to(|action: Action| action)} />
+            <Bulletin form={open.form.clone()} on_action={dispatch.0.clone()} />
             </>
         },
     };

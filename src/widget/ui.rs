@@ -6,6 +6,7 @@ use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use crate::donation::page::TextInput;
+use crate::donation::Action;
 use crate::i18n::Lang;
 
 #[derive(Properties, PartialEq)]
@@ -45,7 +46,8 @@ pub fn checked(e: &Event) -> bool {
 #[derive(Properties, PartialEq)]
 pub struct LabelledInputProps {
     pub input: TextInput,
-    pub on_input: Callback<String>,
+    /// Receives what typing does to the input ([`TextInput::key`]'s action).
+    pub on_action: Callback<Action>,
     /// To move focus to the field.
     #[prop_or_default]
     pub node_ref: NodeRef,
@@ -62,7 +64,7 @@ pub fn labelled_input(props: &LabelledInputProps) -> Html {
         .into_iter()
         .flatten()
         .collect();
-    let on_input = props.on_input.clone();
+    let (key, on_action) = (i.key, props.on_action.clone());
     html! {
         <div class="cd-field">
             <label for={i.id}>{ i.label.clone() }</label>
@@ -70,7 +72,7 @@ pub fn labelled_input(props: &LabelledInputProps) -> Html {
                 value={i.value.clone()}
                 aria-invalid={i.error.is_some().then_some("true")}
                 aria-describedby={(!described.is_empty()).then(|| described.join(" "))}
-                oninput={Callback::from(move |e: InputEvent| on_input.emit(input_value(&e)))} />
+                oninput={Callback::from(move |e: InputEvent| on_action.emit(key.action(input_value(&e))))} />
             if let Some(hint) = &i.hint { <p class="cd-field-hint" id={hint_id.clone()}>{ hint.clone() }</p> }
             if let Some(error) = &i.error { <p class="cd-error" id={error_id.clone()}>{ error.clone() }</p> }
         </div>
