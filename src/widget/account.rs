@@ -15,7 +15,7 @@ use crate::i18n::Lang;
 use super::legal::{eligibility, mentions};
 use super::pay::payment;
 use super::dom::{details, each, el, list, text, top};
-use super::ui::{checked, focus, LabelledInput};
+use super::ui::{checked, focus, labelled_input};
 
 impl Reducible for Inputs {
     type Action = Action;
@@ -79,7 +79,7 @@ impl Dispatch {
     /// A text field that types into the input it names.
     #[inline(never)]
     pub(crate) fn field(&self, input: &TextInput, node_ref: NodeRef) -> Html {
-        html! { <LabelledInput input={input.clone()} on_action={self.0.clone()} {node_ref} /> }
+        labelled_input(input, self.0.clone(), node_ref)
     }
 }
 

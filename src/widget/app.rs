@@ -16,7 +16,7 @@ use super::account::AccountView;
 use super::chooser::Chooser;
 use super::dom::{details, list, text, top};
 use super::load::load_text;
-use super::ui::LangSwitch;
+use super::ui::lang_switch;
 
 #[derive(Properties, PartialEq, Clone)]
 pub struct AppProps {
@@ -143,7 +143,7 @@ pub fn app(props: &AppProps) -> Html {
         let chosen_lang = chosen_lang.clone();
         Callback::from(move |l: Lang| chosen_lang.set(Some(l)))
     };
-    let switch = html! { <LangSwitch {lang} label={frame.language_label.clone()} on_change={on_lang} /> };
+    let switch = lang_switch(lang, &frame.language_label, on_lang);
 
     let (data_state, body) = match &state {
         State::Loading => ("loading", html! { <p class="cd-busy" aria-busy="true">{ frame.loading.clone() }</p> }),

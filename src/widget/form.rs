@@ -12,7 +12,7 @@ use crate::donation::bulletin::STYLE;
 use crate::donation::page::BulletinForm;
 use crate::donation::Action;
 
-use super::ui::LabelledInput;
+use super::ui::labelled_input;
 
 #[derive(Properties, PartialEq)]
 pub struct BulletinProps {
@@ -34,7 +34,7 @@ pub fn bulletin(props: &BulletinProps) -> Html {
             <summary>{ form.summary.clone() }</summary>
             <p class="cd-muted">{ form.intro.clone() }</p>
             <div class="cd-form-fields">
-                { for form.fields.iter().map(|input| html! { <LabelledInput input={input.clone()} on_action={props.on_action.clone()} /> }) }
+                { for form.fields.iter().map(|input| labelled_input(input, props.on_action.clone(), NodeRef::default())) }
             </div>
             <button type="button" class="cd-primary" {onclick}>{ form.print.clone() }</button>
         </details>

@@ -9,23 +9,17 @@ use crate::donation::page::TextInput;
 use crate::donation::Action;
 use crate::i18n::Lang;
 
-#[derive(Properties, PartialEq)]
-pub struct LangSwitchProps {
-    pub lang: Lang,
-    /// The group's accessible name ("Langue").
-    pub label: AttrValue,
-    pub on_change: Callback<Lang>,
-}
-
-/// Two buttons, each labelled in its own language, the current one pressed.
-#[function_component(LangSwitch)]
-pub fn lang_switch(props: &LangSwitchProps) -> Html {
+/// Two buttons, each labelled in its own language, the current one pressed; `label` is
+/// the group's accessible name ("Langue"). A plain function, not a component: it keeps no
+/// state, and each component type costs its own copy of Yew's lifecycle.
+#[inline(never)]
+pub fn lang_switch(lang: Lang, label: &str, on_change: Callback<Lang>) -> Html {
     html! {
-        <div class="cd-lang" role="group" aria-label={props.label.clone()}>
+        <div class="cd-lang" role="group" aria-label={label.to_owned()}>
             { for Lang::ALL.into_iter().map(|l| {
-                let on_change = props.on_change.clone();
+                let on_change = on_change.clone();
                 html! {
-                    <button type="button" lang={l.tag()} aria-pressed={(props.lang == l).to_string()}
+                    <button type="button" lang={l.tag()} aria-pressed={(lang == l).to_string()}
                         onclick={Callback::from(move |_| on_change.emit(l))}>{ l.name() }</button>
                 }
             }) }
@@ -43,32 +37,23 @@ pub fn checked(e: &Event) -> bool {
     e.target().and_then(|t| t.dyn_into::<HtmlInputElement>().ok()).map(|i| i.checked()).unwrap_or(false)
 }
 
-#[derive(Properties, PartialEq)]
-pub struct LabelledInputProps {
-    pub input: TextInput,
-    /// Receives what typing does to the input ([`TextInput::key`]'s action).
-    pub on_action: Callback<Action>,
-    /// To move focus to the field.
-    #[prop_or_default]
-    pub node_ref: NodeRef,
-}
-
 /// A labelled text field with its hint and error, both tied to it for assistive
-/// technology (`aria-describedby`, `aria-invalid`).
-#[function_component(LabelledInput)]
-pub fn labelled_input(props: &LabelledInputProps) -> Html {
-    let i = &props.input;
+/// technology (`aria-describedby`, `aria-invalid`); typing sends `on_action` what typing
+/// does to the input ([`TextInput::key`]'s action), and `node_ref` lets the field take
+/// the focus. A plain function, not a component: it keeps no state.
+#[inline(never)]
+pub fn labelled_input(i: &TextInput, on_action: Callback<Action>, node_ref: NodeRef) -> Html {
     let hint_id = format!("{}-hint", i.id);
     let error_id = format!("{}-error", i.id);
     let described: Vec<&str> = [i.hint.as_ref().map(|_| hint_id.as_str()), i.error.as_ref().map(|_| error_id.as_str())]
         .into_iter()
         .flatten()
         .collect();
-    let (key, on_action) = (i.key, props.on_action.clone());
+    let key = i.key;
     html! {
         <div class="cd-field">
             <label for={i.id}>{ i.label.clone() }</label>
-            <input id={i.id} ref={props.node_ref.clone()} type="text" inputmode={i.inputmode} autocomplete={i.autocomplete}
+            <input id={i.id} ref={node_ref} type="text" inputmode={i.inputmode} autocomplete={i.autocomplete}
                 value={i.value.clone()}
                 aria-invalid={i.error.is_some().then_some("true")}
                 aria-describedby={(!described.is_empty()).then(|| described.join(" "))}
