@@ -8,13 +8,14 @@ use yew::prelude::*;
 
 use crate::config::ValidAccount as Account;
 use crate::date::Date;
-use crate::donation::page::{AccountPage, Choice, TextInput};
+use crate::donation::page::{AccountPage, Choice, PaymentBody, TextInput};
 use crate::donation::{self, Action, Inputs};
 use crate::i18n::Lang;
 
+use super::dom::{details, each, el, list, text, top};
+use super::form::use_print_cleanup;
 use super::legal::{eligibility, mentions};
 use super::pay::payment;
-use super::dom::{details, each, el, list, text, top};
 use super::ui::{checked, focus, labelled_input};
 
 impl Reducible for Inputs {
@@ -108,6 +109,8 @@ pub fn account_view(props: &AccountProps) -> Html {
         });
     }
     let page = donation::account_page(account, &inputs, props.today, props.lang);
+    // The printable form is shown while collecting (see `pay::payment`).
+    use_print_cleanup(matches!(page.payment.body, PaymentBody::Open(_)));
     let dispatch = Dispatch(inputs.dispatcher().to_callback());
     let give_this = {
         let dispatcher = inputs.dispatcher();

@@ -9,7 +9,7 @@ use crate::donation::Action;
 
 use super::account::Dispatch;
 use super::dom::{el, row, section, text};
-use super::form::Bulletin;
+use super::form::bulletin;
 use super::ui::CopyButton;
 
 pub(crate) fn payment(page: &AccountPage, dispatch: &Dispatch) -> Html {
@@ -28,7 +28,7 @@ pub(crate) fn payment(page: &AccountPage, dispatch: &Dispatch) -> Html {
             if let Some(detail) = &open.detail {
                 <div class="cd-pay">{ method_detail(detail, page) }</div>
             }
-            <Bulletin form={open.form.clone()} on_action={dispatch.0.clone()} />
+            { bulletin(&open.form, &dispatch.0) }
             </>
         },
     };
