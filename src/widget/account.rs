@@ -12,7 +12,7 @@ use crate::donation::page::{AccountPage, Choice, PaymentBody, TextInput};
 use crate::donation::{self, Action, Inputs};
 use crate::i18n::Lang;
 
-use super::dom::{details, each, el, list, text, top};
+use super::dom::{details, each, el, group, list, text, toggle, top};
 use super::form::use_print_cleanup;
 use super::legal::{eligibility, mentions};
 use super::pay::payment;
@@ -159,22 +159,12 @@ fn calculator(page: &AccountPage, dispatch: &Dispatch, amount_ref: NodeRef, give
     html! {
         <>
         { text("h3", "", &c.heading) }
-        <div class="cd-modes" role="group" aria-label={c.modes_label.clone()}>
-            { for c.modes.iter().map(|m| {
-                let mode = m.value;
-                html! {
-                    <button type="button" aria-pressed={m.selected.to_string()} onclick={dispatch.click(Action::SetMode(mode))}>
-                        { m.label.clone() }</button>
-                }
-            }) }
-        </div>
+        { group("cd-modes", "group", &c.modes_label, c.modes.iter().map(|m| toggle(&m.label, m.selected, None, dispatch.click(Action::SetMode(m.value)))).collect()) }
         if let Some(amount) = &c.amount {
             <fieldset class="cd-amount">
-                <legend>{ amount.legend.clone() }</legend>
+                { text("legend", "", &amount.legend) }
                 if !amount.presets.is_empty() {
-                    <div class="cd-presets" role="radiogroup" aria-label={amount.presets_label.clone()}>
-                        { dispatch.radios("cd-preset", &amount.presets, Action::Preset) }
-                    </div>
+                    { group("cd-presets", "radiogroup", &amount.presets_label, vec![dispatch.radios("cd-preset", &amount.presets, Action::Preset)]) }
                 }
                 { dispatch.field(&amount.gift, amount_ref) }
             </fieldset>

@@ -60,9 +60,28 @@ pub(crate) fn row(label: &str, value: Vec<Html>) -> Html {
 #[inline(never)]
 pub(crate) fn section(class: &'static str, id: &'static str, heading: &'static str, title: &str, mut children: Vec<Html>) -> Html {
     children.insert(0, tag(heading, &["id"], Box::new([Some(AttributeOrProperty::Static(id))]), vec![Html::from(title)]));
-    // In the order `html!` gives them (it sorts attribute names).
+    // In the order `html!` sets them: as written, `class` last.
     let values = Box::new([Some(AttributeOrProperty::Static(id)), Some(AttributeOrProperty::Static(class))]);
     tag("section", &["aria-labelledby", "class"], values, children)
+}
+
+/// `<div role="role" aria-label="label" class="class">children</div>`: a group of
+/// controls and its accessible name.
+#[inline(never)]
+pub(crate) fn group(class: &'static str, role: &'static str, label: &str, children: Vec<Html>) -> Html {
+    let values = Box::new([
+        Some(AttributeOrProperty::Static(role)),
+        Some(AttributeOrProperty::Attribute(AttrValue::from(label.to_owned()))),
+        Some(AttributeOrProperty::Static(class)),
+    ]);
+    tag("div", &["role", "aria-label", "class"], values, children)
+}
+
+/// A toggle button, `aria-pressed` when `pressed`.
+#[inline(never)]
+pub(crate) fn toggle(label: &str, pressed: bool, lang: Option<&'static str>, onclick: Callback<MouseEvent>) -> Html {
+    let pressed = if pressed { "true" } else { "false" };
+    html! { <button type="button" {lang} aria-pressed={pressed} {onclick}>{ label }</button> }
 }
 
 /// A view's header: its title (which takes the focus through `title_ref` when given),

@@ -9,22 +9,18 @@ use crate::donation::page::TextInput;
 use crate::donation::Action;
 use crate::i18n::Lang;
 
+use super::dom::{group, toggle};
+
 /// Two buttons, each labelled in its own language, the current one pressed; `label` is
 /// the group's accessible name ("Langue"). A plain function, not a component: it keeps no
 /// state, and each component type costs its own copy of Yew's lifecycle.
 #[inline(never)]
 pub fn lang_switch(lang: Lang, label: &str, on_change: Callback<Lang>) -> Html {
-    html! {
-        <div class="cd-lang" role="group" aria-label={label.to_owned()}>
-            { for Lang::ALL.into_iter().map(|l| {
-                let on_change = on_change.clone();
-                html! {
-                    <button type="button" lang={l.tag()} aria-pressed={(lang == l).to_string()}
-                        onclick={Callback::from(move |_| on_change.emit(l))}>{ l.name() }</button>
-                }
-            }) }
-        </div>
-    }
+    let buttons = Lang::ALL.into_iter().map(|l| {
+        let on_change = on_change.clone();
+        toggle(l.name(), lang == l, Some(l.tag()), Callback::from(move |_| on_change.emit(l)))
+    });
+    group("cd-lang", "group", label, buttons.collect())
 }
 
 /// The value of the input that fired `e`.
@@ -43,8 +39,8 @@ pub fn checked(e: &Event) -> bool {
 /// the focus. A plain function, not a component: it keeps no state.
 #[inline(never)]
 pub fn labelled_input(i: &TextInput, on_action: Callback<Action>, node_ref: NodeRef) -> Html {
-    let hint_id = format!("{}-hint", i.id);
-    let error_id = format!("{}-error", i.id);
+    let hint_id = [i.id, "-hint"].concat();
+    let error_id = [i.id, "-error"].concat();
     let described: Vec<&str> = [i.hint.as_ref().map(|_| hint_id.as_str()), i.error.as_ref().map(|_| error_id.as_str())]
         .into_iter()
         .flatten()
