@@ -131,12 +131,14 @@ pub fn account_view(props: &AccountProps) -> Html {
         { top(&page.title, Some(title_ref), Some(&page.subtitle), props.switch.clone()) }
         <p class="cd-window" data-state={page.window.state}>{ page.window.text.clone() }</p>
         if let Some(goal) = &page.goal {
-            <div class="cd-goal">
-                <p>{ text("strong", "", &goal.progress) }</p>
-                <progress class="cd-bar" max="100" value={goal.percent.to_string()} aria-label={goal.progress.clone()}>
-                    { format!("{} %", goal.percent) }</progress>
-                if let Some(plan) = &goal.plan { { text("p", "cd-muted", plan) } }
-            </div>
+            { el("div", "cd-goal", vec![
+                el("p", "", vec![text("strong", "", &goal.progress)]),
+                html! {
+                    <progress class="cd-bar" max="100" value={goal.percent.to_string()} aria-label={goal.progress.clone()}>
+                        { format!("{} %", goal.percent) }</progress>
+                },
+                goal.plan.as_deref().map(|plan| text("p", "cd-muted", plan)).unwrap_or_default(),
+            ]) }
         }
 
         { calculator(&page, &dispatch, amount_ref, give_this) }
@@ -161,13 +163,15 @@ fn calculator(page: &AccountPage, dispatch: &Dispatch, amount_ref: NodeRef, give
         { text("h3", "", &c.heading) }
         { group("cd-modes", "group", &c.modes_label, c.modes.iter().map(|m| toggle(&m.label, m.selected, None, dispatch.click(Action::SetMode(m.value)))).collect()) }
         if let Some(amount) = &c.amount {
-            <fieldset class="cd-amount">
-                { text("legend", "", &amount.legend) }
-                if !amount.presets.is_empty() {
-                    { group("cd-presets", "radiogroup", &amount.presets_label, vec![dispatch.radios("cd-preset", &amount.presets, Action::Preset)]) }
-                }
-                { dispatch.field(&amount.gift, amount_ref) }
-            </fieldset>
+            { el("fieldset", "cd-amount", vec![
+                text("legend", "", &amount.legend),
+                if amount.presets.is_empty() {
+                    Html::default()
+                } else {
+                    group("cd-presets", "radiogroup", &amount.presets_label, vec![dispatch.radios("cd-preset", &amount.presets, Action::Preset)])
+                },
+                dispatch.field(&amount.gift, amount_ref),
+            ]) }
         }
         if let Some(target) = &c.target {
             { dispatch.field(target, NodeRef::default()) }
@@ -204,13 +208,9 @@ fn how(page: &AccountPage) -> Html {
     let h = &page.how;
     let steps = match &h.empty {
         Some(empty) => text("p", "", empty),
-        None => html! {
-            <ol class="cd-steps">
-                { for h.steps.iter().map(|(step, source)| html! {
-                    <li>{ step.clone() }{ " " }{ text("span", "cd-source", source) }</li>
-                }) }
-            </ol>
-        },
+        None => el("ol", "cd-steps", h.steps.iter().map(|(step, source)| {
+            el("li", "", vec![Html::from(step.as_str()), Html::from(" "), text("span", "cd-source", source)])
+        }).collect()),
     };
     details("cd-how", &h.summary, vec![steps, text("h4", "", &h.open_heading), list("cd-source", &h.open_questions)])
 }

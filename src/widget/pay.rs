@@ -18,15 +18,13 @@ pub(crate) fn payment(page: &AccountPage, dispatch: &Dispatch) -> Html {
         PaymentBody::Open(open) => html! {
             <>
             if let Some(methods) = &open.methods {
-                <fieldset class="cd-methods">
-                    { text("legend", "", &methods.legend) }
-                    <div class="cd-presets">
-                        { dispatch.radios("cd-method", &methods.options, Action::ChooseMethod) }
-                    </div>
-                </fieldset>
+                { el("fieldset", "cd-methods", vec![
+                    text("legend", "", &methods.legend),
+                    el("div", "cd-presets", vec![dispatch.radios("cd-method", &methods.options, Action::ChooseMethod)]),
+                ]) }
             }
             if let Some(detail) = &open.detail {
-                <div class="cd-pay">{ method_detail(detail, page) }</div>
+                { el("div", "cd-pay", vec![method_detail(detail, page)]) }
             }
             { bulletin(&open.form, &dispatch.0) }
             </>
