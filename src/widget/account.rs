@@ -8,13 +8,15 @@ use yew::prelude::*;
 
 use crate::config::ValidAccount as Account;
 use crate::date::Date;
-use crate::donation::page::{AccountPage, Choice, TextInput};
+use crate::donation::page::{AccountPage, Choice, PaymentBody, TextInput};
 use crate::donation::{self, Action, Inputs};
 use crate::i18n::Lang;
 
+use super::dom::{details, each, el, group, list, text, toggle, top};
+use super::form::use_print_cleanup;
 use super::legal::{eligibility, mentions};
 use super::pay::payment;
-use super::ui::{checked, focus, LabelledInput};
+use super::ui::{checked, focus, labelled_input};
 
 impl Reducible for Inputs {
     type Action = Action;
@@ -38,38 +40,47 @@ pub struct AccountProps {
     pub focus_title: bool,
 }
 
-/// What the page's renderers need to turn the donor's gestures into actions.
-pub(crate) struct Dispatch(UseReducerDispatcher<Inputs>);
+/// What the page's renderers need to turn the donor's gestures into actions: one
+/// callback for every action. Each gesture is one closure type, whatever the action it
+/// carries (a closure per site would each be compiled apart).
+pub(crate) struct Dispatch(pub(crate) Callback<Action>);
 
 impl Dispatch {
-    /// A callback that dispatches the action made by `make`.
+    /// A callback that dispatches the action made by `make`, for the one-off gestures.
     pub(crate) fn to<T: 'static>(&self, make: impl Fn(T) -> Action + 'static) -> Callback<T> {
-        let dispatcher = self.0.clone();
-        Callback::from(move |value: T| dispatcher.dispatch(make(value)))
+        let emit = self.0.clone();
+        Callback::from(move |value: T| emit.emit(make(value)))
+    }
+
+    /// A click that dispatches `action`.
+    #[inline(never)]
+    pub(crate) fn click(&self, action: Action) -> Callback<MouseEvent> {
+        let emit = self.0.clone();
+        Callback::from(move |_| emit.emit(action.clone()))
     }
 
     /// Radio buttons named `name`, one per choice; choosing one dispatches `action` of
     /// its value.
     pub(crate) fn radios<T: Copy + 'static>(&self, name: &'static str, choices: &[Choice<T>], action: fn(T) -> Action) -> Html {
+        choices.iter().map(|c| self.radio(name, c.id.clone(), c.label.clone(), c.selected, action(c.value))).collect()
+    }
+
+    #[inline(never)]
+    fn radio(&self, name: &'static str, id: String, label: String, selected: bool, action: Action) -> Html {
+        let emit = self.0.clone();
+        let onchange = Callback::from(move |_: Event| emit.emit(action.clone()));
         html! {
-            { for choices.iter().map(|c| {
-                let value = c.value;
-                html! {
-                    <span class="cd-preset">
-                        <input type="radio" {name} id={c.id.clone()} checked={c.selected}
-                            onchange={self.to(move |_: Event| action(value))} />
-                        <label for={c.id.clone()}>{ c.label.clone() }</label>
-                    </span>
-                }
-            }) }
+            <span class="cd-preset">
+                <input type="radio" {name} id={id.clone()} checked={selected} {onchange} />
+                <label for={id}>{ label }</label>
+            </span>
         }
     }
 
     /// A text field that types into the input it names.
+    #[inline(never)]
     pub(crate) fn field(&self, input: &TextInput, node_ref: NodeRef) -> Html {
-        let key = input.key;
-        let on_input = self.to(move |value: String| key.action(value));
-        html! { <LabelledInput input={input.clone()} {on_input} {node_ref} /> }
+        labelled_input(input, self.0.clone(), node_ref)
     }
 }
 
@@ -98,7 +109,9 @@ pub fn account_view(props: &AccountProps) -> Html {
         });
     }
     let page = donation::account_page(account, &inputs, props.today, props.lang);
-    let dispatch = Dispatch(inputs.dispatcher());
+    // The printable form is shown while collecting (see `pay::payment`).
+    use_print_cleanup(matches!(page.payment.body, PaymentBody::Open(_)));
+    let dispatch = Dispatch(inputs.dispatcher().to_callback());
     let give_this = {
         let dispatcher = inputs.dispatcher();
         let focus_amount = focus_amount.clone();
@@ -115,23 +128,17 @@ pub fn account_view(props: &AccountProps) -> Html {
 
     html! {
         <>
-        <div class="cd-top">
-            <div class="cd-title">
-                <h2 ref={title_ref} tabindex="-1">{ page.title.clone() }</h2>
-                <p class="cd-sub">{ page.subtitle.clone() }</p>
-            </div>
-            { props.switch.clone() }
-        </div>
-
+        { top(&page.title, Some(title_ref), Some(&page.subtitle), props.switch.clone()) }
         <p class="cd-window" data-state={page.window.state}>{ page.window.text.clone() }</p>
-
         if let Some(goal) = &page.goal {
-            <div class="cd-goal">
-                <p><strong>{ goal.progress.clone() }</strong></p>
-                <progress class="cd-bar" max="100" value={goal.percent.to_string()} aria-label={goal.progress.clone()}>
-                    { format!("{} %", goal.percent) }</progress>
-                if let Some(plan) = &goal.plan { <p class="cd-muted">{ plan.clone() }</p> }
-            </div>
+            { el("div", "cd-goal", vec![
+                el("p", "", vec![text("strong", "", &goal.progress)]),
+                html! {
+                    <progress class="cd-bar" max="100" value={goal.percent.to_string()} aria-label={goal.progress.clone()}>
+                        { format!("{} %", goal.percent) }</progress>
+                },
+                goal.plan.as_deref().map(|plan| text("p", "cd-muted", plan)).unwrap_or_default(),
+            ]) }
         }
 
         { calculator(&page, &dispatch, amount_ref, give_this) }
@@ -140,7 +147,7 @@ pub fn account_view(props: &AccountProps) -> Html {
         { eligibility(&page, &dispatch) }
         { payment(&page, &dispatch) }
         if let Some(contact) = &page.contact {
-            <p class="cd-muted">{ contact.clone() }</p>
+            { text("p", "cd-muted", contact) }
         }
         { mentions(&page) }
         </>
@@ -153,35 +160,27 @@ fn calculator(page: &AccountPage, dispatch: &Dispatch, amount_ref: NodeRef, give
     let result = &c.result;
     html! {
         <>
-        <h3>{ c.heading.clone() }</h3>
-        <div class="cd-modes" role="group" aria-label={c.modes_label.clone()}>
-            { for c.modes.iter().map(|m| {
-                let mode = m.value;
-                html! {
-                    <button type="button" aria-pressed={m.selected.to_string()} onclick={dispatch.to(move |_: MouseEvent| Action::SetMode(mode))}>
-                        { m.label.clone() }</button>
-                }
-            }) }
-        </div>
+        { text("h3", "", &c.heading) }
+        { group("cd-modes", "group", &c.modes_label, c.modes.iter().map(|m| toggle(&m.label, m.selected, None, dispatch.click(Action::SetMode(m.value)))).collect()) }
         if let Some(amount) = &c.amount {
-            <fieldset class="cd-amount">
-                <legend>{ amount.legend.clone() }</legend>
-                if !amount.presets.is_empty() {
-                    <div class="cd-presets" role="radiogroup" aria-label={amount.presets_label.clone()}>
-                        { dispatch.radios("cd-preset", &amount.presets, Action::Preset) }
-                    </div>
-                }
-                { dispatch.field(&amount.gift, amount_ref) }
-            </fieldset>
+            { el("fieldset", "cd-amount", vec![
+                text("legend", "", &amount.legend),
+                if amount.presets.is_empty() {
+                    Html::default()
+                } else {
+                    group("cd-presets", "radiogroup", &amount.presets_label, vec![dispatch.radios("cd-preset", &amount.presets, Action::Preset)])
+                },
+                dispatch.field(&amount.gift, amount_ref),
+            ]) }
         }
         if let Some(target) = &c.target {
             { dispatch.field(target, NodeRef::default()) }
         }
         <div class="cd-result" role="status" aria-live="polite" data-kind={result.kind}>
-            { for result.figures.iter().map(|f| html! { <p class="cd-figure">{ f.clone() }</p> }) }
-            { for result.details.iter().map(|d| html! { <p>{ d.clone() }</p> }) }
+            { each("p", "cd-figure", &result.figures) }
+            { each("p", "", &result.details) }
             if !result.conditions.is_empty() {
-                <ul class="cd-conditions">{ for result.conditions.iter().map(|c| html! { <li>{ c.clone() }</li> }) }</ul>
+                { list("cd-conditions", &result.conditions) }
             }
             { for give_this }
         </div>
@@ -192,40 +191,26 @@ fn calculator(page: &AccountPage, dispatch: &Dispatch, amount_ref: NodeRef, give
 /// The optional household details.
 fn household(page: &AccountPage, dispatch: &Dispatch) -> Html {
     let h = &page.household;
-    html! {
-        <details class="cd-household">
-            <summary>{ h.summary.clone() }</summary>
-            <p class="cd-muted">{ h.privacy.clone() }</p>
-            <div class="cd-grid">
-                { for h.fields.iter().map(|f| dispatch.field(f, NodeRef::default())) }
-            </div>
+    details("cd-household", &h.summary, vec![
+        text("p", "cd-muted", &h.privacy),
+        el("div", "cd-grid", h.fields.iter().map(|f| dispatch.field(f, NodeRef::default())).collect()),
+        html! {
             <label class="cd-check">
                 <input type="checkbox" checked={h.not_taxable} onchange={dispatch.to(|e: Event| Action::SetNotTaxable(checked(&e)))} />
-                <span>{ h.not_taxable_label.clone() }</span>
+                { text("span", "", &h.not_taxable_label) }
             </label>
-        </details>
-    }
+        },
+    ])
 }
 
 /// The computation's steps, each with its source, then the questions the law leaves open.
 fn how(page: &AccountPage) -> Html {
     let h = &page.how;
-    html! {
-        <details class="cd-how">
-            <summary>{ h.summary.clone() }</summary>
-            if let Some(empty) = &h.empty {
-                <p>{ empty.clone() }</p>
-            } else {
-                <ol class="cd-steps">
-                    { for h.steps.iter().map(|(step, source)| html! {
-                        <li>{ step.clone() }{ " " }<span class="cd-source">{ source.clone() }</span></li>
-                    }) }
-                </ol>
-            }
-            <h4>{ h.open_heading.clone() }</h4>
-            <ul class="cd-source">
-                { for h.open_questions.iter().map(|q| html! { <li>{ q.clone() }</li> }) }
-            </ul>
-        </details>
-    }
+    let steps = match &h.empty {
+        Some(empty) => text("p", "", empty),
+        None => el("ol", "cd-steps", h.steps.iter().map(|(step, source)| {
+            el("li", "", vec![Html::from(step.as_str()), Html::from(" "), text("span", "cd-source", source)])
+        }).collect()),
+    };
+    details("cd-how", &h.summary, vec![steps, text("h4", "", &h.open_heading), list("cd-source", &h.open_questions)])
 }

@@ -14,8 +14,9 @@ use crate::i18n::Lang;
 
 use super::account::AccountView;
 use super::chooser::Chooser;
+use super::dom::{details, list, text, top};
 use super::load::load_text;
-use super::ui::LangSwitch;
+use super::ui::lang_switch;
 
 #[derive(Properties, PartialEq, Clone)]
 pub struct AppProps {
@@ -142,7 +143,7 @@ pub fn app(props: &AppProps) -> Html {
         let chosen_lang = chosen_lang.clone();
         Callback::from(move |l: Lang| chosen_lang.set(Some(l)))
     };
-    let switch = html! { <LangSwitch {lang} label={frame.language_label.clone()} on_change={on_lang} /> };
+    let switch = lang_switch(lang, &frame.language_label, on_lang);
 
     let (data_state, body) = match &state {
         State::Loading => ("loading", html! { <p class="cd-busy" aria-busy="true">{ frame.loading.clone() }</p> }),
@@ -159,7 +160,7 @@ pub fn app(props: &AppProps) -> Html {
     html! {
         <div class="cd" lang={lang.tag()} data-state={data_state}>
             if !matches!(state, State::Ready(_)) {
-                <div class="cd-top"><div class="cd-title"><h2>{ frame.heading }</h2></div>{ switch }</div>
+                { top(&frame.heading, None, None, switch) }
             }
             { body }
         </div>
@@ -180,11 +181,8 @@ pub(crate) fn failure(state: &State, lang: Lang) -> Html {
 fn failure_view(view: &FailureView) -> Html {
     html! {
         <div class="cd-alert" role="alert">
-            <p>{ view.donor.clone() }</p>
-            <details>
-                <summary>{ view.details_label.clone() }</summary>
-                <ul>{ for view.details.iter().map(|d| html! { <li>{ d.clone() }</li> }) }</ul>
-            </details>
+            { text("p", "", &view.donor) }
+            { details("", &view.details_label, vec![list("", &view.details)]) }
         </div>
     }
 }

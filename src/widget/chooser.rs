@@ -15,6 +15,7 @@ use crate::i18n::Lang;
 
 use super::account::AccountView;
 use super::app::{failure, use_config, State, Wanted};
+use super::dom::top;
 use super::ui::{focus, input_value};
 
 /// Fragment prefix for linking to a circo: `page.html#circo-75-01`.
@@ -118,13 +119,7 @@ pub fn chooser(props: &ChooserProps) -> Html {
     };
     html! {
         <>
-        <div class="cd-top">
-            <div class="cd-title">
-                <h2>{ view.title }</h2>
-                <p class="cd-sub">{ view.subtitle }</p>
-            </div>
-            { props.switch.clone() }
-        </div>
+        { top(&view.title, None, Some(&view.subtitle), props.switch.clone()) }
         <label for="cd-search">{ view.search_label }</label>
         <input id="cd-search" ref={search_ref} type="search" value={(*query).clone()} oninput={on_query} autocomplete="off"
             aria-describedby="cd-search-hint" />

@@ -12,37 +12,37 @@ use crate::donation::bulletin::STYLE;
 use crate::donation::page::BulletinForm;
 use crate::donation::Action;
 
-use super::ui::LabelledInput;
+use super::dom::{details, el, text};
+use super::ui::labelled_input;
 
-#[derive(Properties, PartialEq)]
-pub struct BulletinProps {
-    pub form: BulletinForm,
-    pub on_action: Callback<Action>,
-}
-
-#[function_component(Bulletin)]
-pub fn bulletin(props: &BulletinProps) -> Html {
-    let form = &props.form;
-    // The printed form holds the donor's identity: it leaves the page with the widget.
-    use_effect_with((), |_| || remove_print_frames());
+/// The form's fields and its print button; typing sends `on_action` the field's action.
+/// A plain function, not a component: its one effect is [`use_print_cleanup`], which
+/// the account view holds.
+#[inline(never)]
+pub(crate) fn bulletin(form: &BulletinForm, on_action: &Callback<Action>) -> Html {
     let onclick = {
         let doc = form.document.clone();
         Callback::from(move |_| print(&doc))
     };
-    html! {
-        <details class="cd-form">
-            <summary>{ form.summary.clone() }</summary>
-            <p class="cd-muted">{ form.intro.clone() }</p>
-            <div class="cd-form-fields">
-                { for form.fields.iter().map(|input| {
-                    let (key, on_action) = (input.key, props.on_action.clone());
-                    let on_input = Callback::from(move |value: String| on_action.emit(key.action(value)));
-                    html! { <LabelledInput input={input.clone()} {on_input} /> }
-                }) }
-            </div>
-            <button type="button" class="cd-primary" {onclick}>{ form.print.clone() }</button>
-        </details>
-    }
+    details("cd-form", &form.summary, vec![
+        text("p", "cd-muted", &form.intro),
+        el("div", "cd-form-fields", form.fields.iter().map(|input| labelled_input(input, on_action.clone(), NodeRef::default())).collect()),
+        html! { <button type="button" class="cd-primary" {onclick}>{ form.print.clone() }</button> },
+    ])
+}
+
+/// The printed form holds the donor's identity: it leaves the page with the form, when
+/// the form stops being `shown` or the view that shows it goes.
+#[hook]
+pub(crate) fn use_print_cleanup(shown: bool) {
+    use_effect_with(shown, |shown| {
+        let shown = *shown;
+        move || {
+            if shown {
+                remove_print_frames();
+            }
+        }
+    });
 }
 
 /// Prints `doc` (a whole HTML document) from a hidden frame appended to the page's body,

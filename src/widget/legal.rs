@@ -7,16 +7,15 @@ use yew::prelude::*;
 use crate::donation::page::AccountPage;
 
 use super::account::Dispatch;
+use super::dom::{each, list, section, text};
 
 /// Who may give, and the "already given elsewhere" field that the cap counts.
 pub(crate) fn eligibility(page: &AccountPage, dispatch: &Dispatch) -> Html {
     let e = &page.eligibility;
     html! {
         <>
-        <h3>{ e.heading.clone() }</h3>
-        <ul class="cd-eligibility">
-            { for e.items.iter().map(|t| html! { <li>{ t.clone() }</li> }) }
-        </ul>
+        { text("h3", "", &e.heading) }
+        { list("cd-eligibility", &e.items) }
         { dispatch.field(&e.given_elsewhere, NodeRef::default()) }
         </>
     }
@@ -27,18 +26,18 @@ pub(crate) fn eligibility(page: &AccountPage, dispatch: &Dispatch) -> Html {
 /// with legal value, with the courtesy translation in English).
 pub(crate) fn mentions(page: &AccountPage) -> Html {
     let m = &page.mentions;
-    html! {
-        <section class="cd-legal" aria-labelledby="cd-h-legal">
-            <h3 id="cd-h-legal">{ m.heading.clone() }</h3>
-            { for m.lines.iter().map(|t| html! { <p>{ t.clone() }</p> }) }
-            { for m.texts.iter().map(|s| html! {
+    section("cd-legal", "cd-h-legal", "h3", &m.heading, vec![
+        each("p", "", &m.lines),
+        m.texts
+            .iter()
+            .map(|s| html! {
                 <>
                 <h4 lang="fr">{ s.citation.clone() }</h4>
-                <blockquote lang="fr">{ for s.fr.iter().map(|p| html! { <p>{ p.clone() }</p> }) }</blockquote>
+                <blockquote lang="fr">{ each("p", "", &s.fr) }</blockquote>
                 { for s.translation.iter().map(|p| html! { <p class="cd-muted" lang="en">{ p.clone() }</p> }) }
                 </>
-            }) }
-            <p class="cd-source">{ m.note.clone() }</p>
-        </section>
-    }
+            })
+            .collect(),
+        text("p", "cd-source", &m.note),
+    ])
 }

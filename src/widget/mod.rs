@@ -11,6 +11,7 @@
 mod account;
 mod app;
 mod chooser;
+mod dom;
 mod form;
 mod legal;
 mod load;

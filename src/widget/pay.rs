@@ -8,32 +8,31 @@ use crate::donation::page::{AccountPage, MethodDetail, PaymentBody, TransferDeta
 use crate::donation::Action;
 
 use super::account::Dispatch;
-use super::form::Bulletin;
+use super::dom::{el, row, section, text};
+use super::form::bulletin;
 use super::ui::CopyButton;
 
 pub(crate) fn payment(page: &AccountPage, dispatch: &Dispatch) -> Html {
     let body = match &page.payment.body {
-        PaymentBody::Closed(notice) => html! { <p class="cd-alert">{ notice.clone() }</p> },
+        PaymentBody::Closed(notice) => text("p", "cd-alert", notice),
         PaymentBody::Open(open) => html! {
             <>
             if let Some(methods) = &open.methods {
-                <fieldset class="cd-methods">
-                    <legend>{ methods.legend.clone() }</legend>
-                    <div class="cd-presets">
-                        { dispatch.radios("cd-method", &methods.options, Action::ChooseMethod) }
-                    </div>
-                </fieldset>
+                { el("fieldset", "cd-methods", vec![
+                    text("legend", "", &methods.legend),
+                    el("div", "cd-presets", vec![dispatch.radios("cd-method", &methods.options, Action::ChooseMethod)]),
+                ]) }
             }
             if let Some(detail) = &open.detail {
-                <div class="cd-pay">{ method_detail(detail, page) }</div>
+                { el("div", "cd-pay", vec![method_detail(detail, page)]) }
             }
-            <Bulletin form={open.form.clone()} on_action={dispatch.to(|action: Action| action)} />
+            { bulletin(&open.form, &dispatch.0) }
             </>
         },
     };
     html! {
         <>
-        <h3>{ page.payment.heading.clone() }</h3>
+        { text("h3", "", &page.payment.heading) }
         { body }
         </>
     }
@@ -41,31 +40,19 @@ pub(crate) fn payment(page: &AccountPage, dispatch: &Dispatch) -> Html {
 
 pub(crate) fn method_detail(detail: &MethodDetail, page: &AccountPage) -> Html {
     match detail {
-        MethodDetail::Cheque { heading, payee_label, payee, address_label, address, note } => html! {
-            <section class="cd-method" aria-labelledby="cd-h-cheque">
-                <h4 id="cd-h-cheque">{ heading.clone() }</h4>
-                <dl class="cd-kv">
-                    <dt>{ payee_label.clone() }</dt><dd>{ payee.clone() }</dd>
-                    <dt>{ address_label.clone() }</dt>
-                    <dd>{ for address.iter().map(|line| html! { <>{ line.clone() }<br /></> }) }</dd>
-                </dl>
-                <p>{ note.clone() }</p>
-            </section>
-        },
+        MethodDetail::Cheque { heading, payee_label, payee, address_label, address, note } => section("cd-method", "cd-h-cheque", "h4", heading, vec![
+            el("dl", "cd-kv", vec![
+                row(payee_label, vec![Html::from(payee.as_str())]),
+                row(address_label, address.iter().map(|line| html! { <>{ line.clone() }<br /></> }).collect()),
+            ]),
+            text("p", "", note),
+        ]),
         MethodDetail::Transfer(t) => transfer(t, page),
-        MethodDetail::Card { heading, notice, link, url } => html! {
-            <section class="cd-method" aria-labelledby="cd-h-card">
-                <h4 id="cd-h-card">{ heading.clone() }</h4>
-                <p>{ notice.clone() }</p>
-                <a class="cd-button cd-primary" href={url.clone()} target="_blank" rel="noopener noreferrer">{ link.clone() }</a>
-            </section>
-        },
-        MethodDetail::Cash { heading, notice } => html! {
-            <section class="cd-method" aria-labelledby="cd-h-cash">
-                <h4 id="cd-h-cash">{ heading.clone() }</h4>
-                <p>{ notice.clone() }</p>
-            </section>
-        },
+        MethodDetail::Card { heading, notice, link, url } => section("cd-method", "cd-h-card", "h4", heading, vec![
+            text("p", "", notice),
+            html! { <a class="cd-button cd-primary" href={url.clone()} target="_blank" rel="noopener noreferrer">{ link.clone() }</a> },
+        ]),
+        MethodDetail::Cash { heading, notice } => section("cd-method", "cd-h-cash", "h4", heading, vec![text("p", "", notice)]),
     }
 }
 
@@ -73,34 +60,28 @@ fn transfer(t: &TransferDetail, page: &AccountPage) -> Html {
     let copy = |value: &str, label: &str| html! {
         <CopyButton value={value.to_owned()} label={label.to_owned()} copied={page.copied.clone()} failed={page.copy_failed.clone()} />
     };
-    html! {
-        <section class="cd-method" aria-labelledby="cd-h-transfer">
-            <h4 id="cd-h-transfer">{ t.heading.clone() }</h4>
-            <dl class="cd-kv">
-                <dt>{ t.holder_label.clone() }</dt><dd>{ t.holder.clone() }</dd>
-                <dt>{ "IBAN" }</dt>
-                <dd><span class="cd-mono" data-iban="">{ t.iban_grouped.clone() }</span>{ " " }{ copy(&t.iban, &t.copy_iban) }</dd>
-                if let Some((label, bic)) = &t.bic {
-                    <dt>{ label.clone() }</dt><dd><span class="cd-mono">{ bic.clone() }</span></dd>
-                }
-                if let Some((label, reference, copy_label)) = &t.reference {
-                    <dt>{ label.clone() }</dt>
-                    <dd><span class="cd-mono">{ reference.clone() }</span>{ " " }{ copy(reference, copy_label) }</dd>
-                }
-            </dl>
-            <p>{ t.note.clone() }</p>
-            { match &t.qr {
-                Ok(qr) => html! {
-                    <div class="cd-qr">
-                        <span role="img" aria-label={qr.label.clone()}>
-                            // An SVG the core drew from the EPC payload: no outside markup.
-                            { Html::from_html_unchecked(AttrValue::from(qr.svg.clone())) }
-                        </span>
-                        <p>{ qr.caption.clone() }</p>
-                    </div>
-                },
-                Err(message) => html! { <p class="cd-muted">{ message.clone() }</p> },
-            } }
-        </section>
+    let qr = match &t.qr {
+        Ok(qr) => html! {
+            <div class="cd-qr">
+                <span role="img" aria-label={qr.label.clone()}>
+                    // An SVG the core drew from the EPC payload: no outside markup.
+                    { Html::from_html_unchecked(AttrValue::from(qr.svg.clone())) }
+                </span>
+                { text("p", "", &qr.caption) }
+            </div>
+        },
+        Err(message) => text("p", "cd-muted", message),
+    };
+    let mono = |value: &str| text("span", "cd-mono", value);
+    let mut rows = vec![
+        row(&t.holder_label, vec![Html::from(t.holder.as_str())]),
+        row("IBAN", vec![html! { <span class="cd-mono" data-iban="">{ t.iban_grouped.clone() }</span> }, Html::from(" "), copy(&t.iban, &t.copy_iban)]),
+    ];
+    if let Some((label, bic)) = &t.bic {
+        rows.push(row(label, vec![mono(bic)]));
     }
+    if let Some((label, reference, copy_label)) = &t.reference {
+        rows.push(row(label, vec![mono(reference), Html::from(" "), copy(reference, copy_label)]));
+    }
+    section("cd-method", "cd-h-transfer", "h4", &t.heading, vec![el("dl", "cd-kv", rows), text("p", "", &t.note), qr])
 }

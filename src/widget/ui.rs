@@ -6,30 +6,21 @@ use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use crate::donation::page::TextInput;
+use crate::donation::Action;
 use crate::i18n::Lang;
 
-#[derive(Properties, PartialEq)]
-pub struct LangSwitchProps {
-    pub lang: Lang,
-    /// The group's accessible name ("Langue").
-    pub label: AttrValue,
-    pub on_change: Callback<Lang>,
-}
+use super::dom::{group, toggle};
 
-/// Two buttons, each labelled in its own language, the current one pressed.
-#[function_component(LangSwitch)]
-pub fn lang_switch(props: &LangSwitchProps) -> Html {
-    html! {
-        <div class="cd-lang" role="group" aria-label={props.label.clone()}>
-            { for Lang::ALL.into_iter().map(|l| {
-                let on_change = props.on_change.clone();
-                html! {
-                    <button type="button" lang={l.tag()} aria-pressed={(props.lang == l).to_string()}
-                        onclick={Callback::from(move |_| on_change.emit(l))}>{ l.name() }</button>
-                }
-            }) }
-        </div>
-    }
+/// Two buttons, each labelled in its own language, the current one pressed; `label` is
+/// the group's accessible name ("Langue"). A plain function, not a component: it keeps no
+/// state, and each component type costs its own copy of Yew's lifecycle.
+#[inline(never)]
+pub fn lang_switch(lang: Lang, label: &str, on_change: Callback<Lang>) -> Html {
+    let buttons = Lang::ALL.into_iter().map(|l| {
+        let on_change = on_change.clone();
+        toggle(l.name(), lang == l, Some(l.tag()), Callback::from(move |_| on_change.emit(l)))
+    });
+    group("cd-lang", "group", label, buttons.collect())
 }
 
 /// The value of the input that fired `e`.
@@ -42,35 +33,27 @@ pub fn checked(e: &Event) -> bool {
     e.target().and_then(|t| t.dyn_into::<HtmlInputElement>().ok()).map(|i| i.checked()).unwrap_or(false)
 }
 
-#[derive(Properties, PartialEq)]
-pub struct LabelledInputProps {
-    pub input: TextInput,
-    pub on_input: Callback<String>,
-    /// To move focus to the field.
-    #[prop_or_default]
-    pub node_ref: NodeRef,
-}
-
 /// A labelled text field with its hint and error, both tied to it for assistive
-/// technology (`aria-describedby`, `aria-invalid`).
-#[function_component(LabelledInput)]
-pub fn labelled_input(props: &LabelledInputProps) -> Html {
-    let i = &props.input;
-    let hint_id = format!("{}-hint", i.id);
-    let error_id = format!("{}-error", i.id);
+/// technology (`aria-describedby`, `aria-invalid`); typing sends `on_action` what typing
+/// does to the input ([`TextInput::key`]'s action), and `node_ref` lets the field take
+/// the focus. A plain function, not a component: it keeps no state.
+#[inline(never)]
+pub fn labelled_input(i: &TextInput, on_action: Callback<Action>, node_ref: NodeRef) -> Html {
+    let hint_id = [i.id, "-hint"].concat();
+    let error_id = [i.id, "-error"].concat();
     let described: Vec<&str> = [i.hint.as_ref().map(|_| hint_id.as_str()), i.error.as_ref().map(|_| error_id.as_str())]
         .into_iter()
         .flatten()
         .collect();
-    let on_input = props.on_input.clone();
+    let key = i.key;
     html! {
         <div class="cd-field">
             <label for={i.id}>{ i.label.clone() }</label>
-            <input id={i.id} ref={props.node_ref.clone()} type="text" inputmode={i.inputmode} autocomplete={i.autocomplete}
+            <input id={i.id} ref={node_ref} type="text" inputmode={i.inputmode} autocomplete={i.autocomplete}
                 value={i.value.clone()}
                 aria-invalid={i.error.is_some().then_some("true")}
                 aria-describedby={(!described.is_empty()).then(|| described.join(" "))}
-                oninput={Callback::from(move |e: InputEvent| on_input.emit(input_value(&e)))} />
+                oninput={Callback::from(move |e: InputEvent| on_action.emit(key.action(input_value(&e))))} />
             if let Some(hint) = &i.hint { <p class="cd-field-hint" id={hint_id.clone()}>{ hint.clone() }</p> }
             if let Some(error) = &i.error { <p class="cd-error" id={error_id.clone()}>{ error.clone() }</p> }
         </div>
