@@ -6,7 +6,7 @@ export PATH := $(HOME)/.cargo/bin:$(CURDIR)/node_modules/.bin:$(PATH)
 HOST ?= 127.0.0.1
 PORT ?= 8080
 
-.PHONY: setup build demo test test-native test-browser test-e2e size lint bench clean
+.PHONY: setup build demo test test-native test-browser test-e2e size lint bench clean release
 
 setup:
 	@bash tools/setup.sh
@@ -40,6 +40,11 @@ lint:
 # Bytes a page loads (gzip and brotli) and where they are in the wasm (tools/size.sh).
 size: build
 	@bash tools/size.sh dist
+
+# The bundle collectives download: dist/release/circo-don-VERSION.zip and SHA256SUMS
+# (tools/release.sh; the guide inside is docs/guide-collectifs.md).
+release: build
+	@bash tools/release.sh
 
 bench:
 	cargo bench --locked --bench law
