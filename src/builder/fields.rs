@@ -78,6 +78,9 @@ pub struct Group {
     pub help: Option<Text>,
     pub switch: Option<Switch>,
     pub fields: Vec<Field>,
+    /// On the first group of a registry's entry: that entry's index, where the page
+    /// puts its controls (move, remove).
+    pub entry: Option<usize>,
 }
 
 impl Group {
@@ -108,12 +111,12 @@ fn t(fr: &str, en: &str) -> Text {
 }
 
 fn group(prefix: &str, path: &str, legend: Text, help: Option<Text>, fields: Vec<Field>) -> Group {
-    Group { path: join(prefix, path), legend, help, switch: None, fields }
+    Group { path: join(prefix, path), legend, help, switch: None, fields, entry: None }
 }
 
 fn switched(prefix: &str, path: &str, legend: Text, label: Text, help: Option<Text>, fields: Vec<Field>) -> Group {
     let path = join(prefix, path);
-    Group { switch: Some(Switch { path: path.clone(), label }), path, legend, help, fields }
+    Group { switch: Some(Switch { path: path.clone(), label }), path, legend, help, fields, entry: None }
 }
 
 /// The election kinds of the format, with their names.

@@ -83,6 +83,68 @@ impl Draft {
         }
     }
 
+    /// An empty registry for a movement: its circos are added one by one, or many
+    /// account files at once.
+    pub fn new_registry() -> Draft {
+        let value = json!({ "format": REGISTRY_FORMAT, "circos": [] });
+        Draft { value, unreadable: None, stash: BTreeMap::new() }
+    }
+
+    /// The registry's entries, when this is one.
+    fn entries(&mut self) -> Option<&mut Vec<Value>> {
+        if self.shape() != Shape::Registry {
+            return None;
+        }
+        // Kept aside parts are named by path: a change of order would misplace them.
+        self.stash.clear();
+        let map = self.value.as_object_mut()?;
+        map.entry("circos").or_insert_with(|| Value::Array(Vec::new())).as_array_mut()
+    }
+
+    /// Changes a registry's list: adds an entry at the end (a link to a circo's own
+    /// file, or the account itself, empty as [`Draft::new`]), removes or moves one.
+    pub fn edit_entries(&mut self, edit: EntryEdit) {
+        let fresh = match edit {
+            EntryEdit::AddLink => json!({ "department": "", "number": 1, "name": "", "url": "" }),
+            EntryEdit::AddInline => Draft::new().value,
+            _ => return self.change_entry(edit),
+        };
+        if let Some(entries) = self.entries() {
+            entries.push(fresh);
+        }
+    }
+
+    fn change_entry(&mut self, edit: EntryEdit) {
+        let Some(entries) = self.entries() else { return };
+        let n = entries.len();
+        match edit {
+            EntryEdit::Remove(i) if i < n => {
+                entries.remove(i);
+            }
+            EntryEdit::Up(i) if i > 0 && i < n => entries.swap(i - 1, i),
+            EntryEdit::Down(i) if i + 1 < n => entries.swap(i, i + 1),
+            _ => {}
+        }
+    }
+
+    /// Adds each of `texts` that is an account file to a registry, as an inline entry;
+    /// returns how many were not (left out).
+    pub fn add_accounts(&mut self, texts: &[String]) -> usize {
+        let accounts: Vec<Value> = texts
+            .iter()
+            .filter_map(|t| serde_json::from_str::<Value>(t.strip_prefix('\u{feff}').unwrap_or(t)).ok())
+            .filter(|v| v.get("format").and_then(Value::as_str) == Some(ACCOUNT_FORMAT))
+            .collect();
+        let added = accounts.len();
+        match self.entries() {
+            Some(entries) => {
+                entries.extend(accounts);
+                texts.len() - added
+            }
+            None => texts.len(),
+        }
+    }
+
     /// The file as it will be saved.
     pub fn text(&self) -> String {
         match &self.unreadable {
@@ -107,6 +169,7 @@ impl Draft {
                 let entries = self.value.get("circos").and_then(Value::as_array).map(Vec::as_slice).unwrap_or(&[]);
                 for (i, entry) in entries.iter().enumerate() {
                     let prefix = format!("circos[{i}]");
+                    let first = groups.len();
                     if entry.get("url").is_some() || entry.get("format").is_none() {
                         groups.push(link_group(&prefix, words::entry_legend(i, true)));
                     } else {
@@ -114,6 +177,9 @@ impl Draft {
                             g.legend = words::in_entry(i, &g.legend);
                             g
                         }));
+                    }
+                    if let Some(g) = groups.get_mut(first) {
+                        g.entry = Some(i);
                     }
                 }
                 groups
@@ -203,6 +269,16 @@ impl Draft {
             _ => json!({}),
         }
     }
+}
+
+/// A change to a registry's list of circos.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum EntryEdit {
+    AddLink,
+    AddInline,
+    Remove(usize),
+    Up(usize),
+    Down(usize),
 }
 
 /// A whole number as typed (`125 000` included); anything else is kept as text, so
@@ -318,6 +394,31 @@ mod tests {
     use super::*;
     use crate::config::{CheckId, Config};
 
+    #[test]
+    fn a_registry_is_built_entry_by_entry_and_each_entry_is_checked_on_its_own() {
+        let mut d = Draft::new_registry();
+        assert!(d.check().errors().any(|p| p.rule == CheckId::RegistryEmpty), "{:#?}", d.check().problems);
+        let example = include_str!("../../demo/circo-exemple.json").to_owned();
+        assert_eq!(d.add_accounts(&[example.clone(), "{}".into(), "not json".into()]), 2);
+        d.edit_entries(EntryEdit::AddLink);
+        d.edit_entries(EntryEdit::AddInline);
+        let loaded = d.check();
+        assert!(!loaded.problems.iter().any(|p| p.path.starts_with("circos[0]") && p.is_error()), "{:#?}", loaded.problems);
+        assert!(loaded.errors().any(|p| p.path.starts_with("circos[1]")));
+        assert!(loaded.errors().any(|p| p.path.starts_with("circos[2]")));
+        d.edit_entries(EntryEdit::Up(1));
+        let v: Value = serde_json::from_str(&d.text()).unwrap();
+        assert!(v["circos"][0].get("url").is_some() && v["circos"][1].get("format").is_some());
+        d.edit_entries(EntryEdit::Down(1));
+        d.edit_entries(EntryEdit::Remove(0));
+        d.edit_entries(EntryEdit::Remove(9));
+        let v: Value = serde_json::from_str(&d.text()).unwrap();
+        assert_eq!(v["circos"].as_array().unwrap().len(), 2);
+        assert_eq!(v["circos"][0]["candidate"]["name"], "");
+        let mut account = Draft::new();
+        assert_eq!(account.add_accounts(&[example]), 1, "an account is not a registry");
+    }
+
     fn field(path: &str) -> Field {
         account_groups("").into_iter().flat_map(|g| g.fields).find(|f| f.path == path).unwrap()
     }
@@ -414,6 +515,7 @@ mod tests {
         assert!(groups.iter().any(|g| g.path == "circos[2].mandataire"));
         let p = Problem::error("circos[2].payment.transfer.iban", CheckId::IbanChecksum, Default::default());
         assert_eq!(spot(&p, &groups), Spot::Field("circos[2].payment.transfer.iban".into()));
+        assert_eq!(groups.iter().filter_map(|g| g.entry).collect::<Vec<_>>(), [0, 1, 2, 3]);
         let missing = Problem::error("payment", CheckId::PaymentMissing, Default::default());
         assert_eq!(spot(&missing, &account_groups("")), Spot::Group("payment.cheque".into()));
     }

@@ -37,6 +37,22 @@ pub struct PageWords {
     pub check_help: Text,
     pub leave_warning: Text,
     pub registry_note: Text,
+    /// Before an error's message at its field.
+    pub error_tag: Text,
+    /// Before a warning's message at its field.
+    pub warning_tag: Text,
+    /// After a date field's label.
+    pub date_format: Text,
+    /// Between what a summary entry is about and its message.
+    pub colon: Text,
+    pub new_registry: Text,
+    pub add_link: Text,
+    pub add_inline: Text,
+    /// The multiple file input's label.
+    pub add_files: Text,
+    pub move_up: Text,
+    pub move_down: Text,
+    pub remove: Text,
 }
 
 fn t(fr: &str, en: &str) -> Text {
@@ -80,8 +96,19 @@ pub fn page() -> PageWords {
         check_help: t("Une fois publié, vérifiez le fichier en ligne avec « circo-don check https://… » ou en ouvrant la page : le module dit ce qui ne va pas.",
             "Once published, check the file online with “circo-don check https://…” or by opening the page: the widget says what is wrong."),
         leave_warning: t("Vos modifications ne sont pas téléchargées.", "Your changes are not downloaded."),
-        registry_note: t("Registre : chaque circonscription est vérifiée à part ; ajouter, retirer ou réordonner des circonscriptions se fait encore dans le fichier.",
-            "Registry: each circonscription is checked on its own; adding, removing or reordering circonscriptions is still done in the file."),
+        registry_note: t("Registre d’un mouvement : chaque circonscription est vérifiée à part, et une erreur ne désactive qu’elle. Une circonscription est un lien vers son propre fichier, ou son compte complet.",
+            "A movement's registry: each circonscription is checked on its own, and an error disables only that one. A circonscription is a link to its own file, or its whole account."),
+        error_tag: t("Erreur :", "Error:"),
+        warning_tag: t("À vérifier :", "To check:"),
+        date_format: t(" (AAAA-MM-JJ)", " (YYYY-MM-DD)"),
+        colon: t(" : ", ": "),
+        new_registry: t("Nouveau registre de mouvement (plusieurs circonscriptions)", "New movement registry (several circonscriptions)"),
+        add_link: t("Ajouter une circonscription par un lien", "Add a circonscription by a link"),
+        add_inline: t("Ajouter une circonscription avec son compte", "Add a circonscription with its account"),
+        add_files: t("Ajouter des fichiers de circonscriptions (plusieurs à la fois)", "Add circonscription files (several at once)"),
+        move_up: t("Monter", "Move up"),
+        move_down: t("Descendre", "Move down"),
+        remove: t("Retirer", "Remove"),
     }
 }
 
@@ -90,6 +117,17 @@ pub fn summary_heading(errors: usize) -> Text {
     match errors {
         1 => t("Il y a un problème", "There is a problem"),
         n => Text::new(format!("Il y a {n} problèmes"), format!("There are {n} problems")),
+    }
+}
+
+/// What became of account files added to a registry.
+pub fn accounts_added(added: usize, skipped: usize) -> Text {
+    match skipped {
+        0 => Text::new(format!("{added} fichier(s) ajouté(s)."), format!("{added} file(s) added.")),
+        _ => Text::new(
+            format!("{added} fichier(s) ajouté(s) ; {skipped} laissé(s) de côté : ce ne sont pas des comptes circo-don/1."),
+            format!("{added} file(s) added; {skipped} left out: they are not circo-don/1 accounts."),
+        ),
     }
 }
 

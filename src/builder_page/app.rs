@@ -10,7 +10,7 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use circo_don::builder::fields::Group;
-use circo_don::builder::{words, Draft, Shape};
+use circo_don::builder::{words, Draft, EntryEdit, Shape};
 use circo_don::config::Problem;
 use circo_don::i18n::{Lang, Text};
 
@@ -68,11 +68,93 @@ fn summary(title: Text, intro: Option<Text>, class: &'static str, problems: &[&P
     }
 }
 
+/// The configuration being edited and whether it holds edits not downloaded.
+#[derive(Clone, PartialEq, Default)]
+struct Doc {
+    draft: Draft,
+    dirty: bool,
+    /// What became of the last files added to a registry.
+    added: Option<Text>,
+}
+
+/// What changes the configuration as a whole.
+enum Change {
+    Edit(Edit),
+    Import(String),
+    New(Draft),
+    Accounts(Vec<String>),
+    Saved,
+}
+
+impl Reducible for Doc {
+    type Action = Change;
+
+    fn reduce(self: Rc<Self>, change: Change) -> Rc<Self> {
+        let mut next = (*self).clone();
+        match change {
+            Change::Edit(edit) => {
+                match edit {
+                    Edit::Field(field, typed, done) => next.draft.set(&field, &typed, done),
+                    Edit::Switch(path, on) => next.draft.switch(&path, on),
+                    Edit::Entries(e) => next.draft.edit_entries(e),
+                }
+                next.dirty = next.dirty || next.draft != self.draft;
+            }
+            Change::Import(text) => next = Doc { draft: Draft::import(&text), ..Doc::default() },
+            Change::New(draft) => next = Doc { draft, ..Doc::default() },
+            Change::Accounts(texts) => {
+                let skipped = next.draft.add_accounts(&texts);
+                next.added = Some(words::accounts_added(texts.len() - skipped, skipped));
+                next.dirty = true;
+            }
+            Change::Saved => next.dirty = false,
+        }
+        Rc::new(next)
+    }
+}
+
+/// The files of a file input's or a drop's list, taken at once: the list is emptied
+/// when the input is reset.
+fn files_of(list: Option<web_sys::FileList>) -> Vec<web_sys::File> {
+    let Some(list) = list else { return Vec::new() };
+    (0..list.length()).filter_map(|i| list.get(i)).collect()
+}
+
+/// The texts of `files`, in order.
+async fn texts(files: Vec<web_sys::File>) -> Vec<String> {
+    let mut out = Vec::new();
+    for file in files {
+        if let Some(text) = io::file_text(file).await {
+            out.push(text);
+        }
+    }
+    out
+}
+
+/// The controls of registry entry `i`: move it, remove it.
+fn entry_tools(g: &Group, lang: Lang, on_edit: &Callback<Edit>) -> Html {
+    let Some(i) = g.entry else { return html! {} };
+    let w = words::page();
+    let button = |label: &Text, edit: EntryEdit| {
+        let on_edit = on_edit.clone();
+        html! { <button type="button" onclick={Callback::from(move |_: MouseEvent| on_edit.emit(Edit::Entries(edit)))}>{ label.get(lang) }</button> }
+    };
+    html! {
+        <div class="b-entry-tools" role="group" aria-label={words::entry_legend(i, false).get(lang).to_owned()}>
+            { button(&w.move_up, EntryEdit::Up(i)) }
+            { button(&w.move_down, EntryEdit::Down(i)) }
+            { button(&w.remove, EntryEdit::Remove(i)) }
+        </div>
+    }
+}
+
 #[function_component(App)]
 pub fn app() -> Html {
-    let draft = use_state(Draft::new);
+    let doc = use_reducer(Doc::default);
+    let draft = &doc.draft;
     let lang = use_state(|| Lang::Fr);
     let dirty = use_memo((), |_| Rc::new(Cell::new(false)));
+    dirty.set(doc.dirty);
     let config_url = use_state(String::new);
     let files_url = use_state(String::new);
     let status = use_state(|| None::<Text>);
@@ -81,15 +163,11 @@ pub fn app() -> Html {
     let timer = use_mut_ref(|| None::<Timeout>);
     let w = words::page();
     let l = *lang;
-
-    let import = {
-        let (draft, dirty, status) = (draft.clone(), (*dirty).clone(), status.clone());
-        Callback::from(move |text: String| {
-            draft.set(Draft::import(&text));
-            dirty.set(false);
-            status.set(None);
-        })
+    let change = |make: fn(String) -> Change| {
+        let doc = doc.dispatcher();
+        Callback::from(move |text: String| doc.dispatch(make(text)))
     };
+    let import = change(Change::Import);
     {
         let (dirty, import) = ((*dirty).clone(), import.clone());
         use_effect_with((), move |_| {
@@ -116,61 +194,57 @@ pub fn app() -> Html {
     });
 
     let on_edit = {
-        let (draft, dirty) = (draft.clone(), (*dirty).clone());
-        Callback::from(move |edit: Edit| {
-            let mut next = (*draft).clone();
-            match edit {
-                Edit::Field(field, typed, done) => next.set(&field, &typed, done),
-                Edit::Switch(path, on) => next.switch(&path, on),
-            }
-            if next != *draft {
-                dirty.set(true);
-                draft.set(next);
-            }
+        let doc = doc.dispatcher();
+        Callback::from(move |edit: Edit| doc.dispatch(Change::Edit(edit)))
+    };
+    // Files chosen or dropped: one opens it; many (for a registry) are added to it.
+    let open_files = |many: bool| {
+        let doc = doc.dispatcher();
+        Callback::from(move |files: Vec<web_sys::File>| {
+            let doc = doc.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                let mut texts = texts(files).await;
+                if many {
+                    doc.dispatch(Change::Accounts(texts));
+                } else if let Some(text) = texts.pop() {
+                    doc.dispatch(Change::Import(text));
+                }
+            });
         })
     };
-    let on_file = {
-        let import = import.clone();
+    let from_input = |open: Callback<Vec<web_sys::File>>| {
         Callback::from(move |e: Event| {
             let Some(input) = e.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
-            if let Some(file) = input.files().and_then(|f| f.get(0)) {
-                let import = import.clone();
-                wasm_bindgen_futures::spawn_local(async move {
-                    if let Some(text) = io::file_text(file).await {
-                        import.emit(text);
-                    }
-                });
-            }
+            open.emit(files_of(input.files()));
             // The same file opened again is read again.
             input.set_value("");
         })
     };
+    let on_file = from_input(open_files(false));
+    let on_files = from_input(open_files(draft.shape() == Shape::Registry));
     let on_drop = {
-        let import = import.clone();
+        let (one, many) = (open_files(false), open_files(true));
+        let registry = draft.shape() == Shape::Registry;
         Callback::from(move |e: DragEvent| {
             e.prevent_default();
-            if let Some(file) = e.data_transfer().and_then(|d| d.files()).and_then(|f| f.get(0)) {
-                let import = import.clone();
-                wasm_bindgen_futures::spawn_local(async move {
-                    if let Some(text) = io::file_text(file).await {
-                        import.emit(text);
-                    }
-                });
+            let files = files_of(e.data_transfer().and_then(|d| d.files()));
+            // On a registry, several files dropped are added to it.
+            if registry && files.len() > 1 {
+                many.emit(files)
+            } else {
+                one.emit(files)
             }
         })
     };
-    let on_new = {
-        let (draft, dirty) = (draft.clone(), (*dirty).clone());
-        Callback::from(move |_: MouseEvent| {
-            draft.set(Draft::new());
-            dirty.set(false);
-        })
+    let start_with = |make: fn() -> Draft| {
+        let doc = doc.dispatcher();
+        Callback::from(move |_: MouseEvent| doc.dispatch(Change::New(make())))
     };
     let on_download = {
-        let (text, dirty) = (text.clone(), (*dirty).clone());
+        let (text, doc) = (text.clone(), doc.dispatcher());
         Callback::from(move |_: MouseEvent| {
             if io::download("circo.json", &text).is_some() {
-                dirty.set(false);
+                doc.dispatch(Change::Saved);
             }
         })
     };
@@ -183,6 +257,10 @@ pub fn app() -> Html {
                 status.set(Some(if io::copy(&text).await { w.copied } else { w.copy_failed }));
             });
         })
+    };
+    let add = |edit: EntryEdit| {
+        let on_edit = on_edit.clone();
+        Callback::from(move |_: MouseEvent| on_edit.emit(Edit::Entries(edit)))
     };
     let typed_into = |state: &UseStateHandle<String>| {
         let state = state.clone();
@@ -217,15 +295,29 @@ pub fn app() -> Html {
                         <label for="import">{ w.import.get(l) }</label>
                         <p class="b-help" id="import-help">{ w.import_help.get(l) }</p>
                         <input type="file" id="import" accept=".json,application/json" aria-describedby="import-help" onchange={on_file} />
-                        <p><button type="button" onclick={on_new}>{ w.new.get(l) }</button></p>
+                        <p class="b-actions">
+                            <button type="button" onclick={start_with(Draft::new)}>{ w.new.get(l) }</button>
+                            <button type="button" onclick={start_with(Draft::new_registry)}>{ w.new_registry.get(l) }</button>
+                        </p>
                     </section>
                     { summary(words::summary_heading(errors.len()), Some(w.problems_help.clone()), "b-summary", &errors, &groups, l) }
                     { summary(w.warnings_heading.clone(), None, "b-warnings", &warnings, &groups, l) }
                     if draft.shape() == Shape::Unreadable { <p class="b-error">{ w.unreadable.get(l) }</p> }
                     if draft.shape() == Shape::Registry { <p class="b-help">{ w.registry_note.get(l) }</p> }
                     <form class="b-form" aria-label={w.form_label.get(l).to_owned()} onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
-                        { for groups.iter().map(|g| form::group(g, &draft, &placed, l, &on_edit)) }
+                        { for groups.iter().map(|g| html! { <>{ entry_tools(g, l, &on_edit) }{ form::group(g, draft, &placed, l, &on_edit) }</> }) }
                     </form>
+                    if draft.shape() == Shape::Registry {
+                        <section class="b-start">
+                            <p class="b-actions">
+                                <button type="button" onclick={add(EntryEdit::AddLink)}>{ w.add_link.get(l) }</button>
+                                <button type="button" onclick={add(EntryEdit::AddInline)}>{ w.add_inline.get(l) }</button>
+                            </p>
+                            <label for="add-files">{ w.add_files.get(l) }</label>
+                            <input type="file" id="add-files" multiple=true accept=".json,application/json" onchange={on_files} />
+                            <p role="status">{ for doc.added.as_ref().map(|t| t.get(l).to_owned()) }</p>
+                        </section>
+                    }
                     <section class="b-export" aria-labelledby="b-export-h">
                         <h2 id="b-export-h">{ w.export_heading.get(l) }</h2>
                         <p class="b-actions">

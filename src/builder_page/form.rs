@@ -8,7 +8,7 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use circo_don::builder::fields::{id_of, Field, Group, Kind};
-use circo_don::builder::{spot, words, Draft, Spot};
+use circo_don::builder::{spot, words, Draft, EntryEdit, Spot};
 use circo_don::config::Problem;
 use circo_don::i18n::{Lang, Text};
 
@@ -18,6 +18,8 @@ pub enum Edit {
     Field(Field, String, bool),
     /// An optional part switched on or off.
     Switch(String, bool),
+    /// A registry's list of circos changed.
+    Entries(EntryEdit),
 }
 
 /// The problems, by where they are shown.
