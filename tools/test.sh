@@ -21,7 +21,7 @@ layers=("$@")
 [ ${#layers[@]} -gt 0 ] || layers=(native lint browser build e2e gecko webkit)
 
 # The end-to-end layers serve the release build: build it first when it is missing.
-need_dist() { [ -f dist/circo-don_bg.wasm ] || bash tools/build.sh; }
+need_dist() { [ -f dist/circo-don_bg.wasm ] && [ -f dist/circo-don-builder_bg.wasm ] || bash tools/build.sh; }
 
 # The browser (name and version) a layer runs in, for its summary line.
 browser_of() {
