@@ -21,6 +21,13 @@ function dos(d) {
   return [time, date];
 }
 
+/** A little-endian record of `size` bytes with `fields`, each [offset, bytes, value]. */
+function pack(size, fields) {
+  const b = Buffer.alloc(size);
+  for (const [at, n, v] of fields) if (n === 2) b.writeUInt16LE(v, at); else b.writeUInt32LE(v, at);
+  return b;
+}
+
 const locals = [];
 const centrals = [];
 let offset = 0;
@@ -31,31 +38,13 @@ for (const name of files(folder)) {
   const [time, date] = dos(statSync(path).mtime);
   const nameBytes = Buffer.from(name, 'utf8');
   const crc = crc32(data);
-  const local = Buffer.alloc(30);
-  local.writeUInt32LE(0x04034b50, 0);
-  local.writeUInt16LE(20, 4);
-  local.writeUInt16LE(0x0800, 6); // UTF-8 names
-  local.writeUInt16LE(8, 8); // deflate
-  local.writeUInt16LE(time, 10);
-  local.writeUInt16LE(date, 12);
-  local.writeUInt32LE(crc, 14);
-  local.writeUInt32LE(packed.length, 18);
-  local.writeUInt32LE(data.length, 22);
-  local.writeUInt16LE(nameBytes.length, 26);
+  // The local header and the central directory's record share these fields, the
+  // latter two bytes further (after its "version made by").
+  const shared = [[4, 2, 20], [6, 2, 0x0800 /* UTF-8 names */], [8, 2, 8 /* deflate */], [10, 2, time], [12, 2, date],
+    [14, 4, crc], [18, 4, packed.length], [22, 4, data.length], [26, 2, nameBytes.length]];
+  const local = pack(30, [[0, 4, 0x04034b50], ...shared]);
   locals.push(local, nameBytes, packed);
-  const central = Buffer.alloc(46);
-  central.writeUInt32LE(0x02014b50, 0);
-  central.writeUInt16LE(20, 4);
-  central.writeUInt16LE(20, 6);
-  central.writeUInt16LE(0x0800, 8);
-  central.writeUInt16LE(8, 10);
-  central.writeUInt16LE(time, 12);
-  central.writeUInt16LE(date, 14);
-  central.writeUInt32LE(crc, 16);
-  central.writeUInt32LE(packed.length, 20);
-  central.writeUInt32LE(data.length, 24);
-  central.writeUInt16LE(nameBytes.length, 28);
-  central.writeUInt32LE(offset, 42);
+  const central = pack(46, [[0, 4, 0x02014b50], [4, 2, 20], ...shared.map(([at, n, v]) => [at + 2, n, v]), [42, 4, offset]]);
   centrals.push(central, nameBytes);
   offset += local.length + nameBytes.length + packed.length;
 }
