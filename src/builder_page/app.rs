@@ -171,7 +171,7 @@ pub fn app() -> Html {
     {
         let (dirty, import) = ((*dirty).clone(), import.clone());
         use_effect_with((), move |_| {
-            io::warn_before_leaving(dirty);
+            io::warn_before_leaving(dirty, words::page().leave_warning.fr);
             io::on_paste(import);
         });
     }

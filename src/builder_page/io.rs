@@ -42,12 +42,14 @@ pub async fn copy(text: &str) -> bool {
 
 /// Asks the browser to warn before the page is left while `dirty` holds: what was typed
 /// exists only in this page (nothing is stored, see README).
-pub fn warn_before_leaving(dirty: Rc<Cell<bool>>) {
+/// `message` is for older browsers, which want a non-empty `returnValue` (none shows it:
+/// each says leaving loses changes in its own words).
+pub fn warn_before_leaving(dirty: Rc<Cell<bool>>, message: String) {
     let Some(window) = web_sys::window() else { return };
     let handler = Closure::<dyn Fn(BeforeUnloadEvent)>::new(move |e: BeforeUnloadEvent| {
         if dirty.get() {
             e.prevent_default();
-            e.set_return_value("");
+            e.set_return_value(&message);
         }
     });
     let _ = window.add_event_listener_with_callback("beforeunload", handler.as_ref().unchecked_ref());

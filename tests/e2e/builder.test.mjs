@@ -235,6 +235,23 @@ test('pasting a configuration on the page imports it; the embed snippet is built
   for (const url of p.requests) assert.ok(url.startsWith(env.origin), url);
 });
 
+test('leaving with edits not downloaded asks first; once downloaded, it does not', async () => {
+  const p = await openBuilder();
+  const dialogs = [];
+  p.on('dialog', async (d) => { dialogs.push(d.type()); await d.dismiss(); });
+  await p.locator('#f-candidate-name').click();
+  await p.keyboard.type('Camille Martin');
+  await p.close({ runBeforeUnload: true });
+  await new Promise((r) => setTimeout(r, 500));
+  assert.deepEqual(dialogs, ['beforeunload']);
+  assert.equal(p.isClosed(), false, 'the collective chose to stay');
+  await download(p, 'leaving.json', () => p.getByRole('button', { name: 'Télécharger circo.json' }).click());
+  await p.close({ runBeforeUnload: true });
+  await new Promise((r) => setTimeout(r, 500));
+  assert.deepEqual(dialogs, ['beforeunload'], 'no second warning');
+  assert.equal(p.isClosed(), true);
+});
+
 // Screenshots to look at; `UPDATE_SCREENSHOTS=1 make test-e2e` refreshes docs/.
 test('screenshots of the builder at 360 px and 1280 px', async () => {
   for (const [width, height] of [[360, 800], [1280, 900]]) {
