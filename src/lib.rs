@@ -7,6 +7,7 @@
 //! - the shells turn core results into something a person sees: [`widget`] (Yew, built
 //!   for wasm32 only) and [`cli`] (the `circo-don` command, native only).
 
+#[cfg(any(feature = "builder", not(target_arch = "wasm32")))]
 pub mod builder;
 pub mod config;
 pub mod date;

@@ -227,7 +227,7 @@ pub fn app() -> Html {
         let registry = draft.shape() == Shape::Registry;
         Callback::from(move |e: DragEvent| {
             e.prevent_default();
-            let files = files_of(e.data_transfer().and_then(|d| d.files()));
+            let files = files_of(io::dropped(&e));
             // On a registry, several files dropped are added to it.
             if registry && files.len() > 1 {
                 many.emit(files)

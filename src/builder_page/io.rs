@@ -7,7 +7,31 @@ use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{BeforeUnloadEvent, Blob, BlobPropertyBag, File, HtmlAnchorElement};
+use web_sys::{Blob, BlobPropertyBag, File};
+
+// The few browser APIs the builder needs beyond the web-sys features the widget's
+// dependencies already enable, bound here: a web-sys feature more would change the
+// widget's own build (web-sys's hash is in its symbol names).
+#[wasm_bindgen]
+extern "C" {
+    /// A drop's `dataTransfer`, a paste's `clipboardData`.
+    pub type DataTransfer;
+    #[wasm_bindgen(method, getter)]
+    pub fn files(this: &DataTransfer) -> Option<web_sys::FileList>;
+    #[wasm_bindgen(method, js_name = getData, catch)]
+    fn get_data(this: &DataTransfer, format: &str) -> Result<String, JsValue>;
+}
+
+/// The `DataTransfer` an event holds under `key` (`dataTransfer`, `clipboardData`).
+fn transfer_of(event: &web_sys::Event, key: &str) -> Option<DataTransfer> {
+    let value = js_sys::Reflect::get(event, &key.into()).ok()?;
+    (!value.is_null() && !value.is_undefined()).then(|| value.unchecked_into())
+}
+
+/// A drop's files.
+pub fn dropped(event: &web_sys::DragEvent) -> Option<web_sys::FileList> {
+    transfer_of(event, "dataTransfer")?.files()
+}
 
 /// The text of an opened or dropped file.
 pub async fn file_text(file: File) -> Option<String> {
@@ -22,9 +46,9 @@ pub fn download(name: &str, text: &str) -> Option<()> {
     options.set_type("application/json");
     let blob = Blob::new_with_str_sequence_and_options(&parts, &options).ok()?;
     let url = web_sys::Url::create_object_url_with_blob(&blob).ok()?;
-    let a: HtmlAnchorElement = document.create_element("a").ok()?.dyn_into().ok()?;
-    a.set_href(&url);
-    a.set_download(name);
+    let a: web_sys::HtmlElement = document.create_element("a").ok()?.dyn_into().ok()?;
+    a.set_attribute("href", &url).ok()?;
+    a.set_attribute("download", name).ok()?;
     a.click();
     // The download has its own copy of the bytes once started.
     let revoke = Closure::once_into_js(move || {
@@ -46,10 +70,10 @@ pub async fn copy(text: &str) -> bool {
 /// each says leaving loses changes in its own words).
 pub fn warn_before_leaving(dirty: Rc<Cell<bool>>, message: String) {
     let Some(window) = web_sys::window() else { return };
-    let handler = Closure::<dyn Fn(BeforeUnloadEvent)>::new(move |e: BeforeUnloadEvent| {
+    let handler = Closure::<dyn Fn(web_sys::Event)>::new(move |e: web_sys::Event| {
         if dirty.get() {
             e.prevent_default();
-            e.set_return_value(&message);
+            let _ = js_sys::Reflect::set(&e, &"returnValue".into(), &message.as_str().into());
         }
     });
     let _ = window.add_event_listener_with_callback("beforeunload", handler.as_ref().unchecked_ref());
@@ -61,7 +85,7 @@ pub fn warn_before_leaving(dirty: Rc<Cell<bool>>, message: String) {
 /// on the page).
 pub fn on_paste(on_text: yew::Callback<String>) {
     let Some(window) = web_sys::window() else { return };
-    let handler = Closure::<dyn Fn(web_sys::ClipboardEvent)>::new(move |e: web_sys::ClipboardEvent| {
+    let handler = Closure::<dyn Fn(web_sys::Event)>::new(move |e: web_sys::Event| {
         let in_field = e
             .target()
             .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
@@ -69,7 +93,7 @@ pub fn on_paste(on_text: yew::Callback<String>) {
         if in_field {
             return;
         }
-        if let Some(text) = e.clipboard_data().and_then(|d| d.get_data("text").ok()).filter(|t| t.trim_start().starts_with('{')) {
+        if let Some(text) = transfer_of(&e, "clipboardData").and_then(|d| d.get_data("text").ok()).filter(|t| t.trim_start().starts_with('{')) {
             e.prevent_default();
             on_text.emit(text);
         }

@@ -6,7 +6,12 @@
 
 use yew::prelude::*;
 
-use circo_don::widget::{adopt_style, App, STYLE};
+use circo_don::widget::App;
+
+/// The widget's own stylesheet, as the widget carries it. This page has no
+/// Content-Security-Policy, so a `<style>` element in the shadow root is enough (the
+/// widget itself adopts a constructed stylesheet); the widget's code is left untouched.
+const WIDGET_CSS: &str = include_str!("../../styles/widget.css");
 
 /// The inline configuration the preview reads (in builder.html).
 pub const SOURCE_ID: &str = "cd-preview-config";
@@ -30,7 +35,9 @@ pub fn preview(props: &PreviewProps) -> Html {
                 let host = host.cast::<web_sys::Element>()?;
                 let document = host.owner_document()?;
                 let shadow = host.attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open)).ok()?;
-                adopt_style(&shadow, None, &document, STYLE).ok()?;
+                let style = document.create_element("style").ok()?;
+                style.set_text_content(Some(WIDGET_CSS));
+                shadow.append_child(&style).ok()?;
                 let div = document.create_element("div").ok()?;
                 shadow.append_child(&div).ok()?;
                 Some(div)

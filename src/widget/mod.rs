@@ -32,7 +32,7 @@ pub fn today() -> Date {
 
 /// The widget's stylesheet, carried inside the wasm: a stylesheet linked from the host
 /// page's `<head>` would never reach a shadow root; it is adopted by each shadow root.
-pub const STYLE: &str = include_str!("../../styles/widget.css");
+const STYLE: &str = include_str!("../../styles/widget.css");
 
 thread_local! {
     /// One constructed stylesheet shared by every widget of the page.
@@ -53,7 +53,7 @@ pub(crate) fn constructed_sheet(realm: &JsValue, css: &str) -> Option<JsValue> {
 /// constructed stylesheet is not refused by a Content-Security-Policy without
 /// `'unsafe-inline'` in `style-src`, where a `<style>` element is; the element remains
 /// only for browsers without constructable stylesheets (Safari before 16.4).
-pub fn adopt_style(target: &web_sys::Node, sheet: Option<&JsValue>, document: &web_sys::Document, css: &str) -> Result<(), String> {
+pub(crate) fn adopt_style(target: &web_sys::Node, sheet: Option<&JsValue>, document: &web_sys::Document, css: &str) -> Result<(), String> {
     let adoptable = Reflect::has(target, &"adoptedStyleSheets".into()).unwrap_or(false);
     if let (Some(sheet), true) = (sheet, adoptable) {
         let sheets = Array::of1(sheet);

@@ -217,7 +217,7 @@ test('a registry built from many account files at once: entries moved, removed, 
   assert.equal(JSON.parse(readFileSync(saved, 'utf8')).circos.length, 2);
 });
 
-test('pasting a configuration on the page imports it; the embed snippet is built from two addresses', async () => {
+test('a configuration pasted or dropped on the page opens; the embed snippet is built from two addresses', async () => {
   const p = await openBuilder();
   const text = readFileSync(EXAMPLE, 'utf8');
   await p.evaluate((t) => {
@@ -227,6 +227,14 @@ test('pasting a configuration on the page imports it; the embed snippet is built
   }, text);
   await p.locator('#f-candidate-name').waitFor();
   assert.equal(await p.locator('#f-candidate-name').inputValue(), 'Camille Martin');
+  // A file dropped on the page opens too.
+  const association = JSON.parse(readFileSync(join(ROOT, 'demo', 'association.json'), 'utf8'));
+  await p.evaluate((t) => {
+    const data = new DataTransfer();
+    data.items.add(new File([t], 'association.json', { type: 'application/json' }));
+    document.querySelector('main').dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+  }, JSON.stringify(association));
+  await p.waitForFunction((name) => document.querySelector('#f-candidate-name')?.value === name, association.candidate.name);
   await p.getByLabel('Adresse où circo.json sera publié').fill('https://collectif.fr/don/circo.json');
   await p.getByLabel('Adresse du dossier des fichiers du module').fill('https://collectif.fr/don/');
   assert.equal(await p.getByLabel('Code d’intégration').inputValue(),
