@@ -6,13 +6,14 @@ export PATH := $(HOME)/.cargo/bin:$(CURDIR)/node_modules/.bin:$(PATH)
 HOST ?= 127.0.0.1
 PORT ?= 8080
 
-.PHONY: setup build demo test test-native test-browser test-e2e size lint bench bench-web clean
+.PHONY: setup build demo test test-native test-browser test-e2e size lint bench bench-web clean release
 
 setup:
 	@bash tools/setup.sh
 
 # The release widget in dist/: circo-don.js (glue that starts itself), circo-don_bg.wasm,
-# the demo page and its example configurations. Built for size by tools/build.sh (Yew's
+# the demo page and its example configurations, and the builder page (builder.html and
+# its own circo-don-builder files: none of its bytes are in the widget's). Built for size by tools/build.sh (Yew's
 # minimum-size recipe, with RUSTC_BOOTSTRAP=1 for that one build only: see the script).
 build: setup
 	@bash tools/build.sh
@@ -35,11 +36,16 @@ test-e2e:
 
 lint:
 	cargo clippy --locked --all-targets -- -D warnings
-	cargo clippy --locked --target wasm32-unknown-unknown --all-targets -- -D warnings
+	cargo clippy --locked --target wasm32-unknown-unknown --features builder --all-targets -- -D warnings
 
 # Bytes a page loads (gzip and brotli) and where they are in the wasm (tools/size.sh).
 size: build
 	@bash tools/size.sh dist
+
+# The bundle collectives download: dist/release/circo-don-VERSION.zip and SHA256SUMS
+# (tools/release.sh; the guide inside is docs/guide-collectifs.md).
+release: build
+	@bash tools/release.sh
 
 bench:
 	cargo bench --locked --bench law

@@ -2,12 +2,14 @@
 //!
 //! The crate is a functional core and an imperative shell (see `ARCHITECTURE.md`):
 //!
-//! - the core — [`money`], [`date`], [`i18n`], [`embed`], [`law`], [`donation`], [`config`], [`payment`], [`text_safety`] — is
+//! - the core — [`builder`], [`money`], [`date`], [`i18n`], [`embed`], [`law`], [`donation`], [`config`], [`payment`], [`text_safety`] — is
 //!   plain Rust with no web dependency, no clock and no I/O;
 //! - the shells turn core results into something a person sees: [`widget`] (Yew: live in
 //!   the browser on wasm32, prerendered to HTML natively) and [`cli`] (the `circo-don`
 //!   command, native only).
 
+#[cfg(any(feature = "builder", not(target_arch = "wasm32")))]
+pub mod builder;
 pub mod config;
 pub mod date;
 pub mod donation;

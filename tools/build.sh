@@ -33,4 +33,10 @@ export CARGO_UNSTABLE_BUILD_STD_FEATURES=optimize_for_size
 unset RUSTFLAGS CARGO_ENCODED_RUSTFLAGS
 export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort"
 export CARGO_TARGET_DIR=target/min-size
-exec trunk build --release "$@"
+trunk build --release "$@"
+# The builder page (builder.html), its own wasm binary, by a second invocation: trunk
+# builds one page per run and replaces its dist folder, so it builds into its own folder
+# and its files (builder.html, circo-don-builder*.js/.wasm, builder.css) join dist/.
+builder_dist=target/builder-dist
+trunk build builder.html --release --dist "$builder_dist" --html-output builder.html --public-url ./ "$@"
+cp "$builder_dist"/builder.html "$builder_dist"/circo-don-builder* "$builder_dist"/builder*.css dist/

@@ -33,6 +33,20 @@ verdict="within budget"
 [ "$total_gz" -le $((budget_kb * 1000)) ] || verdict="OVER BUDGET"
 echo "total: $(kb "$total_gz") gzip, $(kb "$total_br") brotli (budget $budget_kb KB gzip: $verdict)"
 
+# The builder page (builder.html) is its own wasm binary, loaded by collectives only:
+# listed apart, never counted in the widget's bytes.
+builder_files=("$dist/circo-don-builder.js" "$dist/circo-don-builder_bg.wasm" "$dist/builder.css")
+if [ -f "${builder_files[1]}" ]; then
+  b_raw=0 b_gz=0 b_br=0
+  echo "builder page (builder.html, not loaded by donors):"
+  for f in "${builder_files[@]}"; do
+    raw=$(wc -c < "$f") gz=$(gzip -9 -c "$f" | wc -c) br=$(brotli_size "$f")
+    b_raw=$((b_raw + raw)) b_gz=$((b_gz + gz)) b_br=$((b_br + br))
+    printf '%-24s %10d %10d %10d\n' "$(basename "$f")" "$raw" "$gz" "$br"
+  done
+  echo "builder total: $(kb "$b_gz") gzip, $(kb "$b_br") brotli"
+fi
+
 # The breakdown needs function names, which the release wasm-opt drops.
 bindgen=target/min-size/wasm-bindgen/release/circo-don_bg.wasm
 named=target/min-size/size/circo-don_named.wasm

@@ -4,8 +4,8 @@
 #   native   cargo test: the core (law, money, configuration, payloads) and the CLI
 #   lint     clippy with warnings denied, native and wasm32
 #   browser  wasm-bindgen-test: the Yew components in headless Chromium
-#   build    the release widget (tools/build.sh: trunk, built for size), which the
-#            end-to-end tests serve
+#   build    the release widget and the builder page (tools/build.sh: trunk, built
+#            for size), which the end-to-end tests serve
 #   e2e      Playwright + axe-core in Chromium against dist/ served on 127.0.0.1
 #   gecko    the engine-dependent donor flows in Firefox ESR (headless), via WebDriver
 #   webkit   the same flows in WebKitGTK's MiniBrowser under Xvfb, via WebDriver
@@ -21,7 +21,7 @@ layers=("$@")
 [ ${#layers[@]} -gt 0 ] || layers=(native lint browser build e2e gecko webkit)
 
 # The end-to-end layers serve the release build: build it first when it is missing.
-need_dist() { [ -f dist/circo-don_bg.wasm ] || bash tools/build.sh; }
+need_dist() { [ -f dist/circo-don_bg.wasm ] && [ -f dist/circo-don-builder_bg.wasm ] || bash tools/build.sh; }
 
 # The browser (name and version) a layer runs in, for its summary line.
 browser_of() {
@@ -36,7 +36,7 @@ run_layer() {
   case "$1" in
     native) cargo test --locked ;;
     lint) cargo clippy --locked --all-targets -- -D warnings &&
-          cargo clippy --locked --target wasm32-unknown-unknown --lib --bins --test browser -- -D warnings ;;
+          cargo clippy --locked --target wasm32-unknown-unknown --features builder --lib --bins --test browser -- -D warnings ;;
     browser) cargo test --locked --target wasm32-unknown-unknown --test browser ;;
     build) bash tools/build.sh ;;
     e2e) need_dist && node --test --test-concurrency=1 tests/e2e/ ;;
