@@ -158,7 +158,24 @@ impl fmt::Display for JsonWords<'_> {
             Unexpected::Signed(i) => write!(f, "integer `{i}`"),
             Unexpected::Float(_) => f.write_str("floating point"),
             Unexpected::Char(c) => write!(f, "character `{c}`"),
-            Unexpected::Str(s) => write!(f, "string {s:?}"),
+            Unexpected::Str(s) => {
+                // As `{s:?}` writes it, without the Unicode table of printable characters
+                // that `Debug` brings (size): what could hide or act on the message (a
+                // control, a bidi or invisible character) is written as its code point.
+                f.write_str("string \"")?;
+                for c in s.chars() {
+                    match c {
+                        '"' | '\\' => write!(f, "\\{c}")?,
+                        '\0' => f.write_str("\\0")?,
+                        '\n' => f.write_str("\\n")?,
+                        '\r' => f.write_str("\\r")?,
+                        '\t' => f.write_str("\\t")?,
+                        c if c.is_control() || crate::text_safety::hidden_kind(c).is_some() => write!(f, "\\u{{{:x}}}", u32::from(c))?,
+                        c => fmt::Write::write_char(f, c)?,
+                    }
+                }
+                f.write_str("\"")
+            }
             Unexpected::Bytes(_) => f.write_str("byte array"),
             Unexpected::Unit => f.write_str("null"),
             Unexpected::Option => f.write_str("Option value"),
@@ -1078,6 +1095,7 @@ mod tests {
             json!({"legislative": null}), json!({"legislative": 1}), json!({"legislative": []}), json!({"by_election": "x"}),
             json!({"fr": null, "en": null}), json!({"typo": 1}), json!({"a": [1, {"b": 2}]}), json!({"payee": "x", "address": 3}),
             json!({"address": 3, "payee": "x"}), json!({"k\"e\\y": 1}),
+            json!("quote \" backslash \\ tab \t line \n nul \u{0} bell \u{7} bidi \u{202e} zero-width \u{200b} é ü"),
         ];
         let mut checked = 0;
         let mut subjects: Vec<serde_json::Value> = Vec::new();
