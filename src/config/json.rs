@@ -9,7 +9,9 @@
 //! What it says is what serde_json says, word for word: a syntax error has serde_json's
 //! message, line and column (`parse` follows serde_json's parser step by step); a type
 //! error has serde's message (the derived code writes it) and the path and reading of
-//! serde_json's `Value` reader under `serde_path_to_error`, but for three choices:
+//! serde_json's `Value` reader under `serde_path_to_error`, but for four choices:
+//! - a struct is read from an object only, as the JSON Schema says (serde_json also takes
+//!   a list of its fields' values);
 //! - keys are read in the file's order and a key given twice is an error (`duplicate
 //!   field`), as serde_json's text reader does;
 //! - a number with a fraction is never turned into a float (no floating point in the
@@ -738,12 +740,11 @@ impl<'de, 'r, 'n, 'a> de::Deserializer<'de> for &'r Reader<'n, 'a> {
         }
     }
 
+    /// An object only, as the JSON Schema says: serde_json would also read a struct from
+    /// a list of its fields' values in order, which no collective writes on purpose, and
+    /// serde's code for that (every struct's `visit_seq`) then stays out of the wasm.
     fn deserialize_struct<V: Visitor<'de>>(self, _name: &'static str, _fields: &'static [&'static str], visitor: V) -> Result<V::Value, Error> {
-        match &self.node.value {
-            Value::Array(items) => self.seq(items, visitor),
-            Value::Object(members) => self.map(members, visitor),
-            _ => Err(self.invalid_type(&visitor)),
-        }
+        self.deserialize_map(visitor)
     }
 
     fn deserialize_enum<V: Visitor<'de>>(self, _name: &'static str, _variants: &'static [&'static str], visitor: V) -> Result<V::Value, Error> {
@@ -998,6 +999,16 @@ mod tests {
                 return 1;
             }
         }
+        // A struct written as a list: serde reads it as its fields in order, ours refuses
+        // it (see `deserialize_struct`), at the list's path.
+        if let Err((path, message)) = &found {
+            if message.starts_with("invalid type: sequence, expected struct ") {
+                let pointer: String = path.split(['.', '[']).map(|s| format!("/{}", s.trim_end_matches(']'))).collect();
+                let at = if path.is_empty() { Some(value) } else { value.pointer(&pointer) };
+                assert!(at.is_some_and(serde_json::Value::is_array), "{path}: {compact}");
+                return 1;
+            }
+        }
         assert_eq!(found, expected, "{compact}");
         let mut compared = 1;
         for text in [compact, serde_json::to_string_pretty(value).unwrap()] {
@@ -1149,6 +1160,21 @@ mod tests {
         }
         assert!(checked > 40_000, "{checked}");
     }
+
+    /// A struct is read from an object only, as the JSON Schema says (serde_json would
+    /// also take a list of the fields' values).
+    #[test]
+    fn a_struct_written_as_a_list_is_refused_at_its_path() {
+        let text = r#"{"format": "circo-don/1", "circo": ["75", 1, "Paris 1"]}"#;
+        let root = parse(text).unwrap();
+        let (path, e) = read::<AccountFile>(&root, text).map(drop).unwrap_err();
+        assert_eq!((path.as_str(), e.message(), e.column()), ("circo", "invalid type: sequence, expected struct CircoFile", 35));
+        assert!(serde_json::from_str::<CircoFileForTests>(r#"["75", 1, "Paris 1"]"#).is_ok(), "serde_json takes it");
+        let loaded = crate::config::load(text);
+        assert!(loaded.problems.iter().any(|p| p.path == "circo" && p.rule == "json-type"), "{:?}", loaded.problems);
+    }
+
+    type CircoFileForTests = crate::config::format::CircoFile;
 
     /// The place of a type error, in a file of several lines.
     #[test]
