@@ -13,3 +13,6 @@ terser="$TRUNK_SOURCE_DIR/node_modules/.bin/terser"
 [ -x "$terser" ] || { echo "post-build: $terser is missing: run tools/setup.sh (npm ci)" >&2; exit 1; }
 "$terser" "$glue" --module --ecma 2020 --compress passes=2 --mangle --comments false --output "$glue.min"
 mv "$glue.min" "$glue"
+# The imports' names, `__wbg_<function>_<hash>`, shortened in the wasm and the glue
+# together (tools/short-imports.mjs says why).
+node "$TRUNK_SOURCE_DIR/tools/short-imports.mjs" "$TRUNK_STAGING_DIR/circo-don_bg.wasm" "$glue"
