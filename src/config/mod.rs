@@ -3,6 +3,8 @@
 //!
 //! - [`format`](mod@format): the JSON files as written by collectives (raw serde types, from which
 //!   the JSON Schema is generated);
+//! - `json`: the JSON reader (the same in the widget and the command line): serde_json's
+//!   syntax errors, serde's type errors, each with its field path;
 //! - [`validate`]: the checks, each problem a [`Problem`] with a path, a stable rule id
 //!   and a bilingual message;
 //! - [`model`]: the validated account ([`ValidAccount`]) the widget uses;
@@ -31,16 +33,14 @@
 //! ```
 
 pub mod format;
+mod json;
 pub mod model;
 pub mod problem;
 pub mod registry;
-mod serde_path;
 mod text;
 pub mod validate;
 
-pub(crate) use serde_path::{json_problem, read_text, type_problem, type_problem_unplaced};
-
-use serde_json::Value;
+pub(crate) use problem::{json_problem, type_problem, type_problem_unplaced};
 
 pub use format::{AccountFile, RegistryFile, ACCOUNT_FORMAT, REGISTRY_FORMAT};
 pub use model::{slug, ValidAccount};
@@ -136,14 +136,14 @@ fn load_into(text: &str, problems: &mut Vec<Problem>) -> Option<Config> {
         return None;
     }
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let value: Value = match serde_json::from_str(text) {
-        Ok(v) => v,
+    let root = match json::parse(text) {
+        Ok(root) => root,
         Err(e) => {
             problems.push(json_problem("", &e, true));
             return None;
         }
     };
-    let Some(object) = value.as_object() else {
+    if !root.is_object() {
         problems.push(Problem::error(
             "",
             CheckId::NotAnObject,
@@ -153,10 +153,10 @@ fn load_into(text: &str, problems: &mut Vec<Problem>) -> Option<Config> {
             ),
         ));
         return None;
-    };
-    match object.get("format").and_then(Value::as_str) {
+    }
+    match root.get("format").and_then(json::Node::as_str) {
         Some(ACCOUNT_FORMAT) => {
-            match read_text::<AccountFile>(text) {
+            match json::read::<AccountFile>(&root, text) {
                 Ok(file) => validate::validate_account(&file, "", problems).map(|a| Config::Account(Box::new(a))),
                 Err((path, e)) => {
                     problems.push(type_problem("", &path, &e));
@@ -164,7 +164,7 @@ fn load_into(text: &str, problems: &mut Vec<Problem>) -> Option<Config> {
                 }
             }
         }
-        Some(REGISTRY_FORMAT) => registry::load_registry(text, &value, problems),
+        Some(REGISTRY_FORMAT) => registry::load_registry(text, &root, problems),
         Some(other) => {
             problems.push(Problem::error(
                 "format",
@@ -193,13 +193,13 @@ fn load_into(text: &str, problems: &mut Vec<Problem>) -> Option<Config> {
 
 /// The JSON Schema of an account file, generated from [`AccountFile`].
 #[cfg(not(target_arch = "wasm32"))]
-pub fn account_schema() -> Value {
-    serde_json::to_value(schemars::schema_for!(AccountFile)).unwrap_or(Value::Null)
+pub fn account_schema() -> serde_json::Value {
+    serde_json::to_value(schemars::schema_for!(AccountFile)).unwrap_or(serde_json::Value::Null)
 }
 
 /// The JSON Schema of a registry file, generated from [`RegistryFile`].
 #[cfg(not(target_arch = "wasm32"))]
-pub fn registry_schema() -> Value {
-    serde_json::to_value(schemars::schema_for!(RegistryFile)).unwrap_or(Value::Null)
+pub fn registry_schema() -> serde_json::Value {
+    serde_json::to_value(schemars::schema_for!(RegistryFile)).unwrap_or(serde_json::Value::Null)
 }
 

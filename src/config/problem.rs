@@ -3,6 +3,7 @@
 
 use std::fmt;
 
+use super::json;
 use crate::i18n::Text;
 
 /// How serious a [`Problem`] is.
@@ -64,6 +65,82 @@ pub(crate) fn join(prefix: &str, field: &str) -> String {
         format!("{prefix}.{field}")
     }
 }
+
+/// A type error at `path` under `prefix` (see [`json::read`]), as one [`Problem`].
+pub(crate) fn type_problem(prefix: &str, path: &str, e: &json::Error) -> Problem {
+    json_problem(&join_path(prefix, path), e, true)
+}
+
+/// As [`type_problem`], without the line and column: a registry entry's message stays
+/// the same wherever the entry is in the file.
+pub(crate) fn type_problem_unplaced(prefix: &str, path: &str, e: &json::Error) -> Problem {
+    json_problem(&join_path(prefix, path), e, false)
+}
+
+fn join_path(prefix: &str, path: &str) -> String {
+    match (prefix.is_empty(), path.is_empty()) {
+        (_, true) => prefix.to_owned(),
+        (true, false) => path.to_owned(),
+        (false, false) if path.starts_with('[') => format!("{prefix}{path}"),
+        (false, false) => format!("{prefix}.{path}"),
+    }
+}
+
+/// Maps a JSON error (syntax, or a type error at `path`) to a problem.
+pub(crate) fn json_problem(path: &str, e: &json::Error, placed: bool) -> Problem {
+    let at = if placed && e.line() > 0 {
+        (format!("Ligne {}, colonne {} : ", e.line(), e.column()), format!("Line {}, column {}: ", e.line(), e.column()))
+    } else {
+        (String::new(), String::new())
+    };
+    let detail = e.message();
+    let (rule, path, fr, en) = if e.is_syntax() {
+        (
+            CheckId::JsonSyntax,
+            String::new(),
+            format!("{}le fichier n’est pas du JSON valide ({detail}). Cherchez une virgule en trop ou manquante, un guillemet ou une accolade non fermés.", at.0),
+            format!("{}the file is not valid JSON ({detail}). Look for an extra or missing comma, an unclosed quote or brace.", at.1),
+        )
+    } else {
+            if let Some(field) = between(detail, "unknown field `", "`") {
+                let expected = detail.split_once(", expected ").map(|(_, x)| x.trim_start_matches("one of ")).unwrap_or("");
+                (
+                    CheckId::UnknownField,
+                    path.to_owned(),
+                    format!("{}champ « {field} » inconnu : vérifiez son orthographe (attendu : {expected}).", at.0),
+                    format!("{}unknown field “{field}”: check its spelling (expected: {expected}).", at.1),
+                )
+            } else if let Some(field) = between(detail, "missing field `", "`") {
+                (
+                    CheckId::MissingField,
+                    join_path(path, field),
+                    format!("{}le champ obligatoire « {field} » manque : ajoutez-le.", at.0),
+                    format!("{}the required field “{field}” is missing: add it.", at.1),
+                )
+            } else if detail.starts_with("unknown variant") {
+                (
+                    CheckId::UnknownValue,
+                    path.to_owned(),
+                    format!("{}valeur non prévue ({detail}) : choisissez l’une des valeurs attendues.", at.0),
+                    format!("{}unexpected value ({detail}): pick one of the expected values.", at.1),
+                )
+            } else {
+                (
+                    CheckId::JsonType,
+                    path.to_owned(),
+                    format!("{}type de valeur inattendu ({detail}) : un texte s’écrit entre guillemets, un nombre sans, une date \"AAAA-MM-JJ\".", at.0),
+                    format!("{}unexpected kind of value ({detail}): text goes in quotes, numbers without, dates as \"YYYY-MM-DD\".", at.1),
+                )
+            }
+    };
+    Problem::error(path, rule, Text::new(fr, en))
+}
+
+fn between<'a>(s: &'a str, start: &str, end: &str) -> Option<&'a str> {
+    let rest = &s[s.find(start)? + start.len()..];
+    Some(&rest[..rest.find(end)?])
+}
+
 
 /// The stable id of a configuration check: a published contract (documentation,
 /// scripts, the corpus manifests), listed in `schema/README.md`. Never renamed once

@@ -5,14 +5,14 @@
 
 use serde::de::IgnoredAny;
 use serde::Deserialize;
-use serde_json::Value;
 
 use super::format::{AccountFile, LinkFile, ACCOUNT_FORMAT};
+use super::json::{self, Node};
 use super::model::{slug, ValidAccount};
 use super::problem::{join, CheckId, Problem};
 use super::text::normalize;
 use super::validate::{check_circo_key, check_communes, check_iban, shorten, url_scheme, validate_account, Checker, MAX_TITLE_CHARS, MAX_URL_CHARS};
-use super::{read_text, type_problem, type_problem_unplaced, Config};
+use super::{type_problem, type_problem_unplaced, Config};
 use crate::text_safety;
 
 /// A validated registry. Entries whose department or number is unusable are left out
@@ -326,9 +326,6 @@ impl Registry {
     }
 }
 
-#[cfg(test)]
-pub(crate) type RegistryHeadForTests = RegistryHead;
-
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct RegistryHead {
@@ -339,23 +336,21 @@ pub(crate) struct RegistryHead {
     schema: Option<String>,
     #[serde(default)]
     name: Option<String>,
-    /// Checked to be a list here (with the same error as a `Vec<Value>`); the entries
-    /// are taken from the already parsed document, so that serde does not compile its
-    /// `Value` reader a second time, for this path-tracking deserializer (size).
+    /// Checked to be a list here; each entry is then read from its own node.
     circos: Vec<IgnoredAny>,
 }
 
 /// Parses and validates a registry whose `format` was already recognised.
 /// `document` is `text` parsed.
-pub(crate) fn load_registry(text: &str, document: &Value, problems: &mut Vec<Problem>) -> Option<Config> {
-    let head: RegistryHead = match read_text(text) {
+pub(crate) fn load_registry(text: &str, document: &Node<'_>, problems: &mut Vec<Problem>) -> Option<Config> {
+    let head: RegistryHead = match json::read(document, text) {
         Ok(head) => head,
         Err((path, e)) => {
             problems.push(type_problem("", &path, &e));
             return None;
         }
     };
-    let circos: &[Value] = document.get("circos").and_then(Value::as_array).map_or(&[], Vec::as_slice);
+    let circos: &[Node<'_>] = document.get("circos").and_then(Node::as_array).unwrap_or(&[]);
     debug_assert_eq!(circos.len(), head.circos.len());
     // A movement name with an error is not shown (the problem says why).
     let name = head.name.as_deref().and_then(|n| {
@@ -366,11 +361,11 @@ pub(crate) fn load_registry(text: &str, document: &Value, problems: &mut Vec<Pro
     let mut entries: Vec<Entry> = Vec::with_capacity(circos.len());
     for (i, value) in circos.iter().enumerate() {
         let prefix = format!("circos[{i}]");
-        let is_link = value.as_object().is_some_and(|o| o.contains_key("url"));
+        let is_link = value.get("url").is_some();
         let entry = if is_link {
-            load_link(i, value, &prefix, problems)
+            load_link(i, value, text, &prefix, problems)
         } else {
-            load_inline(i, value, &prefix, problems)
+            load_inline(i, value, text, &prefix, problems)
         };
         let Some(entry) = entry else { continue };
         if let Some(first) = entries.iter().position(|e| e.slug == entry.slug) {
@@ -396,8 +391,8 @@ pub(crate) fn load_registry(text: &str, document: &Value, problems: &mut Vec<Pro
     Some(Config::Registry(Registry { name, entries }))
 }
 
-fn load_link(index: usize, value: &Value, prefix: &str, problems: &mut Vec<Problem>) -> Option<Entry> {
-    let link: LinkFile = match read_again(value, &[]) {
+fn load_link(index: usize, value: &Node<'_>, text: &str, prefix: &str, problems: &mut Vec<Problem>) -> Option<Entry> {
+    let link: LinkFile = match json::read(value, text) {
         Ok(link) => link,
         Err((path, e)) => {
             problems.push(type_problem_unplaced(prefix, &path, &e));
@@ -431,80 +426,7 @@ fn load_link(index: usize, value: &Value, prefix: &str, problems: &mut Vec<Probl
     (errors == 0).then(|| Entry { expected_iban, expected_title, ..Entry::new(index, department, number, name, Target::Link(url), communes) })
 }
 
-/// Reads an inline account as serde reads one from a `&Value`, with the error's path
-/// (empty for the entry itself).
-///
-/// Size: deserializing [`AccountFile`] from a `Value` as well as from text would compile
-/// serde's code for its twenty types twice (measured: 11.5 KB of the widget's gzip). So
-/// the entry is written back to text and read with the same deserializer as an account
-/// file. The two readers differ only where the text reader reports a syntax error on
-/// valid JSON (an enum given as a number, a list or a map without exactly one key; a
-/// struct given as a too-long list): there the error is rebuilt as the `Value` reader
-/// words it. `tests` checks both readers agree.
-pub(crate) fn inline_account(value: &Value) -> Result<AccountFile, (String, serde_json::Error)> {
-    read_again(value, &ENUM_PATHS)
-}
-
-/// Reads `T` from `value` written back to text (see [`inline_account`]); `enum_paths`
-/// are the paths of `T`'s enum fields.
-fn read_again<T: serde::de::DeserializeOwned>(value: &Value, enum_paths: &[&str]) -> Result<T, (String, serde_json::Error)> {
-    use serde::de::{Error as _, Unexpected};
-    use serde_json::error::Category;
-    let (path, e) = match read_text::<T>(&value.to_string()) {
-        Ok(file) => return Ok(file),
-        Err(e) => e,
-    };
-    // An enum given as a map reads its first key as the variant in text, but is refused
-    // whole by the `Value` reader unless it has exactly one key.
-    for enum_path in enum_paths {
-        let within = path.strip_prefix(enum_path).is_some_and(|rest| rest.is_empty() || rest.starts_with('.'));
-        if within && value_at(value, enum_path).and_then(Value::as_object).is_some_and(|map| map.len() != 1) {
-            return Err(((*enum_path).to_owned(), serde_json::Error::invalid_value(Unexpected::Map, &"map with a single key")));
-        }
-    }
-    if !matches!(e.classify(), Category::Syntax | Category::Eof) {
-        return Err((path, e));
-    }
-    let too_long = e.to_string().starts_with("trailing characters");
-    let at = value_at(value, &path).unwrap_or(value);
-    let error = match at {
-        Value::Array(items) if too_long => serde_json::Error::invalid_length(items.len(), &"fewer elements in array"),
-        Value::Array(_) => serde_json::Error::invalid_type(Unexpected::Seq, &"string or map"),
-        Value::Object(_) => serde_json::Error::invalid_value(Unexpected::Map, &"map with a single key"),
-        Value::Null => serde_json::Error::invalid_type(Unexpected::Unit, &"string or map"),
-        Value::Bool(b) => serde_json::Error::invalid_type(Unexpected::Bool(*b), &"string or map"),
-        Value::String(s) => serde_json::Error::invalid_type(Unexpected::Str(s), &"string or map"),
-        Value::Number(n) => {
-            // No floating point in the core: a fraction is only named, not printed.
-            let unexpected = match (n.as_u64(), n.as_i64()) {
-                (Some(u), _) => Unexpected::Unsigned(u),
-                (None, Some(i)) => Unexpected::Signed(i),
-                (None, None) => Unexpected::Other("a number with a fraction"),
-            };
-            serde_json::Error::invalid_type(unexpected, &"string or map")
-        }
-    };
-    Err((path, error))
-}
-
-/// The fields of [`AccountFile`] whose type is an enum.
-const ENUM_PATHS: [&str; 3] = ["election.kind", "mandataire.kind", "default_lang"];
-
-/// The value at a serde_path_to_error path (`payment.cheque.address`, `circo[2]`).
-fn value_at<'v>(mut value: &'v Value, path: &str) -> Option<&'v Value> {
-    for segment in path.split('.').filter(|s| !s.is_empty()) {
-        let (key, indices) = segment.split_once('[').map_or((segment, ""), |(k, rest)| (k, rest));
-        if !key.is_empty() {
-            value = value.get(key)?;
-        }
-        for index in indices.split('[').filter(|s| !s.is_empty()) {
-            value = value.get(index.trim_end_matches(']').parse::<usize>().ok()?)?;
-        }
-    }
-    Some(value)
-}
-
-fn load_inline(index: usize, value: &Value, prefix: &str, problems: &mut Vec<Problem>) -> Option<Entry> {
+fn load_inline(index: usize, value: &Node<'_>, text: &str, prefix: &str, problems: &mut Vec<Problem>) -> Option<Entry> {
     if !value.is_object() {
         problems.push(Problem::error(
             prefix,
@@ -516,7 +438,7 @@ fn load_inline(index: usize, value: &Value, prefix: &str, problems: &mut Vec<Pro
         ));
         return None;
     }
-    let file = match inline_account(value) {
+    let file: AccountFile = match json::read(value, text) {
         Ok(file) => file,
         Err((path, e)) => {
             problems.push(type_problem_unplaced(prefix, &path, &e));
@@ -538,123 +460,4 @@ fn load_inline(index: usize, value: &Value, prefix: &str, problems: &mut Vec<Pro
         None => Target::Invalid,
     };
     Some(Entry::new(index, department, number, name, target, communes))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use serde_json::json;
-
-    /// A reader's outcome: `Err((path, message without position, is a data error))`.
-    type Reader = fn(&Value) -> Result<(), (String, String, bool)>;
-
-    /// Where the core's reader met a number with a fraction it names it without printing
-    /// it (no floating point in the core); serde prints it. Otherwise both say the same.
-    fn fraction_unprinted(mut detail: String) -> String {
-        if let Some(start) = detail.find("floating point `") {
-            let end = detail[start + 16..].find('`').map_or(detail.len(), |i| start + 16 + i + 1);
-            detail.replace_range(start..end, "a number with a fraction");
-        }
-        detail
-    }
-
-    /// What serde reads from a `&Value`: the reader `inline_account` stands for.
-    fn from_value(value: &Value) -> Result<(), (String, String, bool)> {
-        serde_path_to_error::deserialize::<_, AccountFile>(value).map(drop).map_err(|e| {
-            let path = e.path().to_string();
-            let path = if path == "." { String::new() } else { path };
-            (path, fraction_unprinted(e.inner().to_string()), e.inner().is_data())
-        })
-    }
-
-    fn link_from_value(value: &Value) -> Result<(), (String, String, bool)> {
-        serde_path_to_error::deserialize::<_, LinkFile>(value).map(drop).map_err(|e| {
-            let path = e.path().to_string();
-            let path = if path == "." { String::new() } else { path };
-            (path, fraction_unprinted(e.inner().to_string()), e.inner().is_data())
-        })
-    }
-
-    fn from_text(value: &Value) -> Result<(), (String, String, bool)> {
-        unplaced(inline_account(value).map(drop))
-    }
-
-    fn link_from_text(value: &Value) -> Result<(), (String, String, bool)> {
-        unplaced(read_again::<LinkFile>(value, &[]).map(drop))
-    }
-
-    fn unplaced(result: Result<(), (String, serde_json::Error)>) -> Result<(), (String, String, bool)> {
-        result.map_err(|(path, e)| {
-            let full = e.to_string();
-            let detail = full.rfind(" at line ").map_or(full.clone(), |i| full[..i].to_owned());
-            (path, fraction_unprinted(detail), e.is_data())
-        })
-    }
-
-    /// Every account of the examples and of the corpus (files, and inline entries of
-    /// registries), each also with many mutations: both readers give the same result.
-    #[test]
-    fn inline_reader_agrees_with_serde_value_reader() {
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-        let mut accounts: Vec<Value> = Vec::new();
-        let mut links: Vec<Value> = vec![json!({"department": "75", "number": 1, "name": "Paris 1", "url": "circos/75-01.json"})];
-        for dir in ["demo", "tests/configs/broken", "tests/configs/warnings"] {
-            let mut files: Vec<_> = std::fs::read_dir(root.join(dir)).unwrap().map(|e| e.unwrap().path()).collect();
-            files.sort();
-            for file in files.iter().filter(|f| f.extension().is_some_and(|x| x == "json")) {
-                let Ok(value) = serde_json::from_str::<Value>(&std::fs::read_to_string(file).unwrap()) else { continue };
-                match value.get("circos").and_then(Value::as_array) {
-                    Some(circos) => {
-                        accounts.extend(circos.iter().filter(|c| c.get("url").is_none()).cloned());
-                        links.extend(circos.iter().filter(|c| c.get("url").is_some()).cloned());
-                    }
-                    None => accounts.push(value),
-                }
-            }
-        }
-        assert!(accounts.len() > 30 && links.len() > 2, "{} {}", accounts.len(), links.len());
-        let replacements = [
-            json!(null), json!(true), json!(0), json!(-3), json!(1.5), json!(1e300), json!(18446744073709551615u64),
-            json!(""), json!("x"), json!("legislative"), json!("fr"), json!("2027-06-11"), json!([]), json!(["a"]),
-            json!([1]), json!(["75", 1, "x"]), json!(["75", 1, "x", null, 5]), json!({}), json!({"legislative": null}),
-            json!({"legislative": 1}), json!({"legislative": []}), json!({"legislative": {"a": 1}}), json!({"by_election": "x"}), json!({"fr": null, "en": null}), json!({"x": null}), json!({"typo": 1}), json!({"a": [1, {"b": 2}]}),
-        ];
-        let mut checked = 0;
-        let readers: [(Reader, Reader); 2] = [(from_text, from_value), (link_from_text, link_from_value)];
-        for (account, (from_text, from_value)) in accounts.iter().map(|a| (a, readers[0])).chain(links.iter().map(|l| (l, readers[1]))) {
-            assert_eq!(from_text(account), from_value(account), "{account}");
-            for pointer in pointers(account, String::new()) {
-                for replacement in &replacements {
-                    let mut v = account.clone();
-                    *v.pointer_mut(&pointer).unwrap() = replacement.clone();
-                    assert_eq!(from_text(&v), from_value(&v), "{pointer} = {replacement}");
-                    checked += 1;
-                }
-                if let Some((parent, key)) = pointer.rsplit_once('/') {
-                    let mut v = account.clone();
-                    let parent = if parent.is_empty() { Some(&mut v) } else { v.pointer_mut(parent) };
-                    if let Some(Value::Object(map)) = parent {
-                        map.remove(key);
-                        map.insert(format!("{key}x"), json!(1));
-                        assert_eq!(from_text(&v), from_value(&v), "{pointer} renamed");
-                        checked += 1;
-                    }
-                }
-            }
-        }
-        assert!(checked > 10_000, "{checked}");
-    }
-
-    fn pointers(value: &Value, at: String) -> Vec<String> {
-        let children: Vec<String> = match value {
-            Value::Object(map) => map.iter().flat_map(|(k, v)| pointers(v, format!("{at}/{k}"))).collect(),
-            Value::Array(items) => items.iter().enumerate().flat_map(|(i, v)| pointers(v, format!("{at}/{i}"))).collect(),
-            _ => Vec::new(),
-        };
-        let mut all = children;
-        if !at.is_empty() {
-            all.push(at);
-        }
-        all
-    }
 }
