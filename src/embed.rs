@@ -2,7 +2,7 @@
 //! go wrong loading the configuration it names. Pure, so the messages a donor and a
 //! collective read are tested natively; the widget shell does the fetching.
 
-use crate::i18n::Text;
+use crate::i18n::{Lang, Text};
 
 /// The attribute that marks an element to host a widget:
 /// `<div data-circo-don="URL-or-#id"></div>`.
@@ -273,9 +273,45 @@ fn remove_dots(path: &str) -> String {
     out.join("/")
 }
 
+/// The stylesheet's name beside `circo-don.js`, where a prerendered snippet links it
+/// (trunk's post-build hook copies `styles/widget.css` there).
+pub const STYLE_FILE: &str = "circo-don.css";
+
+/// The snippet a collective pastes: the wasm's preload (it starts downloading while the
+/// page is parsed, not once the script has run), the host element naming the
+/// configuration, then the script that starts the widget, all from `base`, the folder
+/// of the widget's files (`./`, `https://…/`). `view`: a prerendered view the host
+/// holds in a declarative shadow root with its stylesheet (a file beside `circo-don.js`,
+/// which a strict `style-src 'self'` allows); `None`: an empty host. `lang`: the host's
+/// `data-lang`, only when asked for (otherwise the widget follows the configuration).
+/// Both `circo-don render` (through `widget::render`) and the builder page's plain
+/// snippet are this.
+pub fn snippet_html(config_url: &str, base: &str, lang: Option<Lang>, view: Option<&str>) -> String {
+    let file = |name: &str| escape(&format!("{base}{}{name}", if base.is_empty() || base.ends_with('/') { "" } else { "/" }));
+    let host_lang = lang.map(|l| format!(" data-lang=\"{}\"", l.tag())).unwrap_or_default();
+    let inside = match view {
+        Some(view) => format!("<template shadowrootmode=\"open\"><link rel=\"stylesheet\" href=\"{}\">{view}</template>", file(STYLE_FILE)),
+        None => String::new(),
+    };
+    format!(
+        "<link rel=\"preload\" href=\"{wasm}\" as=\"fetch\" crossorigin>\n\
+         <div {ATTRIBUTE}=\"{url}\"{host_lang}>{inside}</div>\n\
+         <script type=\"module\" src=\"{js}\"></script>\n",
+        wasm = file("circo-don_bg.wasm"),
+        url = escape(config_url),
+        js = file("circo-don.js"),
+    )
+}
+
+/// `text` safe inside a double-quoted HTML attribute.
+fn escape(text: &str) -> String {
+    text.replace('&', "&amp;").replace('"', "&quot;").replace('<', "&lt;").replace('>', "&gt;")
+}
+
 #[cfg(test)]
 mod tests {
-    use super::resolve_link;
+    use super::{resolve_link, snippet_html};
+    use crate::i18n::Lang;
 
     #[test]
     fn a_registry_link_resolves_against_the_registry_not_the_page() {
@@ -379,5 +415,19 @@ mod tests {
         assert_eq!(check_body(b"{}".to_vec(), None), Ok("{}".into()));
         assert_eq!(check_body(b"{".to_vec(), Some("2")), Err(LoadFailure::CutShort("1 / 2".into())));
         assert_eq!(check_body(vec![0xff, 0xfe], None), Err(LoadFailure::NotJson("UTF-8".into())));
+    }
+
+    #[test]
+    fn the_snippet_names_the_file_and_the_script_and_escapes_quotes() {
+        let plain = snippet_html("https://a.fr/don/circo.json", "https://a.fr/w", None, None);
+        assert_eq!(
+            plain,
+            "<link rel=\"preload\" href=\"https://a.fr/w/circo-don_bg.wasm\" as=\"fetch\" crossorigin>\n\
+             <div data-circo-don=\"https://a.fr/don/circo.json\"></div>\n\
+             <script type=\"module\" src=\"https://a.fr/w/circo-don.js\"></script>\n"
+        );
+        assert!(snippet_html("x\"><script>", "./", None, None).contains("\"x&quot;&gt;&lt;script&gt;\""));
+        let held = snippet_html("c.json", "./", Some(Lang::En), Some("<p>view</p>"));
+        assert!(held.contains("<div data-circo-don=\"c.json\" data-lang=\"en\"><template shadowrootmode=\"open\"><link rel=\"stylesheet\" href=\"./circo-don.css\"><p>view</p></template></div>\n"), "{held}");
     }
 }

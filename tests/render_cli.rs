@@ -121,3 +121,24 @@ fn usage_errors_exit_2_in_both_languages() {
         assert!(out.stderr.starts_with(start), "{args:?}: {}", out.stderr);
     }
 }
+
+/// The builder page's prerendered snippet is `circo-don render`'s: the same account
+/// (checked from the builder's own draft), the same two addresses, the same day, the
+/// same function.
+#[test]
+fn the_builders_prerendered_snippet_is_the_commands() {
+    use circo_don::builder::{prerender, Draft};
+    use circo_don::date::Date;
+    use circo_don::widget::render::{snippet, Snippet};
+    let demo = path("demo/circo-exemple.json");
+    let loaded = Draft::import(&std::fs::read_to_string(&demo).unwrap()).check();
+    for (config_url, base) in [("demo/circo-exemple.json", "./"), ("https://a.fr/don/circo.json", "https://a.fr/w/")] {
+        let p = prerender(&loaded, config_url, base).expect("the demo is a valid account");
+        let today = Date::parse_iso("2026-11-25").unwrap();
+        let built = snippet(&Snippet { account: p.account, config_url: &p.config_url, base: &p.base, lang: None, today });
+        let cli = run_args(&["render", demo.as_str(), "--config-url", config_url, "--base", base, "--date", "2026-11-25"]);
+        assert_eq!(cli.code, 0, "{}", cli.stderr);
+        assert!(built.contains("FR76"), "the IBAN is in the builder's snippet");
+        assert_eq!(built, cli.stdout);
+    }
+}

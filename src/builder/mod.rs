@@ -17,9 +17,35 @@ use std::collections::BTreeMap;
 
 use serde_json::{json, Map, Value};
 
-use crate::config::{self, Loaded, Problem, ACCOUNT_FORMAT, REGISTRY_FORMAT};
+use crate::config::{self, Config, Loaded, Problem, ValidAccount, ACCOUNT_FORMAT, REGISTRY_FORMAT};
+use crate::i18n::Text;
 use crate::payment::iban::group_iban;
 use fields::{account_groups, link_group, registry_group, Field, Group, Kind};
+
+/// What the prerendered snippet is made of: the account and the two addresses as
+/// [`words::addresses`] reads them. The page hands them, with its clock's day, to
+/// `widget::render::render_snippet`, the function behind `circo-don render`.
+#[derive(Debug)]
+pub struct Prerender<'a> {
+    pub account: &'a ValidAccount,
+    pub config_url: String,
+    pub base: String,
+}
+
+/// The prerendered snippet's parts for `loaded` (a [`Draft::check`]), or why there is
+/// none: like `circo-don render`, never for a configuration with an error; a registry's
+/// is per circo.
+pub fn prerender<'a>(loaded: &'a Loaded, config_url: &str, files_url: &str) -> Result<Prerender<'a>, Text> {
+    let w = words::page();
+    match &loaded.config {
+        Some(Config::Account(account)) if !loaded.has_errors() => {
+            let (config_url, base) = words::addresses(config_url, files_url);
+            Ok(Prerender { account, config_url, base })
+        }
+        Some(Config::Registry(_)) => Err(w.prerender_per_circo),
+        _ => Err(w.prerender_broken),
+    }
+}
 
 /// What the builder is editing.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -393,6 +419,19 @@ pub fn spot(problem: &Problem, groups: &[Group]) -> Spot {
 mod tests {
     use super::*;
     use crate::config::{CheckId, Config};
+
+    #[test]
+    fn the_prerendered_snippet_is_offered_only_for_a_valid_account() {
+        let demo = Draft::import(include_str!("../../demo/circo-exemple.json")).check();
+        let ready = prerender(&demo, " https://a.fr/c.json ", "https://a.fr/w/circo-don.js").expect("a valid account");
+        assert_eq!((ready.config_url.as_str(), ready.base.as_str()), ("https://a.fr/c.json", "https://a.fr/w/"));
+        assert_eq!(Some(ready.account), demo.account());
+        let w = words::page();
+        assert_eq!(prerender(&Draft::new().check(), "a", "b").unwrap_err(), w.prerender_broken, "an empty account has errors");
+        let registry = Draft::import(include_str!("../../demo/registry.json")).check();
+        assert_eq!(prerender(&registry, "a", "b").unwrap_err(), w.prerender_per_circo);
+        assert_eq!(prerender(&Draft::import("not json").check(), "a", "b").unwrap_err(), w.prerender_broken);
+    }
 
     #[test]
     fn a_registry_is_built_entry_by_entry_and_each_entry_is_checked_on_its_own() {

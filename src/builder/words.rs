@@ -1,6 +1,8 @@
 //! Every sentence of the builder page that is not a field's (those are in
-//! [`super::fields`]) or a problem's (those are `config`'s), and the embed snippet.
+//! [`super::fields`]) or a problem's (those are `config`'s), and the embed snippet's
+//! addresses.
 
+use crate::embed;
 use crate::i18n::Text;
 
 /// The page's fixed words.
@@ -34,6 +36,13 @@ pub struct PageWords {
     pub files_url: Text,
     pub files_url_help: Text,
     pub snippet_label: Text,
+    pub prerender_heading: Text,
+    pub prerender_help: Text,
+    pub prerender_label: Text,
+    pub prerender_copy: Text,
+    pub prerender_copied: Text,
+    pub prerender_broken: Text,
+    pub prerender_per_circo: Text,
     pub check_help: Text,
     pub leave_warning: Text,
     pub registry_note: Text,
@@ -93,6 +102,16 @@ pub fn page() -> PageWords {
         files_url_help: t("Le dossier où vous publiez circo-don.js et circo-don_bg.wasm, par exemple https://votre-site.fr/don/",
             "The folder where you publish circo-don.js and circo-don_bg.wasm, for example https://your-site.fr/don/"),
         snippet_label: t("Code d’intégration", "Embed code"),
+        prerender_heading: t("Le code avec le module déjà affiché", "The code with the widget already shown"),
+        prerender_help: t("Le même code, qui contient aussi le module tel qu’il s’affiche aujourd’hui : il se lit avant le chargement du module et sans JavaScript, puis le module prend sa place. Il est daté : refaites-le quand la configuration change. Publiez aussi circo-don.css dans le dossier des fichiers du module.",
+            "The same code, also holding the widget as it shows today: it reads before the widget loads and without JavaScript, then the widget takes its place. It is dated: make it again when the configuration changes. Also publish circo-don.css in the widget files' folder."),
+        prerender_label: t("Code d’intégration avec le module déjà affiché", "Embed code with the widget already shown"),
+        prerender_copy: t("Copier ce code", "Copy this code"),
+        prerender_copied: t("Le code est copié.", "The code is copied."),
+        prerender_broken: t("Pas de code avec le module déjà affiché tant que la configuration a des erreurs : il montrerait un compte faux.",
+            "No code with the widget already shown while the configuration has errors: it would show a wrong account."),
+        prerender_per_circo: t("Un registre n’a pas de code avec le module déjà affiché : il se fait par circonscription. Importez le fichier de la circonscription ici, ou lancez « circo-don render registre.json --circo 75-01 … ».",
+            "A registry has no code with the widget already shown: it is made per circonscription. Import the circonscription's file here, or run “circo-don render registry.json --circo 75-01 …”."),
         check_help: t("Une fois publié, vérifiez le fichier en ligne avec « circo-don check https://… » ou en ouvrant la page : le module dit ce qui ne va pas.",
             "Once published, check the file online with “circo-don check https://…” or by opening the page: the widget says what is wrong."),
         leave_warning: t("Vos modifications ne sont pas téléchargées.", "Your changes are not downloaded."),
@@ -147,18 +166,22 @@ pub fn in_entry(i: usize, legend: &Text) -> Text {
     Text::new(format!("{} : {}", entry.fr, legend.fr), format!("{}: {}", entry.en, legend.en))
 }
 
-/// The embed snippet: the element that hosts the widget, naming the configuration, and
-/// the script that starts it, from the folder of the widget's files. Quotes and angle
-/// brackets typed in the addresses are escaped; empty fields give the example addresses.
-pub fn snippet(config_url: &str, files_url: &str) -> String {
+/// The two addresses the collective typed, as the widget's snippet takes them: the
+/// configuration's URL and the folder of the widget's files (a typed `…/circo-don.js`
+/// names its folder). Empty fields give the example addresses.
+pub fn addresses(config_url: &str, files_url: &str) -> (String, String) {
     let config_url = or(config_url, "https://votre-site.fr/don/circo.json");
     let files = or(files_url, "https://votre-site.fr/don/");
-    let script = if files.ends_with("circo-don.js") {
-        files
-    } else {
-        format!("{}/circo-don.js", files.trim_end_matches('/'))
-    };
-    format!("<div data-circo-don=\"{}\"></div>\n<script type=\"module\" src=\"{}\"></script>\n", attribute(&config_url), attribute(&script))
+    let base = files.strip_suffix("circo-don.js").map(str::to_owned).unwrap_or(files);
+    (config_url, base)
+}
+
+/// The embed snippet ([`embed::snippet_html`], with an empty host): the wasm's preload,
+/// the element that hosts the widget, naming the configuration, and the script that
+/// starts it, from the folder of the widget's files.
+pub fn snippet(config_url: &str, files_url: &str) -> String {
+    let (config_url, base) = addresses(config_url, files_url);
+    embed::snippet_html(&config_url, &base, None, None)
 }
 
 fn or(typed: &str, example: &str) -> String {
@@ -168,20 +191,17 @@ fn or(typed: &str, example: &str) -> String {
     }
 }
 
-fn attribute(s: &str) -> String {
-    s.replace('&', "&amp;").replace('"', "&quot;").replace('<', "&lt;").replace('>', "&gt;")
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
-    fn the_snippet_names_the_file_and_the_script_and_escapes_quotes() {
+    fn the_snippet_is_the_widgets_from_the_two_addresses() {
         let s = snippet(" https://a.fr/don/circo.json ", "https://a.fr/w/");
-        assert_eq!(s, "<div data-circo-don=\"https://a.fr/don/circo.json\"></div>\n<script type=\"module\" src=\"https://a.fr/w/circo-don.js\"></script>\n");
-        assert!(snippet("x\"><script>", "").contains("x&quot;&gt;&lt;script&gt;"));
+        assert_eq!(s, embed::snippet_html("https://a.fr/don/circo.json", "https://a.fr/w/", None, None));
+        assert!(s.contains("<div data-circo-don=\"https://a.fr/don/circo.json\"></div>\n<script type=\"module\" src=\"https://a.fr/w/circo-don.js\"></script>\n"), "{s}");
         assert!(snippet("", "https://b.fr/circo-don.js").contains("src=\"https://b.fr/circo-don.js\""));
+        assert!(snippet("", "").contains("data-circo-don=\"https://votre-site.fr/don/circo.json\""));
     }
 
     #[test]

@@ -10,9 +10,10 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use circo_don::builder::fields::Group;
-use circo_don::builder::{words, Draft, EntryEdit, Shape};
+use circo_don::builder::{self, words, Draft, EntryEdit, Shape};
 use circo_don::config::Problem;
 use circo_don::i18n::{Lang, Text};
+use circo_don::widget::render::{render_snippet, Snippet};
 
 use crate::form::{self, target_id, Edit, Placed};
 use crate::io;
@@ -67,6 +68,9 @@ fn summary(title: Text, intro: Option<Text>, class: &'static str, problems: &[&P
         </div>
     }
 }
+
+/// What a prerendered snippet is made of: the file's text and the two addresses.
+type Addressed = (String, String, String);
 
 /// The configuration being edited and whether it holds edits not downloaded.
 #[derive(Clone, PartialEq, Default)]
@@ -158,11 +162,35 @@ pub fn app() -> Html {
     let config_url = use_state(String::new);
     let files_url = use_state(String::new);
     let status = use_state(|| None::<Text>);
+    // The prerendered snippet, with what it was made of (the file, the two addresses).
+    let prerendered = use_state(|| None::<(Addressed, String)>);
+    let prerender_status = use_state(|| None::<Text>);
     let text = draft.text();
     let preview = use_state(|| (0u64, text.clone()));
     let timer = use_mut_ref(|| None::<Timeout>);
     let w = words::page();
     let l = *lang;
+    let addressed: Addressed = (text.clone(), (*config_url).clone(), (*files_url).clone());
+    {
+        // Rendered anew whenever the file or an address changes, by the function behind
+        // `circo-don render`, for the day of this browser's clock.
+        let prerendered = prerendered.clone();
+        use_effect_with(addressed.clone(), move |addressed| {
+            let addressed = addressed.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                let (text, config_url, files_url) = &addressed;
+                let loaded = circo_don::config::load(text);
+                let html = match builder::prerender(&loaded, config_url, files_url) {
+                    Ok(p) => {
+                        let today = circo_don::widget::today();
+                        render_snippet(&Snippet { account: p.account, config_url: &p.config_url, base: &p.base, lang: None, today }).await
+                    }
+                    Err(_) => String::new(),
+                };
+                prerendered.set(Some((addressed, html)));
+            });
+        });
+    }
     let change = |make: fn(String) -> Change| {
         let doc = doc.dispatcher();
         Callback::from(move |text: String| doc.dispatch(make(text)))
@@ -258,6 +286,16 @@ pub fn app() -> Html {
             });
         })
     };
+    let on_copy_prerendered = {
+        let (prerendered, status) = (prerendered.clone(), prerender_status.clone());
+        Callback::from(move |_: MouseEvent| {
+            let (text, status) = (prerendered.as_ref().map(|(_, html)| html.clone()).unwrap_or_default(), status.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                let w = words::page();
+                status.set(Some(if io::copy(&text).await { w.prerender_copied } else { w.copy_failed }));
+            });
+        })
+    };
     let add = |edit: EntryEdit| {
         let on_edit = on_edit.clone();
         Callback::from(move |_: MouseEvent| on_edit.emit(Edit::Entries(edit)))
@@ -273,6 +311,10 @@ pub fn app() -> Html {
     let errors: Vec<&Problem> = loaded.errors().collect();
     let warnings: Vec<&Problem> = loaded.warnings().collect();
     let snippet = words::snippet(&config_url, &files_url);
+    // Shown only once rendered for what the page holds now: never a stale account.
+    let prerender = builder::prerender(&loaded, &config_url, &files_url).map(|_| {
+        prerendered.as_ref().filter(|(made_of, _)| *made_of == addressed).map(|(_, html)| html.clone())
+    });
 
     html! {
         <main ondragover={Callback::from(|e: DragEvent| e.prevent_default())} ondrop={on_drop}>
@@ -344,6 +386,21 @@ pub fn app() -> Html {
                             <label for="snippet">{ w.snippet_label.get(l) }</label>
                             <textarea id="snippet" class="b-json" readonly=true rows="3" value={snippet} />
                         </div>
+                        <h3>{ w.prerender_heading.get(l) }</h3>
+                        <p class="b-help" id="prerendered-help">{ w.prerender_help.get(l) }</p>
+                        { match prerender {
+                            Ok(html) => html! {
+                                <>
+                                    <div class="b-field">
+                                        <label for="prerendered">{ w.prerender_label.get(l) }</label>
+                                        <textarea id="prerendered" class="b-json" readonly=true rows="6" aria-describedby="prerendered-help" value={html.unwrap_or_default()} />
+                                    </div>
+                                    <p class="b-actions"><button type="button" onclick={on_copy_prerendered}>{ w.prerender_copy.get(l) }</button></p>
+                                    <p role="status" class="b-status">{ for prerender_status.as_ref().map(|s| s.get(l).to_owned()) }</p>
+                                </>
+                            },
+                            Err(why) => html! { <p class="b-help b-no-prerender">{ why.get(l) }</p> },
+                        } }
                         <p class="b-help">{ w.check_help.get(l) }</p>
                     </section>
                 </div>

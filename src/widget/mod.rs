@@ -71,8 +71,8 @@ thread_local! {
 }
 
 /// The stylesheet's name beside `circo-don.js`, where the prerendered snippet links it
-/// (trunk's post-build hook copies `styles/widget.css` there).
-pub const STYLE_FILE: &str = "circo-don.css";
+/// (trunk's post-build hook copies `styles/widget.css` there): the embed contract's.
+pub const STYLE_FILE: &str = crate::embed::STYLE_FILE;
 
 /// A stylesheet constructed in `realm` (a window) and holding `css`, where the browser
 /// has constructable stylesheets (every current engine since 2023); `None` elsewhere.

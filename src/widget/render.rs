@@ -1,8 +1,8 @@
 //! The prerender: the widget's initial view for one account, from the same components
 //! as the live widget ([`AccountView`]), rendered natively to HTML by yew's
 //! `LocalServerRenderer` (not hydratable: the live widget renders anew and swaps, see
-//! `takeover`). [`snippet`] is what a collective pastes; `circo-don render` prints it,
-//! and the collectives' builder page is meant to call the same function.
+//! `takeover`). [`render_snippet`] is what a collective pastes: `circo-don render`
+//! prints it ([`snippet`]) and the collectives' builder page awaits the same function.
 //!
 //! Without JavaScript the prerender is the whole widget: what only the live widget can
 //! do (the calculator's controls, copying, printing) is hidden by its stylesheet
@@ -16,6 +16,7 @@ use yew::prelude::*;
 
 use crate::config::ValidAccount as Account;
 use crate::date::Date;
+#[cfg(any(not(target_arch = "wasm32"), feature = "builder"))] use crate::embed;
 use crate::donation::page::{self, PaymentBody};
 use crate::donation::{self, Action};
 use crate::i18n::Lang;
@@ -57,13 +58,28 @@ pub fn static_view(props: &StaticViewProps) -> Html {
     }
 }
 
-/// The widget's initial view for `account`, as HTML.
+/// The widget's initial view for `account`, as HTML: yew's `LocalServerRenderer`, a
+/// future for whatever executor the caller has: natively [`prerender`]'s current-thread
+/// runtime, in the builder page the browser's (wasm_bindgen_futures). On wasm32 it
+/// exists only with the `builder` feature, which turns on yew's `ssr`: the widget's own
+/// build has none of it.
+#[cfg(any(not(target_arch = "wasm32"), feature = "builder"))]
+pub async fn render_view(account: &Account, lang: Lang, today: Date) -> String {
+    let props = StaticViewProps { account: Rc::new(account.clone()), lang, today };
+    yew::LocalServerRenderer::<StaticView>::with_props(props).hydratable(false).render().await
+}
+
+/// The widget's initial view for `account`, as HTML, rendered now ([`render_view`]).
 #[cfg(not(target_arch = "wasm32"))]
 pub fn prerender(account: &Account, lang: Lang, today: Date) -> String {
-    let props = StaticViewProps { account: Rc::new(account.clone()), lang, today };
-    let render = yew::LocalServerRenderer::<StaticView>::with_props(props).hydratable(false).render();
-    // Yew's renderer runs its tasks on the current thread: a current-thread runtime and
-    // a LocalSet are all it needs (tokio's `rt`, which yew depends on already).
+    block_on(render_view(account, lang, today))
+}
+
+/// Runs a render to its end on this thread. Yew's renderer runs its tasks on the
+/// current thread: a current-thread runtime and a LocalSet are all it needs (tokio's
+/// `rt`, which yew depends on already).
+#[cfg(not(target_arch = "wasm32"))]
+fn block_on(render: impl std::future::Future<Output = String>) -> String {
     match tokio::runtime::Builder::new_current_thread().build() {
         Ok(runtime) => runtime.block_on(tokio::task::LocalSet::new().run_until(render)),
         // Building a current-thread runtime only allocates; should it ever fail, the
@@ -85,32 +101,17 @@ pub struct Snippet<'a> {
     pub today: Date,
 }
 
-/// The snippet: the wasm's preload (it starts downloading while the page is parsed, not
-/// once the script has run), the host element holding the prerendered view in a
-/// declarative shadow root with its stylesheet (a file beside `circo-don.js`, which a
-/// strict `style-src 'self'` allows), then the script that takes over.
-#[cfg(not(target_arch = "wasm32"))]
-pub fn snippet(s: &Snippet) -> String {
-    let lang = s.lang.unwrap_or(s.account.default_lang);
-    let file = |name: &str| escape(&format!("{}{}{name}", s.base, if s.base.is_empty() || s.base.ends_with('/') { "" } else { "/" }));
-    // A host language only when asked for: otherwise the live widget follows the
-    // configuration, as the prerender did.
-    let host_lang = s.lang.map(|l| format!(" data-lang=\"{}\"", l.tag())).unwrap_or_default();
-    format!(
-        "<link rel=\"preload\" href=\"{wasm}\" as=\"fetch\" crossorigin>\n\
-         <div data-circo-don=\"{url}\"{host_lang}><template shadowrootmode=\"open\">\
-         <link rel=\"stylesheet\" href=\"{css}\">{view}</template></div>\n\
-         <script type=\"module\" src=\"{js}\"></script>\n",
-        wasm = file("circo-don_bg.wasm"),
-        url = escape(s.config_url),
-        css = file(super::STYLE_FILE),
-        view = prerender(s.account, lang, s.today),
-        js = file("circo-don.js"),
-    )
+/// The snippet ([`embed::snippet_html`]) with the host holding the prerendered view:
+/// what `circo-don render` prints ([`snippet`]) and the builder page offers (awaited in
+/// the browser), one function for both.
+#[cfg(any(not(target_arch = "wasm32"), feature = "builder"))]
+pub async fn render_snippet(s: &Snippet<'_>) -> String {
+    let view = render_view(s.account, s.lang.unwrap_or(s.account.default_lang), s.today).await;
+    embed::snippet_html(s.config_url, s.base, s.lang, Some(&view))
 }
 
-/// `text` safe inside a double-quoted HTML attribute.
+/// The snippet with the prerendered view, rendered now ([`render_snippet`]).
 #[cfg(not(target_arch = "wasm32"))]
-fn escape(text: &str) -> String {
-    text.replace('&', "&amp;").replace('"', "&quot;").replace('<', "&lt;").replace('>', "&gt;")
+pub fn snippet(s: &Snippet) -> String {
+    block_on(render_snippet(s))
 }

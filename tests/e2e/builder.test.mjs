@@ -237,10 +237,44 @@ test('a configuration pasted or dropped on the page opens; the embed snippet is 
   await p.waitForFunction((name) => document.querySelector('#f-candidate-name')?.value === name, association.candidate.name);
   await p.getByLabel('Adresse où circo.json sera publié').fill('https://collectif.fr/don/circo.json');
   await p.getByLabel('Adresse du dossier des fichiers du module').fill('https://collectif.fr/don/');
-  assert.equal(await p.getByLabel('Code d’intégration').inputValue(),
+  assert.equal(await p.getByLabel('Code d’intégration', { exact: true }).inputValue(),
+    '<link rel="preload" href="https://collectif.fr/don/circo-don_bg.wasm" as="fetch" crossorigin>\n' +
     '<div data-circo-don="https://collectif.fr/don/circo.json"></div>\n<script type="module" src="https://collectif.fr/don/circo-don.js"></script>\n');
   // Only the page's own files were requested: nothing typed left the page.
   for (const url of p.requests) assert.ok(url.startsWith(env.origin), url);
+});
+
+test('the prerendered snippet: offered for a valid account from the two addresses, copied; not with a broken IBAN', async () => {
+  const p = await openBuilder();
+  await p.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: env.origin });
+  await importFile(p, EXAMPLE);
+  const iban = p.locator('#f-payment-transfer-iban');
+  await iban.waitFor();
+  await p.getByLabel('Adresse où circo.json sera publié').fill('https://collectif.fr/don/circo.json');
+  await p.getByLabel('Adresse du dossier des fichiers du module').fill('https://collectif.fr/don/');
+  const field = p.getByLabel('Code d’intégration avec le module déjà affiché');
+  await p.waitForFunction(() => document.querySelector('#prerendered')?.value.includes('<template shadowrootmode="open">'));
+  const html = await field.inputValue();
+  assert.ok(html.startsWith('<link rel="preload" href="https://collectif.fr/don/circo-don_bg.wasm" as="fetch" crossorigin>\n' +
+    '<div data-circo-don="https://collectif.fr/don/circo.json"><template shadowrootmode="open"><link rel="stylesheet" href="https://collectif.fr/don/circo-don.css">'), html.slice(0, 300));
+  assert.ok(html.includes('FR76 9999 9000 0100 0123 4567 809'), 'the IBAN is in the prerendered view');
+  assert.ok(html.includes('data-state="prerendered"'));
+  assert.ok(html.endsWith('</template></div>\n<script type="module" src="https://collectif.fr/don/circo-don.js"></script>\n'));
+  await p.getByRole('button', { name: 'Copier ce code' }).click();
+  await p.getByText('Le code est copié.').waitFor();
+  assert.equal(await p.evaluate(() => navigator.clipboard.readText()), html);
+  assert.deepEqual(await axeViolations(p), []);
+
+  // A broken IBAN: no prerendered snippet at all, and the reason said.
+  await iban.fill('FR76 9999 9000 0100 0123 4567 808');
+  await iban.blur();
+  await p.locator('.b-no-prerender').waitFor();
+  assert.equal(await p.locator('#prerendered').count(), 0);
+  assert.equal(await p.getByRole('button', { name: 'Copier ce code' }).count(), 0);
+  assert.match(await p.locator('.b-no-prerender').innerText(), /erreurs/);
+  // The plain snippet stays: it holds no account.
+  assert.match(await p.getByLabel('Code d’intégration', { exact: true }).inputValue(), /data-circo-don="https:\/\/collectif\.fr\/don\/circo\.json"><\/div>/);
+  assert.deepEqual(p.errors, []);
 });
 
 test('leaving with edits not downloaded asks first; once downloaded, it does not', async () => {
