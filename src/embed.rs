@@ -2,7 +2,7 @@
 //! go wrong loading the configuration it names. Pure, so the messages a donor and a
 //! collective read are tested natively; the widget shell does the fetching.
 
-use crate::i18n::{Lang, Text};
+use crate::i18n::Text;
 
 /// The attribute that marks an element to host a widget:
 /// `<div data-circo-don="URL-or-#id"></div>`.
@@ -285,8 +285,10 @@ pub const STYLE_FILE: &str = "circo-don.css";
 /// which a strict `style-src 'self'` allows); `None`: an empty host. `lang`: the host's
 /// `data-lang`, only when asked for (otherwise the widget follows the configuration).
 /// Both `circo-don render` (through `widget::render`) and the builder page's plain
-/// snippet are this.
-pub fn snippet_html(config_url: &str, base: &str, lang: Option<Lang>, view: Option<&str>) -> String {
+/// snippet are this. Not in the widget's own wasm build, which has no use for it: an
+/// item more there moves the optimiser's choices, and the widget's bytes with them.
+#[cfg(any(not(target_arch = "wasm32"), feature = "builder"))]
+pub fn snippet_html(config_url: &str, base: &str, lang: Option<crate::i18n::Lang>, view: Option<&str>) -> String {
     let file = |name: &str| escape(&format!("{base}{}{name}", if base.is_empty() || base.ends_with('/') { "" } else { "/" }));
     let host_lang = lang.map(|l| format!(" data-lang=\"{}\"", l.tag())).unwrap_or_default();
     let inside = match view {
@@ -304,6 +306,7 @@ pub fn snippet_html(config_url: &str, base: &str, lang: Option<Lang>, view: Opti
 }
 
 /// `text` safe inside a double-quoted HTML attribute.
+#[cfg(any(not(target_arch = "wasm32"), feature = "builder"))]
 fn escape(text: &str) -> String {
     text.replace('&', "&amp;").replace('"', "&quot;").replace('<', "&lt;").replace('>', "&gt;")
 }
