@@ -27,6 +27,9 @@ pub enum Kind {
     Url,
     /// An email address.
     Email,
+    /// A circo's communes, one a line: `name ; INSEE code ; postal codes`, stored as
+    /// the format's list of `{ name, insee, postal_codes }`.
+    Communes,
 }
 
 /// One field of the form.
@@ -238,6 +241,9 @@ pub fn link_group(prefix: &str, legend: Text) -> Group {
         optional(prefix, "iban", Kind::Iban, t("IBAN attendu (facultatif)", "Expected IBAN (optional)"),
             Some(t("Si vous l’indiquez, un fichier lié avec un autre IBAN est refusé : un site local piraté ne peut pas détourner vos donateurs.", "If given, a linked file with another IBAN is refused: a hacked local site cannot divert your donors."))),
         optional(prefix, "account_title", Kind::Text, t("Intitulé de compte attendu (facultatif)", "Expected account title (optional)"), None),
+        optional(prefix, "communes", Kind::Communes, t("Communes de la circonscription (facultatif)", "The circonscription's communes (optional)"),
+            Some(t("Une commune par ligne : son nom, son code INSEE (pas le code postal), ses codes postaux, séparés par « ; ». Par exemple « Saint-Étienne ; 42218 ; 42000 42100 ». Les donateurs trouvent alors la circonscription par leur ville ou leur code postal.",
+                "One commune a line: its name, its INSEE code (not the postal code), its postal codes, separated by “;”. For example “Saint-Étienne ; 42218 ; 42000 42100”. Donors then find the circonscription by their town or postal code."))),
     ])
 }
 

@@ -47,6 +47,33 @@ pub fn prerender<'a>(loaded: &'a Loaded, config_url: &str, files_url: &str) -> R
     }
 }
 
+/// A commune as the collective types it: `name ; insee ; postal codes` (the empty parts
+/// at the end left out).
+fn commune_line(commune: &Value) -> String {
+    let text = |key: &str| commune.get(key).and_then(Value::as_str).unwrap_or("").to_owned();
+    let codes: Vec<&str> = commune.get("postal_codes").and_then(Value::as_array).map(|a| a.iter().filter_map(Value::as_str).collect()).unwrap_or_default();
+    let mut parts = vec![text("name"), text("insee"), codes.join(" ")];
+    while parts.len() > 1 && parts.last().is_some_and(String::is_empty) {
+        parts.pop();
+    }
+    parts.join(" ; ")
+}
+
+/// A typed commune line as the format stores it; what is missing is left empty, for
+/// the check to say so at the field.
+fn commune_value(line: &str) -> Value {
+    let mut parts = line.split(';').map(str::trim);
+    let (name, insee) = (parts.next().unwrap_or(""), parts.next().unwrap_or(""));
+    let codes: Vec<Value> = parts.flat_map(|p| p.split([' ', ',']).filter(|c| !c.is_empty())).map(|c| Value::String(c.to_owned())).collect();
+    let mut commune = Map::new();
+    commune.insert("name".into(), Value::String(name.to_owned()));
+    commune.insert("insee".into(), Value::String(insee.to_owned()));
+    if !codes.is_empty() {
+        commune.insert("postal_codes".into(), Value::Array(codes));
+    }
+    Value::Object(commune)
+}
+
 /// What the builder is editing.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Shape {
@@ -218,6 +245,7 @@ impl Draft {
         let Some(value) = lookup(&self.value, &field.path) else { return String::new() };
         match (value, &field.kind) {
             (Value::String(s), _) => s.clone(),
+            (Value::Array(items), Kind::Communes) => items.iter().map(commune_line).collect::<Vec<_>>().join("\n"),
             (Value::Array(items), Kind::Lines) => items.iter().map(|v| v.as_str().map(str::to_owned).unwrap_or_else(|| v.to_string())).collect::<Vec<_>>().join("\n"),
             (Value::Array(items), _) => items.iter().map(|v| v.as_str().map(str::to_owned).unwrap_or_else(|| v.to_string())).collect::<Vec<_>>().join(", "),
             (Value::Null, _) => String::new(),
@@ -233,6 +261,7 @@ impl Draft {
             Kind::Integer => Some(integer(typed)),
             Kind::Presets => Some(Value::Array(typed.split([',', ';']).filter(|s| !s.trim().is_empty()).map(integer).collect())),
             Kind::Lines => Some(Value::Array(typed.lines().map(str::trim).filter(|l| !l.is_empty()).map(|l| Value::String(l.to_owned())).collect())),
+            Kind::Communes => Some(Value::Array(typed.lines().filter(|l| !l.trim().is_empty()).map(commune_value).collect())),
             Kind::Iban if done => Some(Value::String(group_iban(typed))),
             _ => Some(Value::String(typed.to_owned())),
         };
@@ -419,6 +448,30 @@ pub fn spot(problem: &Problem, groups: &[Group]) -> Spot {
 mod tests {
     use super::*;
     use crate::config::{CheckId, Config};
+
+    #[test]
+    fn a_link_entrys_communes_are_typed_one_a_line() {
+        let mut d = Draft::new_registry();
+        d.edit_entries(EntryEdit::AddLink);
+        let groups = d.groups();
+        let communes = groups.iter().flat_map(|g| &g.fields).find(|f| f.path == "circos[0].communes").expect("the communes field").clone();
+        d.set(&communes, "Saint-Étienne ; 42218 ; 42000, 42100\n\n  Firminy;42095;42700 \n", true);
+        let v: Value = serde_json::from_str(&d.text()).unwrap();
+        assert_eq!(v["circos"][0]["communes"], json!([
+            { "name": "Saint-Étienne", "insee": "42218", "postal_codes": ["42000", "42100"] },
+            { "name": "Firminy", "insee": "42095", "postal_codes": ["42700"] }
+        ]));
+        assert_eq!(d.get(&communes), "Saint-Étienne ; 42218 ; 42000 42100\nFirminy ; 42095 ; 42700");
+        assert!(!d.check().problems.iter().any(|p| p.path.contains("communes")), "{:#?}", d.check().problems);
+        // An INSEE code mistyped: the check says so, at this field.
+        d.set(&communes, "Saint-Étienne ; 4218", true);
+        assert_eq!(d.get(&communes), "Saint-Étienne ; 4218");
+        let loaded = d.check();
+        let wrong = loaded.errors().find(|p| p.path.contains("communes")).expect("a wrong INSEE code is an error");
+        assert_eq!(spot(wrong, &d.groups()), Spot::Field("circos[0].communes".into()));
+        d.set(&communes, " ", true);
+        assert!(d.text().find("communes").is_none(), "an emptied field leaves the key out");
+    }
 
     #[test]
     fn the_prerendered_snippet_is_offered_only_for_a_valid_account() {

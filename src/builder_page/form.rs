@@ -121,6 +121,11 @@ fn field(f: &Field, draft: &Draft, placed: &Placed, lang: Lang, on_edit: &Callba
         Kind::Lines => html! {
             <textarea id={id.clone()} rows="4" aria-invalid={invalid} aria-describedby={described.clone()} oninput={typed} value={value} />
         },
+        // Read when the collective leaves it: lines are rewritten in the format's
+        // order, which would move the cursor while typing.
+        Kind::Communes => html! {
+            <textarea id={id.clone()} rows="4" spellcheck="false" aria-invalid={invalid} aria-describedby={described.clone()} onchange={edit(true)} value={value} />
+        },
         Kind::Choice(choices) => html! {
             <select id={id.clone()} aria-invalid={invalid} aria-describedby={described.clone()} onchange={edit(true)}>
                 if !f.required { <option value="" selected={value.is_empty()}>{ "—" }</option> }

@@ -179,6 +179,17 @@ test('a registry opens, each entry with its fields; English switch; axe clean at
   await p.locator('#f-circos-0-url').waitFor();
   assert.equal(await p.locator('#f-circos-2-payment-transfer-iban').inputValue(), 'FR76 9999 9000 0300 0111 2223 328');
   await previewState(p, 'ready');
+  // A link's communes, one a line; a mistyped INSEE code is shown at that field.
+  const communes = p.locator('#f-circos-0-communes');
+  const listed = 'Val-Fictif ; 99101 ; 99100\nSaint-Étienne-Exemple ; 99218 ; 99200 99210';
+  assert.equal(await communes.inputValue(), listed);
+  await communes.fill('Val-Fictif ; 9910 ; 99100');
+  await communes.blur();
+  await p.locator('#f-circos-0-communes[aria-invalid="true"]').waitFor();
+  assert.equal(await p.locator('.b-summary li[data-rule="commune-insee"] a').getAttribute('href'), '#f-circos-0-communes');
+  await communes.fill(listed);
+  await communes.blur();
+  await p.locator('.b-summary').waitFor({ state: 'detached' });
   await p.locator('header').getByRole('button', { name: 'English' }).click();
   assert.equal(await p.evaluate(() => document.documentElement.lang), 'en');
   assert.ok(await p.getByLabel('Import a configuration').count() === 1);
