@@ -286,16 +286,6 @@ pub fn app() -> Html {
             });
         })
     };
-    let on_copy_prerendered = {
-        let (prerendered, status) = (prerendered.clone(), prerender_status.clone());
-        Callback::from(move |_: MouseEvent| {
-            let (text, status) = (prerendered.as_ref().map(|(_, html)| html.clone()).unwrap_or_default(), status.clone());
-            wasm_bindgen_futures::spawn_local(async move {
-                let w = words::page();
-                status.set(Some(if io::copy(&text).await { w.prerender_copied } else { w.copy_failed }));
-            });
-        })
-    };
     let add = |edit: EntryEdit| {
         let on_edit = on_edit.clone();
         Callback::from(move |_: MouseEvent| on_edit.emit(Edit::Entries(edit)))
@@ -313,8 +303,18 @@ pub fn app() -> Html {
     let snippet = words::snippet(&config_url, &files_url);
     // Shown only once rendered for what the page holds now: never a stale account.
     let prerender = builder::prerender(&loaded, &config_url, &files_url).map(|_| {
-        prerendered.as_ref().filter(|(made_of, _)| *made_of == addressed).map(|(_, html)| html.clone())
+        prerendered.as_ref().filter(|(made_of, _)| *made_of == addressed).map(|(_, html)| html.clone()).unwrap_or_default()
     });
+    let on_copy_prerendered = {
+        let (shown, status) = (prerender.clone().unwrap_or_default(), prerender_status.clone());
+        Callback::from(move |_: MouseEvent| {
+            let (text, status) = (shown.clone(), status.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                let w = words::page();
+                status.set(Some(if io::copy(&text).await { w.prerender_copied } else { w.copy_failed }));
+            });
+        })
+    };
 
     html! {
         <main ondragover={Callback::from(|e: DragEvent| e.prevent_default())} ondrop={on_drop}>
@@ -393,7 +393,7 @@ pub fn app() -> Html {
                                 <>
                                     <div class="b-field">
                                         <label for="prerendered">{ w.prerender_label.get(l) }</label>
-                                        <textarea id="prerendered" class="b-json" readonly=true rows="6" aria-describedby="prerendered-help" value={html.unwrap_or_default()} />
+                                        <textarea id="prerendered" class="b-json" readonly=true rows="6" aria-describedby="prerendered-help" value={html} />
                                     </div>
                                     <p class="b-actions"><button type="button" onclick={on_copy_prerendered}>{ w.prerender_copy.get(l) }</button></p>
                                     <p role="status" class="b-status">{ for prerender_status.as_ref().map(|s| s.get(l).to_owned()) }</p>
