@@ -22,7 +22,7 @@ use crate::i18n::Lang;
 
 use super::account::AccountView;
 use super::pay::method_detail;
-use super::ui::LangSwitch;
+use super::ui::lang_switch;
 
 #[derive(Properties, PartialEq)]
 pub struct StaticViewProps {
@@ -37,7 +37,7 @@ pub struct StaticViewProps {
 pub fn static_view(props: &StaticViewProps) -> Html {
     let (account, lang, today) = (&props.account, props.lang, props.today);
     let frame = page::frame(lang);
-    let switch = html! { <LangSwitch {lang} label={frame.language_label} on_change={Callback::noop()} /> };
+    let switch = lang_switch(lang, &frame.language_label, Callback::noop());
     let chosen = donation::default_method(Some(account));
     let others = donation::offered_methods(account).into_iter().filter(|m| *m != chosen).filter_map(|m| {
         let inputs = donation::initial_inputs(account).apply(Action::ChooseMethod(m));
