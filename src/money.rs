@@ -550,6 +550,10 @@ mod tests {
         assert_eq!(eur(37).format_with_cents(Lang::En), "€37.00");
         assert_eq!(Cents::new(-150).format(Lang::En), "-€1.50");
         assert_eq!(eur(0).format(Lang::Fr), "0\u{A0}€");
+        assert_eq!(Cents::new(-123_456).format(Lang::Fr), "-1\u{202F}234,56\u{A0}€");
+        assert_eq!(eur(100_000).format(Lang::En), "€100,000");
+        assert_eq!(eur(999).format(Lang::En), "€999");
+        assert_eq!(Cents::new(i64::MIN).format(Lang::En), "-€92,233,720,368,547,758.08");
     }
 
     #[test]

@@ -142,3 +142,23 @@ fn the_builders_prerendered_snippet_is_the_commands() {
         assert_eq!(built, cli.stdout);
     }
 }
+
+/// Without JavaScript, `styles/widget.css` hides what needs the wasm by class
+/// (`@media (scripting: none)`): each of those classes must be on an element of the
+/// prerender, whichever way the view builds it (`html!` or `widget::dom`'s helpers).
+#[test]
+fn every_class_the_no_script_rule_hides_is_rendered() {
+    let css = std::fs::read_to_string(path("styles/widget.css")).unwrap();
+    let rule = css.split("@media (scripting: none)").nth(1).and_then(|r| r.split('}').next()).unwrap();
+    let classes: Vec<&str> = rule
+        .split(['{', ','])
+        .filter_map(|s| s.trim().strip_prefix(".cd-static ."))
+        .filter(|c| *c != "cd-static-only")
+        .collect();
+    assert!(classes.len() >= 8, "{classes:?}");
+    let html = demo(&[]);
+    for class in classes {
+        let on_element = html.split("class=\"").skip(1).any(|rest| rest.split('"').next().is_some_and(|v| v.split(' ').any(|c| c == class)));
+        assert!(on_element, "no element has class {class}");
+    }
+}

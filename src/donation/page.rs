@@ -364,7 +364,7 @@ fn result(a: &Assessment, lang: Lang) -> ResultView {
 fn how(a: &Assessment, lang: Lang) -> How {
     let (steps, empty) = match &a.outcome {
         Outcome::Quote(q) => (
-            q.steps.iter().map(|s| (words::step(s).into_lang(lang), words::rule_source(s.rule()).into_lang(lang))).collect(),
+            q.steps.iter().map(|s| (words::step_in(s, lang), words::rule_source(s.rule()).into_lang(lang))).collect(),
             None,
         ),
         _ => (Vec::new(), Some(Label::HowEmpty.text().into_lang(lang))),

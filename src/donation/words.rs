@@ -5,7 +5,7 @@
 
 use crate::config::model::{Card, ElectionKind, MandataireKind, ValidAccount as Account};
 use crate::date::Date;
-use crate::i18n::{Lang, Text};
+use crate::i18n::{fill, Lang, Text};
 use crate::law::calendar::CollectionState;
 use crate::law::plan::Plan;
 use crate::law::rules::{self, RuleId};
@@ -216,86 +216,95 @@ pub fn commune_split(commune: &str, circos: usize) -> Text {
 
 /// One step of the computation, in words.
 pub fn step(step: &Step) -> Text {
-    let (rate, pct) = (rules::REDUCTION_RATE.0, rules::INCOME_CEILING.0);
-    let (fr, en) = (Lang::Fr, Lang::En);
+    Text::new(step_in(step, Lang::Fr), step_in(step, Lang::En))
+}
+
+/// [`step`] in one language: the words are chosen first, then filled once.
+pub fn step_in(step: &Step, lang: Lang) -> String {
+    let (rate, pct) = (rules::REDUCTION_RATE.0.to_string(), rules::INCOME_CEILING.0.to_string());
+    let m = |amount: Cents| amount.format(lang);
+    let p = |fr, en| lang.pick(fr, en);
     match *step {
-        Step::CashNoReduction { gift } => Text::new(
-            format!("Un don en espèces n’ouvre droit à aucune réduction d’impôt : il vous coûte {}. Par chèque, virement ou carte, il ouvrirait droit à {rate} %.", gift.format(fr)),
-            format!("A cash gift gives no tax reduction: it costs you {}. By cheque, transfer or card it would give {rate}%.", gift.format(en)),
-        ),
-        Step::Ceiling { income, ceiling, total, base } => Text::new(
-            format!(
-                "Plafond : {pct} % de votre revenu imposable de {}, soit {}. Dons de l’année et reports avec ce don : {} ; base retenue, arrondie à l’euro : {}.",
-                income.format(fr), ceiling.format(fr), total.format(fr), base.format(fr)
+        Step::CashNoReduction { gift } => fill(
+            p(
+                "Un don en espèces n’ouvre droit à aucune réduction d’impôt : il vous coûte {}. Par chèque, virement ou carte, il ouvrirait droit à {} %.",
+                "A cash gift gives no tax reduction: it costs you {}. By cheque, transfer or card it would give {}%.",
             ),
-            format!(
-                "Ceiling: {pct}% of your taxable income of {}, that is {}. This year’s gifts and carry-overs with this gift: {}; base used, rounded to the euro: {}.",
-                income.format(en), ceiling.format(en), total.format(en), base.format(en)
+            &[&m(gift), &rate],
+        ),
+        Step::Ceiling { income, ceiling, total, base } => fill(
+            p(
+                "Plafond : {} % de votre revenu imposable de {}, soit {}. Dons de l’année et reports avec ce don : {} ; base retenue, arrondie à l’euro : {}.",
+                "Ceiling: {}% of your taxable income of {}, that is {}. This year’s gifts and carry-overs with this gift: {}; base used, rounded to the euro: {}.",
             ),
+            &[&pct, &m(income), &m(ceiling), &m(total), &m(base)],
         ),
-        Step::CeilingAssumed => Text::new(
-            format!("Revenu imposable non indiqué : on suppose que vos dons de l’année restent sous {pct} % de ce revenu."),
-            format!("Taxable income not given: we assume your gifts this year stay under {pct}% of it."),
-        ),
-        Step::Reduction { exact, rounded } => Text::new(
-            format!("Réduction : {rate} % de la part retenue de votre don = {} ; l’administration arrondit à l’euro, les demis vers le haut : {}.", exact.format(fr), rounded.format(fr)),
-            format!("Reduction: {rate}% of the counted part of your gift = {}; the tax office rounds to the euro, halves up: {}.", exact.format(en), rounded.format(en)),
-        ),
-        Step::HouseholdReduction { with, without, share, exact } => Text::new(
-            format!(
-                "Réduction du foyer : {} avec ce don, {} sans ({rate} % de la base, arrondie à l’euro) ; part de ce don : {} ({rate} % exact : {}).",
-                with.format(fr), without.format(fr), share.format(fr), exact.format(fr)
+        Step::CeilingAssumed => fill(
+            p(
+                "Revenu imposable non indiqué : on suppose que vos dons de l’année restent sous {} % de ce revenu.",
+                "Taxable income not given: we assume your gifts this year stay under {}% of it.",
             ),
-            format!(
-                "Household reduction: {} with this gift, {} without ({rate}% of the base, rounded to the euro); this gift’s share: {} (exact {rate}%: {}).",
-                with.format(en), without.format(en), share.format(en), exact.format(en)
+            &[&pct],
+        ),
+        Step::Reduction { exact, rounded } => fill(
+            p(
+                "Réduction : {} % de la part retenue de votre don = {} ; l’administration arrondit à l’euro, les demis vers le haut : {}.",
+                "Reduction: {}% of the counted part of your gift = {}; the tax office rounds to the euro, halves up: {}.",
             ),
+            &[&rate, &m(exact), &m(rounded)],
         ),
-        Step::TaxAssumed { saved } => Text::new(
-            format!("Impôt non indiqué : on suppose qu’il couvre la réduction ; vous économisez {}.", saved.format(fr)),
-            format!("Tax not given: we assume it covers the reduction; you save {}.", saved.format(en)),
+        Step::HouseholdReduction { with, without, share, exact } => fill(
+            p(
+                "Réduction du foyer : {} avec ce don, {} sans ({} % de la base, arrondie à l’euro) ; part de ce don : {} ({} % exact : {}).",
+                "Household reduction: {} with this gift, {} without ({}% of the base, rounded to the euro); this gift’s share: {} (exact {}%: {}).",
+            ),
+            &[&m(with), &m(without), &rate, &m(share), &rate, &m(exact)],
         ),
-        Step::NotTaxable { lost } => Text::new(
-            format!("Foyer non imposable : une réduction d’impôt ne s’impute sur rien, ce don ne vous rapporte rien cette année.{}", lost_sentence(lost, fr)),
-            format!("Household not taxable: a tax reduction has nothing to come off, this gift saves you nothing this year.{}", lost_sentence(lost, en)),
+        Step::TaxAssumed { saved } => fill(
+            p("Impôt non indiqué : on suppose qu’il couvre la réduction ; vous économisez {}.", "Tax not given: we assume it covers the reduction; you save {}."),
+            &[&m(saved)],
         ),
-        Step::TaxDue { tax, saved, lost } => Text::new(
-            format!("Impôt dû avant réductions : {} ; vous économisez grâce à ce don {}.{}", tax.format(fr), saved.format(fr), lost_sentence(lost, fr)),
-            format!("Tax due before reductions: {}; this gift saves you {}.{}", tax.format(en), saved.format(en), lost_sentence(lost, en)),
+        Step::NotTaxable { lost } => fill(
+            p(
+                "Foyer non imposable : une réduction d’impôt ne s’impute sur rien, ce don ne vous rapporte rien cette année.{}",
+                "Household not taxable: a tax reduction has nothing to come off, this gift saves you nothing this year.{}",
+            ),
+            &[&lost_sentence(lost, lang)],
+        ),
+        Step::TaxDue { tax, saved, lost } => fill(
+            p("Impôt dû avant réductions : {} ; vous économisez grâce à ce don {}.{}", "Tax due before reductions: {}; this gift saves you {}.{}"),
+            &[&m(tax), &m(saved), &lost_sentence(lost, lang)],
         ),
         Step::NetCost { gift, saved, net, before_rounding, .. } => {
-            let exact = |lang: Lang| match (before_rounding, lang) {
-                (Some(x), Lang::Fr) => format!(" ({} avant l’arrondi de l’administration)", x.format(lang)),
-                (Some(x), Lang::En) => format!(" ({} before the tax office’s rounding)", x.format(lang)),
-                (None, _) => String::new(),
+            let exact = match before_rounding {
+                Some(x) => fill(p(" ({} avant l’arrondi de l’administration)", " ({} before the tax office’s rounding)"), &[&m(x)]),
+                None => String::new(),
             };
-            Text::new(
-                format!("Coût réel : {} − {} = {}{}.", gift.format(fr), saved.format(fr), net.format(fr), exact(fr)),
-                format!("Real cost: {} − {} = {}{}.", gift.format(en), saved.format(en), net.format(en), exact(en)),
-            )
+            fill(p("Coût réel : {} − {} = {}{}.", "Real cost: {} − {} = {}{}."), &[&m(gift), &m(saved), &m(net), &exact])
         }
-        Step::CarryOver { carried, future } => {
-            let years = rules::CARRY_OVER_YEARS;
-            Text::new(
-                format!("{} de ce don dépassent le plafond : reportés sur les {years} années suivantes, ils pourront réduire votre impôt d’environ {} plus tard.", carried.format(fr), future.format(fr)),
-                format!("{} of this gift is over the ceiling: carried over to the next {years} years, it may reduce your tax by about {} later.", carried.format(en), future.format(en)),
-            )
-        }
-        Step::Receipt => Text::new(
+        Step::CarryOver { carried, future } => fill(
+            p(
+                "{} de ce don dépassent le plafond : reportés sur les {} années suivantes, ils pourront réduire votre impôt d’environ {} plus tard.",
+                "{} of this gift is over the ceiling: carried over to the next {} years, it may reduce your tax by about {} later.",
+            ),
+            &[&m(carried), &rules::CARRY_OVER_YEARS.to_string(), &m(future)],
+        ),
+        Step::Receipt => p(
             "Le mandataire vous remet un reçu numéroté (formulaire CNCCFP) à conserver.",
             "The mandataire gives you a numbered receipt (CNCCFP form) to keep.",
+        )
+        .to_owned(),
+        Step::TaxBox => fill(
+            p("Déclarez le don case {} (à vérifier sur la notice 2042-RICI de l’année).", "Declare the gift in box {} (check that year’s form 2042-RICI notice)."),
+            &[rules::TAX_BOX],
         ),
-        Step::TaxBox => Text::new(
-            format!("Déclarez le don case {} (à vérifier sur la notice 2042-RICI de l’année).", rules::TAX_BOX),
-            format!("Declare the gift in box {} (check that year’s form 2042-RICI notice).", rules::TAX_BOX),
+        Step::JanuaryAdvance => fill(
+            p(
+                "Quand : l’avance de janvier ({} % des réductions de l’avant-dernière année) ne couvre pas un don ponctuel, remboursé avec le solde de l’été suivant la déclaration (règle non vérifiée pour la case {}).",
+                "When: the January advance ({}% of the reductions of the year before last) does not cover a one-off gift, refunded with the summer balance after the return (rule unverified for box {}).",
+            ),
+            &[&rules::JANUARY_ADVANCE.0.to_string(), rules::TAX_BOX],
         ),
-        Step::JanuaryAdvance => {
-            let (advance, tax_box) = (rules::JANUARY_ADVANCE.0, rules::TAX_BOX);
-            Text::new(
-                format!("Quand : l’avance de janvier ({advance} % des réductions de l’avant-dernière année) ne couvre pas un don ponctuel, remboursé avec le solde de l’été suivant la déclaration (règle non vérifiée pour la case {tax_box})."),
-                format!("When: the January advance ({advance}% of the reductions of the year before last) does not cover a one-off gift, refunded with the summer balance after the return (rule unverified for box {tax_box})."),
-            )
-        }
     }
 }
 

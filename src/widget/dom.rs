@@ -20,7 +20,7 @@ fn tag(name: &'static str, keys: &'static [&'static str], values: Box<[Option<At
 /// `<tag class="class">children</tag>`; no class attribute when `class` is empty.
 #[inline(never)]
 pub(crate) fn el(name: &'static str, class: &'static str, children: Vec<Html>) -> Html {
-    let class = (!class.is_empty()).then_some(AttributeOrProperty::Static(class));
+    let class = (!class.is_empty()).then_some(AttributeOrProperty::Attribute(AttrValue::Static(class)));
     tag(name, &["class"], Box::new([class]), children)
 }
 
@@ -59,9 +59,9 @@ pub(crate) fn row(label: &str, value: Vec<Html>) -> Html {
 /// its `<heading id="id">`, then `children`.
 #[inline(never)]
 pub(crate) fn section(class: &'static str, id: &'static str, heading: &'static str, title: &str, mut children: Vec<Html>) -> Html {
-    children.insert(0, tag(heading, &["id"], Box::new([Some(AttributeOrProperty::Static(id))]), vec![Html::from(title)]));
+    children.insert(0, tag(heading, &["id"], Box::new([Some(AttributeOrProperty::Attribute(AttrValue::Static(id)))]), vec![Html::from(title)]));
     // In the order `html!` sets them: as written, `class` last.
-    let values = Box::new([Some(AttributeOrProperty::Static(id)), Some(AttributeOrProperty::Static(class))]);
+    let values = Box::new([Some(AttributeOrProperty::Attribute(AttrValue::Static(id))), Some(AttributeOrProperty::Attribute(AttrValue::Static(class)))]);
     tag("section", &["aria-labelledby", "class"], values, children)
 }
 
@@ -70,9 +70,9 @@ pub(crate) fn section(class: &'static str, id: &'static str, heading: &'static s
 #[inline(never)]
 pub(crate) fn group(class: &'static str, role: &'static str, label: &str, children: Vec<Html>) -> Html {
     let values = Box::new([
-        Some(AttributeOrProperty::Static(role)),
+        Some(AttributeOrProperty::Attribute(AttrValue::Static(role))),
         Some(AttributeOrProperty::Attribute(AttrValue::from(label.to_owned()))),
-        Some(AttributeOrProperty::Static(class)),
+        Some(AttributeOrProperty::Attribute(AttrValue::Static(class))),
     ]);
     tag("div", &["role", "aria-label", "class"], values, children)
 }
