@@ -48,7 +48,7 @@ before(async () => {
 after(() => env?.close());
 
 /** A page in a fresh context; the wasm answered `delay` ms late (a slow network). */
-async function open(path, { javaScriptEnabled = true, delay = 0 } = {}) {
+async function open(path, { javaScriptEnabled = true, delay = 0, listen } = {}) {
   const context = await env.browser.newContext({ viewport: { width: 1000, height: 900 }, locale: 'fr-FR', javaScriptEnabled });
   if (delay) {
     await context.route('**/circo-don_bg.wasm', async (route) => {
@@ -60,6 +60,8 @@ async function open(path, { javaScriptEnabled = true, delay = 0 } = {}) {
   p.errors = [];
   p.on('pageerror', (e) => p.errors.push(String(e)));
   if (javaScriptEnabled) await p.addInitScript(COUNT_SHIFTS);
+  // Watches the page's requests from its first one (no earlier document to leak in).
+  if (listen) listen(p);
   await p.goto(env.origin + path);
   p.close = () => context.close();
   return p;
@@ -145,11 +147,14 @@ test('under a strict CSP the prerender is styled and taken over with no violatio
 });
 
 test('the configuration is asked for while the wasm downloads, once, and the wasm is preloaded', async () => {
-  const p = await open('/pre.html', { delay: 1500 });
   const seen = [];
-  p.on('request', (r) => seen.push([r.url().replace(env.origin, ''), Date.now()]));
-  p.on('requestfinished', (r) => seen.push([`done ${r.url().replace(env.origin, '')}`, Date.now()]));
-  await p.reload();
+  const p = await open('/pre.html', {
+    delay: 1500,
+    listen: (page) => {
+      page.on('request', (r) => seen.push([r.url().replace(env.origin, ''), Date.now()]));
+      page.on('requestfinished', (r) => seen.push([`done ${r.url().replace(env.origin, '')}`, Date.now()]));
+    },
+  });
   await p.locator('[data-circo-don] .cd[data-state="ready"]').waitFor({ timeout: 20_000 });
   const at = (name) => seen.find(([url]) => url === name)?.[1];
   assert.ok(at('/demo/circo-exemple.json') < at('done /circo-don_bg.wasm'), 'configuration asked for before the wasm arrived');
