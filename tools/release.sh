@@ -13,14 +13,14 @@ export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
 version=$(sed -n 's/^version = "\(.*\)"$/\1/p' Cargo.toml | head -n 1)
 [ -n "$version" ] || { echo "release: no version in Cargo.toml" >&2; exit 1; }
 name="circo-don-$version"
-for f in circo-don.js circo-don_bg.wasm builder.html circo-don-builder.js circo-don-builder_bg.wasm builder.css; do
+for f in circo-don.js circo-don_bg.wasm circo-don.css builder.html circo-don-builder.js circo-don-builder_bg.wasm builder.css; do
   [ -f "dist/$f" ] || { echo "release: dist/$f is missing: run 'make build' first" >&2; exit 1; }
 done
 
 stage="target/release-stage"
 rm -rf "$stage"
 mkdir -p "$stage/$name" dist/release
-cp dist/circo-don.js dist/circo-don_bg.wasm dist/builder.html dist/circo-don-builder.js dist/circo-don-builder_bg.wasm dist/builder.css "$stage/$name/"
+cp dist/circo-don.js dist/circo-don_bg.wasm dist/circo-don.css dist/builder.html dist/circo-don-builder.js dist/circo-don-builder_bg.wasm dist/builder.css "$stage/$name/"
 cp demo/circo-exemple.json "$stage/$name/circo.json"
 cp tools/release/exemple.html tools/release/_headers "$stage/$name/"
 cp tools/release/htaccess "$stage/$name/.htaccess"
