@@ -9,6 +9,18 @@
 // old browser), every placeholder says so instead of staying blank; a prerendered one
 // (it has its shadow root) keeps its static view.
 {
+  // The stylesheet, beside this file too (src/widget/mod.rs links it in each shadow
+  // root): asked for now, in parallel with the wasm, unless every widget holds a
+  // prerender, which links it already.
+  const style = new URL('circo-don.css', import.meta.url).href;
+  globalThis.__circoDonStyle = style;
+  if ([...document.querySelectorAll('[data-circo-don]')].some((el) => !el.shadowRoot) && document.head) {
+    const preload = document.createElement('link');
+    preload.rel = 'preload';
+    preload.as = 'style';
+    preload.href = style;
+    document.head.append(preload);
+  }
   const configs = new Map();
   for (const el of document.querySelectorAll('[data-circo-don]')) {
     const value = el.getAttribute('data-circo-don') || '';

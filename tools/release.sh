@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # `make release`: the bundle a collective downloads, dist/release/circo-don-VERSION.zip
 # and its SHA256SUMS, the version read from Cargo.toml. Inside one folder
-# circo-don-VERSION/: the widget's two files (stable names), the builder page and its
+# circo-don-VERSION/: the widget's three files (stable names), the builder page and its
 # files, an example page and configuration, `_headers` (Netlify, Cloudflare Pages) and
 # `.htaccess` (Apache) setting application/wasm, the caching the README recommends and
 # CORS, and the guide for collectives (docs/guide-collectifs.md, French then English).

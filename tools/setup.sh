@@ -8,7 +8,7 @@
 #     and Xvfb from Debian (about 3 minutes the first time);
 #   - geckodriver (compiled from crates.io: about 5 more minutes the first time);
 #   - the npm packages of package-lock.json: wasm-opt (binaryen), terser (minifies the
-#     JS glue: tools/post-build.sh), playwright-core,
+#     JS glue: tools/post-build.sh), csso (minifies the stylesheet), playwright-core,
 #     axe-core, jsqr, selenium-webdriver.
 # Each step checks before installing and says what it does. Nothing is downloaded from
 # anywhere else: trunk runs offline with the tools installed here.
@@ -83,7 +83,7 @@ fi
 # npm ci is exact but slow to repeat: reinstall only when the lockfile changed.
 stamp=node_modules/.package-lock.json
 if [ ! -f "$stamp" ] || ! cmp -s package-lock.json "$stamp.src" 2>/dev/null; then
-  say "installing the npm packages of package-lock.json (wasm-opt, terser, playwright-core, axe-core, jsqr, selenium-webdriver)"
+  say "installing the npm packages of package-lock.json (wasm-opt, terser, csso, playwright-core, axe-core, jsqr, selenium-webdriver)"
   npm ci --no-audit --no-fund --loglevel=error
   cp package-lock.json "$stamp.src"
 fi

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Prints the raw, gzip -9 and brotli (quality 11, node's zlib) bytes of every file a host
-# page loads for the widget (the JS glue and the wasm; the CSS is inside the wasm), their
+# page loads for the widget (the JS glue, the wasm and the stylesheet), their
 # total against the budget, then where the bytes of the wasm are (tools/wasm-breakdown.mjs)
 # on a copy that keeps function names: the same wasm-bindgen output and wasm-opt passes as
 # the release build (index.html), plus `-g`. `make size` builds first (tools/build.sh).
@@ -9,7 +9,7 @@ cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
 dist=${1:-dist}
 budget_kb=150
-files=("$dist/circo-don.js" "$dist/circo-don_bg.wasm")
+files=("$dist/circo-don.js" "$dist/circo-don_bg.wasm" "$dist/circo-don.css")
 
 brotli_size() {
   node -e 'const z = require("zlib"); const b = require("fs").readFileSync(process.argv[1]);

@@ -59,17 +59,6 @@ fn clock_today() -> Date {
     Date::EPOCH
 }
 
-/// The widget's stylesheet, carried inside the wasm: a stylesheet linked from the host
-/// page's `<head>` would never reach a shadow root; it is adopted by each shadow root.
-#[cfg(target_arch = "wasm32")]
-const STYLE: &str = include_str!("../../styles/widget.css");
-
-#[cfg(target_arch = "wasm32")]
-thread_local! {
-    /// One constructed stylesheet shared by every widget of the page.
-    static WIDGET_SHEET: Option<JsValue> = web_sys::window().and_then(|w| constructed_sheet(&w, STYLE));
-}
-
 /// The stylesheet's name beside `circo-don.js`, where the prerendered snippet links it
 /// (trunk's post-build hook copies `styles/widget.css` there): the embed contract's.
 pub const STYLE_FILE: &str = crate::embed::STYLE_FILE;
@@ -104,6 +93,35 @@ pub(crate) fn adopt_style(target: &web_sys::Node, sheet: Option<&JsValue>, docum
     };
     parent.append_child(&style).map_err(|_| "cannot attach <style>")?;
     Ok(())
+}
+
+/// Links the widget's stylesheet in `shadow`: `circo-don.css`, beside `circo-don.js`,
+/// whose address the start code (`tools/embed-start.js`) leaves in
+/// `globalThis.__circoDonStyle` after asking for the file beside the wasm. One file for
+/// the live widget and the prerender, fetched once and cached; a link is allowed by a
+/// strict CSP (`style-src 'self'`, or the widget's origin). `root` is shown when the
+/// sheet has applied, or failed to load (then unstyled, and the console says why).
+/// False, and nothing linked, without the start code (a test harness mounting directly).
+#[cfg(target_arch = "wasm32")]
+fn link_style(document: &web_sys::Document, shadow: &web_sys::ShadowRoot, root: &Element) -> bool {
+    use wasm_bindgen::closure::Closure;
+    let Some(href) = Reflect::get(&js_sys::global(), &"__circoDonStyle".into()).ok().and_then(|v| v.as_string()) else {
+        return false;
+    };
+    let Ok(link) = document.create_element("link") else { return false };
+    let (shown, missing) = (root.clone(), JsValue::from_str(&href));
+    let show = Closure::once_into_js(move |event: web_sys::Event| {
+        if event.type_() == "error" {
+            web_sys::console::error_2(&"circo-don: its stylesheet did not load; publish circo-don.css beside circo-don.js:".into(), &missing);
+        }
+        let _ = shown.remove_attribute("hidden");
+    });
+    let attached = link.set_attribute("rel", "stylesheet").is_ok()
+        && link.set_attribute("href", &href).is_ok()
+        && link.add_event_listener_with_callback("load", show.unchecked_ref()).is_ok()
+        && link.add_event_listener_with_callback("error", show.unchecked_ref()).is_ok()
+        && shadow.append_child(&link).is_ok();
+    attached
 }
 
 #[cfg(target_arch = "wasm32")]
@@ -163,10 +181,12 @@ pub fn mount(host: &Element) -> Result<(), String> {
     host.set_attribute(MOUNTED, "").map_err(|_| "cannot mark the element")?;
     today();
 
-    WIDGET_SHEET.with(|sheet| adopt_style(&shadow, sheet.as_ref(), &document, STYLE))?;
     let root = document.create_element("div").map_err(|_| "cannot create the root")?;
-    if prerendered.is_some() {
-        // Rendered out of sight, shown in place of the prerender once ready.
+    // A prerender's shadow root links the stylesheet already.
+    let linked = shadow.query_selector("link[rel=stylesheet]").ok().flatten().is_some();
+    // Rendered out of sight: shown in place of the prerender once ready, or once the
+    // stylesheet applies (never as unstyled text).
+    if prerendered.is_some() || (!linked && link_style(&document, &shadow, &root)) {
         root.set_attribute("hidden", "").map_err(|_| "cannot hide the root")?;
     }
     shadow.append_child(&root).map_err(|_| "cannot attach the root")?;

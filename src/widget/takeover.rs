@@ -18,7 +18,7 @@ use crate::embed::FETCH_TIMEOUT_MS;
 const POLL_MS: u32 = 16;
 
 /// The prerendered nodes of a declarative shadow root, as they were before the live
-/// widget was added.
+/// widget was added, but its stylesheet's link.
 pub(crate) struct Prerendered(Vec<Node>);
 
 impl Prerendered {
@@ -26,7 +26,9 @@ impl Prerendered {
     pub(crate) fn of(shadow: &ShadowRoot) -> Option<Prerendered> {
         shadow.query_selector(".cd").ok().flatten()?;
         let nodes = shadow.child_nodes();
-        Some(Prerendered((0..nodes.length()).filter_map(|i| nodes.item(i)).collect()))
+        // Its stylesheet's link stays: the live view is styled by the same file.
+        let view = (0..nodes.length()).filter_map(|i| nodes.item(i)).filter(|n| n.node_name() != "LINK");
+        Some(Prerendered(view.collect()))
     }
 
     /// Waits until the live view in `live` is past loading (or the fetch's time limit),

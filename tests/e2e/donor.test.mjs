@@ -249,10 +249,12 @@ test('privacy: only the widget files and the configuration are requested; no coo
   await widget(p).getByRole('radio', { name: 'Carte bancaire' }).check();
   await p.waitForTimeout(300);
   // Every request of the page, to any host, from the first: the page itself and its own
-  // stylesheet (the host's), the widget's two files and its configuration. Nothing else.
-  const allowed = new Set(['/', '/demo.css', '/circo-don.js', '/circo-don_bg.wasm', '/demo/circo-exemple.json', '/favicon.ico']
+  // stylesheet (the host's), the widget's three files and its configuration. Nothing else.
+  const allowed = new Set(['/', '/demo.css', '/circo-don.js', '/circo-don_bg.wasm', '/circo-don.css', '/demo/circo-exemple.json', '/favicon.ico']
     .map((path) => env.origin + path));
   for (const url of p.requests) assert.ok(allowed.has(url), `unexpected request ${url}`);
+  // Asked for early by the start code, then linked by the widget: one download.
+  assert.equal(p.requests.filter((url) => url === env.origin + '/circo-don.css').length, 1, 'the stylesheet is fetched once');
   assert.ok(p.requests.includes(env.origin + '/demo/circo-exemple.json'), 'the log sees the configuration');
   assert.deepEqual(p.requests.slice(loaded), [], 'typing and choosing send nothing');
   assert.deepEqual(await p.context().cookies(), []);

@@ -83,3 +83,40 @@ test('if the wasm cannot load, the element says so instead of staying blank', as
   assert.match(await host.innerText(), /n’a pas pu se charger/);
   await context.close();
 });
+
+test('if the stylesheet cannot load, the widget still shows, unstyled, and the console names the file', async () => {
+  const context = await env.browser.newContext();
+  const p = await context.newPage();
+  const errors = [];
+  p.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  await p.route('**/circo-don.css', (route) => route.abort());
+  await p.goto(env.origin + '/f/offline-wasm.html');
+  const host = p.locator('[data-circo-don]');
+  // Shown (never a blank box) once the link has failed, and usable.
+  await host.locator('.cd[data-state="ready"]').waitFor({ state: 'visible', timeout: 20_000 });
+  await host.getByLabel('Montant du don').fill('37');
+  await host.locator('.cd-result .cd-figure').first().waitFor({ state: 'visible' });
+  // Unstyled indeed: the widget's own rules did not apply.
+  const radius = await host.evaluate((h) => getComputedStyle(h.shadowRoot.querySelector('.cd')).borderTopLeftRadius);
+  assert.equal(radius, '0px');
+  assert.ok(errors.some((e) => /circo-don\.css/.test(e)), errors.join('\n'));
+  await context.close();
+});
+
+test('with its stylesheet, the live widget is never shown unstyled', async () => {
+  const context = await env.browser.newContext();
+  const p = await context.newPage();
+  // The stylesheet held back until the wasm has started: the widget waits for it.
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  await p.route('**/circo-don.css', async (route) => { await held; await route.continue(); });
+  await p.goto(env.origin + '/f/offline-wasm.html');
+  const host = p.locator('[data-circo-don]');
+  await host.locator('.cd').waitFor({ state: 'attached', timeout: 20_000 });
+  assert.equal(await host.locator('.cd').isVisible(), false, 'hidden while its stylesheet loads');
+  release();
+  await host.locator('.cd[data-state="ready"]').waitFor({ state: 'visible', timeout: 20_000 });
+  const radius = await host.evaluate((h) => getComputedStyle(h.shadowRoot.querySelector('.cd')).borderTopLeftRadius);
+  assert.notEqual(radius, '0px');
+  await context.close();
+});

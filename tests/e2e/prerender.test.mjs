@@ -103,8 +103,11 @@ test('with JavaScript the live widget takes over: one widget, no shift, the type
     prerendered: el.shadowRoot.querySelectorAll('[data-state="prerendered"]').length,
     value: el.shadowRoot.querySelector('#cd-amount').value,
     focused: el.shadowRoot.activeElement?.id,
+    // The prerender's link to the stylesheet stays, alone, and styles the live view.
+    links: el.shadowRoot.querySelectorAll('link[rel="stylesheet"]').length,
+    styled: getComputedStyle(el.shadowRoot.querySelector('.cd')).borderTopLeftRadius !== '0px',
   }));
-  assert.deepEqual(state, { widgets: 1, prerendered: 0, value: '150', focused: 'cd-amount' });
+  assert.deepEqual(state, { widgets: 1, prerendered: 0, value: '150', focused: 'cd-amount', links: 1, styled: true });
   // 150 € − 66 % = 51 €: the live widget computed the typed amount.
   await host.locator('.cd-result', { hasText: /51\s€/ }).waitFor({ timeout: 5_000 });
   const shifts = await p.evaluate(() => window.shifts);
