@@ -108,14 +108,14 @@ pub(crate) fn esc(s: &str) -> String {
 /// The printable donation form as a whole HTML document (printed from a `srcdoc`
 /// frame). Every value is escaped.
 pub fn bulletin_html(account: &Account, who: &Identity, gift: Option<Cents>, method: Method, today: Date, lang: Lang) -> String {
-    let t = |label: Label| label.text().into_lang(lang);
+    let t = |label: Label| label.get(lang);
     let blank = "<span class=\"blank\"></span>";
     // A field holding text that can lie (the form says why) prints blank, to be written by hand.
     let value = |s: &str| if s.trim().is_empty() || crate::text_safety::first_hidden(s).is_some() { blank.to_owned() } else { esc(s.trim()) };
     let mut rows = String::new();
     let mut row = |label: String, v: String| rows.push_str(&format!("<tr><th>{}</th><td>{v}</td></tr>", esc(&label)));
     for field in IdentityField::ALL {
-        row(field.label().text().into_lang(lang), value(who.get(field)));
+        row(field.label().get(lang), value(who.get(field)));
     }
     row(t(Label::GiftField), gift.map(|g| esc(&g.format(lang))).unwrap_or_else(|| blank.to_owned()));
     row(t(Label::MethodLegend), esc(words::method_name(method).get(lang)));

@@ -7,7 +7,7 @@ use crate::config::model::ValidAccount as Account;
 use crate::config::{Match, Problem, Registry};
 use crate::date::Date;
 use crate::embed::LoadFailure;
-use crate::i18n::{Lang, Text};
+use crate::i18n::Lang;
 use crate::law::calendar::{self, CollectionState};
 use crate::law::tax::Method;
 use crate::law::{plan, rules, texts};
@@ -257,13 +257,13 @@ pub struct StatuteView {
     pub translation: Vec<String>,
 }
 
-fn amount_input(field: AmountField, label: Label, hint: Option<Text>, inputs: &Inputs, a: &Assessment, lang: Lang) -> TextInput {
+fn amount_input(field: AmountField, label: Label, hint: Option<String>, inputs: &Inputs, a: &Assessment, lang: Lang) -> TextInput {
     TextInput {
         key: InputKey::Amount(field),
         id: field.id(),
-        label: label.text().into_lang(lang),
+        label: label.get(lang),
         value: inputs.get(field).to_owned(),
-        hint: hint.map(|h| h.into_lang(lang)),
+        hint,
         error: a.error(field).map(|e| e.get(lang).to_owned()),
         inputmode: "decimal",
         autocomplete: "off",
@@ -272,7 +272,7 @@ fn amount_input(field: AmountField, label: Label, hint: Option<Text>, inputs: &I
 
 /// The donor's page of `account` for `inputs` on `today`, in `lang`.
 pub fn account_page(account: &Account, inputs: &Inputs, today: Date, lang: Lang) -> AccountPage {
-    let t = |label: Label| label.text().into_lang(lang);
+    let t = |label: Label| label.get(lang);
     let a = assess(inputs);
     let window = calendar::state_for(&account.election.dates(), account.mandataire.designated_on, today);
     let modes = [(Mode::Give, Label::ModeGive), (Mode::Cost, Label::ModeCost)]
@@ -287,9 +287,9 @@ pub fn account_page(account: &Account, inputs: &Inputs, today: Date, lang: Lang)
             .iter()
             .map(|&p| Choice { value: p, id: format!("cd-preset-{}", p.get()), label: p.format(lang), selected: a.typed == Some(p) })
             .collect(),
-        gift: amount_input(AmountField::Gift, Label::GiftField, Some(Label::GiftHint.text()), inputs, &a, lang),
+        gift: amount_input(AmountField::Gift, Label::GiftField, Some(Label::GiftHint.get(lang)), inputs, &a, lang),
     });
-    let target = (inputs.mode == Mode::Cost).then(|| amount_input(AmountField::Target, Label::TargetField, Some(Label::TargetHint.text()), inputs, &a, lang));
+    let target = (inputs.mode == Mode::Cost).then(|| amount_input(AmountField::Target, Label::TargetField, Some(Label::TargetHint.get(lang)), inputs, &a, lang));
     AccountPage {
         lang,
         title: words::title(account).into_lang(lang),
@@ -308,7 +308,7 @@ pub fn account_page(account: &Account, inputs: &Inputs, today: Date, lang: Lang)
             summary: t(Label::HouseholdSummary),
             privacy: t(Label::HouseholdPrivacy),
             fields: vec![
-                amount_input(AmountField::Income, Label::IncomeField, Some(Label::IncomeHint.text()), inputs, &a, lang),
+                amount_input(AmountField::Income, Label::IncomeField, Some(Label::IncomeHint.get(lang)), inputs, &a, lang),
                 amount_input(AmountField::Tax, Label::TaxField, None, inputs, &a, lang),
                 amount_input(AmountField::OtherGifts, Label::OtherGiftsField, None, inputs, &a, lang),
                 amount_input(AmountField::Carried, Label::CarriedField, None, inputs, &a, lang),
@@ -320,7 +320,7 @@ pub fn account_page(account: &Account, inputs: &Inputs, today: Date, lang: Lang)
         eligibility: EligibilityView {
             heading: t(Label::WhoMayGive),
             items: words::eligibility().into_iter().map(|e| e.into_lang(lang)).collect(),
-            given_elsewhere: amount_input(AmountField::GivenElsewhere, Label::GivenElsewhereField, Some(words::cap_hint()), inputs, &a, lang),
+            given_elsewhere: amount_input(AmountField::GivenElsewhere, Label::GivenElsewhereField, Some(words::cap_hint().into_lang(lang)), inputs, &a, lang),
         },
         payment: PaymentView { heading: t(Label::HowToGive), body: payment_body(account, inputs, &a, &window, today, lang) },
         contact: words::contact(account).map(|c| c.into_lang(lang)),
@@ -354,7 +354,7 @@ fn result(a: &Assessment, lang: Lang) -> ResultView {
             view.details = summary.details.into_iter().map(|d| d.into_lang(lang)).collect();
             view.conditions = q.conditions.iter().map(|c| words::condition(c).into_lang(lang)).collect();
             if a.mode == Mode::Cost {
-                view.give_this = Some((Label::GiveThis.text().into_lang(lang), q.gift));
+                view.give_this = Some((Label::GiveThis.get(lang), q.gift));
             }
         }
     }
@@ -367,13 +367,13 @@ fn how(a: &Assessment, lang: Lang) -> How {
             q.steps.iter().map(|s| (words::step_in(s, lang), words::rule_source(s.rule()).into_lang(lang))).collect(),
             None,
         ),
-        _ => (Vec::new(), Some(Label::HowEmpty.text().into_lang(lang))),
+        _ => (Vec::new(), Some(Label::HowEmpty.get(lang))),
     };
     How {
-        summary: Label::HowSummary.text().into_lang(lang),
+        summary: Label::HowSummary.get(lang),
         steps,
         empty,
-        open_heading: Label::OpenQuestions.text().into_lang(lang),
+        open_heading: Label::OpenQuestions.get(lang),
         open_questions: rules::open_questions().into_iter().map(|q| q.into_lang(lang)).collect(),
     }
 }
@@ -382,7 +382,7 @@ fn payment_body(account: &Account, inputs: &Inputs, a: &Assessment, window: &Col
     if !window.accepts_gifts() {
         return PaymentBody::Closed(words::payment_notice(window).into_lang(lang));
     }
-    let t = |label: Label| label.text().into_lang(lang);
+    let t = |label: Label| label.get(lang);
     let offered = assessment::methods_for(account, a.typed, inputs.method);
     let methods = (!offered.is_empty()).then(|| MethodChoice {
         legend: t(Label::MethodLegend),
@@ -401,7 +401,7 @@ fn payment_body(account: &Account, inputs: &Inputs, a: &Assessment, window: &Col
             .map(|&f| TextInput {
                 key: InputKey::Identity(f),
                 id: f.id(),
-                label: f.label().text().into_lang(lang),
+                label: f.label().get(lang),
                 value: inputs.identity.get(f).to_owned(),
                 hint: None,
                 // A character that draws nothing or reorders the text is named (and left
@@ -418,7 +418,7 @@ fn payment_body(account: &Account, inputs: &Inputs, a: &Assessment, window: &Col
 }
 
 fn method_detail(account: &Account, method: Method, gift: Option<Cents>, lang: Lang) -> Option<MethodDetail> {
-    let t = |label: Label| label.text().into_lang(lang);
+    let t = |label: Label| label.get(lang);
     let p = &account.payment;
     Some(match method {
         Method::Cheque => {
@@ -498,9 +498,9 @@ pub struct Frame {
 
 pub fn frame(lang: Lang) -> Frame {
     Frame {
-        heading: Label::MakeADonation.text().into_lang(lang),
-        loading: Label::Loading.text().into_lang(lang),
-        language_label: Label::LanguageGroup.text().into_lang(lang),
+        heading: Label::MakeADonation.get(lang),
+        loading: Label::Loading.get(lang),
+        language_label: Label::LanguageGroup.get(lang),
     }
 }
 
@@ -516,7 +516,7 @@ pub struct FailureView {
 pub fn load_failure(failure: &LoadFailure, source: &str, lang: Lang) -> FailureView {
     FailureView {
         donor: failure.for_donor().into_lang(lang),
-        details_label: Label::DetailsForCollective.text().into_lang(lang),
+        details_label: Label::DetailsForCollective.get(lang),
         details: vec![failure.for_collective(source).into_lang(lang)],
     }
 }
@@ -525,7 +525,7 @@ pub fn load_failure(failure: &LoadFailure, source: &str, lang: Lang) -> FailureV
 pub fn invalid(problems: &[Problem], source: &str, lang: Lang) -> FailureView {
     FailureView {
         donor: words::invalid_configuration().into_lang(lang),
-        details_label: Label::DetailsForCollective.text().into_lang(lang),
+        details_label: Label::DetailsForCollective.get(lang),
         details: problems
             .iter()
             .map(|p| match lang {
@@ -557,7 +557,7 @@ pub struct ChooserPage {
 const MAX_COMMUNES_NAMED: usize = 3;
 
 pub fn chooser_page(registry: &Registry, query: &str, lang: Lang) -> ChooserPage {
-    let t = |label: Label| label.text().into_lang(lang);
+    let t = |label: Label| label.get(lang);
     let matches = registry.matches(query);
     let mut status = words::circos_found(matches.len()).into_lang(lang);
     // A commune found in several circos (split between them): say how to tell which.
@@ -602,9 +602,9 @@ pub struct ChosenLabels {
 
 pub fn chosen_labels(lang: Lang) -> ChosenLabels {
     ChosenLabels {
-        back: Label::ChooseAnother.text().into_lang(lang),
-        loading: Label::LoadingCirco.text().into_lang(lang),
-        other_registry: Label::OtherRegistry.text().into_lang(lang),
+        back: Label::ChooseAnother.get(lang),
+        loading: Label::LoadingCirco.get(lang),
+        other_registry: Label::OtherRegistry.get(lang),
     }
 }
 

@@ -91,7 +91,21 @@ pub enum Label {
 
 impl Label {
     pub fn text(self) -> Text {
-        let (fr, en) = match self {
+        let (fr, en) = self.pair();
+        Text::new(fr, en)
+    }
+
+    /// The label in `lang` only: one call where `text().into_lang(lang)` would copy both
+    /// languages at each site and drop one (README, "Size: the moves").
+    #[inline(never)]
+    pub fn get(self, lang: Lang) -> String {
+        let (fr, en) = self.pair();
+        lang.pick(fr, en).to_owned()
+    }
+
+    #[inline(never)]
+    fn pair(self) -> (&'static str, &'static str) {
+        match self {
             Label::MakeADonation => ("Faire un don", "Make a donation"),
             Label::Loading => ("Chargement des informations de don…", "Loading the donation details…"),
             Label::LoadingCirco => ("Chargement…", "Loading…"),
@@ -183,8 +197,7 @@ impl Label {
                 "Your town or postal code, or the department, number, name: “Saint-Étienne”, “42000”, “75”, “Paris 1”.",
             ),
             Label::OtherRegistry => ("Cette entrée renvoie à un autre registre.", "This entry points to another registry."),
-        };
-        Text::new(fr, en)
+        }
     }
 }
 
