@@ -118,7 +118,7 @@ pub fn bulletin_html(account: &Account, who: &Identity, gift: Option<Cents>, met
         row(field.label().get(lang), value(who.get(field)));
     }
     row(t(Label::GiftField), gift.map(|g| esc(&g.format(lang))).unwrap_or_else(|| blank.to_owned()));
-    row(t(Label::MethodLegend), esc(words::method_name(method).get(lang)));
+    row(t(Label::MethodLegend), esc(words::method_name_in(method, lang)));
     row(t(Label::FormDate), esc(&today.format(lang)));
     let m = &account.mandataire;
     let send_to = match &account.payment.cheque {
@@ -131,7 +131,7 @@ pub fn bulletin_html(account: &Account, who: &Identity, gift: Option<Cents>, met
         None => format!("<p>{} <strong>{}</strong>.</p>", esc(&t(Label::FormGiveToMandataire)), esc(&m.name)),
     };
     // L52-9: the form is an appeal for gifts too, so it carries the mentions in full.
-    let mut legal: String = words::mentions(account).iter().map(|m| format!("<p>{}</p>", esc(m.get(lang)))).collect();
+    let mut legal: String = words::mentions_in(account, lang).iter().map(|m| format!("<p>{}</p>", esc(m))).collect();
     for s in texts::statutory_texts() {
         let fr: String = s.fr.iter().map(|p| format!("<p>{}</p>", esc(p))).collect();
         let en: String = if lang == Lang::En { s.english().iter().map(|p| format!("<p lang=\"en\">{}</p>", esc(p))).collect() } else { String::new() };

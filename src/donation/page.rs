@@ -292,9 +292,9 @@ pub fn account_page(account: &Account, inputs: &Inputs, today: Date, lang: Lang)
     let target = (inputs.mode == Mode::Cost).then(|| amount_input(AmountField::Target, Label::TargetField, Some(Label::TargetHint.get(lang)), inputs, &a, lang));
     AccountPage {
         lang,
-        title: words::title(account).into_lang(lang),
-        subtitle: words::subtitle(account).into_lang(lang),
-        window: Window { state: window.slug(), text: words::window_sentence(&window).into_lang(lang) },
+        title: words::title_in(account, lang),
+        subtitle: words::subtitle_in(account, lang),
+        window: Window { state: window.slug(), text: words::window_in(&window, lang) },
         goal: goal(account, today, lang),
         calculator: Calculator {
             heading: t(Label::CostHeading),
@@ -319,11 +319,11 @@ pub fn account_page(account: &Account, inputs: &Inputs, today: Date, lang: Lang)
         how: how(&a, lang),
         eligibility: EligibilityView {
             heading: t(Label::WhoMayGive),
-            items: words::eligibility().into_iter().map(|e| e.into_lang(lang)).collect(),
-            given_elsewhere: amount_input(AmountField::GivenElsewhere, Label::GivenElsewhereField, Some(words::cap_hint().into_lang(lang)), inputs, &a, lang),
+            items: words::eligibility_in(lang),
+            given_elsewhere: amount_input(AmountField::GivenElsewhere, Label::GivenElsewhereField, Some(words::cap_hint_in(lang)), inputs, &a, lang),
         },
         payment: PaymentView { heading: t(Label::HowToGive), body: payment_body(account, inputs, &a, &window, today, lang) },
-        contact: words::contact(account).map(|c| c.into_lang(lang)),
+        contact: words::contact_in(account, lang),
         mentions: mentions(account, lang),
         copied: t(Label::Copied),
         copy_failed: t(Label::CopyFailed),
@@ -339,20 +339,20 @@ fn goal(account: &Account, today: Date, lang: Lang) -> Option<GoalView> {
     let plan = g
         .average_gift
         .filter(|_| days_left > 0 && g.raised < g.target)
-        .map(|average| words::plan_sentence(&plan::plan(g.target, g.raised, average, days_left), Some(first_round)).into_lang(lang));
-    Some(GoalView { progress: words::goal_progress(g.raised, g.target, g.as_of).into_lang(lang), percent, plan })
+        .map(|average| words::plan_in(&plan::plan(g.target, g.raised, average, days_left), Some(first_round), lang));
+    Some(GoalView { progress: words::goal_progress_in(g.raised, g.target, g.as_of, lang), percent, plan })
 }
 
 fn result(a: &Assessment, lang: Lang) -> ResultView {
     let mut view = ResultView { kind: a.kind(), figures: Vec::new(), details: Vec::new(), conditions: Vec::new(), give_this: None };
     match &a.outcome {
-        Outcome::Empty => view.details.push(words::invitation().into_lang(lang)),
+        Outcome::Empty => view.details.push(words::invitation_in(lang)),
         Outcome::Refused(refusals) => view.figures = refusals.iter().map(|r| r.message.get(lang).to_owned()).collect(),
         Outcome::Quote(q) => {
-            let summary = words::summary(q, a.mode, a.tax);
-            view.figures.push(summary.headline.into_lang(lang));
-            view.details = summary.details.into_iter().map(|d| d.into_lang(lang)).collect();
-            view.conditions = q.conditions.iter().map(|c| words::condition(c).into_lang(lang)).collect();
+            let summary = words::summary_in(q, a.mode, a.tax, lang);
+            view.figures.push(summary.headline);
+            view.details = summary.details;
+            view.conditions = q.conditions.iter().map(|c| words::condition_in(c, lang)).collect();
             if a.mode == Mode::Cost {
                 view.give_this = Some((Label::GiveThis.get(lang), q.gift));
             }
@@ -364,7 +364,7 @@ fn result(a: &Assessment, lang: Lang) -> ResultView {
 fn how(a: &Assessment, lang: Lang) -> How {
     let (steps, empty) = match &a.outcome {
         Outcome::Quote(q) => (
-            q.steps.iter().map(|s| (words::step_in(s, lang), words::rule_source(s.rule()).into_lang(lang))).collect(),
+            q.steps.iter().map(|s| (words::step_in(s, lang), words::rule_source_in(s.rule(), lang))).collect(),
             None,
         ),
         _ => (Vec::new(), Some(Label::HowEmpty.get(lang))),
@@ -380,7 +380,7 @@ fn how(a: &Assessment, lang: Lang) -> How {
 
 fn payment_body(account: &Account, inputs: &Inputs, a: &Assessment, window: &CollectionState, today: Date, lang: Lang) -> PaymentBody {
     if !window.accepts_gifts() {
-        return PaymentBody::Closed(words::payment_notice(window).into_lang(lang));
+        return PaymentBody::Closed(words::payment_notice_in(window, lang));
     }
     let t = |label: Label| label.get(lang);
     let offered = assessment::methods_for(account, a.typed, inputs.method);
@@ -388,7 +388,7 @@ fn payment_body(account: &Account, inputs: &Inputs, a: &Assessment, window: &Col
         legend: t(Label::MethodLegend),
         options: offered
             .iter()
-            .map(|&m| Choice { value: m, id: format!("cd-method-{}", m.as_str()), label: words::method_name(m).into_lang(lang), selected: inputs.method == m })
+            .map(|&m| Choice { value: m, id: format!("cd-method-{}", m.as_str()), label: words::method_name_in(m, lang).to_owned(), selected: inputs.method == m })
             .collect(),
     });
     let detail = if offered.contains(&inputs.method) { method_detail(account, inputs.method, a.gift(), lang) } else { None };
@@ -442,7 +442,7 @@ fn method_detail(account: &Account, method: Method, gift: Option<Cents>, lang: L
                 remittance: tr.reference.as_deref(),
             };
             let qr = payment::transfer_qr_svg(&order)
-                .map(|svg| QrView { svg, label: t(Label::TransferQr), caption: words::qr_caption(gift).into_lang(lang) })
+                .map(|svg| QrView { svg, label: t(Label::TransferQr), caption: words::qr_caption_in(gift, lang) })
                 .map_err(|e| e.message().into_lang(lang));
             MethodDetail::Transfer(Box::new(TransferDetail {
                 heading: t(Label::ByTransfer),
@@ -461,12 +461,12 @@ fn method_detail(account: &Account, method: Method, gift: Option<Cents>, lang: L
             let card = p.card.as_ref()?;
             MethodDetail::Card {
                 heading: t(Label::ByCard),
-                notice: words::card_notice(card).into_lang(lang),
-                link: words::card_link(card).into_lang(lang),
+                notice: words::card_notice_in(card, lang),
+                link: words::card_link_in(card, lang),
                 url: card.url.clone(),
             }
         }
-        Method::Cash => MethodDetail::Cash { heading: t(Label::InCash), notice: words::cash_notice().into_lang(lang) },
+        Method::Cash => MethodDetail::Cash { heading: t(Label::InCash), notice: words::cash_notice_in(lang) },
         Method::DirectDebit => return None,
     })
 }
@@ -474,7 +474,7 @@ fn method_detail(account: &Account, method: Method, gift: Option<Cents>, lang: L
 fn mentions(account: &Account, lang: Lang) -> MentionsView {
     MentionsView {
         heading: texts::heading().into_lang(lang),
-        lines: words::mentions(account).into_iter().map(|m| m.into_lang(lang)).collect(),
+        lines: words::mentions_in(account, lang),
         texts: texts::statutory_texts()
             .iter()
             .map(|s| StatuteView {
@@ -559,14 +559,14 @@ const MAX_COMMUNES_NAMED: usize = 3;
 pub fn chooser_page(registry: &Registry, query: &str, lang: Lang) -> ChooserPage {
     let t = |label: Label| label.get(lang);
     let matches = registry.matches(query);
-    let mut status = words::circos_found(matches.len()).into_lang(lang);
+    let mut status = words::circos_found_in(matches.len(), lang);
     // A commune found in several circos (split between them): say how to tell which.
     let split = matches.iter().flat_map(|m| &m.communes).find_map(|c| {
         let circos = matches.iter().filter(|m| m.communes.iter().any(|o| o.insee == c.insee)).count();
         (circos > 1).then_some((c, circos))
     });
     if let Some((commune, circos)) = split {
-        status = format!("{status} {}", words::commune_split(&commune.name, circos).into_lang(lang));
+        status = format!("{status} {}", words::commune_split_in(&commune.name, circos, lang));
     }
     let lists_communes = registry.entries.iter().any(|e| !e.communes.is_empty());
     let choice = |m: &Match<'_>| {
