@@ -275,91 +275,89 @@ pub fn step(step: &Step) -> Text {
     Text::new(step_in(step, Lang::Fr), step_in(step, Lang::En))
 }
 
-/// [`step`] in one language: the words are chosen first, then filled once.
+/// [`step`] in one language.
 pub fn step_in(step: &Step, lang: Lang) -> String {
-    let (rate, pct) = (rules::REDUCTION_RATE.0.to_string(), rules::INCOME_CEILING.0.to_string());
-    let m = |amount: Cents| amount.format(lang);
-    let p = |fr, en| lang.pick(fr, en);
+    let (rate, pct) = (Arg::N(rules::REDUCTION_RATE.0.into()), Arg::N(rules::INCOME_CEILING.0.into()));
+    let m = Arg::M;
     match *step {
-        Step::CashNoReduction { gift } => fill(
-            p(
-                "Un don en espèces n’ouvre droit à aucune réduction d’impôt : il vous coûte {}. Par chèque, virement ou carte, il ouvrirait droit à {} %.",
-                "A cash gift gives no tax reduction: it costs you {}. By cheque, transfer or card it would give {}%.",
-            ),
-            &[&m(gift), &rate],
+        Step::CashNoReduction { gift } => say(
+            lang,
+            "Un don en espèces n’ouvre droit à aucune réduction d’impôt : il vous coûte {}. Par chèque, virement ou carte, il ouvrirait droit à {} %.",
+            "A cash gift gives no tax reduction: it costs you {}. By cheque, transfer or card it would give {}%.",
+            &[m(gift), rate],
         ),
-        Step::Ceiling { income, ceiling, total, base } => fill(
-            p(
-                "Plafond : {} % de votre revenu imposable de {}, soit {}. Dons de l’année et reports avec ce don : {} ; base retenue, arrondie à l’euro : {}.",
-                "Ceiling: {}% of your taxable income of {}, that is {}. This year’s gifts and carry-overs with this gift: {}; base used, rounded to the euro: {}.",
-            ),
-            &[&pct, &m(income), &m(ceiling), &m(total), &m(base)],
+        Step::Ceiling { income, ceiling, total, base } => say(
+            lang,
+            "Plafond : {} % de votre revenu imposable de {}, soit {}. Dons de l’année et reports avec ce don : {} ; base retenue, arrondie à l’euro : {}.",
+            "Ceiling: {}% of your taxable income of {}, that is {}. This year’s gifts and carry-overs with this gift: {}; base used, rounded to the euro: {}.",
+            &[pct, m(income), m(ceiling), m(total), m(base)],
         ),
-        Step::CeilingAssumed => fill(
-            p(
-                "Revenu imposable non indiqué : on suppose que vos dons de l’année restent sous {} % de ce revenu.",
-                "Taxable income not given: we assume your gifts this year stay under {}% of it.",
-            ),
-            &[&pct],
+        Step::CeilingAssumed => say(
+            lang,
+            "Revenu imposable non indiqué : on suppose que vos dons de l’année restent sous {} % de ce revenu.",
+            "Taxable income not given: we assume your gifts this year stay under {}% of it.",
+            &[pct],
         ),
-        Step::Reduction { exact, rounded } => fill(
-            p(
-                "Réduction : {} % de la part retenue de votre don = {} ; l’administration arrondit à l’euro, les demis vers le haut : {}.",
-                "Reduction: {}% of the counted part of your gift = {}; the tax office rounds to the euro, halves up: {}.",
-            ),
-            &[&rate, &m(exact), &m(rounded)],
+        Step::Reduction { exact, rounded } => say(
+            lang,
+            "Réduction : {} % de la part retenue de votre don = {} ; l’administration arrondit à l’euro, les demis vers le haut : {}.",
+            "Reduction: {}% of the counted part of your gift = {}; the tax office rounds to the euro, halves up: {}.",
+            &[rate, m(exact), m(rounded)],
         ),
-        Step::HouseholdReduction { with, without, share, exact } => fill(
-            p(
-                "Réduction du foyer : {} avec ce don, {} sans ({} % de la base, arrondie à l’euro) ; part de ce don : {} ({} % exact : {}).",
-                "Household reduction: {} with this gift, {} without ({}% of the base, rounded to the euro); this gift’s share: {} (exact {}%: {}).",
-            ),
-            &[&m(with), &m(without), &rate, &m(share), &rate, &m(exact)],
+        Step::HouseholdReduction { with, without, share, exact } => say(
+            lang,
+            "Réduction du foyer : {} avec ce don, {} sans ({} % de la base, arrondie à l’euro) ; part de ce don : {} ({} % exact : {}).",
+            "Household reduction: {} with this gift, {} without ({}% of the base, rounded to the euro); this gift’s share: {} (exact {}%: {}).",
+            &[m(with), m(without), rate, m(share), rate, m(exact)],
         ),
-        Step::TaxAssumed { saved } => fill(
-            p("Impôt non indiqué : on suppose qu’il couvre la réduction ; vous économisez {}.", "Tax not given: we assume it covers the reduction; you save {}."),
-            &[&m(saved)],
+        Step::TaxAssumed { saved } => say(
+            lang,
+            "Impôt non indiqué : on suppose qu’il couvre la réduction ; vous économisez {}.",
+            "Tax not given: we assume it covers the reduction; you save {}.",
+            &[m(saved)],
         ),
-        Step::NotTaxable { lost } => fill(
-            p(
-                "Foyer non imposable : une réduction d’impôt ne s’impute sur rien, ce don ne vous rapporte rien cette année.{}",
-                "Household not taxable: a tax reduction has nothing to come off, this gift saves you nothing this year.{}",
-            ),
-            &[&lost_sentence(lost, lang)],
+        Step::NotTaxable { lost } => say(
+            lang,
+            "Foyer non imposable : une réduction d’impôt ne s’impute sur rien, ce don ne vous rapporte rien cette année.{}",
+            "Household not taxable: a tax reduction has nothing to come off, this gift saves you nothing this year.{}",
+            &[Arg::S(&lost_sentence(lost, lang))],
         ),
-        Step::TaxDue { tax, saved, lost } => fill(
-            p("Impôt dû avant réductions : {} ; vous économisez grâce à ce don {}.{}", "Tax due before reductions: {}; this gift saves you {}.{}"),
-            &[&m(tax), &m(saved), &lost_sentence(lost, lang)],
+        Step::TaxDue { tax, saved, lost } => say(
+            lang,
+            "Impôt dû avant réductions : {} ; vous économisez grâce à ce don {}.{}",
+            "Tax due before reductions: {}; this gift saves you {}.{}",
+            &[m(tax), m(saved), Arg::S(&lost_sentence(lost, lang))],
         ),
         Step::NetCost { gift, saved, net, before_rounding, .. } => {
             let exact = match before_rounding {
-                Some(x) => fill(p(" ({} avant l’arrondi de l’administration)", " ({} before the tax office’s rounding)"), &[&m(x)]),
+                Some(x) => say(lang, " ({} avant l’arrondi de l’administration)", " ({} before the tax office’s rounding)", &[m(x)]),
                 None => String::new(),
             };
-            fill(p("Coût réel : {} − {} = {}{}.", "Real cost: {} − {} = {}{}."), &[&m(gift), &m(saved), &m(net), &exact])
+            say(lang, "Coût réel : {} − {} = {}{}.", "Real cost: {} − {} = {}{}.", &[m(gift), m(saved), m(net), Arg::S(&exact)])
         }
-        Step::CarryOver { carried, future } => fill(
-            p(
-                "{} de ce don dépassent le plafond : reportés sur les {} années suivantes, ils pourront réduire votre impôt d’environ {} plus tard.",
-                "{} of this gift is over the ceiling: carried over to the next {} years, it may reduce your tax by about {} later.",
-            ),
-            &[&m(carried), &rules::CARRY_OVER_YEARS.to_string(), &m(future)],
+        Step::CarryOver { carried, future } => say(
+            lang,
+            "{} de ce don dépassent le plafond : reportés sur les {} années suivantes, ils pourront réduire votre impôt d’environ {} plus tard.",
+            "{} of this gift is over the ceiling: carried over to the next {} years, it may reduce your tax by about {} later.",
+            &[m(carried), Arg::N(rules::CARRY_OVER_YEARS.into()), m(future)],
         ),
-        Step::Receipt => p(
+        Step::Receipt => say(
+            lang,
             "Le mandataire vous remet un reçu numéroté (formulaire CNCCFP) à conserver.",
             "The mandataire gives you a numbered receipt (CNCCFP form) to keep.",
-        )
-        .to_owned(),
-        Step::TaxBox => fill(
-            p("Déclarez le don case {} (à vérifier sur la notice 2042-RICI de l’année).", "Declare the gift in box {} (check that year’s form 2042-RICI notice)."),
-            &[rules::TAX_BOX],
+            &[],
         ),
-        Step::JanuaryAdvance => fill(
-            p(
-                "Quand : l’avance de janvier ({} % des réductions de l’avant-dernière année) ne couvre pas un don ponctuel, remboursé avec le solde de l’été suivant la déclaration (règle non vérifiée pour la case {}).",
-                "When: the January advance ({}% of the reductions of the year before last) does not cover a one-off gift, refunded with the summer balance after the return (rule unverified for box {}).",
-            ),
-            &[&rules::JANUARY_ADVANCE.0.to_string(), rules::TAX_BOX],
+        Step::TaxBox => say(
+            lang,
+            "Déclarez le don case {} (à vérifier sur la notice 2042-RICI de l’année).",
+            "Declare the gift in box {} (check that year’s form 2042-RICI notice).",
+            &[Arg::S(rules::TAX_BOX)],
+        ),
+        Step::JanuaryAdvance => say(
+            lang,
+            "Quand : l’avance de janvier ({} % des réductions de l’avant-dernière année) ne couvre pas un don ponctuel, remboursé avec le solde de l’été suivant la déclaration (règle non vérifiée pour la case {}).",
+            "When: the January advance ({}% of the reductions of the year before last) does not cover a one-off gift, refunded with the summer balance after the return (rule unverified for box {}).",
+            &[Arg::N(rules::JANUARY_ADVANCE.0.into()), Arg::S(rules::TAX_BOX)],
         ),
     }
 }
