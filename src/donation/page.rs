@@ -264,7 +264,7 @@ fn amount_input(field: AmountField, label: Label, hint: Option<String>, inputs: 
         label: label.get(lang),
         value: inputs.get(field).to_owned(),
         hint,
-        error: a.error(field).map(|e| e.get(lang).to_owned()),
+        error: a.error(field).map(|e| e.message_in(lang)),
         inputmode: "decimal",
         autocomplete: "off",
     }
