@@ -137,7 +137,7 @@ pub fn bulletin_html(account: &Account, who: &Identity, gift: Option<Cents>, met
         let en: String = if lang == Lang::En { s.english().iter().map(|p| format!("<p lang=\"en\">{}</p>", esc(p))).collect() } else { String::new() };
         legal.push_str(&format!("<h3 lang=\"fr\">{}</h3><blockquote lang=\"fr\">{fr}</blockquote>{en}", esc(s.citation)));
     }
-    legal.push_str(&format!("<p>{}</p>", esc(texts::version_note().get(lang))));
+    legal.push_str(&format!("<p>{}</p>", esc(&texts::version_note_in(lang))));
     let title = esc(&t(Label::FormTitle));
     let for_line = esc(&format!("{} {} — {} « {} »", t(Label::FormFor), account.candidate.name, t(Label::FormAccount), m.account_title));
     format!(
@@ -147,10 +147,10 @@ pub fn bulletin_html(account: &Account, who: &Identity, gift: Option<Cents>, met
 <section class=\"legal\"><h2>{}</h2>{legal}</section></body></html>",
         lang.tag(),
         esc(&t(Label::FormDeclare)),
-        esc(SWORN_STATEMENT.text().get(lang)),
+        esc(&SWORN_STATEMENT.text_in(lang)),
         esc(&t(Label::FormSignature)),
         esc(&t(Label::FormReceipt)),
-        esc(texts::heading().get(lang)),
+        esc(texts::heading_in(lang)),
     )
 }
 

@@ -473,7 +473,7 @@ fn method_detail(account: &Account, method: Method, gift: Option<Cents>, lang: L
 
 fn mentions(account: &Account, lang: Lang) -> MentionsView {
     MentionsView {
-        heading: texts::heading().into_lang(lang),
+        heading: texts::heading_in(lang).to_owned(),
         lines: words::mentions_in(account, lang),
         texts: texts::statutory_texts()
             .iter()
@@ -483,7 +483,7 @@ fn mentions(account: &Account, lang: Lang) -> MentionsView {
                 translation: if lang == Lang::En { s.english() } else { Vec::new() },
             })
             .collect(),
-        note: texts::version_note().into_lang(lang),
+        note: texts::version_note_in(lang),
     }
 }
 
