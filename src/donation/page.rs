@@ -7,7 +7,7 @@ use crate::config::model::ValidAccount as Account;
 use crate::config::{Match, Problem, Registry};
 use crate::date::Date;
 use crate::embed::LoadFailure;
-use crate::i18n::Lang;
+use crate::i18n::{fill, Lang};
 use crate::law::calendar::{self, CollectionState};
 use crate::law::tax::Method;
 use crate::law::{plan, rules, texts};
@@ -374,7 +374,7 @@ fn how(a: &Assessment, lang: Lang) -> How {
         steps,
         empty,
         open_heading: Label::OpenQuestions.get(lang),
-        open_questions: rules::open_questions().into_iter().map(|q| q.into_lang(lang)).collect(),
+        open_questions: rules::OPEN_QUESTIONS.iter().map(|&(fr, en)| lang.pick(fr, en).to_owned()).collect(),
     }
 }
 
@@ -528,10 +528,7 @@ pub fn invalid(problems: &[Problem], source: &str, lang: Lang) -> FailureView {
         details_label: Label::DetailsForCollective.get(lang),
         details: problems
             .iter()
-            .map(|p| match lang {
-                Lang::Fr => format!("{source} — {} : {}", p.path, p.message.fr),
-                Lang::En => format!("{source} — {}: {}", p.path, p.message.en),
-            })
+            .map(|p| fill(lang.pick("{} — {} : {}", "{} — {}: {}"), &[source, &p.path, p.message.get(lang)]))
             .collect(),
     }
 }
