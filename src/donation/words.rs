@@ -1,6 +1,9 @@
 //! The donor's words: every sentence and label the widget (and the prerendered view)
 //! shows, in French and English, built from the facts of the law and the account. One
-//! idiom: a [`Text`] built with `Text::new(fr, en)`. Nothing here computes or decides;
+//! idiom: each sentence is written once per language by a `…_in(…, lang)` function, its
+//! two templates side by side in [`say`] (or a [`Label`]); the page asks for its
+//! reader's language only, and the bilingual [`Text`] form (the CLI, the tests) is
+//! built from the same function with `Text::each`. Nothing here computes or decides;
 //! `page` picks which words a person reads.
 
 use std::borrow::Cow;
