@@ -280,7 +280,7 @@ pub fn step(step: &Step) -> Text {
 
 /// [`step`] in one language.
 pub fn step_in(step: &Step, lang: Lang) -> String {
-    let (rate, pct) = (Arg::N(rules::REDUCTION_RATE.0.into()), Arg::N(rules::INCOME_CEILING.0.into()));
+    let (rate, pct) = (Arg::N(rules::REDUCTION_RATE.0), Arg::N(rules::INCOME_CEILING.0));
     let m = Arg::M;
     match *step {
         Step::CashNoReduction { gift } => say(
@@ -360,7 +360,7 @@ pub fn step_in(step: &Step, lang: Lang) -> String {
             lang,
             "Quand : l’avance de janvier ({} % des réductions de l’avant-dernière année) ne couvre pas un don ponctuel, remboursé avec le solde de l’été suivant la déclaration (règle non vérifiée pour la case {}).",
             "When: the January advance ({}% of the reductions of the year before last) does not cover a one-off gift, refunded with the summer balance after the return (rule unverified for box {}).",
-            &[Arg::N(rules::JANUARY_ADVANCE.0.into()), Arg::S(rules::TAX_BOX)],
+            &[Arg::N(rules::JANUARY_ADVANCE.0), Arg::S(rules::TAX_BOX)],
         ),
     }
 }
@@ -375,7 +375,7 @@ fn lost_sentence(lost: Cents, lang: Lang) -> String {
         lang,
         " La part de la réduction au-delà de l’impôt dû, {}, est perdue cette année : c’est une réduction, pas un crédit, et seule la part des dons au-delà de {} % du revenu imposable se reporte.",
         " The part of the reduction above the tax due, {}, is lost this year: it is a reduction, not a credit, and only the part of gifts above {}% of taxable income is carried over.",
-        &[Arg::M(lost), Arg::N(rules::INCOME_CEILING.0.into())],
+        &[Arg::M(lost), Arg::N(rules::INCOME_CEILING.0)],
     )
 }
 
@@ -541,7 +541,7 @@ pub fn summary_in(q: &Quote, mode: Mode, tax: TaxDue, lang: Lang) -> Summary<Str
                 lang,
                 "Exactement {} % : {} de réduction, soit un coût de {} avant l’arrondi.",
                 "Exactly {}%: a {} reduction, a cost of {} before rounding.",
-                &[Arg::N(rules::REDUCTION_RATE.0.into()), Arg::M(q.reduction_exact), Arg::M(exact_net)],
+                &[Arg::N(rules::REDUCTION_RATE.0), Arg::M(q.reduction_exact), Arg::M(exact_net)],
             ));
         }
     }
@@ -566,7 +566,7 @@ pub fn summary_in(q: &Quote, mode: Mode, tax: TaxDue, lang: Lang) -> Summary<Str
             lang,
             "Au-delà du plafond de {} % de votre revenu imposable, {} sont reportés sur les {} années suivantes : jusqu’à {} de réduction plus tard.",
             "Above the ceiling of {}% of your taxable income, {} is carried over to the next {} years: up to {} of reduction later.",
-            &[Arg::N(rules::INCOME_CEILING.0.into()), Arg::M(q.carried_over), Arg::N(rules::CARRY_OVER_YEARS.into()), Arg::M(q.future_saving)],
+            &[Arg::N(rules::INCOME_CEILING.0), Arg::M(q.carried_over), Arg::N(rules::CARRY_OVER_YEARS.into()), Arg::M(q.future_saving)],
         ));
     }
     Summary { headline, details }
