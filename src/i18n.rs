@@ -90,6 +90,12 @@ impl Text {
         Text { fr: fr.into(), en: en.into() }
     }
 
+    /// The sentence `build` writes, in each language: the bilingual form of words that
+    /// are written one language at a time (the widget asks for its reader's only).
+    pub fn each(build: impl Fn(Lang) -> String) -> Text {
+        Text { fr: build(Lang::Fr), en: build(Lang::En) }
+    }
+
     /// The text in `lang`.
     pub fn get(&self, lang: Lang) -> &str {
         match lang {

@@ -68,7 +68,7 @@ impl fmt::Display for Cents {
     }
 }
 
-use crate::i18n::{Lang, Text};
+use crate::i18n::{fill, Lang, Text};
 
 /// The largest amount [`parse_amount`] accepts: 1 000 000 000 €. Nothing in this
 /// domain comes near it; it keeps every later product of cents far from `i64::MAX`.
@@ -108,61 +108,57 @@ pub enum AmountError {
 impl AmountError {
     /// What went wrong and what to type instead, in French and English.
     pub fn message(&self) -> Text {
-        match self {
-            AmountError::Empty => Text::new(
-                "Indiquez un montant en euros, par exemple 37 ou 37,50.",
-                "Enter an amount in euros, for example 37 or 37.50.",
-            ),
-            AmountError::Negative => Text::new(
+        Text::each(|lang| self.message_in(lang))
+    }
+
+    /// [`AmountError::message`] in one language: the widget writes its reader's only.
+    pub fn message_in(&self, lang: Lang) -> String {
+        let (fr, en) = match self {
+            AmountError::Empty => ("Indiquez un montant en euros, par exemple 37 ou 37,50.", "Enter an amount in euros, for example 37 or 37.50."),
+            AmountError::Negative => (
                 "Le montant ne peut pas être négatif : indiquez-le sans signe moins, par exemple 37.",
                 "The amount cannot be negative: enter it without a minus sign, for example 37.",
             ),
-            AmountError::NotANumber => Text::new(
+            AmountError::NotANumber => (
                 "Ce n’est pas un montant : tapez des chiffres, avec au plus une virgule pour les centimes, par exemple 1 000 ou 37,50.",
                 "This is not an amount: type digits, with at most one decimal point for cents, for example 1,000 or 37.50.",
             ),
-            AmountError::TooManyDecimals => Text::new(
+            AmountError::TooManyDecimals => (
                 "Au plus deux chiffres après la virgule (les centimes), par exemple 37,50.",
                 "At most two digits after the decimal point (the cents), for example 37.50.",
             ),
-            AmountError::TooLarge => Text::new(
-                "Ce montant est trop grand : au plus 1 000 000 000 €.",
-                "This amount is too large: at most €1,000,000,000.",
-            ),
-            AmountError::Ambiguous { whole, three } => ambiguous_message(*whole, *three),
-            AmountError::Hidden(c) => crate::text_safety::typed_message(*c),
-        }
+            AmountError::TooLarge => ("Ce montant est trop grand : au plus 1 000 000 000 €.", "This amount is too large: at most €1,000,000,000."),
+            AmountError::Ambiguous { whole, three } => return ambiguous_message(*whole, *three, lang),
+            AmountError::Hidden(c) => return crate::text_safety::typed_message(*c).into_lang(lang),
+        };
+        lang.pick(fr, en).to_owned()
     }
 }
 
 /// « Montant ambigu : écrivez 1 500 pour 1 500 euros, ou 1,50 pour 1 euro et 50
 /// centimes. », built from the digits typed (`1,500` → whole 1, three 500).
-fn ambiguous_message(whole: u16, three: u16) -> Text {
+fn ambiguous_message(whole: u16, three: u16, lang: Lang) -> String {
     let plural = |n: u16, one: &'static str, many: &'static str| if n > 1 { many } else { one };
     let euros = plural(whole, "euro", "euros");
-    let head_fr = format!("Montant ambigu : écrivez {whole} {three:03} pour {whole} {three:03} euros");
-    let head_en = format!("Ambiguous amount: write {whole} {three:03} for {whole} {three:03} euros");
-    if !three.is_multiple_of(10) {
+    let (w, t) = (whole.to_string(), format!("{three:03}"));
+    let head = fill(lang.pick("Montant ambigu : écrivez {} {} pour {} {} euros", "Ambiguous amount: write {} {} for {} {} euros"), &[&w, &t, &w, &t]);
+    let tail = if !three.is_multiple_of(10) {
         // The decimal reading has three decimals: no cents form to offer as such.
-        return Text::new(
-            format!("{head_fr}, ou au plus deux chiffres après la virgule pour les centimes (par exemple {whole},50)."),
-            format!("{head_en}, or at most two digits after the decimal point for cents (for example {whole}.50)."),
-        );
-    }
-    let cents = three / 10;
-    if cents == 0 {
-        return Text::new(
-            format!("{head_fr}, ou {whole} pour {whole} {euros}."),
-            format!("{head_en}, or {whole} for {whole} {euros}."),
-        );
-    }
-    Text::new(
-        format!(
-            "{head_fr}, ou {whole},{cents:02} pour {whole} {euros} et {cents} {}.",
-            plural(cents, "centime", "centimes")
-        ),
-        format!("{head_en}, or {whole}.{cents:02} for {whole} {euros} and {cents} {}.", plural(cents, "cent", "cents")),
-    )
+        fill(
+            lang.pick(
+                ", ou au plus deux chiffres après la virgule pour les centimes (par exemple {},50).",
+                ", or at most two digits after the decimal point for cents (for example {}.50).",
+            ),
+            &[&w],
+        )
+    } else if three / 10 == 0 {
+        fill(lang.pick(", ou {} pour {} {}.", ", or {} for {} {}."), &[&w, &w, euros])
+    } else {
+        let cents = three / 10;
+        let unit = lang.pick(plural(cents, "centime", "centimes"), plural(cents, "cent", "cents"));
+        fill(lang.pick(", ou {},{} pour {} {} et {} {}.", ", or {}.{} for {} {} and {} {}."), &[&w, &format!("{cents:02}"), &w, euros, &cents.to_string(), unit])
+    };
+    head + &tail
 }
 
 impl fmt::Display for AmountError {

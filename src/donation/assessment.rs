@@ -4,10 +4,9 @@
 //! offers for the amount typed. Facts only: `words` and `page` turn them into text.
 
 use crate::config::model::ValidAccount as Account;
-use crate::i18n::Text;
 use crate::law::limits::{self, Refusal};
 use crate::law::tax::{self, Household, Method, Quote, TaxDue};
-use crate::money::{parse_amount, Cents};
+use crate::money::{parse_amount, AmountError, Cents};
 
 use super::inputs::{Action, AmountField, Inputs, Mode};
 
@@ -26,7 +25,9 @@ pub struct Assessment {
     pub mode: Mode,
     /// The household's tax position as typed (the summary words a loss by it).
     pub tax: TaxDue,
-    pub errors: Vec<(AmountField, Text)>,
+    /// Each malformed field and why (its message written by the page, in its reader's
+    /// language).
+    pub errors: Vec<(AmountField, AmountError)>,
     pub outcome: Outcome,
     /// The amount typed in `Mode::Give` when it parses, even if the law refuses it
     /// (the payment methods offered depend on it).
@@ -34,7 +35,7 @@ pub struct Assessment {
 }
 
 impl Assessment {
-    pub fn error(&self, field: AmountField) -> Option<&Text> {
+    pub fn error(&self, field: AmountField) -> Option<&AmountError> {
         self.errors.iter().find(|(f, _)| *f == field).map(|(_, t)| t)
     }
 
@@ -57,7 +58,7 @@ impl Assessment {
 }
 
 /// Parses an optional amount field: empty is `None`; malformed records its message.
-fn optional(inputs: &Inputs, field: AmountField, errors: &mut Vec<(AmountField, Text)>) -> Option<Cents> {
+fn optional(inputs: &Inputs, field: AmountField, errors: &mut Vec<(AmountField, AmountError)>) -> Option<Cents> {
     let text = inputs.get(field);
     if text.trim().is_empty() {
         return None;
@@ -65,7 +66,7 @@ fn optional(inputs: &Inputs, field: AmountField, errors: &mut Vec<(AmountField, 
     match parse_amount(text) {
         Ok(cents) => Some(cents),
         Err(e) => {
-            errors.push((field, e.message()));
+            errors.push((field, e));
             None
         }
     }

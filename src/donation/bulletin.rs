@@ -6,7 +6,7 @@
 
 use crate::config::model::ValidAccount as Account;
 use crate::date::Date;
-use crate::i18n::Lang;
+use crate::i18n::{fill, Lang};
 use crate::law::tax::Method;
 use crate::law::texts::{self, SWORN_STATEMENT};
 use crate::money::Cents;
@@ -89,9 +89,17 @@ impl Identity {
     }
 }
 
-/// Escapes text for HTML content and attribute values.
-pub(crate) fn esc(s: &str) -> String {
+/// Escapes text for HTML content and attribute values (as the document does: for the
+/// tests).
+#[cfg(test)]
+fn esc(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
+    push_escaped(&mut out, s);
+    out
+}
+
+/// Appends `s` to `out`, escaped for HTML content and attribute values.
+fn push_escaped(out: &mut String, s: &str) {
     for c in s.chars() {
         match c {
             '&' => out.push_str("&amp;"),
@@ -102,56 +110,100 @@ pub(crate) fn esc(s: &str) -> String {
             c => out.push(c),
         }
     }
-    out
+}
+
+/// The document being written: markup as given, text escaped. One call per piece
+/// instead of a `format!` and an escaped copy per piece.
+struct Doc(String);
+
+impl Doc {
+    fn raw(&mut self, markup: &str) -> &mut Doc {
+        self.0.push_str(markup);
+        self
+    }
+
+    #[inline(never)]
+    fn text(&mut self, text: &str) -> &mut Doc {
+        push_escaped(&mut self.0, text);
+        self
+    }
+
+    /// `text`, escaped, between the markup `open` and `close`.
+    #[inline(never)]
+    fn el(&mut self, open: &str, text: &str, close: &str) -> &mut Doc {
+        self.raw(open).text(text).raw(close)
+    }
+
+    /// A row of the form's table: the label, then the value or a blank line to fill in
+    /// by hand.
+    #[inline(never)]
+    fn row(&mut self, label: &str, value: Option<&str>) {
+        self.el("<tr><th>", label, "</th><td>");
+        match value {
+            Some(v) => self.text(v),
+            None => self.raw("<span class=\"blank\"></span>"),
+        };
+        self.raw("</td></tr>");
+    }
 }
 
 /// The printable donation form as a whole HTML document (printed from a `srcdoc`
 /// frame). Every value is escaped.
 pub fn bulletin_html(account: &Account, who: &Identity, gift: Option<Cents>, method: Method, today: Date, lang: Lang) -> String {
-    let t = |label: Label| label.text().into_lang(lang);
-    let blank = "<span class=\"blank\"></span>";
-    // A field holding text that can lie (the form says why) prints blank, to be written by hand.
-    let value = |s: &str| if s.trim().is_empty() || crate::text_safety::first_hidden(s).is_some() { blank.to_owned() } else { esc(s.trim()) };
-    let mut rows = String::new();
-    let mut row = |label: String, v: String| rows.push_str(&format!("<tr><th>{}</th><td>{v}</td></tr>", esc(&label)));
-    for field in IdentityField::ALL {
-        row(field.label().text().into_lang(lang), value(who.get(field)));
-    }
-    row(t(Label::GiftField), gift.map(|g| esc(&g.format(lang))).unwrap_or_else(|| blank.to_owned()));
-    row(t(Label::MethodLegend), esc(words::method_name(method).get(lang)));
-    row(t(Label::FormDate), esc(&today.format(lang)));
+    let t = |label: Label| label.get(lang);
     let m = &account.mandataire;
-    let send_to = match &account.payment.cheque {
-        Some(c) => format!(
-            "<p>{} <strong>{}</strong><br>{}</p>",
-            esc(&t(Label::FormSendWithCheque)),
-            esc(&c.payee),
-            c.address.iter().map(|l| esc(l)).collect::<Vec<_>>().join("<br>")
-        ),
-        None => format!("<p>{} <strong>{}</strong>.</p>", esc(&t(Label::FormGiveToMandataire)), esc(&m.name)),
-    };
-    // L52-9: the form is an appeal for gifts too, so it carries the mentions in full.
-    let mut legal: String = words::mentions(account).iter().map(|m| format!("<p>{}</p>", esc(m.get(lang)))).collect();
-    for s in texts::statutory_texts() {
-        let fr: String = s.fr.iter().map(|p| format!("<p>{}</p>", esc(p))).collect();
-        let en: String = if lang == Lang::En { s.english().iter().map(|p| format!("<p lang=\"en\">{}</p>", esc(p))).collect() } else { String::new() };
-        legal.push_str(&format!("<h3 lang=\"fr\">{}</h3><blockquote lang=\"fr\">{fr}</blockquote>{en}", esc(s.citation)));
+    let mut d = Doc(String::with_capacity(8192));
+    let title = t(Label::FormTitle);
+    d.raw("<!doctype html><html lang=\"").raw(lang.tag()).raw("\"><head><meta charset=\"utf-8\">");
+    d.el("<title>", &title, "</title></head><body>").el("<h1>", &title, "</h1>");
+    let for_line = fill("{} {} — {} « {} »", &[&t(Label::FormFor), &account.candidate.name, &t(Label::FormAccount), &m.account_title]);
+    d.el("<p>", &for_line, "</p><table>");
+    for field in IdentityField::ALL {
+        // A field holding text that can lie (the form says why) prints blank, to be
+        // written by hand.
+        let typed = who.get(field).trim();
+        let value = (!typed.is_empty() && crate::text_safety::first_hidden(who.get(field)).is_none()).then_some(typed);
+        d.row(&field.label().get(lang), value);
     }
-    legal.push_str(&format!("<p>{}</p>", esc(texts::version_note().get(lang))));
-    let title = esc(&t(Label::FormTitle));
-    let for_line = esc(&format!("{} {} — {} « {} »", t(Label::FormFor), account.candidate.name, t(Label::FormAccount), m.account_title));
-    format!(
-        "<!doctype html><html lang=\"{}\"><head><meta charset=\"utf-8\"><title>{title}</title></head>\
-<body><h1>{title}</h1><p>{for_line}</p><table>{rows}</table><p><strong>{}</strong></p><p>{}</p>\
-<p class=\"sign\">{}</p>{send_to}<p><small>{}</small></p>\
-<section class=\"legal\"><h2>{}</h2>{legal}</section></body></html>",
-        lang.tag(),
-        esc(&t(Label::FormDeclare)),
-        esc(SWORN_STATEMENT.text().get(lang)),
-        esc(&t(Label::FormSignature)),
-        esc(&t(Label::FormReceipt)),
-        esc(texts::heading().get(lang)),
-    )
+    d.row(&t(Label::GiftField), gift.map(|g| g.format(lang)).as_deref());
+    d.row(&t(Label::MethodLegend), Some(words::method_name_in(method, lang)));
+    d.row(&t(Label::FormDate), Some(&today.format(lang)));
+    d.el("</table><p><strong>", &t(Label::FormDeclare), "</strong></p>");
+    d.el("<p>", &SWORN_STATEMENT.text_in(lang), "</p>");
+    d.el("<p class=\"sign\">", &t(Label::FormSignature), "</p>");
+    match &account.payment.cheque {
+        Some(c) => {
+            d.el("<p>", &t(Label::FormSendWithCheque), " <strong>").el("", &c.payee, "</strong><br>");
+            for (i, line) in c.address.iter().enumerate() {
+                d.raw(if i == 0 { "" } else { "<br>" }).text(line);
+            }
+            d.raw("</p>");
+        }
+        None => {
+            d.el("<p>", &t(Label::FormGiveToMandataire), " <strong>").el("", &m.name, "</strong>.</p>");
+        }
+    }
+    d.el("<p><small>", &t(Label::FormReceipt), "</small></p>");
+    // L52-9: the form is an appeal for gifts too, so it carries the mentions in full.
+    d.el("<section class=\"legal\"><h2>", texts::heading_in(lang), "</h2>");
+    for line in words::mentions_in(account, lang) {
+        d.el("<p>", &line, "</p>");
+    }
+    for s in texts::statutory_texts() {
+        d.el("<h3 lang=\"fr\">", s.citation, "</h3><blockquote lang=\"fr\">");
+        for p in s.fr {
+            d.el("<p>", p, "</p>");
+        }
+        d.raw("</blockquote>");
+        if lang == Lang::En {
+            for p in s.english() {
+                d.el("<p lang=\"en\">", &p, "</p>");
+            }
+        }
+    }
+    d.el("<p>", &texts::version_note_in(lang), "</p>");
+    d.raw("</section></body></html>");
+    d.0
 }
 
 #[cfg(test)]

@@ -7,7 +7,7 @@ use crate::config::model::ValidAccount as Account;
 use crate::config::{Match, Problem, Registry};
 use crate::date::Date;
 use crate::embed::LoadFailure;
-use crate::i18n::{Lang, Text};
+use crate::i18n::{fill, Lang};
 use crate::law::calendar::{self, CollectionState};
 use crate::law::tax::Method;
 use crate::law::{plan, rules, texts};
@@ -257,14 +257,14 @@ pub struct StatuteView {
     pub translation: Vec<String>,
 }
 
-fn amount_input(field: AmountField, label: Label, hint: Option<Text>, inputs: &Inputs, a: &Assessment, lang: Lang) -> TextInput {
+fn amount_input(field: AmountField, label: Label, hint: Option<String>, inputs: &Inputs, a: &Assessment, lang: Lang) -> TextInput {
     TextInput {
         key: InputKey::Amount(field),
         id: field.id(),
-        label: label.text().into_lang(lang),
+        label: label.get(lang),
         value: inputs.get(field).to_owned(),
-        hint: hint.map(|h| h.into_lang(lang)),
-        error: a.error(field).map(|e| e.get(lang).to_owned()),
+        hint,
+        error: a.error(field).map(|e| e.message_in(lang)),
         inputmode: "decimal",
         autocomplete: "off",
     }
@@ -272,7 +272,7 @@ fn amount_input(field: AmountField, label: Label, hint: Option<Text>, inputs: &I
 
 /// The donor's page of `account` for `inputs` on `today`, in `lang`.
 pub fn account_page(account: &Account, inputs: &Inputs, today: Date, lang: Lang) -> AccountPage {
-    let t = |label: Label| label.text().into_lang(lang);
+    let t = |label: Label| label.get(lang);
     let a = assess(inputs);
     let window = calendar::state_for(&account.election.dates(), account.mandataire.designated_on, today);
     let modes = [(Mode::Give, Label::ModeGive), (Mode::Cost, Label::ModeCost)]
@@ -287,14 +287,14 @@ pub fn account_page(account: &Account, inputs: &Inputs, today: Date, lang: Lang)
             .iter()
             .map(|&p| Choice { value: p, id: format!("cd-preset-{}", p.get()), label: p.format(lang), selected: a.typed == Some(p) })
             .collect(),
-        gift: amount_input(AmountField::Gift, Label::GiftField, Some(Label::GiftHint.text()), inputs, &a, lang),
+        gift: amount_input(AmountField::Gift, Label::GiftField, Some(Label::GiftHint.get(lang)), inputs, &a, lang),
     });
-    let target = (inputs.mode == Mode::Cost).then(|| amount_input(AmountField::Target, Label::TargetField, Some(Label::TargetHint.text()), inputs, &a, lang));
+    let target = (inputs.mode == Mode::Cost).then(|| amount_input(AmountField::Target, Label::TargetField, Some(Label::TargetHint.get(lang)), inputs, &a, lang));
     AccountPage {
         lang,
-        title: words::title(account).into_lang(lang),
-        subtitle: words::subtitle(account).into_lang(lang),
-        window: Window { state: window.slug(), text: words::window_sentence(&window).into_lang(lang) },
+        title: words::title_in(account, lang),
+        subtitle: words::subtitle_in(account, lang),
+        window: Window { state: window.slug(), text: words::window_in(&window, lang) },
         goal: goal(account, today, lang),
         calculator: Calculator {
             heading: t(Label::CostHeading),
@@ -308,7 +308,7 @@ pub fn account_page(account: &Account, inputs: &Inputs, today: Date, lang: Lang)
             summary: t(Label::HouseholdSummary),
             privacy: t(Label::HouseholdPrivacy),
             fields: vec![
-                amount_input(AmountField::Income, Label::IncomeField, Some(Label::IncomeHint.text()), inputs, &a, lang),
+                amount_input(AmountField::Income, Label::IncomeField, Some(Label::IncomeHint.get(lang)), inputs, &a, lang),
                 amount_input(AmountField::Tax, Label::TaxField, None, inputs, &a, lang),
                 amount_input(AmountField::OtherGifts, Label::OtherGiftsField, None, inputs, &a, lang),
                 amount_input(AmountField::Carried, Label::CarriedField, None, inputs, &a, lang),
@@ -319,11 +319,11 @@ pub fn account_page(account: &Account, inputs: &Inputs, today: Date, lang: Lang)
         how: how(&a, lang),
         eligibility: EligibilityView {
             heading: t(Label::WhoMayGive),
-            items: words::eligibility().into_iter().map(|e| e.into_lang(lang)).collect(),
-            given_elsewhere: amount_input(AmountField::GivenElsewhere, Label::GivenElsewhereField, Some(words::cap_hint()), inputs, &a, lang),
+            items: words::eligibility_in(lang),
+            given_elsewhere: amount_input(AmountField::GivenElsewhere, Label::GivenElsewhereField, Some(words::cap_hint_in(lang)), inputs, &a, lang),
         },
         payment: PaymentView { heading: t(Label::HowToGive), body: payment_body(account, inputs, &a, &window, today, lang) },
-        contact: words::contact(account).map(|c| c.into_lang(lang)),
+        contact: words::contact_in(account, lang),
         mentions: mentions(account, lang),
         copied: t(Label::Copied),
         copy_failed: t(Label::CopyFailed),
@@ -339,22 +339,22 @@ fn goal(account: &Account, today: Date, lang: Lang) -> Option<GoalView> {
     let plan = g
         .average_gift
         .filter(|_| days_left > 0 && g.raised < g.target)
-        .map(|average| words::plan_sentence(&plan::plan(g.target, g.raised, average, days_left), Some(first_round)).into_lang(lang));
-    Some(GoalView { progress: words::goal_progress(g.raised, g.target, g.as_of).into_lang(lang), percent, plan })
+        .map(|average| words::plan_in(&plan::plan(g.target, g.raised, average, days_left), Some(first_round), lang));
+    Some(GoalView { progress: words::goal_progress_in(g.raised, g.target, g.as_of, lang), percent, plan })
 }
 
 fn result(a: &Assessment, lang: Lang) -> ResultView {
     let mut view = ResultView { kind: a.kind(), figures: Vec::new(), details: Vec::new(), conditions: Vec::new(), give_this: None };
     match &a.outcome {
-        Outcome::Empty => view.details.push(words::invitation().into_lang(lang)),
+        Outcome::Empty => view.details.push(words::invitation_in(lang)),
         Outcome::Refused(refusals) => view.figures = refusals.iter().map(|r| r.message.get(lang).to_owned()).collect(),
         Outcome::Quote(q) => {
-            let summary = words::summary(q, a.mode, a.tax);
-            view.figures.push(summary.headline.into_lang(lang));
-            view.details = summary.details.into_iter().map(|d| d.into_lang(lang)).collect();
-            view.conditions = q.conditions.iter().map(|c| words::condition(c).into_lang(lang)).collect();
+            let summary = words::summary_in(q, a.mode, a.tax, lang);
+            view.figures.push(summary.headline);
+            view.details = summary.details;
+            view.conditions = q.conditions.iter().map(|c| words::condition_in(c, lang)).collect();
             if a.mode == Mode::Cost {
-                view.give_this = Some((Label::GiveThis.text().into_lang(lang), q.gift));
+                view.give_this = Some((Label::GiveThis.get(lang), q.gift));
             }
         }
     }
@@ -364,31 +364,31 @@ fn result(a: &Assessment, lang: Lang) -> ResultView {
 fn how(a: &Assessment, lang: Lang) -> How {
     let (steps, empty) = match &a.outcome {
         Outcome::Quote(q) => (
-            q.steps.iter().map(|s| (words::step_in(s, lang), words::rule_source(s.rule()).into_lang(lang))).collect(),
+            q.steps.iter().map(|s| (words::step_in(s, lang), words::rule_source_in(s.rule(), lang))).collect(),
             None,
         ),
-        _ => (Vec::new(), Some(Label::HowEmpty.text().into_lang(lang))),
+        _ => (Vec::new(), Some(Label::HowEmpty.get(lang))),
     };
     How {
-        summary: Label::HowSummary.text().into_lang(lang),
+        summary: Label::HowSummary.get(lang),
         steps,
         empty,
-        open_heading: Label::OpenQuestions.text().into_lang(lang),
-        open_questions: rules::open_questions().into_iter().map(|q| q.into_lang(lang)).collect(),
+        open_heading: Label::OpenQuestions.get(lang),
+        open_questions: rules::OPEN_QUESTIONS.iter().map(|&(fr, en)| lang.pick(fr, en).to_owned()).collect(),
     }
 }
 
 fn payment_body(account: &Account, inputs: &Inputs, a: &Assessment, window: &CollectionState, today: Date, lang: Lang) -> PaymentBody {
     if !window.accepts_gifts() {
-        return PaymentBody::Closed(words::payment_notice(window).into_lang(lang));
+        return PaymentBody::Closed(words::payment_notice_in(window, lang));
     }
-    let t = |label: Label| label.text().into_lang(lang);
+    let t = |label: Label| label.get(lang);
     let offered = assessment::methods_for(account, a.typed, inputs.method);
     let methods = (!offered.is_empty()).then(|| MethodChoice {
         legend: t(Label::MethodLegend),
         options: offered
             .iter()
-            .map(|&m| Choice { value: m, id: format!("cd-method-{}", m.as_str()), label: words::method_name(m).into_lang(lang), selected: inputs.method == m })
+            .map(|&m| Choice { value: m, id: format!("cd-method-{}", m.as_str()), label: words::method_name_in(m, lang).to_owned(), selected: inputs.method == m })
             .collect(),
     });
     let detail = if offered.contains(&inputs.method) { method_detail(account, inputs.method, a.gift(), lang) } else { None };
@@ -401,7 +401,7 @@ fn payment_body(account: &Account, inputs: &Inputs, a: &Assessment, window: &Col
             .map(|&f| TextInput {
                 key: InputKey::Identity(f),
                 id: f.id(),
-                label: f.label().text().into_lang(lang),
+                label: f.label().get(lang),
                 value: inputs.identity.get(f).to_owned(),
                 hint: None,
                 // A character that draws nothing or reorders the text is named (and left
@@ -418,7 +418,7 @@ fn payment_body(account: &Account, inputs: &Inputs, a: &Assessment, window: &Col
 }
 
 fn method_detail(account: &Account, method: Method, gift: Option<Cents>, lang: Lang) -> Option<MethodDetail> {
-    let t = |label: Label| label.text().into_lang(lang);
+    let t = |label: Label| label.get(lang);
     let p = &account.payment;
     Some(match method {
         Method::Cheque => {
@@ -442,7 +442,7 @@ fn method_detail(account: &Account, method: Method, gift: Option<Cents>, lang: L
                 remittance: tr.reference.as_deref(),
             };
             let qr = payment::transfer_qr_svg(&order)
-                .map(|svg| QrView { svg, label: t(Label::TransferQr), caption: words::qr_caption(gift).into_lang(lang) })
+                .map(|svg| QrView { svg, label: t(Label::TransferQr), caption: words::qr_caption_in(gift, lang) })
                 .map_err(|e| e.message().into_lang(lang));
             MethodDetail::Transfer(Box::new(TransferDetail {
                 heading: t(Label::ByTransfer),
@@ -461,20 +461,20 @@ fn method_detail(account: &Account, method: Method, gift: Option<Cents>, lang: L
             let card = p.card.as_ref()?;
             MethodDetail::Card {
                 heading: t(Label::ByCard),
-                notice: words::card_notice(card).into_lang(lang),
-                link: words::card_link(card).into_lang(lang),
+                notice: words::card_notice_in(card, lang),
+                link: words::card_link_in(card, lang),
                 url: card.url.clone(),
             }
         }
-        Method::Cash => MethodDetail::Cash { heading: t(Label::InCash), notice: words::cash_notice().into_lang(lang) },
+        Method::Cash => MethodDetail::Cash { heading: t(Label::InCash), notice: words::cash_notice_in(lang) },
         Method::DirectDebit => return None,
     })
 }
 
 fn mentions(account: &Account, lang: Lang) -> MentionsView {
     MentionsView {
-        heading: texts::heading().into_lang(lang),
-        lines: words::mentions(account).into_iter().map(|m| m.into_lang(lang)).collect(),
+        heading: texts::heading_in(lang).to_owned(),
+        lines: words::mentions_in(account, lang),
         texts: texts::statutory_texts()
             .iter()
             .map(|s| StatuteView {
@@ -483,7 +483,7 @@ fn mentions(account: &Account, lang: Lang) -> MentionsView {
                 translation: if lang == Lang::En { s.english() } else { Vec::new() },
             })
             .collect(),
-        note: texts::version_note().into_lang(lang),
+        note: texts::version_note_in(lang),
     }
 }
 
@@ -498,9 +498,9 @@ pub struct Frame {
 
 pub fn frame(lang: Lang) -> Frame {
     Frame {
-        heading: Label::MakeADonation.text().into_lang(lang),
-        loading: Label::Loading.text().into_lang(lang),
-        language_label: Label::LanguageGroup.text().into_lang(lang),
+        heading: Label::MakeADonation.get(lang),
+        loading: Label::Loading.get(lang),
+        language_label: Label::LanguageGroup.get(lang),
     }
 }
 
@@ -516,7 +516,7 @@ pub struct FailureView {
 pub fn load_failure(failure: &LoadFailure, source: &str, lang: Lang) -> FailureView {
     FailureView {
         donor: failure.for_donor().into_lang(lang),
-        details_label: Label::DetailsForCollective.text().into_lang(lang),
+        details_label: Label::DetailsForCollective.get(lang),
         details: vec![failure.for_collective(source).into_lang(lang)],
     }
 }
@@ -525,13 +525,10 @@ pub fn load_failure(failure: &LoadFailure, source: &str, lang: Lang) -> FailureV
 pub fn invalid(problems: &[Problem], source: &str, lang: Lang) -> FailureView {
     FailureView {
         donor: words::invalid_configuration().into_lang(lang),
-        details_label: Label::DetailsForCollective.text().into_lang(lang),
+        details_label: Label::DetailsForCollective.get(lang),
         details: problems
             .iter()
-            .map(|p| match lang {
-                Lang::Fr => format!("{source} — {} : {}", p.path, p.message.fr),
-                Lang::En => format!("{source} — {}: {}", p.path, p.message.en),
-            })
+            .map(|p| fill(lang.pick("{} — {} : {}", "{} — {}: {}"), &[source, &p.path, p.message.get(lang)]))
             .collect(),
     }
 }
@@ -557,16 +554,16 @@ pub struct ChooserPage {
 const MAX_COMMUNES_NAMED: usize = 3;
 
 pub fn chooser_page(registry: &Registry, query: &str, lang: Lang) -> ChooserPage {
-    let t = |label: Label| label.text().into_lang(lang);
+    let t = |label: Label| label.get(lang);
     let matches = registry.matches(query);
-    let mut status = words::circos_found(matches.len()).into_lang(lang);
+    let mut status = words::circos_found_in(matches.len(), lang);
     // A commune found in several circos (split between them): say how to tell which.
     let split = matches.iter().flat_map(|m| &m.communes).find_map(|c| {
         let circos = matches.iter().filter(|m| m.communes.iter().any(|o| o.insee == c.insee)).count();
         (circos > 1).then_some((c, circos))
     });
     if let Some((commune, circos)) = split {
-        status = format!("{status} {}", words::commune_split(&commune.name, circos).into_lang(lang));
+        status = format!("{status} {}", words::commune_split_in(&commune.name, circos, lang));
     }
     let lists_communes = registry.entries.iter().any(|e| !e.communes.is_empty());
     let choice = |m: &Match<'_>| {
@@ -602,9 +599,9 @@ pub struct ChosenLabels {
 
 pub fn chosen_labels(lang: Lang) -> ChosenLabels {
     ChosenLabels {
-        back: Label::ChooseAnother.text().into_lang(lang),
-        loading: Label::LoadingCirco.text().into_lang(lang),
-        other_registry: Label::OtherRegistry.text().into_lang(lang),
+        back: Label::ChooseAnother.get(lang),
+        loading: Label::LoadingCirco.get(lang),
+        other_registry: Label::OtherRegistry.get(lang),
     }
 }
 

@@ -1,7 +1,12 @@
 //! The donor's words: every sentence and label the widget (and the prerendered view)
 //! shows, in French and English, built from the facts of the law and the account. One
-//! idiom: a [`Text`] built with `Text::new(fr, en)`. Nothing here computes or decides;
+//! idiom: each sentence is written once per language by a `…_in(…, lang)` function, its
+//! two templates side by side in [`say`] (or a [`Label`]); the page asks for its
+//! reader's language only, and the bilingual [`Text`] form (the CLI, the tests) is
+//! built from the same function with `Text::each`. Nothing here computes or decides;
 //! `page` picks which words a person reads.
+
+use std::borrow::Cow;
 
 use crate::config::model::{Card, ElectionKind, MandataireKind, ValidAccount as Account};
 use crate::date::Date;
@@ -91,7 +96,21 @@ pub enum Label {
 
 impl Label {
     pub fn text(self) -> Text {
-        let (fr, en) = match self {
+        let (fr, en) = self.pair();
+        Text::new(fr, en)
+    }
+
+    /// The label in `lang` only: one call where `text().into_lang(lang)` would copy both
+    /// languages at each site and drop one (README, "Size: the moves").
+    #[inline(never)]
+    pub fn get(self, lang: Lang) -> String {
+        let (fr, en) = self.pair();
+        lang.pick(fr, en).to_owned()
+    }
+
+    #[inline(never)]
+    fn pair(self) -> (&'static str, &'static str) {
+        match self {
             Label::MakeADonation => ("Faire un don", "Make a donation"),
             Label::Loading => ("Chargement des informations de don…", "Loading the donation details…"),
             Label::LoadingCirco => ("Chargement…", "Loading…"),
@@ -183,9 +202,37 @@ impl Label {
                 "Your town or postal code, or the department, number, name: “Saint-Étienne”, “42000”, “75”, “Paris 1”.",
             ),
             Label::OtherRegistry => ("Cette entrée renvoie à un autre registre.", "This entry points to another registry."),
-        };
-        Text::new(fr, en)
+        }
     }
+}
+
+/// A value in a sentence: text as it is, a whole number, or an amount or a date written
+/// in the sentence's language.
+#[derive(Clone, Copy, Debug)]
+pub enum Arg<'a> {
+    S(&'a str),
+    N(i64),
+    M(Cents),
+    D(Date),
+}
+
+/// `fr` or `en`, whichever `lang` reads, each `{}` filled in order by `args` written in
+/// that language: one call per sentence, and only the reader's language is formatted
+/// (a `format!` per language costs a formatting site each, and the language nobody
+/// reads is built and dropped; README, "Size: the moves").
+#[inline(never)]
+pub fn say(lang: Lang, fr: &'static str, en: &'static str, args: &[Arg<'_>]) -> String {
+    let written: Vec<Cow<'_, str>> = args
+        .iter()
+        .map(|a| match *a {
+            Arg::S(s) => Cow::Borrowed(s),
+            Arg::N(n) => Cow::Owned(n.to_string()),
+            Arg::M(c) => Cow::Owned(c.format(lang)),
+            Arg::D(d) => Cow::Owned(d.format(lang)),
+        })
+        .collect();
+    let args: Vec<&str> = written.iter().map(|w| w.as_ref()).collect();
+    fill(lang.pick(fr, en), &args)
 }
 
 /// A configuration with errors, for the donor: no payment details are shown.
@@ -198,19 +245,31 @@ pub fn invalid_configuration() -> Text {
 
 /// How many circos of a registry match the donor's search.
 pub fn circos_found(n: usize) -> Text {
+    Text::each(|lang| circos_found_in(n, lang))
+}
+
+/// [`circos_found`] in one language.
+pub fn circos_found_in(n: usize, lang: Lang) -> String {
     match n {
-        0 => Text::new("Aucune circonscription ne correspond.", "No circonscription matches."),
-        1 => Text::new("1 circonscription trouvée.", "1 circonscription found."),
-        n => Text::new(format!("{n} circonscriptions trouvées."), format!("{n} circonscriptions found.")),
+        0 => say(lang, "Aucune circonscription ne correspond.", "No circonscription matches.", &[]),
+        1 => say(lang, "1 circonscription trouvée.", "1 circonscription found.", &[]),
+        n => say(lang, "{} circonscriptions trouvées.", "{} circonscriptions found.", &[Arg::N(n as i64)]),
     }
 }
 
 /// A commune the donor's search found in several circos: which one is theirs depends
 /// on their address.
 pub fn commune_split(commune: &str, circos: usize) -> Text {
-    Text::new(
-        format!("{commune} est partagée entre {circos} circonscriptions selon l’adresse : votre mairie vous indique la vôtre."),
-        format!("{commune} is split between {circos} circonscriptions by address: your town hall can tell you which is yours."),
+    Text::each(|lang| commune_split_in(commune, circos, lang))
+}
+
+/// [`commune_split`] in one language.
+pub fn commune_split_in(commune: &str, circos: usize, lang: Lang) -> String {
+    say(
+        lang,
+        "{} est partagée entre {} circonscriptions selon l’adresse : votre mairie vous indique la vôtre.",
+        "{} is split between {} circonscriptions by address: your town hall can tell you which is yours.",
+        &[Arg::S(commune), Arg::N(circos as i64)],
     )
 }
 
@@ -219,91 +278,89 @@ pub fn step(step: &Step) -> Text {
     Text::new(step_in(step, Lang::Fr), step_in(step, Lang::En))
 }
 
-/// [`step`] in one language: the words are chosen first, then filled once.
+/// [`step`] in one language.
 pub fn step_in(step: &Step, lang: Lang) -> String {
-    let (rate, pct) = (rules::REDUCTION_RATE.0.to_string(), rules::INCOME_CEILING.0.to_string());
-    let m = |amount: Cents| amount.format(lang);
-    let p = |fr, en| lang.pick(fr, en);
+    let (rate, pct) = (Arg::N(rules::REDUCTION_RATE.0), Arg::N(rules::INCOME_CEILING.0));
+    let m = Arg::M;
     match *step {
-        Step::CashNoReduction { gift } => fill(
-            p(
-                "Un don en espèces n’ouvre droit à aucune réduction d’impôt : il vous coûte {}. Par chèque, virement ou carte, il ouvrirait droit à {} %.",
-                "A cash gift gives no tax reduction: it costs you {}. By cheque, transfer or card it would give {}%.",
-            ),
-            &[&m(gift), &rate],
+        Step::CashNoReduction { gift } => say(
+            lang,
+            "Un don en espèces n’ouvre droit à aucune réduction d’impôt : il vous coûte {}. Par chèque, virement ou carte, il ouvrirait droit à {} %.",
+            "A cash gift gives no tax reduction: it costs you {}. By cheque, transfer or card it would give {}%.",
+            &[m(gift), rate],
         ),
-        Step::Ceiling { income, ceiling, total, base } => fill(
-            p(
-                "Plafond : {} % de votre revenu imposable de {}, soit {}. Dons de l’année et reports avec ce don : {} ; base retenue, arrondie à l’euro : {}.",
-                "Ceiling: {}% of your taxable income of {}, that is {}. This year’s gifts and carry-overs with this gift: {}; base used, rounded to the euro: {}.",
-            ),
-            &[&pct, &m(income), &m(ceiling), &m(total), &m(base)],
+        Step::Ceiling { income, ceiling, total, base } => say(
+            lang,
+            "Plafond : {} % de votre revenu imposable de {}, soit {}. Dons de l’année et reports avec ce don : {} ; base retenue, arrondie à l’euro : {}.",
+            "Ceiling: {}% of your taxable income of {}, that is {}. This year’s gifts and carry-overs with this gift: {}; base used, rounded to the euro: {}.",
+            &[pct, m(income), m(ceiling), m(total), m(base)],
         ),
-        Step::CeilingAssumed => fill(
-            p(
-                "Revenu imposable non indiqué : on suppose que vos dons de l’année restent sous {} % de ce revenu.",
-                "Taxable income not given: we assume your gifts this year stay under {}% of it.",
-            ),
-            &[&pct],
+        Step::CeilingAssumed => say(
+            lang,
+            "Revenu imposable non indiqué : on suppose que vos dons de l’année restent sous {} % de ce revenu.",
+            "Taxable income not given: we assume your gifts this year stay under {}% of it.",
+            &[pct],
         ),
-        Step::Reduction { exact, rounded } => fill(
-            p(
-                "Réduction : {} % de la part retenue de votre don = {} ; l’administration arrondit à l’euro, les demis vers le haut : {}.",
-                "Reduction: {}% of the counted part of your gift = {}; the tax office rounds to the euro, halves up: {}.",
-            ),
-            &[&rate, &m(exact), &m(rounded)],
+        Step::Reduction { exact, rounded } => say(
+            lang,
+            "Réduction : {} % de la part retenue de votre don = {} ; l’administration arrondit à l’euro, les demis vers le haut : {}.",
+            "Reduction: {}% of the counted part of your gift = {}; the tax office rounds to the euro, halves up: {}.",
+            &[rate, m(exact), m(rounded)],
         ),
-        Step::HouseholdReduction { with, without, share, exact } => fill(
-            p(
-                "Réduction du foyer : {} avec ce don, {} sans ({} % de la base, arrondie à l’euro) ; part de ce don : {} ({} % exact : {}).",
-                "Household reduction: {} with this gift, {} without ({}% of the base, rounded to the euro); this gift’s share: {} (exact {}%: {}).",
-            ),
-            &[&m(with), &m(without), &rate, &m(share), &rate, &m(exact)],
+        Step::HouseholdReduction { with, without, share, exact } => say(
+            lang,
+            "Réduction du foyer : {} avec ce don, {} sans ({} % de la base, arrondie à l’euro) ; part de ce don : {} ({} % exact : {}).",
+            "Household reduction: {} with this gift, {} without ({}% of the base, rounded to the euro); this gift’s share: {} (exact {}%: {}).",
+            &[m(with), m(without), rate, m(share), rate, m(exact)],
         ),
-        Step::TaxAssumed { saved } => fill(
-            p("Impôt non indiqué : on suppose qu’il couvre la réduction ; vous économisez {}.", "Tax not given: we assume it covers the reduction; you save {}."),
-            &[&m(saved)],
+        Step::TaxAssumed { saved } => say(
+            lang,
+            "Impôt non indiqué : on suppose qu’il couvre la réduction ; vous économisez {}.",
+            "Tax not given: we assume it covers the reduction; you save {}.",
+            &[m(saved)],
         ),
-        Step::NotTaxable { lost } => fill(
-            p(
-                "Foyer non imposable : une réduction d’impôt ne s’impute sur rien, ce don ne vous rapporte rien cette année.{}",
-                "Household not taxable: a tax reduction has nothing to come off, this gift saves you nothing this year.{}",
-            ),
-            &[&lost_sentence(lost, lang)],
+        Step::NotTaxable { lost } => say(
+            lang,
+            "Foyer non imposable : une réduction d’impôt ne s’impute sur rien, ce don ne vous rapporte rien cette année.{}",
+            "Household not taxable: a tax reduction has nothing to come off, this gift saves you nothing this year.{}",
+            &[Arg::S(&lost_sentence(lost, lang))],
         ),
-        Step::TaxDue { tax, saved, lost } => fill(
-            p("Impôt dû avant réductions : {} ; vous économisez grâce à ce don {}.{}", "Tax due before reductions: {}; this gift saves you {}.{}"),
-            &[&m(tax), &m(saved), &lost_sentence(lost, lang)],
+        Step::TaxDue { tax, saved, lost } => say(
+            lang,
+            "Impôt dû avant réductions : {} ; vous économisez grâce à ce don {}.{}",
+            "Tax due before reductions: {}; this gift saves you {}.{}",
+            &[m(tax), m(saved), Arg::S(&lost_sentence(lost, lang))],
         ),
         Step::NetCost { gift, saved, net, before_rounding, .. } => {
             let exact = match before_rounding {
-                Some(x) => fill(p(" ({} avant l’arrondi de l’administration)", " ({} before the tax office’s rounding)"), &[&m(x)]),
+                Some(x) => say(lang, " ({} avant l’arrondi de l’administration)", " ({} before the tax office’s rounding)", &[m(x)]),
                 None => String::new(),
             };
-            fill(p("Coût réel : {} − {} = {}{}.", "Real cost: {} − {} = {}{}."), &[&m(gift), &m(saved), &m(net), &exact])
+            say(lang, "Coût réel : {} − {} = {}{}.", "Real cost: {} − {} = {}{}.", &[m(gift), m(saved), m(net), Arg::S(&exact)])
         }
-        Step::CarryOver { carried, future } => fill(
-            p(
-                "{} de ce don dépassent le plafond : reportés sur les {} années suivantes, ils pourront réduire votre impôt d’environ {} plus tard.",
-                "{} of this gift is over the ceiling: carried over to the next {} years, it may reduce your tax by about {} later.",
-            ),
-            &[&m(carried), &rules::CARRY_OVER_YEARS.to_string(), &m(future)],
+        Step::CarryOver { carried, future } => say(
+            lang,
+            "{} de ce don dépassent le plafond : reportés sur les {} années suivantes, ils pourront réduire votre impôt d’environ {} plus tard.",
+            "{} of this gift is over the ceiling: carried over to the next {} years, it may reduce your tax by about {} later.",
+            &[m(carried), Arg::N(rules::CARRY_OVER_YEARS.into()), m(future)],
         ),
-        Step::Receipt => p(
+        Step::Receipt => say(
+            lang,
             "Le mandataire vous remet un reçu numéroté (formulaire CNCCFP) à conserver.",
             "The mandataire gives you a numbered receipt (CNCCFP form) to keep.",
-        )
-        .to_owned(),
-        Step::TaxBox => fill(
-            p("Déclarez le don case {} (à vérifier sur la notice 2042-RICI de l’année).", "Declare the gift in box {} (check that year’s form 2042-RICI notice)."),
-            &[rules::TAX_BOX],
+            &[],
         ),
-        Step::JanuaryAdvance => fill(
-            p(
-                "Quand : l’avance de janvier ({} % des réductions de l’avant-dernière année) ne couvre pas un don ponctuel, remboursé avec le solde de l’été suivant la déclaration (règle non vérifiée pour la case {}).",
-                "When: the January advance ({}% of the reductions of the year before last) does not cover a one-off gift, refunded with the summer balance after the return (rule unverified for box {}).",
-            ),
-            &[&rules::JANUARY_ADVANCE.0.to_string(), rules::TAX_BOX],
+        Step::TaxBox => say(
+            lang,
+            "Déclarez le don case {} (à vérifier sur la notice 2042-RICI de l’année).",
+            "Declare the gift in box {} (check that year’s form 2042-RICI notice).",
+            &[Arg::S(rules::TAX_BOX)],
+        ),
+        Step::JanuaryAdvance => say(
+            lang,
+            "Quand : l’avance de janvier ({} % des réductions de l’avant-dernière année) ne couvre pas un don ponctuel, remboursé avec le solde de l’été suivant la déclaration (règle non vérifiée pour la case {}).",
+            "When: the January advance ({}% of the reductions of the year before last) does not cover a one-off gift, refunded with the summer balance after the return (rule unverified for box {}).",
+            &[Arg::N(rules::JANUARY_ADVANCE.0), Arg::S(rules::TAX_BOX)],
         ),
     }
 }
@@ -311,220 +368,205 @@ pub fn step_in(step: &Step, lang: Lang) -> String {
 /// « La part de la réduction au-delà de l’impôt dû, 130 €, est perdue… » when `lost`
 /// is positive (CGI art. 200: a reduction, not a credit; docs/law.md vector 7), else nothing.
 fn lost_sentence(lost: Cents, lang: Lang) -> String {
-    let pct = rules::INCOME_CEILING.0;
-    match lang {
-        _ if lost <= Cents::ZERO => String::new(),
-        Lang::Fr => format!(" La part de la réduction au-delà de l’impôt dû, {}, est perdue cette année : c’est une réduction, pas un crédit, et seule la part des dons au-delà de {pct} % du revenu imposable se reporte.", lost.format(lang)),
-        Lang::En => format!(" The part of the reduction above the tax due, {}, is lost this year: it is a reduction, not a credit, and only the part of gifts above {pct}% of taxable income is carried over.", lost.format(lang)),
+    if lost <= Cents::ZERO {
+        return String::new();
     }
+    say(
+        lang,
+        " La part de la réduction au-delà de l’impôt dû, {}, est perdue cette année : c’est une réduction, pas un crédit, et seule la part des dons au-delà de {} % du revenu imposable se reporte.",
+        " The part of the reduction above the tax due, {}, is lost this year: it is a reduction, not a credit, and only the part of gifts above {}% of taxable income is carried over.",
+        &[Arg::M(lost), Arg::N(rules::INCOME_CEILING.0)],
+    )
 }
 
 /// A condition of a quote, in words (« si votre revenu imposable est d’au moins 185 € »).
 pub fn condition(condition: &Condition) -> Text {
+    Text::each(|lang| condition_in(condition, lang))
+}
+
+/// [`condition`] in one language.
+pub fn condition_in(condition: &Condition, lang: Lang) -> String {
     match *condition {
-        Condition::IncomeAtLeast(income) => Text::new(
-            format!("si votre revenu imposable est d’au moins {}", income.format(Lang::Fr)),
-            format!("if your taxable income is at least {}", income.format(Lang::En)),
+        Condition::IncomeAtLeast(income) => say(lang, "si votre revenu imposable est d’au moins {}", "if your taxable income is at least {}", &[Arg::M(income)]),
+        Condition::TaxAtLeast(tax) => say(
+            lang,
+            "si vous devez au moins {} d’impôt sur le revenu (avant réductions) ; sinon la part de la réduction au-delà de l’impôt dû est perdue",
+            "if you owe at least {} of income tax (before reductions); otherwise the part of the reduction above the tax due is lost",
+            &[Arg::M(tax)],
         ),
-        Condition::TaxAtLeast(tax) => Text::new(
-            format!("si vous devez au moins {} d’impôt sur le revenu (avant réductions) ; sinon la part de la réduction au-delà de l’impôt dû est perdue", tax.format(Lang::Fr)),
-            format!("if you owe at least {} of income tax (before reductions); otherwise the part of the reduction above the tax due is lost", tax.format(Lang::En)),
-        ),
-        Condition::DomicileAndReceipt => Text::new(
+        Condition::DomicileAndReceipt => say(
+            lang,
             "si votre domicile fiscal est en France et que vous conservez le reçu du mandataire",
             "if your tax domicile is in France and you keep the mandataire’s receipt",
+            &[],
         ),
     }
 }
 
 /// Where a rule comes from, after a step: « (CGI, art. 200 — règle à confirmer) ».
 pub fn rule_source(rule: RuleId) -> Text {
+    Text::each(|lang| rule_source_in(rule, lang))
+}
+
+/// [`rule_source`] in one language.
+pub fn rule_source_in(rule: RuleId, lang: Lang) -> String {
     let rule = rule.rule();
     if rule.unverified {
-        let confirm = Label::RuleToConfirm.text();
-        Text::new(format!("({} — {})", rule.source, confirm.fr), format!("({} — {})", rule.source, confirm.en))
+        fill("({} — {})", &[rule.source, &Label::RuleToConfirm.get(lang)])
     } else {
-        Text::new(format!("({})", rule.source), format!("({})", rule.source))
+        fill("({})", &[rule.source])
     }
 }
 
 /// The collection window in one sentence for the donor, dates in each language's form
 /// (« La collecte ouvre le 1er décembre 2028. »).
 pub fn window_sentence(state: &CollectionState) -> Text {
-    Text::new(window_in(state, Lang::Fr), window_in(state, Lang::En))
+    Text::each(|lang| window_in(state, lang))
 }
 
-fn window_in(state: &CollectionState, lang: Lang) -> String {
-    let fr = lang == Lang::Fr;
+/// [`window_sentence`] in one language.
+pub fn window_in(state: &CollectionState, lang: Lang) -> String {
     match *state {
-        CollectionState::NotYetOpen { opens } => {
-            if fr {
-                format!("La collecte ouvre le {}.", opens.format(lang))
-            } else {
-                format!("Collection opens on {}.", opens.format(lang))
-            }
-        }
+        CollectionState::NotYetOpen { opens } => say(lang, "La collecte ouvre le {}.", "Collection opens on {}.", &[Arg::D(opens)]),
         CollectionState::Open { next_round, days_to_next_round, second_round_next, .. } => {
-            let (round_fr, round_en) = if second_round_next { ("second tour", "second round") } else { ("premier tour", "first round") };
-            let d = next_round.format(lang);
+            let round = if second_round_next { lang.pick("second tour", "second round") } else { lang.pick("premier tour", "first round") };
+            let d = Arg::D(next_round);
             // Dated, not only relative: a page prerendered on one day and read on
             // another (or printed) still says something true.
             let today = next_round.add_days(-days_to_next_round).map(|t| t.format(lang)).unwrap_or_default();
-            match (days_to_next_round, fr) {
-                (0, true) => format!("C’est aujourd’hui le {round_fr} ({d}) : les dons restent possibles."),
-                (0, false) => format!("Today is the {round_en} ({d}): gifts are still possible."),
-                (1, true) => format!("Au {today}, plus qu’un jour avant le {round_fr} ({d})."),
-                (1, false) => format!("On {today}, one day left before the {round_en} ({d})."),
-                (n, true) => format!("Au {today}, plus que {n} jours avant le {round_fr} ({d})."),
-                (n, false) => format!("On {today}, {n} days left before the {round_en} ({d})."),
+            let today = Arg::S(&today);
+            match days_to_next_round {
+                0 => say(lang, "C’est aujourd’hui le {} ({}) : les dons restent possibles.", "Today is the {} ({}): gifts are still possible.", &[Arg::S(round), d]),
+                1 => say(lang, "Au {}, plus qu’un jour avant le {} ({}).", "On {}, one day left before the {} ({}).", &[today, Arg::S(round), d]),
+                n => say(lang, "Au {}, plus que {} jours avant le {} ({}).", "On {}, {} days left before the {} ({}).", &[today, Arg::N(n), Arg::S(round), d]),
             }
         }
-        CollectionState::AfterPolling { until } => {
-            let hour = rules::FILING_HOUR;
-            if fr {
-                format!("Le scrutin est passé : les dons restent possibles jusqu’au dépôt du compte, au plus tard le {} à {hour} h.", until.format(lang))
-            } else {
-                format!("Polling day is over: gifts remain possible until the account is filed, at the latest on {} at {hour}:00.", until.format(lang))
-            }
-        }
-        CollectionState::Closed { .. } => {
-            if fr {
-                "La collecte est close.".to_string()
-            } else {
-                "Collection is closed.".to_string()
-            }
-        }
+        CollectionState::AfterPolling { until } => say(
+            lang,
+            "Le scrutin est passé : les dons restent possibles jusqu’au dépôt du compte, au plus tard le {} à {} h.",
+            "Polling day is over: gifts remain possible until the account is filed, at the latest on {} at {}:00.",
+            &[Arg::D(until), Arg::N(rules::FILING_HOUR.into())],
+        ),
+        CollectionState::Closed { .. } => say(lang, "La collecte est close.", "Collection is closed.", &[]),
     }
 }
 
 /// The collective's plan in one line, with the end date when known:
 /// « Un peu plus de 2 dons par jour de 37 € d’ici le 11 juin 2017 (82 dons). ».
 pub fn plan_sentence(plan: &Plan, until: Option<Date>) -> Text {
-    Text::new(plan_in(plan, until, Lang::Fr), plan_in(plan, until, Lang::En))
+    Text::each(|lang| plan_in(plan, until, lang))
 }
 
-fn plan_in(p: &Plan, until: Option<Date>, lang: Lang) -> String {
-    let fr = lang == Lang::Fr;
-    let avg = p.average_gift.format(lang);
+/// [`plan_sentence`] in one language.
+pub fn plan_in(p: &Plan, until: Option<Date>, lang: Lang) -> String {
+    let avg = Arg::M(p.average_gift);
     if p.reached() {
-        return if fr {
-            format!("Objectif atteint : {} collectés sur {}.", p.raised.format(lang), p.target.format(lang))
-        } else {
-            format!("Target reached: {} raised of {}.", p.raised.format(lang), p.target.format(lang))
-        };
+        return say(lang, "Objectif atteint : {} collectés sur {}.", "Target reached: {} raised of {}.", &[Arg::M(p.raised), Arg::M(p.target)]);
     }
     let n = p.donors_needed;
     if n == 0 {
         // Something remains but no average gift to count it in gifts.
-        return if fr {
-            format!("Il manque {} ; indiquez un don moyen pour compter les dons nécessaires.", p.remaining.format(lang))
-        } else {
-            format!("{} missing; give an average gift to count the gifts needed.", p.remaining.format(lang))
-        };
+        return say(
+            lang,
+            "Il manque {} ; indiquez un don moyen pour compter les dons nécessaires.",
+            "{} missing; give an average gift to count the gifts needed.",
+            &[Arg::M(p.remaining)],
+        );
     }
     let total = gifts(n, lang);
+    let total = Arg::S(&total);
     let Some(tenths) = p.donors_per_day_tenths else {
-        return if fr {
-            format!("Il manque {} ({total} de {avg}) ; plus aucun jour de collecte.", p.remaining.format(lang))
-        } else {
-            format!("{} missing ({total} of {avg}); no collection day left.", p.remaining.format(lang))
-        };
+        return say(lang, "Il manque {} ({} de {}) ; plus aucun jour de collecte.", "{} missing ({} of {}); no collection day left.", &[Arg::M(p.remaining), total, avg]);
     };
     // The rate with its noun, agreed with the number shown. `tenths` is at least 1
     // here (n ≥ 1 gift over a positive number of days, rounded up).
     let whole = tenths / 10;
-    let rate = match (tenths, tenths % 10, fr) {
-        (..=9, _, true) => "moins d’un don".to_string(),
-        (..=9, _, false) => "fewer than one gift".to_string(),
-        (10, _, true) => "un don".to_string(),
-        (10, _, false) => "one gift".to_string(),
-        (11..=14, _, true) => "un peu plus d’un don".to_string(),
-        (11..=14, _, false) => "a little over one gift".to_string(),
-        (_, 0, _) => gifts(whole, lang),
-        (_, 1..=4, true) => format!("un peu plus de {}", gifts(whole, lang)),
-        (_, 1..=4, false) => format!("a little over {}", gifts(whole, lang)),
-        (_, _, true) => format!("un peu moins de {}", gifts(whole + 1, lang)),
-        (_, _, false) => format!("a little under {}", gifts(whole + 1, lang)),
+    let rate = match (tenths, tenths % 10) {
+        (..=9, _) => lang.pick("Moins d’un don", "Fewer than one gift").to_owned(),
+        (10, _) => lang.pick("Un don", "One gift").to_owned(),
+        (11..=14, _) => lang.pick("Un peu plus d’un don", "A little over one gift").to_owned(),
+        (_, 0) => gifts(whole, lang),
+        (_, 1..=4) => say(lang, "Un peu plus de {}", "A little over {}", &[Arg::S(&gifts(whole, lang))]),
+        _ => say(lang, "Un peu moins de {}", "A little under {}", &[Arg::S(&gifts(whole + 1, lang))]),
     };
     let days = p.days_left;
-    let when = match (until, fr) {
-        (Some(d), true) => format!("d’ici le {}", d.format(lang)),
-        (Some(d), false) => format!("until {}", d.format(lang)),
-        (None, true) => format!("pendant {days} {}", if days > 1 { "jours" } else { "jour" }),
-        (None, false) => format!("for {days} {}", if days > 1 { "days" } else { "day" }),
+    let when = match until {
+        Some(d) => say(lang, "d’ici le {}", "until {}", &[Arg::D(d)]),
+        None => say(lang, "pendant {} {}", "for {} {}", &[Arg::N(days), Arg::S(if days > 1 { lang.pick("jours", "days") } else { lang.pick("jour", "day") })]),
     };
-    let mut first = rate;
-    if let Some(c) = first.get_mut(0..1) {
-        c.make_ascii_uppercase();
-    }
-    if fr {
-        format!("{first} par jour de {avg} {when} ({total}).")
-    } else {
-        format!("{first} a day of {avg} {when} ({total}).")
-    }
+    say(lang, "{} par jour de {} {} ({}).", "{} a day of {} {} ({}).", &[Arg::S(&rate), avg, Arg::S(&when), total])
 }
 
 /// « 1 don », « 2 dons »; "1 gift", "2 gifts" (French: singular below 2).
 fn gifts(n: i64, lang: Lang) -> String {
-    match lang {
-        Lang::Fr => format!("{n} {}", if n > 1 { "dons" } else { "don" }),
-        Lang::En => format!("{n} {}", if n == 1 { "gift" } else { "gifts" }),
-    }
+    let plural = match lang {
+        Lang::Fr => n > 1,
+        Lang::En => n != 1,
+    };
+    say(lang, "{} don", "{} gift", &[Arg::N(n)]) + if plural { "s" } else { "" }
 }
 
-/// The announced result: one headline and its supporting sentences.
+/// The announced result: one headline and its supporting sentences (in both languages,
+/// or in one for [`summary_in`]).
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Summary {
-    pub headline: Text,
-    pub details: Vec<Text>,
+pub struct Summary<T = Text> {
+    pub headline: T,
+    pub details: Vec<T>,
 }
 
 /// The headline and details of a quote. The tax office's rounded figure leads; the
 /// exact 66 % figure follows where it differs (docs/law.md §1: show both).
 pub fn summary(q: &Quote, mode: Mode, tax: TaxDue) -> Summary {
-    let (g, n) = (q.gift, q.net_cost);
-    let (fr, en) = (Lang::Fr, Lang::En);
+    let (fr, en) = (summary_in(q, mode, tax, Lang::Fr), summary_in(q, mode, tax, Lang::En));
+    Summary { headline: Text::new(fr.headline, en.headline), details: fr.details.into_iter().zip(en.details).map(|(f, e)| Text::new(f, e)).collect() }
+}
+
+/// [`summary`] in one language.
+pub fn summary_in(q: &Quote, mode: Mode, tax: TaxDue, lang: Lang) -> Summary<String> {
+    let (g, n) = (Arg::M(q.gift), Arg::M(q.net_cost));
     let headline = match mode {
-        Mode::Give => Text::new(
-            format!("Votre don de {} vous coûtera réellement {}.", g.format(fr), n.format(fr)),
-            format!("Your gift of {} will really cost you {}.", g.format(en), n.format(en)),
-        ),
-        Mode::Cost => Text::new(
-            format!("Donnez {} : ce don vous coûtera réellement {}.", g.format(fr), n.format(fr)),
-            format!("Give {}: it will really cost you {}.", g.format(en), n.format(en)),
-        ),
+        Mode::Give => say(lang, "Votre don de {} vous coûtera réellement {}.", "Your gift of {} will really cost you {}.", &[g, n]),
+        Mode::Cost => say(lang, "Donnez {} : ce don vous coûtera réellement {}.", "Give {}: it will really cost you {}.", &[g, n]),
     };
     let mut details = Vec::new();
     if q.imputed.get() > 0 {
-        details.push(Text::new(
-            format!("Économie d’impôt sur le revenu cette année : {} (la réduction est arrondie à l’euro par l’administration fiscale).", q.imputed.format(fr)),
-            format!("Income tax saved this year: {} (the tax office rounds the reduction to the euro).", q.imputed.format(en)),
+        details.push(say(
+            lang,
+            "Économie d’impôt sur le revenu cette année : {} (la réduction est arrondie à l’euro par l’administration fiscale).",
+            "Income tax saved this year: {} (the tax office rounds the reduction to the euro).",
+            &[Arg::M(q.imputed)],
         ));
         if let Some(exact_net) = q.net_cost_exact.filter(|&x| x != q.net_cost) {
-            let rate = rules::REDUCTION_RATE.0;
-            details.push(Text::new(
-                format!("Exactement {rate} % : {} de réduction, soit un coût de {} avant l’arrondi.", q.reduction_exact.format(fr), exact_net.format(fr)),
-                format!("Exactly {rate}%: a {} reduction, a cost of {} before rounding.", q.reduction_exact.format(en), exact_net.format(en)),
+            details.push(say(
+                lang,
+                "Exactement {} % : {} de réduction, soit un coût de {} avant l’arrondi.",
+                "Exactly {}%: a {} reduction, a cost of {} before rounding.",
+                &[Arg::N(rules::REDUCTION_RATE.0), Arg::M(q.reduction_exact), Arg::M(exact_net)],
             ));
         }
     }
     let lost = q.lost();
     if lost.get() > 0 && q.method.qualifies() && tax == TaxDue::NotTaxable {
-        details.push(Text::new(
+        details.push(say(
+            lang,
             "Foyer non imposable : ce don ne donne lieu à aucune réduction cette année (une réduction n’est pas un crédit d’impôt).",
             "Household not taxable: this gift brings no reduction this year (a reduction is not a tax credit).",
+            &[],
         ));
     } else if lost.get() > 0 && q.method.qualifies() {
-        details.push(Text::new(
-            format!("Votre impôt dû limite l’économie : {} de réduction sont perdus (une réduction n’est pas un crédit d’impôt ; seul l’excédent au-delà du plafond de revenu est reporté).", lost.format(fr)),
-            format!("Your tax due limits the saving: {} of reduction is lost (a reduction is not a tax credit; only the excess over the income ceiling carries over).", lost.format(en)),
+        details.push(say(
+            lang,
+            "Votre impôt dû limite l’économie : {} de réduction sont perdus (une réduction n’est pas un crédit d’impôt ; seul l’excédent au-delà du plafond de revenu est reporté).",
+            "Your tax due limits the saving: {} of reduction is lost (a reduction is not a tax credit; only the excess over the income ceiling carries over).",
+            &[Arg::M(lost)],
         ));
     }
     if q.carried_over.get() > 0 {
-        let (ceiling, years) = (rules::INCOME_CEILING.0, rules::CARRY_OVER_YEARS);
-        details.push(Text::new(
-            format!("Au-delà du plafond de {ceiling} % de votre revenu imposable, {} sont reportés sur les {years} années suivantes : jusqu’à {} de réduction plus tard.", q.carried_over.format(fr), q.future_saving.format(fr)),
-            format!("Above the ceiling of {ceiling}% of your taxable income, {} is carried over to the next {years} years: up to {} of reduction later.", q.carried_over.format(en), q.future_saving.format(en)),
+        details.push(say(
+            lang,
+            "Au-delà du plafond de {} % de votre revenu imposable, {} sont reportés sur les {} années suivantes : jusqu’à {} de réduction plus tard.",
+            "Above the ceiling of {}% of your taxable income, {} is carried over to the next {} years: up to {} of reduction later.",
+            &[Arg::N(rules::INCOME_CEILING.0), Arg::M(q.carried_over), Arg::N(rules::CARRY_OVER_YEARS.into()), Arg::M(q.future_saving)],
         ));
     }
     Summary { headline, details }
@@ -532,178 +574,262 @@ pub fn summary(q: &Quote, mode: Mode, tax: TaxDue) -> Summary {
 
 /// What the result area says before an amount is typed.
 pub fn invitation() -> Text {
-    Text::new(
+    Text::each(invitation_in)
+}
+
+/// [`invitation`] in one language.
+pub fn invitation_in(lang: Lang) -> String {
+    say(
+        lang,
         "Choisissez ou tapez un montant : son coût réel après réduction d’impôt s’affiche ici.",
         "Choose or type an amount: its real cost after the tax reduction shows here.",
+        &[],
     )
 }
 
 /// The method's name as a choice label (« Virement »).
 pub fn method_name(m: Method) -> Text {
+    Text::each(|lang| method_name_in(m, lang).to_owned())
+}
+
+/// [`method_name`] in one language.
+pub fn method_name_in(m: Method, lang: Lang) -> &'static str {
     match m {
-        Method::Cheque => Text::new("Chèque", "Cheque"),
-        Method::Transfer => Text::new("Virement", "Transfer"),
-        Method::Card => Text::new("Carte bancaire", "Bank card"),
-        Method::DirectDebit => Text::new("Prélèvement", "Direct debit"),
-        Method::Cash => Text::new("Espèces", "Cash"),
+        Method::Cheque => lang.pick("Chèque", "Cheque"),
+        Method::Transfer => lang.pick("Virement", "Transfer"),
+        Method::Card => lang.pick("Carte bancaire", "Bank card"),
+        Method::DirectDebit => lang.pick("Prélèvement", "Direct debit"),
+        Method::Cash => lang.pick("Espèces", "Cash"),
     }
 }
 
 /// What replaces the payment details outside the collection window.
 pub fn payment_notice(state: &CollectionState) -> Text {
-    match state {
-        CollectionState::NotYetOpen { opens } => Text::new(
-            format!("Les moyens de paiement seront affichés à l’ouverture de la collecte, le {}. Aucun don ne peut être reçu avant.", opens.format(Lang::Fr)),
-            format!("Payment details will be shown when collection opens on {}. No gift can be received before.", opens.format(Lang::En)),
+    Text::each(|lang| payment_notice_in(state, lang))
+}
+
+/// [`payment_notice`] in one language.
+pub fn payment_notice_in(state: &CollectionState, lang: Lang) -> String {
+    match *state {
+        CollectionState::NotYetOpen { opens } => say(
+            lang,
+            "Les moyens de paiement seront affichés à l’ouverture de la collecte, le {}. Aucun don ne peut être reçu avant.",
+            "Payment details will be shown when collection opens on {}. No gift can be received before.",
+            &[Arg::D(opens)],
         ),
-        _ => Text::new(
+        _ => say(
+            lang,
             "La collecte de dons pour cette campagne est close : aucun don ne peut plus être reçu.",
             "Collection for this campaign is closed: no gift can be received any more.",
+            &[],
         ),
     }
 }
 
 /// The title of an account's widget: who the money is for.
 pub fn title(account: &Account) -> Text {
-    let name = &account.candidate.name;
-    Text::new(format!("Soutenir la campagne de {name}"), format!("Support {name}’s campaign"))
+    Text::each(|lang| title_in(account, lang))
+}
+
+/// [`title`] in one language.
+pub fn title_in(account: &Account, lang: Lang) -> String {
+    say(lang, "Soutenir la campagne de {}", "Support {}’s campaign", &[Arg::S(&account.candidate.name)])
 }
 
 /// The circo and the election, one line.
 pub fn subtitle(account: &Account) -> Text {
-    let c = &account.circo;
-    let year = account.election.first_round.year();
-    let kind = election_kind_name(account.election.kind);
-    Text::new(format!("{} · {} {year}", c.name, kind.fr), format!("{} · {} {year}", c.name, kind.en))
+    Text::each(|lang| subtitle_in(account, lang))
+}
+
+/// [`subtitle`] in one language.
+pub fn subtitle_in(account: &Account, lang: Lang) -> String {
+    let kind = election_kind_in(account.election.kind, lang);
+    fill("{} · {} {}", &[&account.circo.name, kind, &account.election.first_round.year().to_string()])
 }
 
 /// The election's kind, as people say it.
 pub fn election_kind_name(kind: ElectionKind) -> Text {
-    match kind {
-        ElectionKind::Legislative => Text::new("élections législatives", "legislative elections"),
-        ElectionKind::ByElection => Text::new("élection législative partielle", "by-election"),
-        ElectionKind::Municipal => Text::new("élections municipales", "municipal elections"),
-        ElectionKind::Departmental => Text::new("élections départementales", "departmental elections"),
-        ElectionKind::Regional => Text::new("élections régionales", "regional elections"),
-        ElectionKind::European => Text::new("élections européennes", "European elections"),
-        ElectionKind::Presidential => Text::new("élection présidentielle", "presidential election"),
-        ElectionKind::Territorial => Text::new("élections territoriales", "territorial elections"),
-    }
+    Text::each(|lang| election_kind_in(kind, lang).to_owned())
+}
+
+/// [`election_kind_name`] in one language.
+pub fn election_kind_in(kind: ElectionKind, lang: Lang) -> &'static str {
+    let (fr, en) = match kind {
+        ElectionKind::Legislative => ("élections législatives", "legislative elections"),
+        ElectionKind::ByElection => ("élection législative partielle", "by-election"),
+        ElectionKind::Municipal => ("élections municipales", "municipal elections"),
+        ElectionKind::Departmental => ("élections départementales", "departmental elections"),
+        ElectionKind::Regional => ("élections régionales", "regional elections"),
+        ElectionKind::European => ("élections européennes", "European elections"),
+        ElectionKind::Presidential => ("élection présidentielle", "presidential election"),
+        ElectionKind::Territorial => ("élections territoriales", "territorial elections"),
+    };
+    lang.pick(fr, en)
 }
 
 /// « 1 240 € collectés sur un objectif de 3 000 € (au 1er mai 2027) ».
 pub fn goal_progress(raised: Cents, target: Cents, as_of: Option<Date>) -> Text {
-    let (fr, en) = (Lang::Fr, Lang::En);
-    let (r_fr, t_fr, r_en, t_en) = (raised.format(fr), target.format(fr), raised.format(en), target.format(en));
+    Text::each(|lang| goal_progress_in(raised, target, as_of, lang))
+}
+
+/// [`goal_progress`] in one language.
+pub fn goal_progress_in(raised: Cents, target: Cents, as_of: Option<Date>, lang: Lang) -> String {
+    let (r, t) = (Arg::M(raised), Arg::M(target));
     match as_of {
-        Some(d) => Text::new(
-            format!("{r_fr} collectés sur un objectif de {t_fr} (au {})", d.format(fr)),
-            format!("{r_en} raised of a {t_en} goal (as of {})", d.format(en)),
-        ),
-        None => Text::new(format!("{r_fr} collectés sur un objectif de {t_fr}"), format!("{r_en} raised of a {t_en} goal")),
+        Some(d) => say(lang, "{} collectés sur un objectif de {} (au {})", "{} raised of a {} goal (as of {})", &[r, t, Arg::D(d)]),
+        None => say(lang, "{} collectés sur un objectif de {}", "{} raised of a {} goal", &[r, t]),
     }
 }
 
 /// Under the transfer QR code.
 pub fn qr_caption(gift: Option<Cents>) -> Text {
+    Text::each(|lang| qr_caption_in(gift, lang))
+}
+
+/// [`qr_caption`] in one language.
+pub fn qr_caption_in(gift: Option<Cents>, lang: Lang) -> String {
     match gift {
-        Some(g) => Text::new(
-            format!("Scannez ce code avec l’application de votre banque : le virement de {} est pré-rempli. Vérifiez le bénéficiaire et l’IBAN avant de valider.", g.format(Lang::Fr)),
-            format!("Scan this code with your banking app: the {} transfer is pre-filled. Check the beneficiary and IBAN before confirming.", g.format(Lang::En)),
+        Some(g) => say(
+            lang,
+            "Scannez ce code avec l’application de votre banque : le virement de {} est pré-rempli. Vérifiez le bénéficiaire et l’IBAN avant de valider.",
+            "Scan this code with your banking app: the {} transfer is pre-filled. Check the beneficiary and IBAN before confirming.",
+            &[Arg::M(g)],
         ),
-        None => Text::new(
+        None => say(
+            lang,
             "Scannez ce code avec l’application de votre banque : bénéficiaire, IBAN et libellé sont pré-remplis ; indiquez le montant.",
             "Scan this code with your banking app: beneficiary, IBAN and reference are pre-filled; enter the amount.",
+            &[],
         ),
     }
 }
 
 /// Who runs the card payment page, and that the donor leaves for it.
 pub fn card_notice(card: &Card) -> Text {
+    Text::each(|lang| card_notice_in(card, lang))
+}
+
+/// [`card_notice`] in one language.
+pub fn card_notice_in(card: &Card, lang: Lang) -> String {
     let host = crate::config::validate::url_host(&card.url).unwrap_or(&card.url);
-    Text::new(
-        format!("Le paiement par carte se fait sur une page de {} ({host}), ouverte dans un nouvel onglet ; ce widget ne voit ni ne transmet aucune donnée bancaire.", card.operator),
-        format!("Card payment happens on a page run by {} ({host}), opened in a new tab; this widget neither sees nor passes on any card data.", card.operator),
+    say(
+        lang,
+        "Le paiement par carte se fait sur une page de {} ({}), ouverte dans un nouvel onglet ; ce widget ne voit ni ne transmet aucune donnée bancaire.",
+        "Card payment happens on a page run by {} ({}), opened in a new tab; this widget neither sees nor passes on any card data.",
+        &[Arg::S(&card.operator), Arg::S(host)],
     )
 }
 
 pub fn card_link(card: &Card) -> Text {
-    Text::new(
-        format!("Payer par carte sur la page de {} (nouvel onglet)", card.operator),
-        format!("Pay by card on {}’s page (new tab)", card.operator),
-    )
+    Text::each(|lang| card_link_in(card, lang))
+}
+
+/// [`card_link`] in one language.
+pub fn card_link_in(card: &Card, lang: Lang) -> String {
+    say(lang, "Payer par carte sur la page de {} (nouvel onglet)", "Pay by card on {}’s page (new tab)", &[Arg::S(&card.operator)])
 }
 
 pub fn cash_notice() -> Text {
-    let max = rules::CASH_PER_GIFT;
-    Text::new(
-        format!("Uniquement lors des rencontres et réunions de la campagne : {} au plus par don, sans réduction d’impôt.", max.format(Lang::Fr)),
-        format!("Only at campaign events and meetings: at most {} per gift, with no tax reduction.", max.format(Lang::En)),
+    Text::each(cash_notice_in)
+}
+
+/// [`cash_notice`] in one language.
+pub fn cash_notice_in(lang: Lang) -> String {
+    say(
+        lang,
+        "Uniquement lors des rencontres et réunions de la campagne : {} au plus par don, sans réduction d’impôt.",
+        "Only at campaign events and meetings: at most {} per gift, with no tax reduction.",
+        &[Arg::M(rules::CASH_PER_GIFT)],
     )
 }
 
 /// Who may give, and how much (L52-8), with figures from the rules table.
 pub fn eligibility() -> Vec<Text> {
-    let cap = rules::DONOR_CAP;
-    let cash = rules::CASH_PER_GIFT;
+    let (fr, en) = (eligibility_in(Lang::Fr), eligibility_in(Lang::En));
+    fr.into_iter().zip(en).map(|(f, e)| Text::new(f, e)).collect()
+}
+
+/// [`eligibility`] in one language.
+pub fn eligibility_in(lang: Lang) -> Vec<String> {
     vec![
-        Text::new(
+        say(
+            lang,
             "Les dons viennent de personnes physiques, sur leurs fonds personnels. Les personnes morales (entreprises, associations, syndicats…) ne peuvent pas donner, à l’exception des partis politiques.",
             "Gifts come from natural persons, from their own funds. Legal persons (companies, associations, unions…) may not give, except political parties.",
+            &[],
         ),
-        Text::new("Il faut être de nationalité française ou résider en France.", "You must be a French national or live in France."),
-        Text::new(
-            format!("{} au plus par personne pour cette élection, tous candidats confondus (par personne, pas par foyer).", cap.format(Lang::Fr)),
-            format!("At most {} per person for this election, all candidates together (per person, not per household).", cap.format(Lang::En)),
+        say(lang, "Il faut être de nationalité française ou résider en France.", "You must be a French national or live in France.", &[]),
+        say(
+            lang,
+            "{} au plus par personne pour cette élection, tous candidats confondus (par personne, pas par foyer).",
+            "At most {} per person for this election, all candidates together (per person, not per household).",
+            &[Arg::M(rules::DONOR_CAP)],
         ),
-        Text::new(
-            format!("Au-delà de {} : chèque, virement, prélèvement ou carte bancaire uniquement. Les espèces ne donnent droit à aucune réduction d’impôt.", cash.format(Lang::Fr)),
-            format!("Above {}: cheque, transfer, direct debit or bank card only. Cash gives no tax reduction.", cash.format(Lang::En)),
+        say(
+            lang,
+            "Au-delà de {} : chèque, virement, prélèvement ou carte bancaire uniquement. Les espèces ne donnent droit à aucune réduction d’impôt.",
+            "Above {}: cheque, transfer, direct debit or bank card only. Cash gives no tax reduction.",
+            &[Arg::M(rules::CASH_PER_GIFT)],
         ),
     ]
 }
 
 /// The hint under "already given to other candidates": the cap counts them all.
 pub fn cap_hint() -> Text {
-    let cap = rules::DONOR_CAP;
-    Text::new(
-        format!("Le plafond de {} vaut pour tous les candidats réunis.", cap.format(Lang::Fr)),
-        format!("The {} cap counts all candidates together.", cap.format(Lang::En)),
-    )
+    Text::each(cap_hint_in)
+}
+
+/// [`cap_hint`] in one language.
+pub fn cap_hint_in(lang: Lang) -> String {
+    say(lang, "Le plafond de {} vaut pour tous les candidats réunis.", "The {} cap counts all candidates together.", &[Arg::M(rules::DONOR_CAP)])
 }
 
 /// The L52-9 mentions about this account: who receives the gifts and through whom.
 pub fn mentions(account: &Account) -> Vec<Text> {
+    let (fr, en) = (mentions_in(account, Lang::Fr), mentions_in(account, Lang::En));
+    fr.into_iter().zip(en).map(|(f, e)| Text::new(f, e)).collect()
+}
+
+/// [`mentions`] in one language.
+pub fn mentions_in(account: &Account, lang: Lang) -> Vec<String> {
     let m = &account.mandataire;
-    let candidate = &account.candidate.name;
-    let on = m.designated_on;
+    let candidate = Arg::S(&account.candidate.name);
+    let (name, on) = (Arg::S(&m.name), Arg::D(m.designated_on));
     let who = match m.kind {
-        MandataireKind::Person => Text::new(
-            format!("Les dons sont reçus par {}, mandataire financier de {candidate}, désigné(e) le {}.", m.name, on.format(Lang::Fr)),
-            format!("Gifts are received by {}, financial agent (mandataire financier) of {candidate}, appointed on {}.", m.name, on.format(Lang::En)),
+        MandataireKind::Person => say(
+            lang,
+            "Les dons sont reçus par {}, mandataire financier de {}, désigné(e) le {}.",
+            "Gifts are received by {}, financial agent (mandataire financier) of {}, appointed on {}.",
+            &[name, candidate, on],
         ),
-        MandataireKind::Association => Text::new(
-            format!("Les dons sont reçus par l’association de financement électoral « {} », déclarée le {}.", m.name, on.format(Lang::Fr)),
-            format!("Gifts are received by the election-financing association “{}”, declared on {}.", m.name, on.format(Lang::En)),
+        MandataireKind::Association => say(
+            lang,
+            "Les dons sont reçus par l’association de financement électoral « {} », déclarée le {}.",
+            "Gifts are received by the election-financing association “{}”, declared on {}.",
+            &[name, on],
         ),
     };
     vec![
         who,
-        Text::new(
-            format!("{candidate} ne peut recevoir de dons pour sa campagne que par l’intermédiaire de ce mandataire, sur le compte « {} ».", m.account_title),
-            format!("{candidate} may receive gifts for the campaign only through this agent, on the account “{}”.", m.account_title),
+        say(
+            lang,
+            "{} ne peut recevoir de dons pour sa campagne que par l’intermédiaire de ce mandataire, sur le compte « {} ».",
+            "{} may receive gifts for the campaign only through this agent, on the account “{}”.",
+            &[candidate, Arg::S(&m.account_title)],
         ),
     ]
 }
 
 /// How to reach the collective, when the configuration says.
 pub fn contact(account: &Account) -> Option<Text> {
+    Some(Text::new(contact_in(account, Lang::Fr)?, contact_in(account, Lang::En)?))
+}
+
+/// [`contact`] in one language.
+pub fn contact_in(account: &Account, lang: Lang) -> Option<String> {
     let c = account.contact.as_ref()?;
     let how: Vec<&str> = [c.email.as_deref(), c.url.as_deref()].into_iter().flatten().collect();
-    (!how.is_empty()).then(|| {
-        let how = how.join(" · ");
-        Text::new(format!("Une question ? Contactez le collectif : {how}"), format!("A question? Contact the collective: {how}"))
-    })
+    (!how.is_empty()).then(|| say(lang, "Une question ? Contactez le collectif : {}", "A question? Contact the collective: {}", &[Arg::S(&how.join(" · "))]))
 }
 
 #[cfg(test)]

@@ -8,7 +8,7 @@
 //! translations without legal value.
 
 use crate::date::Date;
-use crate::i18n::{Lang, Text};
+use crate::i18n::{fill, Lang, Text};
 
 /// The day the statutory texts were last compared with the official consolidated text
 /// (ISO 8601). Re-check before each general election: a later law may change them.
@@ -47,11 +47,12 @@ impl StatutoryText {
 
     /// The version reproduced: « version en vigueur depuis le 30 juin 2020 ».
     pub fn version(&self) -> Text {
-        let since = |lang| iso_date(self.in_force_since, lang);
-        Text::new(
-            format!("version en vigueur depuis le {}", since(Lang::Fr)),
-            format!("version in force since {}", since(Lang::En)),
-        )
+        Text::each(|lang| self.version_in(lang))
+    }
+
+    /// [`StatutoryText::version`] in one language.
+    pub fn version_in(&self, lang: Lang) -> String {
+        fill(lang.pick("version en vigueur depuis le {}", "version in force since {}"), &[&iso_date(self.in_force_since, lang)])
     }
 }
 
@@ -118,12 +119,22 @@ pub fn statutory_texts() -> &'static [StatutoryText] {
 
 /// The title of the L52-9 mentions, wherever they are shown.
 pub fn heading() -> Text {
-    Text::new("Mentions légales (article L52-9 du code électoral)", "Legal notice (article L52-9 of the Electoral Code)")
+    Text::new(heading_in(Lang::Fr), heading_in(Lang::En))
+}
+
+/// [`heading`] in one language.
+pub fn heading_in(lang: Lang) -> &'static str {
+    lang.pick("Mentions légales (article L52-9 du code électoral)", "Legal notice (article L52-9 of the Electoral Code)")
 }
 
 /// The line under the texts: which version of each article they reproduce and when
 /// they were checked (the earliest check, if they were checked on different days).
 pub fn version_note() -> Text {
+    Text::each(version_note_in)
+}
+
+/// [`version_note`] in one language.
+pub fn version_note_in(lang: Lang) -> String {
     let mut articles: Vec<&StatutoryText> = Vec::new();
     for t in statutory_texts() {
         if !articles.iter().any(|a| a.article == t.article) {
@@ -131,18 +142,10 @@ pub fn version_note() -> Text {
         }
     }
     let checked = statutory_texts().iter().map(|t| t.checked_on).min().unwrap_or(CHECKED_ON);
-    let list = |each: &dyn Fn(&StatutoryText) -> String, and: &str| articles.iter().map(|t| each(t)).collect::<Vec<_>>().join(and);
-    Text::new(
-        format!(
-            "Code électoral : {} ; textes vérifiés sur le texte consolidé le {}.",
-            list(&|t| format!("article {} dans sa {}", t.article, t.version().fr), " et "),
-            iso_date(checked, Lang::Fr)
-        ),
-        format!(
-            "Electoral Code: {}; texts checked against the consolidated text on {}.",
-            list(&|t| format!("article {} in its {}", t.article, t.version().en), " and "),
-            iso_date(checked, Lang::En)
-        ),
+    let list: Vec<String> = articles.iter().map(|t| fill(lang.pick("article {} dans sa {}", "article {} in its {}"), &[t.article, &t.version_in(lang)])).collect();
+    fill(
+        lang.pick("Code électoral : {} ; textes vérifiés sur le texte consolidé le {}.", "Electoral Code: {}; texts checked against the consolidated text on {}."),
+        &[&list.join(lang.pick(" et ", " and ")), &iso_date(checked, lang)],
     )
 }
 
@@ -164,7 +167,15 @@ pub struct Statement {
 impl Statement {
     /// Both versions as a [`Text`] (the English one marked as unofficial).
     pub fn text(&self) -> Text {
-        Text::new(self.fr, format!("{} ({})", self.en_unofficial, StatutoryText::UNOFFICIAL))
+        Text::each(|lang| self.text_in(lang))
+    }
+
+    /// [`Statement::text`] in one language.
+    pub fn text_in(&self, lang: Lang) -> String {
+        match lang {
+            Lang::Fr => self.fr.to_owned(),
+            Lang::En => format!("{} ({})", self.en_unofficial, StatutoryText::UNOFFICIAL),
+        }
     }
 }
 
