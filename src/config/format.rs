@@ -13,13 +13,15 @@
 
 use serde::Deserialize;
 
+use super::json::{Error, Read, Reader};
+
 /// The `format` value of an account file.
 pub const ACCOUNT_FORMAT: &str = "circo-don/1";
 /// The `format` value of a registry file.
 pub const REGISTRY_FORMAT: &str = "circo-don-registry/1";
 
 /// A circo's campaign account: one file per account (`"format": "circo-don/1"`).
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug, Default, Deserialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct AccountFile {
@@ -50,10 +52,11 @@ pub struct AccountFile {
 }
 
 /// The kind of election.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum ElectionKind {
+    #[default]
     Legislative,
     Municipal,
     Departmental,
@@ -66,7 +69,7 @@ pub enum ElectionKind {
 }
 
 /// The election and its dates.
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug, Default, Deserialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ElectionFile {
@@ -86,7 +89,7 @@ pub struct ElectionFile {
 }
 
 /// The circonscription.
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug, Default, Deserialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct CircoFile {
@@ -108,7 +111,7 @@ pub struct CircoFile {
 }
 
 /// A commune of a circo, for the donor's search.
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug, Default, Deserialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct CommuneFile {
@@ -125,7 +128,7 @@ pub struct CommuneFile {
 }
 
 /// The candidate receiving the gifts.
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug, Default, Deserialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct CandidateFile {
@@ -134,18 +137,19 @@ pub struct CandidateFile {
 }
 
 /// Whether the mandataire is a person or an association.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum MandataireKind {
     /// A mandataire financier (natural person).
+    #[default]
     Person,
     /// An association de financement électoral (AFE).
     Association,
 }
 
 /// The mandataire financier or association de financement électoral (L52-4 to L52-6).
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug, Default, Deserialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct MandataireFile {
@@ -176,7 +180,7 @@ pub struct PaymentFile {
 }
 
 /// Gifts by cheque, sent by post.
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug, Default, Deserialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ChequeFile {
@@ -196,7 +200,7 @@ pub enum AddressFile {
 }
 
 /// Gifts by bank transfer (SEPA credit transfer; the widget shows a transfer QR code).
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug, Default, Deserialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct TransferFile {
@@ -214,7 +218,7 @@ pub struct TransferFile {
 }
 
 /// Gifts by card, on a payment page the mandataire has set up.
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug, Default, Deserialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct CardFile {
@@ -225,7 +229,7 @@ pub struct CardFile {
 }
 
 /// Cash, accepted only in person at events (at most 150 € per gift, no tax reduction).
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug, Default, Deserialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct CashFile {
@@ -233,7 +237,7 @@ pub struct CashFile {
 }
 
 /// A fundraising goal; amounts in whole euros.
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug, Default, Deserialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct GoalFile {
@@ -252,7 +256,7 @@ pub struct GoalFile {
 }
 
 /// How to reach the collective: an email address and/or a web page.
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug, Default, Deserialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ContactFile {
@@ -303,7 +307,7 @@ pub enum RegistryEntryFile {
 }
 
 /// A link to a circo's account file.
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug, Default, Deserialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct LinkFile {
@@ -327,4 +331,282 @@ pub struct LinkFile {
     /// Optional: the circo's communes, as in an account's `circo.communes`.
     #[serde(default)]
     pub communes: Vec<CommuneFile>,
+}
+
+// The readers: what serde's derived code reads, with its messages (see `json::read`),
+// written out so that the widget carries no serde code (size). Each struct lists its
+// fields as the file names them, in the order above (serde's order in "expected one of"
+// and for the first missing field), with a bit per required field. The tests of `json`
+// check them against serde's derived code on the examples, the corpus and their
+// mutations.
+
+impl Read for AccountFile {
+    fn read(r: &Reader<'_>) -> Result<Self, Error> {
+        let mut f = AccountFile::default();
+        let fields = ["format", "$schema", "election", "circo", "candidate", "mandataire", "payment", "presets", "goal", "contact", "default_lang"];
+        r.object("AccountFile", &fields, 0b111_1101, &mut |i, v| {
+            match i {
+                0 => f.format = v.string()?,
+                1 => f.schema = v.opt_string()?,
+                2 => f.election = ElectionFile::read(v)?,
+                3 => f.circo = CircoFile::read(v)?,
+                4 => f.candidate = CandidateFile::read(v)?,
+                5 => f.mandataire = MandataireFile::read(v)?,
+                6 => f.payment = PaymentFile::read(v)?,
+                7 => f.presets = v.ints()?,
+                8 => f.goal = v.some().map(GoalFile::read).transpose()?,
+                9 => f.contact = v.some().map(ContactFile::read).transpose()?,
+                _ => f.default_lang = v.some().map(LangFile::read).transpose()?,
+            }
+            Ok(())
+        })?;
+        Ok(f)
+    }
+}
+
+impl Read for ElectionKind {
+    fn read(r: &Reader<'_>) -> Result<Self, Error> {
+        let names = ["legislative", "municipal", "departmental", "regional", "european", "presidential", "territorial", "by_election"];
+        Ok(match r.variant(&names)? {
+            0 => ElectionKind::Legislative,
+            1 => ElectionKind::Municipal,
+            2 => ElectionKind::Departmental,
+            3 => ElectionKind::Regional,
+            4 => ElectionKind::European,
+            5 => ElectionKind::Presidential,
+            6 => ElectionKind::Territorial,
+            _ => ElectionKind::ByElection,
+        })
+    }
+}
+
+impl Read for ElectionFile {
+    fn read(r: &Reader<'_>) -> Result<Self, Error> {
+        let mut f = ElectionFile::default();
+        r.object("ElectionFile", &["kind", "first_round", "second_round", "trigger_date"], 0b11, &mut |i, v| {
+            match i {
+                0 => f.kind = ElectionKind::read(v)?,
+                1 => f.first_round = v.string()?,
+                2 => f.second_round = v.opt_string()?,
+                _ => f.trigger_date = v.opt_string()?,
+            }
+            Ok(())
+        })?;
+        Ok(f)
+    }
+}
+
+impl Read for CircoFile {
+    fn read(r: &Reader<'_>) -> Result<Self, Error> {
+        let mut f = CircoFile::default();
+        r.object("CircoFile", &["department", "number", "name", "population", "communes"], 0b111, &mut |i, v| {
+            match i {
+                0 => f.department = v.string()?,
+                1 => f.number = v.int()?,
+                2 => f.name = v.string()?,
+                3 => f.population = v.opt_int()?,
+                _ => f.communes = communes(v)?,
+            }
+            Ok(())
+        })?;
+        Ok(f)
+    }
+}
+
+/// A circo's or a link's `communes`.
+fn communes(r: &Reader<'_>) -> Result<Vec<CommuneFile>, Error> {
+    let mut out = Vec::new();
+    r.list(&mut |v| {
+        out.push(CommuneFile::read(v)?);
+        Ok(())
+    })?;
+    Ok(out)
+}
+
+impl Read for CommuneFile {
+    fn read(r: &Reader<'_>) -> Result<Self, Error> {
+        let mut f = CommuneFile::default();
+        r.object("CommuneFile", &["name", "insee", "postal_codes"], 0b11, &mut |i, v| {
+            match i {
+                0 => f.name = v.string()?,
+                1 => f.insee = v.string()?,
+                _ => f.postal_codes = v.strings()?,
+            }
+            Ok(())
+        })?;
+        Ok(f)
+    }
+}
+
+impl Read for CandidateFile {
+    fn read(r: &Reader<'_>) -> Result<Self, Error> {
+        let mut f = CandidateFile::default();
+        r.object("CandidateFile", &["name"], 0b1, &mut |_, v| {
+            f.name = v.string()?;
+            Ok(())
+        })?;
+        Ok(f)
+    }
+}
+
+impl Read for MandataireKind {
+    fn read(r: &Reader<'_>) -> Result<Self, Error> {
+        Ok(match r.variant(&["person", "association"])? {
+            0 => MandataireKind::Person,
+            _ => MandataireKind::Association,
+        })
+    }
+}
+
+impl Read for MandataireFile {
+    fn read(r: &Reader<'_>) -> Result<Self, Error> {
+        let mut f = MandataireFile::default();
+        r.object("MandataireFile", &["kind", "name", "designated_on", "account_title"], 0b1111, &mut |i, v| {
+            match i {
+                0 => f.kind = MandataireKind::read(v)?,
+                1 => f.name = v.string()?,
+                2 => f.designated_on = v.string()?,
+                _ => f.account_title = v.string()?,
+            }
+            Ok(())
+        })?;
+        Ok(f)
+    }
+}
+
+impl Read for PaymentFile {
+    fn read(r: &Reader<'_>) -> Result<Self, Error> {
+        let mut f = PaymentFile::default();
+        r.object("PaymentFile", &["cheque", "transfer", "card", "cash"], 0, &mut |i, v| {
+            match i {
+                0 => f.cheque = v.some().map(ChequeFile::read).transpose()?,
+                1 => f.transfer = v.some().map(TransferFile::read).transpose()?,
+                2 => f.card = v.some().map(CardFile::read).transpose()?,
+                _ => f.cash = v.some().map(CashFile::read).transpose()?,
+            }
+            Ok(())
+        })?;
+        Ok(f)
+    }
+}
+
+impl Read for ChequeFile {
+    fn read(r: &Reader<'_>) -> Result<Self, Error> {
+        let mut f = ChequeFile::default();
+        r.object("ChequeFile", &["payee", "address"], 0b11, &mut |i, v| {
+            match i {
+                0 => f.payee = v.string()?,
+                _ => f.address = v.lines_or_text("AddressFile")?.map_or_else(AddressFile::Text, AddressFile::Lines),
+            }
+            Ok(())
+        })?;
+        Ok(f)
+    }
+}
+
+/// For [`ChequeFile`]'s reader, which starts from a default value.
+impl Default for AddressFile {
+    fn default() -> Self {
+        AddressFile::Lines(Vec::new())
+    }
+}
+
+impl Read for TransferFile {
+    fn read(r: &Reader<'_>) -> Result<Self, Error> {
+        let mut f = TransferFile::default();
+        r.object("TransferFile", &["holder", "iban", "bic", "reference"], 0b11, &mut |i, v| {
+            match i {
+                0 => f.holder = v.string()?,
+                1 => f.iban = v.string()?,
+                2 => f.bic = v.opt_string()?,
+                _ => f.reference = v.opt_string()?,
+            }
+            Ok(())
+        })?;
+        Ok(f)
+    }
+}
+
+impl Read for CardFile {
+    fn read(r: &Reader<'_>) -> Result<Self, Error> {
+        let mut f = CardFile::default();
+        r.object("CardFile", &["url", "operator"], 0b11, &mut |i, v| {
+            match i {
+                0 => f.url = v.string()?,
+                _ => f.operator = v.string()?,
+            }
+            Ok(())
+        })?;
+        Ok(f)
+    }
+}
+
+impl Read for CashFile {
+    fn read(r: &Reader<'_>) -> Result<Self, Error> {
+        let mut f = CashFile::default();
+        r.object("CashFile", &["accepted"], 0b1, &mut |_, v| {
+            f.accepted = v.boolean()?;
+            Ok(())
+        })?;
+        Ok(f)
+    }
+}
+
+impl Read for GoalFile {
+    fn read(r: &Reader<'_>) -> Result<Self, Error> {
+        let mut f = GoalFile::default();
+        r.object("GoalFile", &["target", "raised", "as_of", "average_gift"], 0b1, &mut |i, v| {
+            match i {
+                0 => f.target = v.int()?,
+                1 => f.raised = v.int()?,
+                2 => f.as_of = v.opt_string()?,
+                _ => f.average_gift = v.opt_int()?,
+            }
+            Ok(())
+        })?;
+        Ok(f)
+    }
+}
+
+impl Read for ContactFile {
+    fn read(r: &Reader<'_>) -> Result<Self, Error> {
+        let mut f = ContactFile::default();
+        r.object("ContactFile", &["email", "url"], 0, &mut |i, v| {
+            match i {
+                0 => f.email = v.opt_string()?,
+                _ => f.url = v.opt_string()?,
+            }
+            Ok(())
+        })?;
+        Ok(f)
+    }
+}
+
+impl Read for LangFile {
+    fn read(r: &Reader<'_>) -> Result<Self, Error> {
+        Ok(match r.variant(&["fr", "en"])? {
+            0 => LangFile::Fr,
+            _ => LangFile::En,
+        })
+    }
+}
+
+impl Read for LinkFile {
+    fn read(r: &Reader<'_>) -> Result<Self, Error> {
+        let mut f = LinkFile::default();
+        let fields = ["department", "number", "name", "url", "iban", "account_title", "communes"];
+        r.object("LinkFile", &fields, 0b1111, &mut |i, v| {
+            match i {
+                0 => f.department = v.string()?,
+                1 => f.number = v.int()?,
+                2 => f.name = v.string()?,
+                3 => f.url = v.string()?,
+                4 => f.iban = v.opt_string()?,
+                5 => f.account_title = v.opt_string()?,
+                _ => f.communes = communes(v)?,
+            }
+            Ok(())
+        })?;
+        Ok(f)
+    }
 }
