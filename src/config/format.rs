@@ -1,7 +1,10 @@
-//! The configuration files as written by collectives: raw serde types, one per JSON
-//! object. They accept anything well-typed; [`super::validate`] then checks the
-//! content and builds the validated model. The JSON Schema is generated from these
-//! types (natively), so the format is described once.
+//! The configuration files as written by collectives: raw types, one per JSON object,
+//! each read by its reader (`json::Read`, below). They accept anything well-typed;
+//! [`super::validate`] then checks the content and builds the validated model. The JSON
+//! Schema is generated from these types (natively), so the format is described once.
+//!
+//! Natively only, they are also serde types: schemars reads serde's attributes, and the
+//! tests compare each reader with serde's derived code. The widget has no serde code.
 //!
 //! Amounts are whole euros (integers): `"presets": [20, 37, 50, 100]`. Dates are
 //! ISO `YYYY-MM-DD` strings, checked by validation so that `2027-02-30` is reported
@@ -11,6 +14,7 @@
 //! Strings are never interpreted as markup by the widget (it only sets text), so a
 //! `<` in a name is harmless; validation still warns, as it is likely a mistake.
 
+#[cfg(not(target_arch = "wasm32"))]
 use serde::Deserialize;
 
 use super::json::{Error, Read, Reader};
@@ -21,15 +25,14 @@ pub const ACCOUNT_FORMAT: &str = "circo-don/1";
 pub const REGISTRY_FORMAT: &str = "circo-don-registry/1";
 
 /// A circo's campaign account: one file per account (`"format": "circo-don/1"`).
-#[derive(Clone, Debug, Default, Deserialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, Default)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(Deserialize, schemars::JsonSchema), serde(deny_unknown_fields))]
 pub struct AccountFile {
     /// Always `"circo-don/1"`.
     #[cfg_attr(not(target_arch = "wasm32"), schemars(extend("const" = "circo-don/1")))]
     pub format: String,
     /// Optional: the address of this format's JSON Schema, for editors. Ignored.
-    #[serde(rename = "$schema", default)]
+    #[cfg_attr(not(target_arch = "wasm32"), serde(rename = "$schema", default))]
     pub schema: Option<String>,
     pub election: ElectionFile,
     pub circo: CircoFile,
@@ -38,23 +41,22 @@ pub struct AccountFile {
     pub payment: PaymentFile,
     /// Amounts in whole euros for the preset buttons, e.g. `[20, 37, 50, 100]`: at most
     /// 8, each from 1 to 4600.
-    #[serde(default)]
+    #[cfg_attr(not(target_arch = "wasm32"), serde(default))]
     pub presets: Vec<i64>,
     /// The collective's fundraising goal and progress, shown to donors.
-    #[serde(default)]
+    #[cfg_attr(not(target_arch = "wasm32"), serde(default))]
     pub goal: Option<GoalFile>,
     /// How donors reach the collective.
-    #[serde(default)]
+    #[cfg_attr(not(target_arch = "wasm32"), serde(default))]
     pub contact: Option<ContactFile>,
     /// The widget's language when the page does not say (`data-lang`). Default `fr`.
-    #[serde(default)]
+    #[cfg_attr(not(target_arch = "wasm32"), serde(default))]
     pub default_lang: Option<LangFile>,
 }
 
 /// The kind of election.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(Deserialize, schemars::JsonSchema), serde(rename_all = "snake_case"))]
 pub enum ElectionKind {
     #[default]
     Legislative,
@@ -69,29 +71,27 @@ pub enum ElectionKind {
 }
 
 /// The election and its dates.
-#[derive(Clone, Debug, Default, Deserialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, Default)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(Deserialize, schemars::JsonSchema), serde(deny_unknown_fields))]
 pub struct ElectionFile {
     pub kind: ElectionKind,
     /// `YYYY-MM-DD`.
     #[cfg_attr(not(target_arch = "wasm32"), schemars(extend("format" = "date")))]
     pub first_round: String,
     /// `YYYY-MM-DD`, when there is one.
-    #[serde(default)]
+    #[cfg_attr(not(target_arch = "wasm32"), serde(default))]
     #[cfg_attr(not(target_arch = "wasm32"), schemars(extend("format" = "date")))]
     pub second_round: Option<String>,
     /// `YYYY-MM-DD`: the dissolution or the event that opens a by-election, from which
     /// gifts may be collected.
-    #[serde(default)]
+    #[cfg_attr(not(target_arch = "wasm32"), serde(default))]
     #[cfg_attr(not(target_arch = "wasm32"), schemars(extend("format" = "date")))]
     pub trigger_date: Option<String>,
 }
 
 /// The circonscription.
-#[derive(Clone, Debug, Default, Deserialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, Default)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(Deserialize, schemars::JsonSchema), serde(deny_unknown_fields))]
 pub struct CircoFile {
     /// The department code as a string: `"75"`, `"2A"`, `"974"`, `"ZZ"` (French
     /// people abroad).
@@ -102,18 +102,17 @@ pub struct CircoFile {
     /// Its name as donors know it: `"Paris, 1re circonscription"`.
     pub name: String,
     /// Inhabitants, for the spending ceiling and the cash cap.
-    #[serde(default)]
+    #[cfg_attr(not(target_arch = "wasm32"), serde(default))]
     pub population: Option<i64>,
     /// Optional: the communes of the circo, so that a registry's search finds it from a
     /// town or a postal code. A commune split between circos is listed in each.
-    #[serde(default)]
+    #[cfg_attr(not(target_arch = "wasm32"), serde(default))]
     pub communes: Vec<CommuneFile>,
 }
 
 /// A commune of a circo, for the donor's search.
-#[derive(Clone, Debug, Default, Deserialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, Default)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(Deserialize, schemars::JsonSchema), serde(deny_unknown_fields))]
 pub struct CommuneFile {
     /// Its name as written officially: `"Saint-Étienne"`.
     pub name: String,
@@ -122,24 +121,22 @@ pub struct CommuneFile {
     #[cfg_attr(not(target_arch = "wasm32"), schemars(extend("pattern" = "^([0-9]{5}|2[AB][0-9]{3})$")))]
     pub insee: String,
     /// Its postal codes, 5 digits each: `["42000", "42100"]`.
-    #[serde(default)]
+    #[cfg_attr(not(target_arch = "wasm32"), serde(default))]
     #[cfg_attr(not(target_arch = "wasm32"), schemars(extend("items" = { "type": "string", "pattern": "^[0-9]{5}$" })))]
     pub postal_codes: Vec<String>,
 }
 
 /// The candidate receiving the gifts.
-#[derive(Clone, Debug, Default, Deserialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, Default)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(Deserialize, schemars::JsonSchema), serde(deny_unknown_fields))]
 pub struct CandidateFile {
     /// First name and surname, as on the ballot.
     pub name: String,
 }
 
 /// Whether the mandataire is a person or an association.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(Deserialize, schemars::JsonSchema), serde(rename_all = "snake_case"))]
 pub enum MandataireKind {
     /// A mandataire financier (natural person).
     #[default]
@@ -149,9 +146,8 @@ pub enum MandataireKind {
 }
 
 /// The mandataire financier or association de financement électoral (L52-4 to L52-6).
-#[derive(Clone, Debug, Default, Deserialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, Default)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(Deserialize, schemars::JsonSchema), serde(deny_unknown_fields))]
 pub struct MandataireFile {
     pub kind: MandataireKind,
     /// The person's name or the association's name.
@@ -165,24 +161,22 @@ pub struct MandataireFile {
 }
 
 /// How donors can pay. At least one of `cheque`, `transfer`, `card`.
-#[derive(Clone, Debug, Default, Deserialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, Default)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(Deserialize, schemars::JsonSchema), serde(deny_unknown_fields))]
 pub struct PaymentFile {
-    #[serde(default)]
+    #[cfg_attr(not(target_arch = "wasm32"), serde(default))]
     pub cheque: Option<ChequeFile>,
-    #[serde(default)]
+    #[cfg_attr(not(target_arch = "wasm32"), serde(default))]
     pub transfer: Option<TransferFile>,
-    #[serde(default)]
+    #[cfg_attr(not(target_arch = "wasm32"), serde(default))]
     pub card: Option<CardFile>,
-    #[serde(default)]
+    #[cfg_attr(not(target_arch = "wasm32"), serde(default))]
     pub cash: Option<CashFile>,
 }
 
 /// Gifts by cheque, sent by post.
-#[derive(Clone, Debug, Default, Deserialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, Default)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(Deserialize, schemars::JsonSchema), serde(deny_unknown_fields))]
 pub struct ChequeFile {
     /// The cheque's payee: the account title, exactly.
     pub payee: String,
@@ -191,18 +185,16 @@ pub struct ChequeFile {
 }
 
 /// A postal address: `["12 rue Exemple", "75001 Paris"]` or `"12 rue Exemple\n75001 Paris"`.
-#[derive(Clone, Debug, Deserialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
-#[serde(untagged)]
+#[derive(Clone, Debug)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(Deserialize, schemars::JsonSchema), serde(untagged))]
 pub enum AddressFile {
     Lines(Vec<String>),
     Text(String),
 }
 
 /// Gifts by bank transfer (SEPA credit transfer; the widget shows a transfer QR code).
-#[derive(Clone, Debug, Default, Deserialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, Default)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(Deserialize, schemars::JsonSchema), serde(deny_unknown_fields))]
 pub struct TransferFile {
     /// The account holder: the account title (at most 70 characters, the limit of
     /// transfer QR codes).
@@ -210,17 +202,16 @@ pub struct TransferFile {
     /// The IBAN, with or without spaces.
     pub iban: String,
     /// The bank's BIC (8 or 11 characters), optional within SEPA.
-    #[serde(default)]
+    #[cfg_attr(not(target_arch = "wasm32"), serde(default))]
     pub bic: Option<String>,
     /// What donors should write as the transfer's reference (at most 140 characters).
-    #[serde(default)]
+    #[cfg_attr(not(target_arch = "wasm32"), serde(default))]
     pub reference: Option<String>,
 }
 
 /// Gifts by card, on a payment page the mandataire has set up.
-#[derive(Clone, Debug, Default, Deserialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, Default)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(Deserialize, schemars::JsonSchema), serde(deny_unknown_fields))]
 pub struct CardFile {
     /// The payment page, `https:` only.
     pub url: String,
@@ -229,66 +220,61 @@ pub struct CardFile {
 }
 
 /// Cash, accepted only in person at events (at most 150 € per gift, no tax reduction).
-#[derive(Clone, Debug, Default, Deserialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, Default)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(Deserialize, schemars::JsonSchema), serde(deny_unknown_fields))]
 pub struct CashFile {
     pub accepted: bool,
 }
 
 /// A fundraising goal; amounts in whole euros.
-#[derive(Clone, Debug, Default, Deserialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, Default)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(Deserialize, schemars::JsonSchema), serde(deny_unknown_fields))]
 pub struct GoalFile {
     /// The campaign's budget to raise, euros.
     pub target: i64,
     /// Raised so far, euros.
-    #[serde(default)]
+    #[cfg_attr(not(target_arch = "wasm32"), serde(default))]
     pub raised: i64,
     /// `YYYY-MM-DD`: the date of the `raised` figure.
-    #[serde(default)]
+    #[cfg_attr(not(target_arch = "wasm32"), serde(default))]
     #[cfg_attr(not(target_arch = "wasm32"), schemars(extend("format" = "date")))]
     pub as_of: Option<String>,
     /// The expected average gift, euros (for the "how many donors" plan).
-    #[serde(default)]
+    #[cfg_attr(not(target_arch = "wasm32"), serde(default))]
     pub average_gift: Option<i64>,
 }
 
 /// How to reach the collective: an email address and/or a web page.
-#[derive(Clone, Debug, Default, Deserialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, Default)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(Deserialize, schemars::JsonSchema), serde(deny_unknown_fields))]
 pub struct ContactFile {
-    #[serde(default)]
+    #[cfg_attr(not(target_arch = "wasm32"), serde(default))]
     pub email: Option<String>,
     /// `https:` only.
-    #[serde(default)]
+    #[cfg_attr(not(target_arch = "wasm32"), serde(default))]
     pub url: Option<String>,
 }
 
 /// A language code.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(Deserialize, schemars::JsonSchema), serde(rename_all = "snake_case"))]
 pub enum LangFile {
     Fr,
     En,
 }
 
 /// A movement's list of circos (`"format": "circo-don-registry/1"`).
-#[derive(Clone, Debug, Deserialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(Deserialize, schemars::JsonSchema), serde(deny_unknown_fields))]
 pub struct RegistryFile {
     /// Always `"circo-don-registry/1"`.
     #[cfg_attr(not(target_arch = "wasm32"), schemars(extend("const" = "circo-don-registry/1")))]
     pub format: String,
     /// Optional: the address of this format's JSON Schema, for editors. Ignored.
-    #[serde(rename = "$schema", default)]
+    #[cfg_attr(not(target_arch = "wasm32"), serde(rename = "$schema", default))]
     pub schema: Option<String>,
     /// The movement's name, shown above the search box.
-    #[serde(default)]
+    #[cfg_attr(not(target_arch = "wasm32"), serde(default))]
     pub name: Option<String>,
     /// The circos: each an inline account (the content of an account file, `format`
     /// included) or a link to one.
@@ -296,9 +282,8 @@ pub struct RegistryFile {
 }
 
 /// One circo of a registry.
-#[derive(Clone, Debug, Deserialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
-#[serde(untagged)]
+#[derive(Clone, Debug)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(Deserialize, schemars::JsonSchema), serde(untagged))]
 pub enum RegistryEntryFile {
     /// A link to the circo's own account file.
     Link(LinkFile),
@@ -307,9 +292,8 @@ pub enum RegistryEntryFile {
 }
 
 /// A link to a circo's account file.
-#[derive(Clone, Debug, Default, Deserialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, Default)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(Deserialize, schemars::JsonSchema), serde(deny_unknown_fields))]
 pub struct LinkFile {
     /// Department code, as in an account's `circo.department`.
     #[cfg_attr(not(target_arch = "wasm32"), schemars(extend("pattern" = "^([0-9]{2}|2[AB]|9[78][0-9]|Z[A-Z])$")))]
@@ -322,14 +306,14 @@ pub struct LinkFile {
     /// spaces). A linked file with another IBAN, or without a transfer, is refused: a
     /// compromised local site cannot then redirect donors who come through the
     /// movement's page.
-    #[serde(default)]
+    #[cfg_attr(not(target_arch = "wasm32"), serde(default))]
     pub iban: Option<String>,
     /// Optional: the account title the movement expects in the linked file, compared
     /// exactly (`mandataire.account_title`).
-    #[serde(default)]
+    #[cfg_attr(not(target_arch = "wasm32"), serde(default))]
     pub account_title: Option<String>,
     /// Optional: the circo's communes, as in an account's `circo.communes`.
-    #[serde(default)]
+    #[cfg_attr(not(target_arch = "wasm32"), serde(default))]
     pub communes: Vec<CommuneFile>,
 }
 
