@@ -740,12 +740,19 @@ impl<'r> Reader<'r> {
 /// exponent and fits, `Err` with the value when it fits a `u64` only; `None` for what
 /// serde_json reads as a float (`-0` included).
 fn integer(n: &str) -> Option<Result<i64, u64>> {
-    if n.contains(['.', 'e', 'E']) || n == "-0" {
+    if n.contains(['.', 'e', 'E']) {
         return None;
     }
-    match n.parse::<i64>() {
-        Ok(i) => Some(Ok(i)),
-        Err(_) => n.parse::<u64>().ok().map(Err),
+    // One parse (of the digits, as a `u64`) rather than two (size).
+    let (negative, digits) = match n.strip_prefix('-') {
+        Some(digits) => (true, digits),
+        None => (false, n),
+    };
+    let u: u64 = digits.parse().ok()?;
+    match negative {
+        true if u == 0 => None,
+        true => 0i64.checked_sub_unsigned(u).map(Ok),
+        false => Some(i64::try_from(u).map_err(|_| u)),
     }
 }
 
@@ -1058,6 +1065,19 @@ mod tests {
     }
 
     type CircoFileForTests = crate::config::format::CircoFile;
+
+    /// Integers as serde_json reads them for an `i64`: the boundaries of `i64` and `u64`.
+    #[test]
+    fn integers_are_read_as_serde_json_reads_them() {
+        for n in ["0", "-0", "7", "-7", "9223372036854775807", "9223372036854775808", "-9223372036854775808", "-9223372036854775809", "18446744073709551615", "18446744073709551616", "1.0", "1e2"] {
+            let theirs = match serde_json::from_str::<serde_json::Value>(n).unwrap() {
+                serde_json::Value::Number(x) if x.is_i64() => Some(Ok(x.as_i64().unwrap())),
+                serde_json::Value::Number(x) if x.is_u64() => Some(Err(x.as_u64().unwrap())),
+                _ => None,
+            };
+            assert_eq!(integer(n), theirs, "{n}");
+        }
+    }
 
     /// The place of a type error, in a file of several lines.
     #[test]
