@@ -1,14 +1,16 @@
 //! The configuration's JSON, read by a small reader of our own: [`parse`] turns the text
 //! into a tree of [`Node`]s (each knowing where it is in the text), and [`read`] reads a
-//! serde type from a node, with the field path of any error (`payment.transfer.iban`).
+//! configuration type from a node (each type's [`Read`] in `format`, over the few helpers
+//! of [`Reader`]), with the field path of any error (`payment.transfer.iban`).
 //!
 //! Size: serde_json's parser, its `Value`, its float parsing and printing cost the widget
-//! more than this reader (see the README's "Size: the moves"); the widget and the
-//! command line share this code, so `circo-don check` and the widget say the same.
+//! more than this reader, and so did serde's derived code (see the README's "Size: the
+//! moves"); the widget and the command line share this code, so `circo-don check` and
+//! the widget say the same.
 //!
 //! What it says is what serde_json says, word for word: a syntax error has serde_json's
 //! message, line and column (`parse` follows serde_json's parser step by step); a type
-//! error has serde's message (the derived code writes it) and the path and reading of
+//! error has the message serde's derived code writes, and the path and reading of
 //! serde_json's `Value` reader under `serde_path_to_error`, but for four choices:
 //! - a struct is read from an object only, as the JSON Schema says (serde_json also takes
 //!   a list of its fields' values);
@@ -26,8 +28,6 @@
 use std::borrow::Cow;
 use std::fmt;
 
-use serde::de::value::StrDeserializer;
-use serde::de::{self, DeserializeSeed, Expected, Unexpected, Visitor};
 
 /// One JSON value and where it is: `start` is the index of its first byte, `end` the
 /// index just after its last.
@@ -132,35 +132,21 @@ impl fmt::Display for Error {
 
 impl std::error::Error for Error {}
 
-impl de::Error for Error {
-    fn custom<T: fmt::Display>(message: T) -> Error {
-        Error::new(message.to_string(), false, (0, 0))
-    }
 
-    fn invalid_type(unexpected: Unexpected, expected: &dyn Expected) -> Error {
-        Error::custom(format_args!("invalid type: {}, expected {expected}", JsonWords(unexpected)))
-    }
+/// How serde_json names a value it did not expect (serde's words, `null` for serde's
+/// "unit value"), in a type message: `integer `5``, `string "x"`, `sequence`. An integer
+/// is named by its text, which is how serde prints it; a number with a fraction (or
+/// beyond 64 bits) by its text too, never as a float (no float printing in the widget).
+struct Unexpected<'n>(&'n Value<'n>);
 
-    fn invalid_value(unexpected: Unexpected, expected: &dyn Expected) -> Error {
-        Error::custom(format_args!("invalid value: {}, expected {expected}", JsonWords(unexpected)))
-    }
-}
-
-/// What serde_json calls an unexpected value: serde's words, but `null` for serde's
-/// "unit value". Written out rather than calling serde's `Display`, whose arm for a
-/// float would bring float printing into the widget (size); this reader never gives
-/// serde a float (a fraction is `Other`, with its text).
-struct JsonWords<'u>(Unexpected<'u>);
-
-impl fmt::Display for JsonWords<'_> {
+impl fmt::Display for Unexpected<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self.0 {
-            Unexpected::Bool(b) => write!(f, "boolean `{b}`"),
-            Unexpected::Unsigned(i) => write!(f, "integer `{i}`"),
-            Unexpected::Signed(i) => write!(f, "integer `{i}`"),
-            Unexpected::Float(_) => f.write_str("floating point"),
-            Unexpected::Char(c) => write!(f, "character `{c}`"),
-            Unexpected::Str(s) => {
+            Value::Null => f.write_str("null"),
+            Value::Bool(b) => write!(f, "boolean `{b}`"),
+            Value::Number(n) if integer(n).is_some() => write!(f, "integer `{n}`"),
+            Value::Number(n) => write!(f, "floating point `{n}`"),
+            Value::String(s) => {
                 // As `{s:?}` writes it, without the Unicode table of printable characters
                 // that `Debug` brings (size): what could hide or act on the message (a
                 // control, a bidi or invisible character) is written as its code point.
@@ -178,18 +164,8 @@ impl fmt::Display for JsonWords<'_> {
                 }
                 f.write_str("\"")
             }
-            Unexpected::Bytes(_) => f.write_str("byte array"),
-            Unexpected::Unit => f.write_str("null"),
-            Unexpected::Option => f.write_str("Option value"),
-            Unexpected::NewtypeStruct => f.write_str("newtype struct"),
-            Unexpected::Seq => f.write_str("sequence"),
-            Unexpected::Map => f.write_str("map"),
-            Unexpected::Enum => f.write_str("enum"),
-            Unexpected::UnitVariant => f.write_str("unit variant"),
-            Unexpected::NewtypeVariant => f.write_str("newtype variant"),
-            Unexpected::TupleVariant => f.write_str("tuple variant"),
-            Unexpected::StructVariant => f.write_str("struct variant"),
-            Unexpected::Other(other) => f.write_str(other),
+            Value::Array(_) => f.write_str("sequence"),
+            Value::Object(_) => f.write_str("map"),
         }
     }
 }
@@ -539,10 +515,20 @@ fn out_of_range(integer: &str, fraction: &str, exponent: i64) -> bool {
     }
 }
 
+/// A configuration type read from a node by hand, with serde's messages (see [`read`]).
+pub(crate) trait Read: Sized {
+    fn read(r: &Reader<'_>) -> Result<Self, Error>;
+}
+
 /// Reads `T` from `node` of `text`; an error comes with the path of where it happened
 /// (`payment.transfer.iban`, `circos[3]`; empty for `node` itself).
-pub(crate) fn read<T: de::DeserializeOwned>(node: &Node<'_>, text: &str) -> Result<T, (String, Error)> {
-    T::deserialize(&Reader { node, path: Path::Root, text }).map_err(|mut e| (e.0.path.take().unwrap_or_default(), e))
+///
+/// Each type's reader (in `format`) says what serde's derived code would say, in the
+/// same order (the members in the file's order, then the first missing field), through
+/// the few non-generic helpers of [`Reader`]: serde's generated code, inlined per type,
+/// cost the widget more than these (size; see the README's "Size: the moves").
+pub(crate) fn read<T: Read>(node: &Node<'_>, text: &str) -> Result<T, (String, Error)> {
+    T::read(&Reader { node, path: Path::Root, text }).map_err(|mut e| (e.0.path.take().unwrap_or_default(), e))
 }
 
 /// Where a value is, from the node read: `a.b[2].c`.
@@ -564,37 +550,43 @@ impl fmt::Display for Path<'_> {
     }
 }
 
-/// Read by reference: one pointer per call of serde's generated code (size).
-struct Reader<'n, 'a> {
-    node: &'n Node<'a>,
-    path: Path<'n>,
-    text: &'n str,
+/// A node being read, with its path.
+pub(crate) struct Reader<'r> {
+    node: &'r Node<'r>,
+    path: Path<'r>,
+    text: &'r str,
 }
 
-/// How far a visitor read a container, to place its error as serde_json's text reader does.
-#[derive(Clone, Copy)]
-enum Progress {
-    /// Not opened: the error is about the container as a whole (its opening bracket).
-    Unread,
-    /// Stopped after the key whose `:` is at this index, or after an element ending there.
-    At(usize),
-    /// Read to the end (after its closing bracket).
-    Done,
-}
+/// serde's list of what was expected: `` `a` ``, `` `a` or `b` ``, `` one of `a`, `b`, `c` ``.
+struct OneOf<'n>(&'n [&'n str]);
 
-impl<'n, 'a> Reader<'n, 'a> {
-    /// Gives an error that has no place yet this reader's path, and the place `index`.
-    fn locate(&self, mut e: Error, index: usize) -> Error {
-        if e.0.path.is_none() {
-            e.0.path = Some(self.path.to_string());
-            if !e.0.syntax {
-                (e.0.line, e.0.column) = place(self.text, index);
+impl fmt::Display for OneOf<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.0 {
+            [one] => write!(f, "`{one}`"),
+            [a, b] => write!(f, "`{a}` or `{b}`"),
+            names => {
+                f.write_str("one of ")?;
+                for (i, name) in names.iter().enumerate() {
+                    write!(f, "{}`{name}`", if i == 0 { "" } else { ", " })?;
+                }
+                Ok(())
             }
         }
+    }
+}
+
+impl<'r> Reader<'r> {
+    /// A type error at this reader's path, placed at `index`, as serde_json's text reader
+    /// places it.
+    fn fail(&self, message: String, index: usize) -> Error {
+        let mut e = Error::new(message, false, place(self.text, index));
+        e.0.path = Some(self.path.to_string());
         e
     }
 
-    /// Where an error about this value as a whole is placed.
+    /// Where an error about this value as a whole is placed: a container's opening
+    /// bracket, the end of any other value.
     fn here(&self) -> usize {
         match self.node.value {
             Value::Array(_) | Value::Object(_) => self.node.start,
@@ -602,307 +594,179 @@ impl<'n, 'a> Reader<'n, 'a> {
         }
     }
 
-    fn invalid_type(&self, expected: &dyn Expected) -> Error {
-        let fraction;
-        let unexpected = match &self.node.value {
-            Value::Null => Unexpected::Unit,
-            Value::Bool(b) => Unexpected::Bool(*b),
+    /// `invalid type: integer `5`, expected a string`.
+    fn invalid_type(&self, expected: &str) -> Error {
+        self.fail(format!("invalid type: {}, expected {expected}", Unexpected(&self.node.value)), self.here())
+    }
+
+    fn child<'c>(&'c self, node: &'c Node<'c>, path: Path<'c>) -> Reader<'c> {
+        Reader { node, path, text: self.text }
+    }
+
+    /// This reader, unless its value is `null` (an `Option`'s `None`).
+    pub fn some(&self) -> Option<&Self> {
+        (!matches!(self.node.value, Value::Null)).then_some(self)
+    }
+
+    pub fn string(&self) -> Result<String, Error> {
+        match &self.node.value {
+            Value::String(s) => Ok(s.to_string()),
+            _ => Err(self.invalid_type("a string")),
+        }
+    }
+
+    pub fn opt_string(&self) -> Result<Option<String>, Error> {
+        self.some().map(Reader::string).transpose()
+    }
+
+    pub fn int(&self) -> Result<i64, Error> {
+        match &self.node.value {
             Value::Number(n) => match integer(n) {
-                Some(Integer::Unsigned(u)) => Unexpected::Unsigned(u),
-                Some(Integer::Signed(i)) => Unexpected::Signed(i),
-                None => {
-                    fraction = format!("floating point `{n}`");
-                    Unexpected::Other(&fraction)
-                }
+                Some(Ok(i)) => Ok(i),
+                Some(Err(u)) => Err(self.fail(format!("invalid value: integer `{u}`, expected i64"), self.here())),
+                None => Err(self.invalid_type("i64")),
             },
-            Value::String(s) => Unexpected::Str(s),
-            Value::Array(_) => Unexpected::Seq,
-            Value::Object(_) => Unexpected::Map,
+            _ => Err(self.invalid_type("i64")),
+        }
+    }
+
+    pub fn opt_int(&self) -> Result<Option<i64>, Error> {
+        self.some().map(Reader::int).transpose()
+    }
+
+    pub fn boolean(&self) -> Result<bool, Error> {
+        match self.node.value {
+            Value::Bool(b) => Ok(b),
+            _ => Err(self.invalid_type("a boolean")),
+        }
+    }
+
+    /// A list: each element, in order, given to `item` with its reader.
+    pub fn list(&self, item: &mut dyn FnMut(&Reader<'_>) -> Result<(), Error>) -> Result<(), Error> {
+        let Value::Array(items) = &self.node.value else { return Err(self.invalid_type("a sequence")) };
+        for (i, node) in items.iter().enumerate() {
+            item(&self.child(node, Path::Index(&self.path, i)))?;
+        }
+        Ok(())
+    }
+
+    pub fn strings(&self) -> Result<Vec<String>, Error> {
+        let mut out = Vec::new();
+        self.list(&mut |r| {
+            out.push(r.string()?);
+            Ok(())
+        })?;
+        Ok(out)
+    }
+
+    pub fn ints(&self) -> Result<Vec<i64>, Error> {
+        let mut out = Vec::new();
+        self.list(&mut |r| {
+            out.push(r.int()?);
+            Ok(())
+        })?;
+        Ok(out)
+    }
+
+    /// An object of the struct `name` with these `fields`, none other (serde's
+    /// `deny_unknown_fields`): each member, in the file's order, is given to `field` with
+    /// its index in `fields`; then the first field of `required` (a bit per field, by
+    /// index) that was not given is missing.
+    pub fn object(&self, name: &str, fields: &[&str], required: u32, field: &mut dyn FnMut(usize, &Reader<'_>) -> Result<(), Error>) -> Result<(), Error> {
+        let Value::Object(members) = &self.node.value else { return Err(self.invalid_type(&format!("struct {name}"))) };
+        let mut seen = 0u32;
+        for m in members {
+            let value = self.child(&m.value, Path::Key(&self.path, &m.key));
+            let Some(i) = fields.iter().position(|f| *f == m.key) else {
+                return Err(value.fail(format!("unknown field `{}`, expected {}", m.key, OneOf(fields)), m.colon));
+            };
+            if seen & 1 << i != 0 {
+                return Err(self.fail(format!("duplicate field `{}`", m.key), m.colon));
+            }
+            seen |= 1 << i;
+            field(i, &value)?;
+        }
+        match (0..fields.len()).find(|&i| required & !seen & 1 << i != 0) {
+            Some(i) => Err(self.fail(format!("missing field `{}`", fields.get(i).unwrap_or(&"")), self.node.end)),
+            None => Ok(()),
+        }
+    }
+
+    /// An enum of unit variants, written as its name (`"legislative"`) or as an object
+    /// of one key, its name, with `null`: the index of the variant in `variants`.
+    pub fn variant(&self, variants: &[&str]) -> Result<usize, Error> {
+        let (name, value, at) = match &self.node.value {
+            Value::String(s) => (&**s, None, self.node.end),
+            Value::Object(members) if members.len() == 1 => (&*members[0].key, Some(&members[0]), members[0].key_end),
+            Value::Object(_) => return Err(self.fail("invalid value: map, expected map with a single key".to_owned(), self.here())),
+            _ => return Err(self.invalid_type("string or map")),
         };
-        self.locate(de::Error::invalid_type(unexpected, expected), self.here())
+        let Some(i) = variants.iter().position(|v| *v == name) else {
+            return Err(self.fail(format!("unknown variant `{name}`, expected {}", OneOf(variants)), at));
+        };
+        if let Some(m) = value {
+            let unit = self.child(&m.value, Path::Key(&self.path, &m.key));
+            if unit.some().is_some() {
+                return Err(unit.invalid_type("unit"));
+            }
+        }
+        Ok(i)
     }
 
-    fn seq<'de, V: Visitor<'de>>(&self, items: &'n [Node<'a>], visitor: V) -> Result<V::Value, Error> {
-        let mut access = Seq { items: items.iter(), index: 0, parent: &self.path, text: self.text, progress: Progress::Unread };
-        let result = visitor.visit_seq(&mut access);
-        let at = self.position(access.progress);
-        let value = result.map_err(|e| self.locate(e, at))?;
-        match access.items.len() {
-            0 => Ok(value),
-            _ => Err(self.locate(de::Error::invalid_length(items.len(), &"fewer elements in array"), self.node.end)),
+    /// serde's untagged enum of a list of strings or a string (the cheque's address):
+    /// any value is read first, where a number with a fraction is refused at its place;
+    /// then neither form is an error about the value as a whole.
+    pub fn lines_or_text(&self, name: &str) -> Result<Result<Vec<String>, String>, Error> {
+        self.no_fraction()?;
+        match &self.node.value {
+            Value::String(s) => Ok(Err(s.to_string())),
+            Value::Array(items) if items.iter().all(|n| n.as_str().is_some()) => Ok(Ok(items.iter().filter_map(Node::as_str).map(str::to_owned).collect())),
+            _ => Err(self.fail(format!("data did not match any variant of untagged enum {name}"), closing(self.text, self.node.end))),
         }
     }
 
-    fn map<'de, V: Visitor<'de>>(&self, members: &'n [Member<'a>], visitor: V) -> Result<V::Value, Error> {
-        let mut access = Map { members: members.iter(), value: None, parent: &self.path, text: self.text, progress: Progress::Unread };
-        let result = visitor.visit_map(&mut access);
-        let at = self.position(access.progress);
-        let value = result.map_err(|e| self.locate(e, at))?;
-        match access.members.len() {
-            0 => Ok(value),
-            _ => Err(self.locate(de::Error::invalid_length(members.len(), &"fewer elements in map"), self.node.end)),
-        }
-    }
-
-    fn position(&self, progress: Progress) -> usize {
-        match progress {
-            Progress::Unread => self.node.start,
-            Progress::At(index) => index,
-            Progress::Done => self.node.end,
+    /// The first number with a fraction in this value, in the file's order, as an error.
+    fn no_fraction(&self) -> Result<(), Error> {
+        match &self.node.value {
+            Value::Number(n) if integer(n).is_none() => Err(self.invalid_type("any value")),
+            Value::Array(items) => items.iter().enumerate().try_for_each(|(i, node)| self.child(node, Path::Index(&self.path, i)).no_fraction()),
+            Value::Object(members) => members.iter().try_for_each(|m| self.child(&m.value, Path::Key(&self.path, &m.key)).no_fraction()),
+            _ => Ok(()),
         }
     }
 }
 
-enum Integer {
-    Unsigned(u64),
-    Signed(i64),
-}
-
-/// The number as serde_json reads it: an integer when it has no fraction or exponent and
-/// fits (`-0` is a float for serde_json), otherwise a float.
-fn integer(n: &str) -> Option<Integer> {
+/// The number as serde_json reads it into an `i64`: `Ok` when it has no fraction or
+/// exponent and fits, `Err` with the value when it fits a `u64` only; `None` for what
+/// serde_json reads as a float (`-0` included).
+fn integer(n: &str) -> Option<Result<i64, u64>> {
     if n.contains(['.', 'e', 'E']) {
         return None;
     }
-    match n.strip_prefix('-') {
-        None => n.parse().ok().map(Integer::Unsigned),
-        Some("0") => None,
-        Some(_) => n.parse().ok().map(Integer::Signed),
-    }
-}
-
-impl<'de, 'r, 'n, 'a> de::Deserializer<'de> for &'r Reader<'n, 'a> {
-    type Error = Error;
-
-    fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
-        let result = match &self.node.value {
-            Value::Null => visitor.visit_unit(),
-            Value::Bool(b) => visitor.visit_bool(*b),
-            Value::Number(n) => match integer(n) {
-                Some(Integer::Unsigned(u)) => visitor.visit_u64(u),
-                Some(Integer::Signed(i)) => visitor.visit_i64(i),
-                None => return Err(self.invalid_type(&visitor)),
-            },
-            Value::String(s) => visitor.visit_str(s),
-            Value::Array(items) => return self.seq(items, visitor),
-            Value::Object(members) => return self.map(members, visitor),
-        };
-        result.map_err(|e| self.locate(e, self.here()))
-    }
-
-    fn deserialize_bool<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
-        match self.node.value {
-            Value::Bool(b) => visitor.visit_bool(b).map_err(|e| self.locate(e, self.here())),
-            _ => Err(self.invalid_type(&visitor)),
-        }
-    }
-
-    fn deserialize_str<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
-        match &self.node.value {
-            Value::String(s) => visitor.visit_str(s).map_err(|e| self.locate(e, self.here())),
-            _ => Err(self.invalid_type(&visitor)),
-        }
-    }
-
-    fn deserialize_string<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
-        self.deserialize_str(visitor)
-    }
-
-    fn deserialize_identifier<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
-        self.deserialize_str(visitor)
-    }
-
-    fn deserialize_option<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
-        match self.node.value {
-            Value::Null => visitor.visit_none().map_err(|e| self.locate(e, self.here())),
-            _ => visitor.visit_some(self),
-        }
-    }
-
-    fn deserialize_unit<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
-        match self.node.value {
-            Value::Null => visitor.visit_unit().map_err(|e| self.locate(e, self.here())),
-            _ => Err(self.invalid_type(&visitor)),
-        }
-    }
-
-    fn deserialize_seq<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
-        match &self.node.value {
-            Value::Array(items) => self.seq(items, visitor),
-            _ => Err(self.invalid_type(&visitor)),
-        }
-    }
-
-    fn deserialize_map<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
-        match &self.node.value {
-            Value::Object(members) => self.map(members, visitor),
-            _ => Err(self.invalid_type(&visitor)),
-        }
-    }
-
-    /// An object only, as the JSON Schema says: serde_json would also read a struct from
-    /// a list of its fields' values in order, which no collective writes on purpose, and
-    /// serde's code for that (every struct's `visit_seq`) then stays out of the wasm.
-    fn deserialize_struct<V: Visitor<'de>>(self, _name: &'static str, _fields: &'static [&'static str], visitor: V) -> Result<V::Value, Error> {
-        self.deserialize_map(visitor)
-    }
-
-    fn deserialize_enum<V: Visitor<'de>>(self, _name: &'static str, _variants: &'static [&'static str], visitor: V) -> Result<V::Value, Error> {
-        let (variant, value, at) = match &self.node.value {
-            Value::String(s) => (s, None, self.node.end),
-            Value::Object(members) if members.len() == 1 => (&members[0].key, Some(&members[0].value), members[0].key_end),
-            Value::Object(_) => return Err(self.locate(de::Error::invalid_value(Unexpected::Map, &"map with a single key"), self.here())),
-            _ => return Err(self.invalid_type(&"string or map")),
-        };
-        visitor.visit_enum(Enum { variant, value, parent: &self.path, text: self.text }).map_err(|e| self.locate(e, at))
-    }
-
-    fn deserialize_ignored_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
-        visitor.visit_unit()
-    }
-
-    // Written out rather than in the list below, which would name the float types: a
-    // number with a fraction is refused by `deserialize_any`.
-    fn deserialize_f32<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
-        self.deserialize_any(visitor)
-    }
-
-    fn deserialize_f64<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
-        self.deserialize_any(visitor)
-    }
-
-    serde::forward_to_deserialize_any! {
-        i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 char bytes byte_buf unit_struct newtype_struct tuple tuple_struct
-    }
-}
-
-struct Seq<'n, 'a, 'p> {
-    items: std::slice::Iter<'n, Node<'a>>,
-    index: usize,
-    parent: &'p Path<'p>,
-    text: &'n str,
-    progress: Progress,
-}
-
-impl<'de, 'n, 'a, 'p> de::SeqAccess<'de> for &mut Seq<'n, 'a, 'p> {
-    type Error = Error;
-
-    fn next_element_seed<T: DeserializeSeed<'de>>(&mut self, seed: T) -> Result<Option<T::Value>, Error> {
-        let Some(node) = self.items.next() else {
-            self.progress = Progress::Done;
-            return Ok(None);
-        };
-        let index = self.index;
-        self.index += 1;
-        let reader = Reader { node, path: Path::Index(self.parent, index), text: self.text };
-        // An error raised after the element was read (an untagged enum's) is the element's.
-        let value = seed.deserialize(&reader).map_err(|e| reader.locate(e, closing(self.text, node.end, true)))?;
-        self.progress = Progress::At(node.end);
-        Ok(Some(value))
-    }
-
-    fn size_hint(&self) -> Option<usize> {
-        Some(self.items.len())
-    }
-}
-
-struct Map<'n, 'a, 'p> {
-    members: std::slice::Iter<'n, Member<'a>>,
-    value: Option<&'n Member<'a>>,
-    parent: &'p Path<'p>,
-    text: &'n str,
-    progress: Progress,
-}
-
-impl<'de, 'n, 'a, 'p> de::MapAccess<'de> for &mut Map<'n, 'a, 'p> {
-    type Error = Error;
-
-    fn next_key_seed<K: DeserializeSeed<'de>>(&mut self, seed: K) -> Result<Option<K::Value>, Error> {
-        let Some(member) = self.members.next() else {
-            self.progress = Progress::Done;
-            return Ok(None);
-        };
-        self.progress = Progress::At(member.colon);
-        self.value = Some(member);
-        let key = Reader { node: &KEY, path: Path::Key(self.parent, &member.key), text: self.text };
-        seed.deserialize(StrDeserializer::new(&member.key)).map(Some).map_err(|e| key.locate(e, member.colon))
-    }
-
-    fn next_value_seed<V: DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value, Error> {
-        let Some(member) = self.value.take() else { return Err(de::Error::custom("a value asked for before its key")) };
-        let reader = Reader { node: &member.value, path: Path::Key(self.parent, &member.key), text: self.text };
-        // An error raised after the value was read (an untagged enum's) is the value's.
-        let value = seed.deserialize(&reader).map_err(|e| reader.locate(e, closing(self.text, member.value.end, false)))?;
-        self.progress = Progress::At(member.value.end);
-        Ok(value)
-    }
-
-    fn size_hint(&self) -> Option<usize> {
-        Some(self.members.len())
-    }
-}
-
-/// Where serde_json's text reader places an error raised after a list's element or an
-/// object's value was read, the value ending at `end`: past a closing bracket that
-/// follows, or (in a list) past a `,` and the spaces after it.
-fn closing(text: &str, end: usize, in_list: bool) -> usize {
-    let bytes = text.as_bytes();
-    let spaces = |mut i: usize| {
-        while let Some(b' ' | b'\n' | b'\t' | b'\r') = bytes.get(i) {
-            i += 1;
-        }
-        i
+    // One parse (of the digits, as a `u64`) rather than two (size).
+    let (negative, digits) = match n.strip_prefix('-') {
+        Some(digits) => (true, digits),
+        None => (false, n),
     };
-    let i = spaces(end);
+    let u: u64 = digits.parse().ok()?;
+    match negative {
+        true if u == 0 => None,
+        true => 0i64.checked_sub_unsigned(u).map(Ok),
+        false => Some(i64::try_from(u).map_err(|_| u)),
+    }
+}
+
+/// Where serde_json's text reader places an error raised after an object's value was
+/// read, the value ending at `end`: past a closing brace that follows.
+fn closing(text: &str, end: usize) -> usize {
+    let bytes = text.as_bytes();
+    let mut i = end;
+    while let Some(b' ' | b'\n' | b'\t' | b'\r') = bytes.get(i) {
+        i += 1;
+    }
     match bytes.get(i) {
         Some(b']' | b'}') => i + 1,
-        Some(b',') if in_list => spaces(i + 1),
         _ => i,
-    }
-}
-
-/// A stand-in node for a key's [`Reader::locate`], which only uses its path.
-static KEY: Node<'static> = Node { value: Value::Null, start: 0, end: 0 };
-
-struct Enum<'n, 'a, 'p> {
-    variant: &'n str,
-    value: Option<&'n Node<'a>>,
-    parent: &'p Path<'p>,
-    text: &'n str,
-}
-
-impl<'de, 'n, 'a, 'p> de::EnumAccess<'de> for Enum<'n, 'a, 'p> {
-    type Error = Error;
-    type Variant = Self;
-
-    fn variant_seed<V: DeserializeSeed<'de>>(self, seed: V) -> Result<(V::Value, Self), Error> {
-        Ok((seed.deserialize(StrDeserializer::new(self.variant))?, self))
-    }
-}
-
-impl<'de, 'n, 'a, 'p> de::VariantAccess<'de> for Enum<'n, 'a, 'p> {
-    type Error = Error;
-
-    fn unit_variant(self) -> Result<(), Error> {
-        match self.value {
-            None => Ok(()),
-            Some(node) => {
-                let reader = Reader { node, path: Path::Key(self.parent, self.variant), text: self.text };
-                de::Deserialize::deserialize(&reader).map_err(|e| reader.locate(e, node.end))
-            }
-        }
-    }
-
-    fn newtype_variant_seed<T: DeserializeSeed<'de>>(self, _seed: T) -> Result<T::Value, Error> {
-        Err(de::Error::invalid_type(Unexpected::UnitVariant, &"newtype variant"))
-    }
-
-    fn tuple_variant<V: Visitor<'de>>(self, _len: usize, _visitor: V) -> Result<V::Value, Error> {
-        Err(de::Error::invalid_type(Unexpected::UnitVariant, &"tuple variant"))
-    }
-
-    fn struct_variant<V: Visitor<'de>>(self, _fields: &'static [&'static str], _visitor: V) -> Result<V::Value, Error> {
-        Err(de::Error::invalid_type(Unexpected::UnitVariant, &"struct variant"))
     }
 }
 
@@ -910,8 +774,29 @@ impl<'de, 'n, 'a, 'p> de::VariantAccess<'de> for Enum<'n, 'a, 'p> {
 mod tests {
     use super::*;
     use crate::config::format::{AccountFile, LinkFile};
-    use crate::config::registry::RegistryHead;
+    use crate::config::registry::RegistryHead as OurRegistryHead;
+    use serde::de;
     use serde_json::json;
+
+    /// serde's reading of a registry's head: the reference for `registry::RegistryHead`'s
+    /// reader (the widget's type has no serde code).
+    #[derive(serde::Deserialize)]
+    #[serde(deny_unknown_fields)]
+    #[allow(dead_code)]
+    struct RegistryHead {
+        format: String,
+        #[serde(rename = "$schema", default)]
+        schema: Option<String>,
+        #[serde(default)]
+        name: Option<String>,
+        circos: Vec<de::IgnoredAny>,
+    }
+
+    impl Read for RegistryHead {
+        fn read(r: &Reader<'_>) -> Result<Self, Error> {
+            OurRegistryHead::read(r).map(|_| RegistryHead { format: String::new(), schema: None, name: None, circos: Vec::new() })
+        }
+    }
 
     type Outcome = Result<(), (String, String)>;
 
@@ -942,7 +827,7 @@ mod tests {
         message
     }
 
-    fn ours<T: de::DeserializeOwned>(text: &str, placed: bool) -> Outcome {
+    fn ours<T: Read>(text: &str, placed: bool) -> Outcome {
         let root = parse(text).map_err(|e| (String::new(), e.to_string()))?;
         read::<T>(&root, text).map(drop).map_err(|(path, e)| {
             let place = if placed { format!(" ({}:{})", e.line(), e.column()) } else { String::new() };
@@ -984,7 +869,7 @@ mod tests {
     /// Both readers of serde_json against ours, for `T`; returns how many were compared.
     /// Ours reads as the `Value` reader; where the text reader says the same, ours also
     /// places the error where the text reader does.
-    fn data_agrees<T: de::DeserializeOwned>(value: &serde_json::Value) -> usize {
+    fn data_agrees<T: de::DeserializeOwned + Read>(value: &serde_json::Value) -> usize {
         // serde_json's `Value` keeps keys sorted: so is the text written from it.
         let compact = value.to_string();
         let expected = value_reader::<T>(value);
@@ -1000,7 +885,7 @@ mod tests {
             }
         }
         // A struct written as a list: serde reads it as its fields in order, ours refuses
-        // it (see `deserialize_struct`), at the list's path.
+        // it (see `Reader::object`), at the list's path.
         if let Err((path, message)) = &found {
             if message.starts_with("invalid type: sequence, expected struct ") {
                 let pointer: String = path.split(['.', '[']).map(|s| format!("/{}", s.trim_end_matches(']'))).collect();
@@ -1094,9 +979,9 @@ mod tests {
     }
 
     /// The examples and corpus, and each with a value replaced (by every kind of JSON
-    /// value, at every place), a key renamed or given twice: the same path and message
-    /// as serde_json's `Value` reader, and as its text reader, line and column included,
-    /// wherever that one gives a type error.
+    /// value, at every place), a key left out, renamed or given twice: the same path and
+    /// message as serde_json's `Value` reader, and as its text reader, line and column
+    /// included, wherever that one gives a type error.
     #[test]
     fn type_errors_are_serdes_with_their_paths() {
         let replacements = [
@@ -1149,12 +1034,17 @@ mod tests {
                     checked += agree(&v);
                 }
                 let (parent, key) = pointer.rsplit_once('/').unwrap();
-                let mut v = subject.clone();
-                let object = if parent.is_empty() { Some(&mut v) } else { v.pointer_mut(parent) };
-                if let Some(serde_json::Value::Object(m)) = object {
-                    let old = m.remove(key).unwrap();
-                    m.insert(format!("{key}x"), old);
-                    checked += agree(&v);
+                // Left out (a missing field, or a default), then renamed.
+                for renamed in [false, true] {
+                    let mut v = subject.clone();
+                    let object = if parent.is_empty() { Some(&mut v) } else { v.pointer_mut(parent) };
+                    if let Some(serde_json::Value::Object(m)) = object {
+                        let old = m.remove(key).unwrap();
+                        if renamed {
+                            m.insert(format!("{key}x"), old);
+                        }
+                        checked += agree(&v);
+                    }
                 }
             }
         }
@@ -1175,6 +1065,19 @@ mod tests {
     }
 
     type CircoFileForTests = crate::config::format::CircoFile;
+
+    /// Integers as serde_json reads them for an `i64`: the boundaries of `i64` and `u64`.
+    #[test]
+    fn integers_are_read_as_serde_json_reads_them() {
+        for n in ["0", "-0", "7", "-7", "9223372036854775807", "9223372036854775808", "-9223372036854775808", "-9223372036854775809", "18446744073709551615", "18446744073709551616", "1.0", "1e2"] {
+            let theirs = match serde_json::from_str::<serde_json::Value>(n).unwrap() {
+                serde_json::Value::Number(x) if x.is_i64() => Some(Ok(x.as_i64().unwrap())),
+                serde_json::Value::Number(x) if x.is_u64() => Some(Err(x.as_u64().unwrap())),
+                _ => None,
+            };
+            assert_eq!(integer(n), theirs, "{n}");
+        }
+    }
 
     /// The place of a type error, in a file of several lines.
     #[test]

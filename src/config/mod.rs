@@ -1,10 +1,10 @@
 //! The circo's account configuration: format, validation, registry of many circos.
 //! Pure: the widget fetches the text, this module only reads it.
 //!
-//! - [`format`](mod@format): the JSON files as written by collectives (raw serde types, from which
+//! - [`format`](mod@format): the JSON files as written by collectives (raw types, from which
 //!   the JSON Schema is generated);
-//! - `json`: the JSON reader (the same in the widget and the command line): serde_json's
-//!   syntax errors, serde's type errors, each with its field path;
+//! - `json`: the JSON reader (the same in the widget and the command line, no serde in
+//!   it): serde_json's syntax errors, serde's type errors, each with its field path;
 //! - [`validate`]: the checks, each problem a [`Problem`] with a path, a stable rule id
 //!   and a bilingual message;
 //! - [`model`]: the validated account ([`ValidAccount`]) the widget uses;

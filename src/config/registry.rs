@@ -3,11 +3,8 @@
 //! and an accent-insensitive search for the widget's circo picker, by the circo's
 //! name, department and number, or by the towns and postal codes of its communes.
 
-use serde::de::IgnoredAny;
-use serde::Deserialize;
-
 use super::format::{AccountFile, LinkFile, ACCOUNT_FORMAT};
-use super::json::{self, Node};
+use super::json::{self, Error, Node, Read, Reader};
 use super::model::{slug, ValidAccount};
 use super::problem::{join, CheckId, Problem};
 use super::text::normalize;
@@ -326,18 +323,27 @@ impl Registry {
     }
 }
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
+/// What a registry says besides its entries, which are read one by one from their own
+/// nodes (as accounts or links): its head is read first, as serde would read a struct of
+/// `format`, `$schema`, `name` and `circos` (a list of anything).
 pub(crate) struct RegistryHead {
-    #[allow(dead_code)]
-    format: String,
-    #[serde(rename = "$schema", default)]
-    #[allow(dead_code)]
-    schema: Option<String>,
-    #[serde(default)]
     name: Option<String>,
-    /// Checked to be a list here; each entry is then read from its own node.
-    circos: Vec<IgnoredAny>,
+}
+
+impl Read for RegistryHead {
+    fn read(r: &Reader<'_>) -> Result<Self, Error> {
+        let mut name = None;
+        r.object("RegistryHead", &["format", "$schema", "name", "circos"], 0b1001, &mut |i, v| {
+            match i {
+                0 => drop(v.string()?),
+                1 => drop(v.opt_string()?),
+                2 => name = v.opt_string()?,
+                _ => v.list(&mut |_| Ok(()))?,
+            }
+            Ok(())
+        })?;
+        Ok(RegistryHead { name })
+    }
 }
 
 /// Parses and validates a registry whose `format` was already recognised.
@@ -351,7 +357,6 @@ pub(crate) fn load_registry(text: &str, document: &Node<'_>, problems: &mut Vec<
         }
     };
     let circos: &[Node<'_>] = document.get("circos").and_then(Node::as_array).unwrap_or(&[]);
-    debug_assert_eq!(circos.len(), head.circos.len());
     // A movement name with an error is not shown (the problem says why).
     let name = head.name.as_deref().and_then(|n| {
         let mut c = Checker::new(problems);
