@@ -8,9 +8,9 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::config::{Config, Entry, Loaded, Registry, Resolved};
+use crate::config::{Loaded, Registry, Resolved};
 use crate::donation::page;
-use crate::embed::{resolve_link, Source};
+use crate::embed::resolve_link;
 use crate::i18n::Lang;
 
 use super::account::AccountView;
@@ -32,31 +32,38 @@ pub struct ChooserProps {
     pub switch: Html,
 }
 
+/// What a chosen circo shows: its state at once (an inline account, or the problems of
+/// a disabled entry), or a linked file to load.
+enum Chosen {
+    Now(Rc<State>),
+    Load(Wanted),
+}
+
 #[function_component(Chooser)]
 pub fn chooser(props: &ChooserProps) -> Html {
     let lang = props.lang;
     let empty = Registry { name: None, entries: Vec::new() };
-    let registry = Rc::new(props.loaded.registry().cloned().unwrap_or(empty));
-    let selected = {
-        let registry = registry.clone();
-        let initial = props.initial.clone();
-        use_state(move || initial.and_then(|s| registry.find(&s).map(|e| e.slug.clone())))
-    };
+    let registry = props.loaded.registry().unwrap_or(&empty);
+    let selected = use_state(|| props.initial.as_ref().and_then(|s| registry.find(s)).map(|e| e.slug.clone()));
     let query = use_state(String::new);
     // Focus follows the donor's own choices only, never a preselection at page load.
     let by_click = use_state(|| false);
     let search_ref = use_node_ref();
 
-    let entry: Option<Entry> = selected.as_deref().and_then(|s| registry.find(s)).cloned();
-    let resolved = entry.as_ref().map(|e| e.resolve(&props.loaded));
-    let wanted = match (&resolved, &entry) {
-        (Some(Resolved::Fetch(link)), Some(entry)) => {
-            let url = resolve_link(link, &props.base);
-            Some(Wanted { raw: url.clone(), source: Ok(Source::Url(url)), entry: Some(entry.clone()) })
-        }
+    // Decided once per choice (an inline account is copied out of the registry once,
+    // not at every render).
+    let chosen = use_memo(((*selected).clone(), Rc::as_ptr(&props.loaded) as usize), |(slug, _)| {
+        let entry = registry.find(slug.as_deref()?)?;
+        Some(match entry.resolve(&props.loaded) {
+            Resolved::Account(account) => Chosen::Now(Rc::new(State::Account(Rc::from(account)))),
+            Resolved::Invalid(problems) => Chosen::Now(Rc::new(State::Invalid(Rc::new(problems), props.base.to_string()))),
+            Resolved::Fetch(link) => Chosen::Load(Wanted { raw: resolve_link(&link, &props.base), entry: Some((props.loaded.clone(), entry.slug.clone())) }),
+        })
+    });
+    let fetched = use_config(match &*chosen {
+        Some(Chosen::Load(wanted)) => Some(wanted.clone()),
         _ => None,
-    };
-    let fetched = use_config(wanted);
+    });
 
     let choose = |slug: String| {
         let selected = selected.clone();
@@ -87,20 +94,17 @@ pub fn chooser(props: &ChooserProps) -> Html {
         });
     }
 
-    if let Some(resolved) = resolved {
+    if let Some(chosen) = &*chosen {
         let labels = page::chosen_labels(lang);
-        let state = match resolved {
-            Resolved::Account(account) => State::Ready(Rc::new(Loaded { config: Some(Config::Account(account)), problems: Vec::new() })),
-            Resolved::Invalid(problems) => State::Invalid(Rc::new(problems), props.base.to_string()),
-            Resolved::Fetch(_) => fetched,
+        let state = match chosen {
+            Chosen::Now(state) => state,
+            Chosen::Load(_) => &fetched,
         };
-        let body = match &state {
-            State::Ready(one) => match one.account() {
-                Some(account) => html! {
-                    <AccountView account={Rc::new(account.clone())} {lang} switch={props.switch.clone()} focus_title={*by_click} />
-                },
-                None => html! { <p role="alert">{ labels.other_registry.clone() }</p> },
+        let body = match &**state {
+            State::Account(account) => html! {
+                <AccountView account={account.clone()} {lang} switch={props.switch.clone()} focus_title={*by_click} />
             },
+            State::Registry(_) => html! { <p role="alert">{ labels.other_registry.clone() }</p> },
             State::Loading => html! { <p class="cd-busy" aria-busy="true">{ labels.loading.clone() }</p> },
             other => failure(other, lang),
         };
@@ -112,7 +116,7 @@ pub fn chooser(props: &ChooserProps) -> Html {
         };
     }
 
-    let view = page::chooser_page(&registry, &query, lang);
+    let view = page::chooser_page(registry, &query, lang);
     let on_query = {
         let query = query.clone();
         Callback::from(move |e: InputEvent| query.set(input_value(&e)))
