@@ -21,7 +21,7 @@ use super::ui::{focus, input_value};
 /// Fragment prefix for linking to a circo: `page.html#circo-75-01`.
 pub const FRAGMENT_PREFIX: &str = "circo-";
 
-#[derive(Properties, PartialEq)]
+#[derive(Properties)]
 pub struct ChooserProps {
     /// A loaded registry (its `config` is a [`Registry`]) and its problems.
     pub loaded: Rc<Loaded>,
@@ -30,6 +30,13 @@ pub struct ChooserProps {
     pub initial: Option<AttrValue>,
     pub lang: Lang,
     pub switch: Html,
+}
+
+/// The same registry by identity: a registry is never compared field by field.
+impl PartialEq for ChooserProps {
+    fn eq(&self, other: &ChooserProps) -> bool {
+        Rc::ptr_eq(&self.loaded, &other.loaded) && self.base == other.base && self.initial == other.initial && self.lang == other.lang && self.switch == other.switch
+    }
 }
 
 /// What a chosen circo shows: its state at once (an inline account, or the problems of
