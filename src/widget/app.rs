@@ -13,7 +13,7 @@ use crate::embed::{LoadFailure, Source};
 use crate::i18n::Lang;
 
 use super::account::AccountView;
-use super::chooser::Chooser;
+use super::chooser::use_chooser;
 use super::dom::{details, list, text, top};
 use super::load::load_text;
 use super::ui::lang_switch;
@@ -169,15 +169,18 @@ pub fn app(props: &AppProps) -> Html {
         Callback::from(move |l: Lang| chosen_lang.set(Some(l)))
     };
     let switch = lang_switch(lang, &frame.language_label, on_lang);
+    let registry = match &*state {
+        State::Registry(loaded) => Some(loaded.clone()),
+        _ => None,
+    };
+    let chooser = use_chooser(registry, props.source.clone(), props.circo.clone(), lang, switch.clone());
 
     let (data_state, body) = match &*state {
         State::Loading => ("loading", html! { <p class="cd-busy" aria-busy="true">{ frame.loading.clone() }</p> }),
         State::Failed(..) => ("failed", failure(&state, lang)),
         State::Invalid(..) => ("invalid", failure(&state, lang)),
         State::Account(account) => ("ready", html! { <AccountView account={account.clone()} {lang} switch={switch.clone()} /> }),
-        State::Registry(loaded) => ("ready", html! {
-            <Chooser loaded={loaded.clone()} base={props.source.clone()} initial={props.circo.clone()} {lang} switch={switch.clone()} />
-        }),
+        State::Registry(_) => ("ready", chooser),
     };
     html! {
         <div class="cd" lang={lang.tag()} data-state={data_state}>

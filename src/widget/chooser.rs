@@ -21,24 +21,6 @@ use super::ui::{focus, input_value};
 /// Fragment prefix for linking to a circo: `page.html#circo-75-01`.
 pub const FRAGMENT_PREFIX: &str = "circo-";
 
-#[derive(Properties)]
-pub struct ChooserProps {
-    /// A loaded registry (its `config` is a [`Registry`]) and its problems.
-    pub loaded: Rc<Loaded>,
-    /// The registry's own URL (or `#id`), against which linked files are resolved.
-    pub base: AttrValue,
-    pub initial: Option<AttrValue>,
-    pub lang: Lang,
-    pub switch: Html,
-}
-
-/// The same registry by identity: a registry is never compared field by field.
-impl PartialEq for ChooserProps {
-    fn eq(&self, other: &ChooserProps) -> bool {
-        Rc::ptr_eq(&self.loaded, &other.loaded) && self.base == other.base && self.initial == other.initial && self.lang == other.lang && self.switch == other.switch
-    }
-}
-
 /// What a chosen circo shows: its state at once (an inline account, or the problems of
 /// a disabled entry), or a linked file to load.
 enum Chosen {
@@ -46,12 +28,21 @@ enum Chosen {
     Load(Wanted),
 }
 
-#[function_component(Chooser)]
-pub fn chooser(props: &ChooserProps) -> Html {
-    let lang = props.lang;
+/// The chooser's view for `loaded`, when the widget's configuration is a registry
+/// (nothing otherwise): a hook of the widget's root, not a component of its own, since
+/// each component type costs its own copy of Yew's lifecycle. `base` is the registry's
+/// own URL (or `#id`), against which linked files are resolved; `initial` the circo to
+/// preselect.
+#[hook]
+pub(crate) fn use_chooser(loaded: Option<Rc<Loaded>>, base: AttrValue, initial: Option<AttrValue>, lang: Lang, switch: Html) -> Html {
     let empty = Registry { name: None, entries: Vec::new() };
-    let registry = props.loaded.registry().unwrap_or(&empty);
-    let selected = use_state(|| props.initial.as_ref().and_then(|s| registry.find(s)).map(|e| e.slug.clone()));
+    let registry = loaded.as_deref().and_then(Loaded::registry).unwrap_or(&empty);
+    // `None` until the donor chooses (or goes back to the list): the preselection.
+    let picked = use_state(|| None::<Option<String>>);
+    let selected = match &*picked {
+        Some(picked) => picked.clone(),
+        None => initial.as_ref().and_then(|s| registry.find(s)).map(|e| e.slug.clone()),
+    };
     let query = use_state(String::new);
     // Focus follows the donor's own choices only, never a preselection at page load.
     let by_click = use_state(|| false);
@@ -59,12 +50,12 @@ pub fn chooser(props: &ChooserProps) -> Html {
 
     // Decided once per choice (an inline account is copied out of the registry once,
     // not at every render).
-    let chosen = use_memo(((*selected).clone(), Rc::as_ptr(&props.loaded) as usize), |(slug, _)| {
-        let entry = registry.find(slug.as_deref()?)?;
-        Some(match entry.resolve(&props.loaded) {
+    let chosen = use_memo((selected.clone(), loaded.as_ref().map(|l| Rc::as_ptr(l) as usize)), |(slug, _)| {
+        let (loaded, entry) = (loaded.as_ref()?, registry.find(slug.as_deref()?)?);
+        Some(match entry.resolve(loaded) {
             Resolved::Account(account) => Chosen::Now(Rc::new(State::Account(Rc::from(account)))),
-            Resolved::Invalid(problems) => Chosen::Now(Rc::new(State::Invalid(Rc::new(problems), props.base.to_string()))),
-            Resolved::Fetch(link) => Chosen::Load(Wanted { raw: resolve_link(&link, &props.base), entry: Some((props.loaded.clone(), entry.slug.clone())) }),
+            Resolved::Invalid(problems) => Chosen::Now(Rc::new(State::Invalid(Rc::new(problems), base.to_string()))),
+            Resolved::Fetch(link) => Chosen::Load(Wanted { raw: resolve_link(&link, &base), entry: Some((loaded.clone(), entry.slug.clone())) }),
         })
     });
     let fetched = use_config(match &*chosen {
@@ -73,22 +64,22 @@ pub fn chooser(props: &ChooserProps) -> Html {
     });
 
     let choose = |slug: String| {
-        let selected = selected.clone();
+        let picked = picked.clone();
         let by_click = by_click.clone();
         Callback::from(move |_| {
             by_click.set(true);
             if let Some(w) = web_sys::window() {
                 let _ = w.location().set_hash(&format!("{FRAGMENT_PREFIX}{slug}"));
             }
-            selected.set(Some(slug.clone()));
+            picked.set(Some(Some(slug.clone())));
         })
     };
     let change = {
-        let selected = selected.clone();
+        let picked = picked.clone();
         let by_click = by_click.clone();
         Callback::from(move |_| {
             by_click.set(true);
-            selected.set(None);
+            picked.set(Some(None));
         })
     };
     {
@@ -101,6 +92,9 @@ pub fn chooser(props: &ChooserProps) -> Html {
         });
     }
 
+    if loaded.is_none() {
+        return Html::default();
+    }
     if let Some(chosen) = &*chosen {
         let labels = page::chosen_labels(lang);
         let state = match chosen {
@@ -109,7 +103,7 @@ pub fn chooser(props: &ChooserProps) -> Html {
         };
         let body = match &**state {
             State::Account(account) => html! {
-                <AccountView account={account.clone()} {lang} switch={props.switch.clone()} focus_title={*by_click} />
+                <AccountView account={account.clone()} {lang} switch={switch.clone()} focus_title={*by_click} />
             },
             State::Registry(_) => html! { <p role="alert">{ labels.other_registry.clone() }</p> },
             State::Loading => html! { <p class="cd-busy" aria-busy="true">{ labels.loading.clone() }</p> },
@@ -130,7 +124,7 @@ pub fn chooser(props: &ChooserProps) -> Html {
     };
     html! {
         <>
-        { top(&view.title, None, Some(&view.subtitle), props.switch.clone()) }
+        { top(&view.title, None, Some(&view.subtitle), switch) }
         <label for="cd-search">{ view.search_label }</label>
         <input id="cd-search" ref={search_ref} type="search" value={(*query).clone()} oninput={on_query} autocomplete="off"
             aria-describedby="cd-search-hint" />
