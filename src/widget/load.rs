@@ -116,7 +116,7 @@ mod browser {
         let result = async {
             let response: Response = before(&response, &deadline)
                 .await
-                .map_err(|e| e.map_or(LoadFailure::Timeout, |e| LoadFailure::Network(network_error(&e))))?
+                .map_err(|e| e.map_or(LoadFailure::Timeout, |e| LoadFailure::Network(js_error(&e, true))))?
                 .unchecked_into();
             let headers = response.headers();
             let length = headers.get("content-length").ok().flatten();
@@ -147,7 +147,7 @@ mod browser {
         let reader: ReadableStreamDefaultReader = stream.get_reader().unchecked_into();
         let mut bytes: Vec<u8> = Vec::new();
         loop {
-            let chunk = before(&reader.read(), deadline).await.map_err(|e| e.map_or(LoadFailure::Timeout, |e| LoadFailure::CutShort(describe(&e))))?;
+            let chunk = before(&reader.read(), deadline).await.map_err(|e| e.map_or(LoadFailure::Timeout, |e| LoadFailure::CutShort(js_error(&e, false))))?;
             let chunk: ReadableStreamReadResult = chunk.unchecked_into();
             if chunk.get_done().unwrap_or(true) {
                 return Ok(bytes);
@@ -164,16 +164,13 @@ mod browser {
         }
     }
 
-    /// A failed fetch's error as the browser words it (`TypeError: Failed to fetch`).
-    fn network_error(e: &JsValue) -> String {
+    /// A JavaScript error for the collective: its message, after its name for a failed
+    /// fetch (`TypeError: Failed to fetch`).
+    fn js_error(e: &JsValue, named: bool) -> String {
         match e.dyn_ref::<js_sys::Error>() {
-            Some(e) => format!("{}: {}", String::from(e.name()), String::from(e.message())),
+            Some(e) if named => [String::from(e.name()), String::from(e.message())].join(": "),
+            Some(e) => String::from(e.message()),
             None => format!("{e:?}"),
         }
-    }
-
-    /// A JavaScript error's message, for the collective.
-    fn describe(e: &wasm_bindgen::JsValue) -> String {
-        e.dyn_ref::<js_sys::Error>().map(|e| String::from(e.message())).unwrap_or_else(|| format!("{e:?}"))
     }
 }

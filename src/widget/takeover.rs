@@ -113,5 +113,5 @@ fn twin(live: &Element, input: &HtmlInputElement) -> Option<HtmlInputElement> {
     if id.is_empty() {
         return None;
     }
-    live.query_selector(&format!("[id=\"{id}\"]")).ok().flatten()?.dyn_into().ok()
+    live.query_selector(&["[id=\"", &id, "\"]"].concat()).ok().flatten()?.dyn_into().ok()
 }
