@@ -8,6 +8,9 @@ use crate::i18n::Text;
 /// `<div data-circo-don="URL-or-#id"></div>`.
 pub const ATTRIBUTE: &str = "data-circo-don";
 
+/// The CSS selector of the elements that host a widget: `[ATTRIBUTE]`.
+pub const SELECTOR: &str = "[data-circo-don]";
+
 /// How long the widget waits for the whole configuration, headers and body, before
 /// saying it could not load it.
 pub const FETCH_TIMEOUT_MS: u32 = 15_000;
@@ -313,8 +316,13 @@ fn escape(text: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::{resolve_link, snippet_html};
+    use super::{resolve_link, snippet_html, ATTRIBUTE, SELECTOR};
     use crate::i18n::Lang;
+
+    #[test]
+    fn the_selector_names_the_attribute() {
+        assert_eq!(SELECTOR, format!("[{ATTRIBUTE}]"));
+    }
 
     #[test]
     fn a_registry_link_resolves_against_the_registry_not_the_page() {

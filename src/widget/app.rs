@@ -7,13 +7,13 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::config::{self, Config, Entry, Loaded, Problem};
+use crate::config::{self, Config, Loaded, Problem, ValidAccount};
 use crate::donation::page::{self, FailureView};
 use crate::embed::{LoadFailure, Source};
 use crate::i18n::Lang;
 
 use super::account::AccountView;
-use super::chooser::Chooser;
+use super::chooser::use_chooser;
 use super::dom::{details, list, text, top};
 use super::load::load_text;
 use super::ui::lang_switch;
@@ -28,12 +28,14 @@ pub struct AppProps {
     pub circo: Option<AttrValue>,
 }
 
-#[derive(Clone, PartialEq)]
+/// What a widget (or a registry's chosen circo) shows. Every variant holds its data
+/// behind an `Rc` or by value once: rendering clones a pointer, never an account.
 pub(crate) enum State {
     Loading,
-    /// A usable configuration (`config` is `Some`), with its warnings and, for a
-    /// registry, the problems of its disabled entries.
-    Ready(Rc<Loaded>),
+    /// A usable account (its warnings already reported).
+    Account(Rc<ValidAccount>),
+    /// A usable registry, with the problems of its disabled entries.
+    Registry(Rc<Loaded>),
     /// The configuration could not be fetched or read: (failure, where from).
     Failed(LoadFailure, String),
     /// The configuration was read but has errors: no payment details are shown.
@@ -44,11 +46,12 @@ impl State {
     /// What the core says of a configuration read from `source`.
     pub(crate) fn from_loaded(loaded: Loaded, source: String) -> State {
         report_to_console(&source, &loaded.problems);
-        if loaded.config.is_some() {
+        match loaded.config {
+            // Moved out of the file's result, never cloned.
+            Some(Config::Account(account)) => State::Account(Rc::from(account)),
             // A registry with a broken entry is still usable: that entry is disabled.
-            State::Ready(Rc::new(loaded))
-        } else {
-            State::Invalid(Rc::new(loaded.errors().cloned().collect()), source)
+            Some(Config::Registry(_)) => State::Registry(Rc::new(loaded)),
+            None => State::Invalid(Rc::new(loaded.errors().cloned().collect()), source),
         }
     }
 
@@ -71,20 +74,44 @@ fn report_to_console(source: &str, problems: &[Problem]) {
     }
 }
 
-/// A configuration to load: a `data-circo-don` value as the page wrote it (`raw`) and
-/// what it names, and for a registry's linked file, the entry that file must match.
-#[derive(Clone, PartialEq)]
+/// A configuration to load: a `data-circo-don` value as the page wrote it, or for a
+/// registry's linked file, its resolved link with the registry and the slug of the entry
+/// that file must match.
+#[derive(Clone)]
 pub(crate) struct Wanted {
     pub raw: String,
-    pub source: Result<Source, LoadFailure>,
-    pub entry: Option<Entry>,
+    pub entry: Option<(Rc<Loaded>, String)>,
+}
+
+/// The same file for the same entry of the same registry (the registry by identity: no
+/// registry is compared field by field at each render).
+impl PartialEq for Wanted {
+    fn eq(&self, other: &Wanted) -> bool {
+        self.raw == other.raw
+            && match (&self.entry, &other.entry) {
+                (None, None) => true,
+                (Some((a, x)), Some((b, y))) => Rc::ptr_eq(a, b) && x == y,
+                _ => false,
+            }
+    }
+}
+
+impl Wanted {
+    /// What the text is read as: a registry's entry checks its linked file.
+    fn read(&self, text: &str) -> Loaded {
+        let entry = self.entry.as_ref().and_then(|(registry, slug)| registry.registry()?.entries.iter().find(|e| e.slug == *slug));
+        match entry {
+            Some(entry) => entry.read_linked(text),
+            None => config::load(text),
+        }
+    }
 }
 
 /// The state of loading `wanted` (loading anew whenever it changes). A slow answer
 /// for something no longer wanted is dropped: it never replaces a later choice.
 #[hook]
-pub(crate) fn use_config(wanted: Option<Wanted>) -> State {
-    let state = use_state(|| (None::<Wanted>, State::Loading));
+pub(crate) fn use_config(wanted: Option<Wanted>) -> Rc<State> {
+    let state = use_state(|| (None::<Wanted>, Rc::new(State::Loading)));
     let generation = use_mut_ref(|| 0u64);
     {
         let state = state.clone();
@@ -92,28 +119,27 @@ pub(crate) fn use_config(wanted: Option<Wanted>) -> State {
             *generation.borrow_mut() += 1;
             let mine = *generation.borrow();
             if let Some(w) = wanted.clone() {
-                match w.source.clone() {
-                    Err(failure) => state.set((Some(w.clone()), State::failed(failure, w.raw))),
+                // A registry's link was resolved already; the page's value is read here.
+                let source = if w.entry.is_some() { Ok(Source::Url(w.raw.clone())) } else { Source::parse(&w.raw) };
+                match source {
+                    Err(failure) => {
+                        let failed = State::failed(failure, w.raw.clone());
+                        state.set((Some(w), Rc::new(failed)));
+                    }
                     Ok(source) => {
                         // Asked again (the same circo chosen anew): loading, never the
                         // answer of the previous time.
-                        state.set((Some(w.clone()), State::Loading));
+                        state.set((Some(w.clone()), Rc::new(State::Loading)));
                         let generation = generation.clone();
                         wasm_bindgen_futures::spawn_local(async move {
-                        let described = source.describe();
-                        let next = match load_text(&source).await {
-                            Ok(text) => {
-                                let loaded = match &w.entry {
-                                    Some(entry) => entry.read_linked(&text),
-                                    None => config::load(&text),
-                                };
-                                State::from_loaded(loaded, described)
+                            let described = source.describe();
+                            let next = match load_text(&source).await {
+                                Ok(text) => State::from_loaded(w.read(&text), described),
+                                Err(failure) => State::failed(failure, described),
+                            };
+                            if *generation.borrow() == mine {
+                                state.set((Some(w), Rc::new(next)));
                             }
-                            Err(failure) => State::failed(failure, described),
-                        };
-                        if *generation.borrow() == mine {
-                            state.set((Some(w), next));
-                        }
                         });
                     }
                 }
@@ -124,17 +150,16 @@ pub(crate) fn use_config(wanted: Option<Wanted>) -> State {
     }
     match &*state {
         (loaded_for, current) if *loaded_for == wanted => current.clone(),
-        _ => State::Loading,
+        _ => Rc::new(State::Loading),
     }
 }
 
 #[function_component(App)]
 pub fn app(props: &AppProps) -> Html {
-    let raw = props.source.to_string();
-    let state = use_config(Some(Wanted { source: Source::parse(&raw), raw, entry: None }));
+    let state = use_config(Some(Wanted { raw: props.source.to_string(), entry: None }));
     let chosen_lang = use_state(|| None::<Lang>);
-    let config_lang = match &state {
-        State::Ready(loaded) => loaded.account().map(|a| a.default_lang),
+    let config_lang = match &*state {
+        State::Account(account) => Some(account.default_lang),
         _ => None,
     };
     let lang = (*chosen_lang).or(props.lang).or(config_lang).unwrap_or_default();
@@ -144,22 +169,22 @@ pub fn app(props: &AppProps) -> Html {
         Callback::from(move |l: Lang| chosen_lang.set(Some(l)))
     };
     let switch = lang_switch(lang, &frame.language_label, on_lang);
+    let registry = match &*state {
+        State::Registry(loaded) => Some(loaded.clone()),
+        _ => None,
+    };
+    let chooser = use_chooser(registry, props.source.clone(), props.circo.clone(), lang, switch.clone());
 
-    let (data_state, body) = match &state {
+    let (data_state, body) = match &*state {
         State::Loading => ("loading", html! { <p class="cd-busy" aria-busy="true">{ frame.loading.clone() }</p> }),
         State::Failed(..) => ("failed", failure(&state, lang)),
         State::Invalid(..) => ("invalid", failure(&state, lang)),
-        State::Ready(loaded) => ("ready", match &loaded.config {
-            Some(Config::Account(account)) => html! { <AccountView account={Rc::new((**account).clone())} {lang} switch={switch.clone()} /> },
-            Some(Config::Registry(_)) => html! {
-                <Chooser loaded={loaded.clone()} base={props.source.clone()} initial={props.circo.clone()} {lang} switch={switch.clone()} />
-            },
-            None => html! {},
-        }),
+        State::Account(account) => ("ready", html! { <AccountView account={account.clone()} {lang} switch={switch.clone()} /> }),
+        State::Registry(_) => ("ready", chooser),
     };
     html! {
         <div class="cd" lang={lang.tag()} data-state={data_state}>
-            if !matches!(state, State::Ready(_)) {
+            if data_state != "ready" {
                 { top(&frame.heading, None, None, switch) }
             }
             { body }

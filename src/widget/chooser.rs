@@ -8,9 +8,9 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::config::{Config, Entry, Loaded, Registry, Resolved};
+use crate::config::{Loaded, Registry, Resolved};
 use crate::donation::page;
-use crate::embed::{resolve_link, Source};
+use crate::embed::resolve_link;
 use crate::i18n::Lang;
 
 use super::account::AccountView;
@@ -21,60 +21,65 @@ use super::ui::{focus, input_value};
 /// Fragment prefix for linking to a circo: `page.html#circo-75-01`.
 pub const FRAGMENT_PREFIX: &str = "circo-";
 
-#[derive(Properties, PartialEq)]
-pub struct ChooserProps {
-    /// A loaded registry (its `config` is a [`Registry`]) and its problems.
-    pub loaded: Rc<Loaded>,
-    /// The registry's own URL (or `#id`), against which linked files are resolved.
-    pub base: AttrValue,
-    pub initial: Option<AttrValue>,
-    pub lang: Lang,
-    pub switch: Html,
+/// What a chosen circo shows: its state at once (an inline account, or the problems of
+/// a disabled entry), or a linked file to load.
+enum Chosen {
+    Now(Rc<State>),
+    Load(Wanted),
 }
 
-#[function_component(Chooser)]
-pub fn chooser(props: &ChooserProps) -> Html {
-    let lang = props.lang;
+/// The chooser's view for `loaded`, when the widget's configuration is a registry
+/// (nothing otherwise): a hook of the widget's root, not a component of its own, since
+/// each component type costs its own copy of Yew's lifecycle. `base` is the registry's
+/// own URL (or `#id`), against which linked files are resolved; `initial` the circo to
+/// preselect.
+#[hook]
+pub(crate) fn use_chooser(loaded: Option<Rc<Loaded>>, base: AttrValue, initial: Option<AttrValue>, lang: Lang, switch: Html) -> Html {
     let empty = Registry { name: None, entries: Vec::new() };
-    let registry = Rc::new(props.loaded.registry().cloned().unwrap_or(empty));
-    let selected = {
-        let registry = registry.clone();
-        let initial = props.initial.clone();
-        use_state(move || initial.and_then(|s| registry.find(&s).map(|e| e.slug.clone())))
+    let registry = loaded.as_deref().and_then(Loaded::registry).unwrap_or(&empty);
+    // `None` until the donor chooses (or goes back to the list): the preselection.
+    let picked = use_state(|| None::<Option<String>>);
+    let selected = match &*picked {
+        Some(picked) => picked.clone(),
+        None => initial.as_ref().and_then(|s| registry.find(s)).map(|e| e.slug.clone()),
     };
     let query = use_state(String::new);
     // Focus follows the donor's own choices only, never a preselection at page load.
     let by_click = use_state(|| false);
     let search_ref = use_node_ref();
 
-    let entry: Option<Entry> = selected.as_deref().and_then(|s| registry.find(s)).cloned();
-    let resolved = entry.as_ref().map(|e| e.resolve(&props.loaded));
-    let wanted = match (&resolved, &entry) {
-        (Some(Resolved::Fetch(link)), Some(entry)) => {
-            let url = resolve_link(link, &props.base);
-            Some(Wanted { raw: url.clone(), source: Ok(Source::Url(url)), entry: Some(entry.clone()) })
-        }
+    // Decided once per choice (an inline account is copied out of the registry once,
+    // not at every render).
+    let chosen = use_memo((selected.clone(), loaded.as_ref().map(|l| Rc::as_ptr(l) as usize)), |(slug, _)| {
+        let (loaded, entry) = (loaded.as_ref()?, registry.find(slug.as_deref()?)?);
+        Some(match entry.resolve(loaded) {
+            Resolved::Account(account) => Chosen::Now(Rc::new(State::Account(Rc::from(account)))),
+            Resolved::Invalid(problems) => Chosen::Now(Rc::new(State::Invalid(Rc::new(problems), base.to_string()))),
+            Resolved::Fetch(link) => Chosen::Load(Wanted { raw: resolve_link(&link, &base), entry: Some((loaded.clone(), entry.slug.clone())) }),
+        })
+    });
+    let fetched = use_config(match &*chosen {
+        Some(Chosen::Load(wanted)) => Some(wanted.clone()),
         _ => None,
-    };
-    let fetched = use_config(wanted);
+    });
 
     let choose = |slug: String| {
-        let selected = selected.clone();
+        let picked = picked.clone();
         let by_click = by_click.clone();
         Callback::from(move |_| {
             by_click.set(true);
             if let Some(w) = web_sys::window() {
                 let _ = w.location().set_hash(&format!("{FRAGMENT_PREFIX}{slug}"));
             }
-            selected.set(Some(slug.clone()));
+            picked.set(Some(Some(slug.clone())));
         })
     };
     let change = {
-        let selected = selected.clone();
+        let picked = picked.clone();
         let by_click = by_click.clone();
         Callback::from(move |_| {
             by_click.set(true);
-            selected.set(None);
+            picked.set(Some(None));
         })
     };
     {
@@ -87,20 +92,20 @@ pub fn chooser(props: &ChooserProps) -> Html {
         });
     }
 
-    if let Some(resolved) = resolved {
+    if loaded.is_none() {
+        return Html::default();
+    }
+    if let Some(chosen) = &*chosen {
         let labels = page::chosen_labels(lang);
-        let state = match resolved {
-            Resolved::Account(account) => State::Ready(Rc::new(Loaded { config: Some(Config::Account(account)), problems: Vec::new() })),
-            Resolved::Invalid(problems) => State::Invalid(Rc::new(problems), props.base.to_string()),
-            Resolved::Fetch(_) => fetched,
+        let state = match chosen {
+            Chosen::Now(state) => state,
+            Chosen::Load(_) => &fetched,
         };
-        let body = match &state {
-            State::Ready(one) => match one.account() {
-                Some(account) => html! {
-                    <AccountView account={Rc::new(account.clone())} {lang} switch={props.switch.clone()} focus_title={*by_click} />
-                },
-                None => html! { <p role="alert">{ labels.other_registry.clone() }</p> },
+        let body = match &**state {
+            State::Account(account) => html! {
+                <AccountView account={account.clone()} {lang} switch={switch.clone()} focus_title={*by_click} />
             },
+            State::Registry(_) => html! { <p role="alert">{ labels.other_registry.clone() }</p> },
             State::Loading => html! { <p class="cd-busy" aria-busy="true">{ labels.loading.clone() }</p> },
             other => failure(other, lang),
         };
@@ -112,14 +117,14 @@ pub fn chooser(props: &ChooserProps) -> Html {
         };
     }
 
-    let view = page::chooser_page(&registry, &query, lang);
+    let view = page::chooser_page(registry, &query, lang);
     let on_query = {
         let query = query.clone();
         Callback::from(move |e: InputEvent| query.set(input_value(&e)))
     };
     html! {
         <>
-        { top(&view.title, None, Some(&view.subtitle), props.switch.clone()) }
+        { top(&view.title, None, Some(&view.subtitle), switch) }
         <label for="cd-search">{ view.search_label }</label>
         <input id="cd-search" ref={search_ref} type="search" value={(*query).clone()} oninput={on_query} autocomplete="off"
             aria-describedby="cd-search-hint" />

@@ -16,6 +16,8 @@
 //! Natively (the prerender), nothing is loaded: effects never run there.
 
 #[cfg(target_arch = "wasm32")]
+pub(crate) use browser::sleep;
+#[cfg(target_arch = "wasm32")]
 pub use browser::load_text;
 
 #[cfg(not(target_arch = "wasm32"))]
@@ -26,12 +28,10 @@ pub async fn load_text(source: &crate::embed::Source) -> Result<String, crate::e
 
 #[cfg(target_arch = "wasm32")]
 mod browser {
-    use futures::future::{select, Either};
-    use gloo_net::http::{Request, Response};
-    use js_sys::Reflect;
+    use js_sys::{Array, Promise, Reflect};
     use wasm_bindgen::{JsCast, JsValue};
     use wasm_bindgen_futures::JsFuture;
-    use web_sys::{AbortController, ReadableStreamDefaultReader, ReadableStreamReadResult, RequestCache, RequestCredentials};
+    use web_sys::{AbortController, ReadableStreamDefaultReader, ReadableStreamReadResult, RequestCache, RequestCredentials, RequestInit, Response};
 
     use crate::embed::{check_body, check_head, LoadFailure, Source, FETCH_TIMEOUT_MS, MAX_CONFIG_BYTES};
 
@@ -39,9 +39,30 @@ mod browser {
     /// a `Map` from absolute URL to `{ response: Promise<Response>, controller }`.
     const PREFETCHED: &str = "__circoDonConfigs";
 
+    /// A promise fulfilled with `undefined` once `ms` milliseconds have passed (the
+    /// browser's `setTimeout`, without a timer crate).
+    pub(crate) fn sleep(ms: u32) -> Promise {
+        Promise::new(&mut |done, _| {
+            if let Some(w) = web_sys::window() {
+                let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&done, ms as i32);
+            }
+        })
+    }
+
+    /// What `promise` gives, unless `deadline` (a [`sleep`]) comes first: then
+    /// `Err(None)`; `Err(Some(error))` when it fails. Every promise raced here gives an
+    /// object (a `Response`, a read's result), never `undefined`.
+    async fn before(promise: &Promise, deadline: &Promise) -> Result<JsValue, Option<JsValue>> {
+        match JsFuture::from(Promise::race(&Array::of2(promise, deadline))).await {
+            Ok(value) if value.is_undefined() => Err(None),
+            Ok(value) => Ok(value),
+            Err(error) => Err(Some(error)),
+        }
+    }
+
     /// The answer the start script is already receiving for `url`, taken (a body is read
     /// once: a second widget of the same file, or a later choice, asks again).
-    fn take_prefetched(url: &str) -> Option<(js_sys::Promise, Option<AbortController>)> {
+    fn take_prefetched(url: &str) -> Option<(Promise, Option<AbortController>)> {
         let window = web_sys::window()?;
         let map: js_sys::Map = Reflect::get(&window, &PREFETCHED.into()).ok()?.dyn_into().ok()?;
         let key = JsValue::from(url);
@@ -73,38 +94,37 @@ mod browser {
     }
 
     async fn fetch_text(url: &str) -> Result<String, LoadFailure> {
+        // The whole fetch, head and body, races this one deadline.
+        let deadline = sleep(FETCH_TIMEOUT_MS);
         let requested = absolute(url);
-        let prefetched = take_prefetched(&requested);
-        let controller = match &prefetched {
-            Some((_, controller)) => controller.clone(),
-            None => AbortController::new().ok(),
+        let (response, controller) = match take_prefetched(&requested) {
+            Some(prefetched) => prefetched,
+            None => {
+                let controller = AbortController::new().ok();
+                let init = RequestInit::new();
+                init.set_credentials(RequestCredentials::Omit);
+                // The goal's "raised so far" changes: always revalidate with the collective's host.
+                init.set_cache(RequestCache::NoCache);
+                init.set_signal(controller.as_ref().map(|c| c.signal()).as_ref());
+                let response = match web_sys::window() {
+                    Some(w) => w.fetch_with_str_and_init(url, &init),
+                    None => Promise::reject(&js_sys::Error::new("no window").into()),
+                };
+                (response, controller)
+            }
         };
-        let signal = controller.as_ref().map(|c| c.signal());
-        let whole = async {
-            let response = match prefetched {
-                Some((promise, _)) => JsFuture::from(promise)
-                    .await
-                    .map(|r| Response::from(r.unchecked_into::<web_sys::Response>()))
-                    .map_err(|e| LoadFailure::Network(network_error(&e)))?,
-                None => Request::get(url)
-                    .credentials(RequestCredentials::Omit)
-                    // The goal's "raised so far" changes: always revalidate with the collective's host.
-                    .cache(RequestCache::NoCache)
-                    .abort_signal(signal.as_ref())
-                    .send()
-                    .await
-                    .map_err(|e| LoadFailure::Network(e.to_string()))?,
-            };
-            let length = response.headers().get("content-length");
+        let result = async {
+            let response: Response = before(&response, &deadline)
+                .await
+                .map_err(|e| e.map_or(LoadFailure::Timeout, |e| LoadFailure::Network(js_error(&e, true))))?
+                .unchecked_into();
+            let headers = response.headers();
+            let length = headers.get("content-length").ok().flatten();
             let redirected_to = response.redirected().then(|| response.url());
-            check_head(&requested, redirected_to.as_deref(), response.status(), response.headers().get("content-type").as_deref(), length.as_deref())?;
-            check_body(read_body(&response).await?, length.as_deref())
-        };
-        let timeout = gloo_timers::future::TimeoutFuture::new(FETCH_TIMEOUT_MS);
-        let result = match select(Box::pin(whole), timeout).await {
-            Either::Left((result, _)) => result,
-            Either::Right(_) => Err(LoadFailure::Timeout),
-        };
+            check_head(&requested, redirected_to.as_deref(), response.status(), headers.get("content-type").ok().flatten().as_deref(), length.as_deref())?;
+            check_body(read_body(&response, &deadline).await?, length.as_deref())
+        }
+        .await;
         // Stops whatever is still coming (a stalled or oversized body) once decided.
         if result.is_err() {
             if let Some(controller) = controller {
@@ -122,12 +142,12 @@ mod browser {
 
     /// Reads the body chunk by chunk, refusing it once over [`MAX_CONFIG_BYTES`]. Each
     /// chunk is awaited, so the page's main thread is never held while the body arrives.
-    async fn read_body(response: &Response) -> Result<Vec<u8>, LoadFailure> {
+    async fn read_body(response: &Response, deadline: &Promise) -> Result<Vec<u8>, LoadFailure> {
         let Some(stream) = response.body() else { return Ok(Vec::new()) };
         let reader: ReadableStreamDefaultReader = stream.get_reader().unchecked_into();
         let mut bytes: Vec<u8> = Vec::new();
         loop {
-            let chunk = JsFuture::from(reader.read()).await.map_err(|e| LoadFailure::CutShort(describe(&e)))?;
+            let chunk = before(&reader.read(), deadline).await.map_err(|e| e.map_or(LoadFailure::Timeout, |e| LoadFailure::CutShort(js_error(&e, false))))?;
             let chunk: ReadableStreamReadResult = chunk.unchecked_into();
             if chunk.get_done().unwrap_or(true) {
                 return Ok(bytes);
@@ -144,16 +164,13 @@ mod browser {
         }
     }
 
-    /// A failed fetch's error as gloo-net words its own (`TypeError: Failed to fetch`).
-    fn network_error(e: &JsValue) -> String {
+    /// A JavaScript error for the collective: its message, after its name for a failed
+    /// fetch (`TypeError: Failed to fetch`).
+    fn js_error(e: &JsValue, named: bool) -> String {
         match e.dyn_ref::<js_sys::Error>() {
-            Some(e) => format!("{}: {}", String::from(e.name()), String::from(e.message())),
+            Some(e) if named => [String::from(e.name()), String::from(e.message())].join(": "),
+            Some(e) => String::from(e.message()),
             None => format!("{e:?}"),
         }
-    }
-
-    /// A JavaScript error's message, for the collective.
-    fn describe(e: &wasm_bindgen::JsValue) -> String {
-        e.dyn_ref::<js_sys::Error>().map(|e| String::from(e.message())).unwrap_or_else(|| format!("{e:?}"))
     }
 }

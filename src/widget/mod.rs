@@ -141,7 +141,7 @@ fn fragment_slug() -> Option<String> {
 #[cfg(target_arch = "wasm32")]
 pub fn start() {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
-    let Ok(nodes) = document.query_selector_all(&format!("[{ATTRIBUTE}]")) else { return };
+    let Ok(nodes) = document.query_selector_all(crate::embed::SELECTOR) else { return };
     for i in 0..nodes.length() {
         if let Some(host) = nodes.item(i).and_then(|n| n.dyn_into::<Element>().ok()) {
             if let Err(why) = mount(&host) {

@@ -8,11 +8,13 @@
 //! What the donor did meanwhile is kept: each field they typed in (by id), each radio
 //! or checkbox they changed, and the focus with the caret.
 
-use gloo_timers::future::TimeoutFuture;
 use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
 use web_sys::{Element, HtmlInputElement, InputEvent, InputEventInit, Node, ShadowRoot};
 
 use crate::embed::FETCH_TIMEOUT_MS;
+
+use super::load::sleep;
 
 /// How often the hidden live view is checked for readiness: about once a frame.
 const POLL_MS: u32 = 16;
@@ -37,7 +39,7 @@ impl Prerendered {
         wasm_bindgen_futures::spawn_local(async move {
             let mut waited = 0;
             while waited < FETCH_TIMEOUT_MS + 1000 && !settled(&live) {
-                TimeoutFuture::new(POLL_MS).await;
+                let _ = JsFuture::from(sleep(POLL_MS)).await;
                 waited += POLL_MS;
             }
             self.swap(&shadow, &live);
@@ -113,5 +115,5 @@ fn twin(live: &Element, input: &HtmlInputElement) -> Option<HtmlInputElement> {
     if id.is_empty() {
         return None;
     }
-    live.query_selector(&format!("[id=\"{id}\"]")).ok().flatten()?.dyn_into().ok()
+    live.query_selector(&["[id=\"", &id, "\"]"].concat()).ok().flatten()?.dyn_into().ok()
 }
