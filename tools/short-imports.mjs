@@ -21,6 +21,38 @@ const leb = (n) => { const out = []; do { let b = n & 0x7f; n >>>= 7; if (n) b |
 const name = () => { const len = u32(); const s = wasm.subarray(pos, pos + len).toString('utf8'); pos += len; return s; };
 const str = (s) => { const b = Buffer.from(s, 'utf8'); return Buffer.concat([leb(b.length), b]); };
 
+// The exports the glue calls (`wasm.__wbindgen_malloc(…)`, the closures' shims named
+// after their Rust types, up to 191 characters) are renamed the same way, but `memory`
+// and the start function: each must be written in the glue only as `.name` (or not at
+// all: `main`, which the start function calls inside the wasm).
+let exported = 0;
+function exportSection(end) {
+  const body = [];
+  let n = u32();
+  body.push(leb(n));
+  for (; n > 0; n--) {
+    let field = name();
+    const desc = wasm.subarray(pos, pos + 1);
+    pos++;
+    const index = u32();
+    if (field !== 'memory' && field !== '__wbindgen_start') {
+      const escaped = field.replace(/\$/g, '\\$');
+      const all = js.match(new RegExp(`(?<![\\w$])${escaped}(?![\\w$])`, 'g'))?.length ?? 0;
+      const access = new RegExp(`(?<=\\.)${escaped}(?![\\w$])`, 'g');
+      const found = js.match(access)?.length ?? 0;
+      if (found !== all) fail(`${field} is written ${all} times in ${jsPath}, ${found} of them as \`.${field}\``);
+      const short = `$e${(exported++).toString(36)}`;
+      if (js.includes(short)) fail(`${short} is already in ${jsPath}`);
+      js = js.replace(access, short);
+      field = short;
+    }
+    body.push(str(field), desc, leb(index));
+  }
+  if (pos !== end) fail('the export section was not read to its end');
+  const content = Buffer.concat(body);
+  return Buffer.concat([Buffer.from([7]), leb(content.length), content]);
+}
+
 const parts = [wasm.subarray(0, 8)];
 let renamed = 0;
 while (pos < wasm.length) {
@@ -28,6 +60,7 @@ while (pos < wasm.length) {
   const id = wasm[pos++];
   const size = u32();
   const end = pos + size;
+  if (id === 7) { parts.push(exportSection(end)); pos = end; continue; }
   if (id !== 2) { parts.push(wasm.subarray(sectionStart, end)); pos = end; continue; }
   const imports = [];
   for (let n = u32(); n > 0; n--) {
