@@ -3,7 +3,6 @@
 //!
 //! Pure: no clock (nothing here depends on today's date), no I/O.
 
-use iban::IbanLike;
 
 use super::format::*;
 use super::model::*;
@@ -14,6 +13,7 @@ use crate::date::Date;
 use crate::i18n::{Lang, Text};
 use crate::money::Cents;
 use crate::text_safety;
+use crate::payment::IbanError;
 
 /// The L52-8 cap per donor and election, in euros: no preset or average gift above it.
 pub const DONOR_CAP_EUROS: i64 = crate::law::rules::DONOR_CAP.get() / 100;
@@ -674,9 +674,9 @@ pub(crate) fn check_iban(c: &mut Checker<'_>, path: &str, raw: &str) -> Option<S
         );
         return None;
     }
-    match compact.parse::<iban::Iban>() {
-        Ok(iban) => {
-            let country = iban.country_code();
+    match crate::payment::check_iban(&compact) {
+        Ok(()) => {
+            let country = &compact[..2];
             if country != "FR" {
                 c.warning(
                     path,
@@ -685,9 +685,9 @@ pub(crate) fn check_iban(c: &mut Checker<'_>, path: &str, raw: &str) -> Option<S
                     format!("This IBAN is of an account outside France ({country}). The campaign account is normally held by a bank in France: check."),
                 );
             }
-            Some(iban.electronic_str().to_owned())
+            Some(compact)
         }
-        Err(iban::ParseIbanError::InvalidBaseIban { source: iban::ParseBaseIbanError::InvalidChecksum }) => {
+        Err(IbanError::Checksum) => {
             c.error(
                 path,
                 CheckId::IbanChecksum,
@@ -696,7 +696,7 @@ pub(crate) fn check_iban(c: &mut Checker<'_>, path: &str, raw: &str) -> Option<S
             );
             None
         }
-        Err(iban::ParseIbanError::InvalidBban(_)) => {
+        Err(IbanError::Bban) => {
             c.error(
                 path,
                 CheckId::IbanFormat,
@@ -705,7 +705,7 @@ pub(crate) fn check_iban(c: &mut Checker<'_>, path: &str, raw: &str) -> Option<S
             );
             None
         }
-        Err(iban::ParseIbanError::UnknownCountry(_)) => {
+        Err(IbanError::UnknownCountry) => {
             c.error(
                 path,
                 CheckId::IbanCountryUnknown,
@@ -714,7 +714,7 @@ pub(crate) fn check_iban(c: &mut Checker<'_>, path: &str, raw: &str) -> Option<S
             );
             None
         }
-        Err(_) => {
+        Err(IbanError::Format) => {
             c.error(
                 path,
                 CheckId::IbanFormat,

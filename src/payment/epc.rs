@@ -38,12 +38,11 @@
 
 use std::fmt;
 
-use iban::{Iban, IbanLike};
 
 use crate::i18n::Text;
 use crate::money::Cents;
 
-use super::iban::electronic_iban;
+use super::iban::{check_iban, electronic_iban};
 
 /// Maximum payload size in bytes (EPC069-12: "maximum data size 331 bytes").
 pub const MAX_PAYLOAD_BYTES: usize = 331;
@@ -203,8 +202,8 @@ impl std::error::Error for EpcError {}
 /// form, as EPC069-12 requires for element 7 (AT-20, "only IBAN is allowed").
 pub fn validate_iban(iban: &str) -> Result<String, EpcError> {
     let electronic = electronic_iban(iban);
-    let parsed: Iban = electronic.parse().map_err(|_| EpcError::IbanInvalid)?;
-    Ok(parsed.electronic_str().to_owned())
+    check_iban(&electronic).map_err(|_| EpcError::IbanInvalid)?;
+    Ok(electronic)
 }
 
 /// Normalises and checks a BIC (ISO 9362): 4 letters or digits for the institution,

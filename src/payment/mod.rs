@@ -13,7 +13,7 @@ pub mod iban;
 pub mod qr;
 
 pub use epc::{epc_payload, EpcError, TransferOrder};
-pub use iban::{electronic_iban, group_iban};
+pub use iban::{check_iban, electronic_iban, group_iban, IbanError};
 pub use qr::{qr_matrix, qr_svg, QrError, QrMatrix};
 
 /// The SVG QR code of a transfer order: [`epc_payload`] then [`qr_svg`].
