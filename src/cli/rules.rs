@@ -24,7 +24,7 @@ pub fn rules(args: &[String]) -> Output {
             rule.source,
             rule.since.unwrap_or("—"),
             if rule.unverified { "**UNVERIFIED**" } else { "yes" },
-            rule.summary_fr.replace('|', "\\|"),
+            rule.summary().fr.replace('|', "\\|"),
         ));
     }
     Output::ok(out)

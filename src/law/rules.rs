@@ -242,14 +242,16 @@ pub struct Rule {
     pub since: Option<&'static str>,
     /// docs/law.md marks it UNVERIFIED: not confirmed on a primary text; the widget says so.
     pub unverified: bool,
-    pub summary_fr: &'static str,
-    pub summary_en: &'static str,
+    /// Read through [`Rule::summary`]: the entries the widget looks up carry none.
+    summary_fr: &'static str,
+    summary_en: &'static str,
 }
 
 impl Rule {
     /// The short summary in both languages.
     pub fn summary(&self) -> Text {
-        Text::new(self.summary_fr, self.summary_en)
+        let full = &FULL[self.id as usize];
+        Text::new(full.summary_fr, full.summary_en)
     }
 }
 
@@ -308,7 +310,22 @@ const _: () = {
     }
 };
 
-static RULES: [Rule; 27] = TABLE;
+/// The entries [`RuleId::rule`] gives: the table without its summaries, which only the
+/// command line prints (`circo-don rules`), so that the widget does not carry them.
+static RULES: [Rule; 27] = without_summaries(TABLE);
+
+/// The whole table, summaries included: linked only where they are read.
+static FULL: [Rule; 27] = TABLE;
+
+const fn without_summaries(mut table: [Rule; 27]) -> [Rule; 27] {
+    let mut i = 0;
+    while i < table.len() {
+        table[i].summary_fr = "";
+        table[i].summary_en = "";
+        i += 1;
+    }
+    table
+}
 
 const TABLE: [Rule; 27] = [
     Rule {
@@ -579,9 +596,9 @@ pub fn open_questions() -> Vec<Text> {
     OPEN_QUESTIONS.iter().map(|(fr, en)| Text::new(*fr, *en)).collect()
 }
 
-/// The whole table, in the order above, for the widget to list the rules it applied.
+/// The whole table, in the order above (the command line's `circo-don rules`).
 pub fn rules() -> &'static [Rule] {
-    &RULES
+    &FULL
 }
 
 #[cfg(test)]
@@ -589,12 +606,24 @@ mod tests {
     use super::*;
 
     #[test]
+    fn the_widget_s_entries_carry_no_summary_but_every_rule_has_one() {
+        for id in RuleId::ALL {
+            let entry = id.rule();
+            assert!(entry.summary_fr.is_empty() && entry.summary_en.is_empty(), "{id}");
+            let full = &rules()[id as usize];
+            assert_eq!((entry.id, entry.figure, entry.source, entry.since, entry.unverified), (full.id, full.figure, full.source, full.since, full.unverified));
+            assert_eq!(entry.summary(), Text::new(full.summary_fr, full.summary_en));
+            assert!(!entry.summary().fr.is_empty() && !entry.summary().en.is_empty(), "{id}");
+        }
+    }
+
+    #[test]
     fn every_id_has_exactly_one_entry_and_parses_back() {
         for rule in rules() {
             assert_eq!(rules().iter().filter(|r| r.id == rule.id).count(), 1, "{}", rule.id);
             assert_eq!(RuleId::parse(rule.id.as_str()), Some(rule.id));
             assert_eq!(rule.id.rule().id, rule.id);
-            assert!(!rule.source.is_empty() && !rule.summary_fr.is_empty() && !rule.summary_en.is_empty());
+            assert!(!rule.source.is_empty() && !rule.summary().fr.is_empty() && !rule.summary().en.is_empty());
         }
         let mut ids: Vec<&str> = rules().iter().map(|r| r.id.as_str()).collect();
         ids.sort();
@@ -608,12 +637,12 @@ mod tests {
     fn eligibility_summaries_leave_room_for_parties() {
         for id in [RuleId::WhoMayGive, RuleId::LegalPersons] {
             let r = id.rule();
-            assert!(r.summary_fr.contains("personnes morales") && r.summary_fr.contains("sauf les partis"), "{}", r.summary_fr);
-            assert!(r.summary_en.contains("legal persons") || r.summary_en.contains("Legal persons"), "{}", r.summary_en);
-            assert!(r.summary_en.contains("except political parties"), "{}", r.summary_en);
+            assert!(r.summary().fr.contains("personnes morales") && r.summary().fr.contains("sauf les partis"), "{}", r.summary().fr);
+            assert!(r.summary().en.contains("legal persons") || r.summary().en.contains("Legal persons"), "{}", r.summary().en);
+            assert!(r.summary().en.contains("except political parties"), "{}", r.summary().en);
         }
         for r in rules() {
-            assert!(!r.summary_fr.contains("Seule une personne physique") && !r.summary_en.contains("Only a duly identified natural person"), "{}", r.id);
+            assert!(!r.summary().fr.contains("Seule une personne physique") && !r.summary().en.contains("Only a duly identified natural person"), "{}", r.id);
         }
     }
 
@@ -639,7 +668,7 @@ mod tests {
         // or « 7 ans » still has to be a figure of the table.
         let citations = ["L52-8", "L52-4", "L52-6", "L52-9", "L52-11", "L52-12", "L113-1", "R39-1-1", "R39-1", "7UH", "7UF", "2042", "11580", "2012"];
         for rule in rules() {
-            for (lang, summary) in [(Lang::Fr, rule.summary_fr), (Lang::En, rule.summary_en)] {
+            for (lang, summary) in [(Lang::Fr, rule.summary().fr), (Lang::En, rule.summary().en)] {
                 let cited = citations.iter().fold(summary.to_owned(), |s, c| s.replace(c, " "));
                 let mut parts = rule.figure.parts(lang);
                 for (_, other) in also.iter().filter(|(id, _)| *id == rule.id) {
@@ -705,9 +734,9 @@ mod tests {
     #[test]
     fn the_receipt_is_kept() {
         let r = RuleId::Receipt.rule();
-        assert!(r.summary_fr.contains("le conserve") && r.summary_en.contains("keeps it"), "{r:?}");
+        assert!(r.summary().fr.contains("le conserve") && r.summary().en.contains("keeps it"), "{r:?}");
         for rule in rules() {
-            assert!(!rule.summary_fr.contains("à joindre") && !rule.summary_en.contains("to attach"), "{}", rule.id);
+            assert!(!rule.summary().fr.contains("à joindre") && !rule.summary().en.contains("to attach"), "{}", rule.id);
         }
     }
 
