@@ -131,7 +131,7 @@ fn load_into(text: &str, problems: &mut Vec<Problem>) -> Option<Config> {
             fill_both(
                 "Le fichier fait {} octets, plus que la limite de {} : découpez le registre en liens vers des fichiers par circonscription.",
                 "The file is {} bytes, more than the {} limit: split the registry into links to one file per circonscription.",
-                &[&text.len().to_string(), &MAX_FILE_BYTES.to_string()],
+                &[&validate::int(text.len() as i64), &validate::int(MAX_FILE_BYTES as i64)],
             ),
         ));
         return None;

@@ -134,7 +134,7 @@ pub(crate) fn json_problem(path: &str, e: &json::Error, placed: bool) -> Problem
     };
     let mut message = fill_both(fr, en, &args);
     if placed && e.line() > 0 {
-        let at = fill_both("Ligne {}, colonne {} : ", "Line {}, column {}: ", &[&e.line().to_string(), &e.column().to_string()]);
+        let at = fill_both("Ligne {}, colonne {} : ", "Line {}, column {}: ", &[&super::validate::int(e.line() as i64), &super::validate::int(e.column() as i64)]);
         message.fr.insert_str(0, &at.fr);
         message.en.insert_str(0, &at.en);
     }

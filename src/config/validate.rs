@@ -102,7 +102,7 @@ impl<'a> Checker<'a> {
                 path,
                 CheckId::TooLong,
                 "Ce texte fait {} caractères ; {} au plus sont acceptés. Raccourcissez-le.",
-                "This text is {} characters long; at most {} are accepted. Shorten it.", &[&count.to_string(), &max.to_string()],
+                "This text is {} characters long; at most {} are accepted. Shorten it.", &[&int(count as i64), &int(max as i64)],
             );
         }
         if trimmed.chars().any(char::is_control) {
@@ -138,7 +138,7 @@ impl<'a> Checker<'a> {
                 path,
                 CheckId::MixedScript,
                 "Le mot « {} » mêle des lettres latines et « {} » ({}), une lettre d’un autre alphabet qui ressemble à une lettre latine : à l’écran rien ne se voit, mais la banque ne lira pas le même nom. Retapez ce mot au clavier.",
-                "The word “{}” mixes Latin letters with “{}” ({}), a letter of another alphabet that looks like a Latin one: nothing shows on screen, but the bank will not read the same name. Type the word again on the keyboard.", &[&word, &c.to_string(), &cp],
+                "The word “{}” mixes Latin letters with “{}” ({}), a letter of another alphabet that looks like a Latin one: nothing shows on screen, but the bank will not read the same name. Type the word again on the keyboard.", &[word, &c.to_string(), &cp],
             );
         }
     }
@@ -165,7 +165,7 @@ impl<'a> Checker<'a> {
             } else {
                 ("{} € : le montant doit être compris entre 1 et {} euros.", "{} €: the amount must be between 1 and {} euros.")
             };
-            self.error_with(path, rule, fr, en, &[&value.to_string(), &max.to_string()]);
+            self.error_with(path, rule, fr, en, &[&int(value), &int(max)]);
             return None;
         }
         value.checked_mul(100).map(Cents::new)
@@ -176,7 +176,7 @@ impl<'a> Checker<'a> {
         let url = value.trim();
         self.hidden(path, value);
         if url.chars().count() > MAX_URL_CHARS {
-            self.error_with(path, CheckId::TooLong, "Cette adresse dépasse {} caractères.", "This address exceeds {} characters.", &[&MAX_URL_CHARS.to_string()]);
+            self.error_with(path, CheckId::TooLong, "Cette adresse dépasse {} caractères.", "This address exceeds {} characters.", &[&int(MAX_URL_CHARS as i64)]);
         }
         match url_scheme(url) {
             Some(scheme) if scheme == "https" => {
@@ -246,6 +246,13 @@ pub fn spending_ceiling_note(population: u32) -> Text {
             cash.format(en)
         ),
     )
+}
+
+/// `n` in digits, for a message's arguments: one out-of-line writer for every number
+/// the problems quote instead of a formatting call at each (size).
+#[inline(never)]
+pub(crate) fn int(n: i64) -> String {
+    n.to_string()
 }
 
 /// At most 60 characters of `s`, for quoting user input in messages.
@@ -328,7 +335,7 @@ pub(crate) fn check_circo_key(
             &join(prefix, "number"),
             CheckId::CircoNumber,
             "{} n’est pas un numéro de circonscription : il va de 1 à 99.",
-            "{} is not a circonscription number: it runs from 1 to 99.", &[&number.to_string()],
+            "{} is not a circonscription number: it runs from 1 to 99.", &[&int(number)],
         );
     }
     (dept_ok && number_ok).then_some((code, number as u16))
@@ -356,7 +363,7 @@ pub(crate) fn check_communes(c: &mut Checker<'_>, path: &str, communes: &[Commun
                 &join(&at, "insee"),
                 CheckId::CommuneDuplicate,
                 "La commune {} figure deux fois (aussi en {}[{}]) : gardez une seule entrée.",
-                "Commune {} is listed twice (also at {}[{}]): keep one entry.", &[&insee, &path, &first.to_string()],
+                "Commune {} is listed twice (also at {}[{}]): keep one entry.", &[insee, path, &int(first as i64)],
             );
         }
         let mut postal_codes: Vec<String> = Vec::with_capacity(commune.postal_codes.len());
@@ -374,7 +381,7 @@ pub(crate) fn check_communes(c: &mut Checker<'_>, path: &str, communes: &[Commun
                     &code_path,
                     CheckId::CommuneDuplicate,
                     "Le code postal {} figure deux fois pour cette commune : gardez-le une fois.",
-                    "Postal code {} is listed twice for this commune: keep it once.", &[&code],
+                    "Postal code {} is listed twice for this commune: keep it once.", &[code],
                 );
             } else {
                 postal_codes.push(code.clone());
@@ -404,7 +411,7 @@ pub fn validate_account(file: &AccountFile, prefix: &str, problems: &mut Vec<Pro
             &p("format"),
             CheckId::FormatVersion,
             "Format « {} » inconnu : cette version du widget lit \"{}\".",
-            "Unknown format “{}”: this version of the widget reads \"{}\".", &[&shorten(&file.format), &ACCOUNT_FORMAT],
+            "Unknown format “{}”: this version of the widget reads \"{}\".", &[&shorten(&file.format), ACCOUNT_FORMAT],
         );
     }
 
@@ -432,7 +439,7 @@ pub fn validate_account(file: &AccountFile, prefix: &str, problems: &mut Vec<Pro
                 &p("election.second_round"),
                 CheckId::SecondRoundInterval,
                 "Le second tour a lieu d’habitude {} jours après le premier ; ici {} jours. Vérifiez les dates.",
-                "The second round usually comes {} days after the first; here {} days. Check the dates.", &[&expected.to_string(), &gap.to_string()],
+                "The second round usually comes {} days after the first; here {} days. Check the dates.", &[&int(expected), &int(gap)],
             );
         }
     }
@@ -467,7 +474,7 @@ pub fn validate_account(file: &AccountFile, prefix: &str, problems: &mut Vec<Pro
                 &p("circo.population"),
                 CheckId::Population,
                 "{} habitants : la population doit être un nombre entier positif (au plus 10 millions). Omettez le champ si vous ne la connaissez pas.",
-                "{} inhabitants: the population must be a positive whole number (at most 10 million). Leave the field out if you do not know it.", &[&n.to_string()],
+                "{} inhabitants: the population must be a positive whole number (at most 10 million). Leave the field out if you do not know it.", &[&int(n)],
             );
             None
         }
@@ -551,7 +558,7 @@ pub fn validate_account(file: &AccountFile, prefix: &str, problems: &mut Vec<Pro
                 &path,
                 CheckId::CardThirdPartyPlatform,
                 "Cette page de paiement est sur {}, une plateforme tierce. C’est permis (R39-1-1 du code électoral) seulement si le mandataire s’assure que la page porte les mentions de l’article L52-9, que le prestataire applique les plafonds de l’article L52-8, transmet avec les fonds les données de chaque donateur (R39-1), verse les fonds sans délai et ne rembourse rien sans l’accord du mandataire ; une plateforme de financement participatif doit avoir le statut de l’article L548-1 du code monétaire et financier. Vérifiez ces conditions, ou utilisez la page de paiement de la banque du compte.",
-                "This payment page is on {}, a third-party platform. It is allowed (R39-1-1 of the electoral code) only if the mandataire makes sure the page carries the L52-9 mentions, the provider enforces the L52-8 limits, passes on each donor’s data (R39-1) with the funds, pays in without delay and refunds nothing without the mandataire’s consent; a crowdfunding platform must hold the status of article L548-1 of the monetary and financial code. Check these conditions, or use the payment page of the account’s bank.", &[&platform],
+                "This payment page is on {}, a third-party platform. It is allowed (R39-1-1 of the electoral code) only if the mandataire makes sure the page carries the L52-9 mentions, the provider enforces the L52-8 limits, passes on each donor’s data (R39-1) with the funds, pays in without delay and refunds nothing without the mandataire’s consent; a crowdfunding platform must hold the status of article L548-1 of the monetary and financial code. Check these conditions, or use the payment page of the account’s bank.", &[platform],
             );
         }
         let operator = c.text(&p("payment.card.operator"), &card.operator, MAX_NAME_CHARS);
@@ -565,7 +572,7 @@ pub fn validate_account(file: &AccountFile, prefix: &str, problems: &mut Vec<Pro
             &p("presets"),
             CheckId::PresetsTooMany,
             "{} montants proposés : au-delà de {}, les boutons deviennent illisibles. Gardez les plus utiles.",
-            "{} preset amounts: beyond {} the buttons become unreadable. Keep the most useful ones.", &[&file.presets.len().to_string(), &MAX_PRESETS.to_string()],
+            "{} preset amounts: beyond {} the buttons become unreadable. Keep the most useful ones.", &[&int(file.presets.len() as i64), &int(MAX_PRESETS as i64)],
         );
     }
     let mut presets = Vec::with_capacity(file.presets.len());
@@ -576,11 +583,11 @@ pub fn validate_account(file: &AccountFile, prefix: &str, problems: &mut Vec<Pro
                 &path,
                 CheckId::PresetOverCap,
                 "{} € dépasse le plafond légal de {} € par donateur et par élection (L52-8) : retirez ce montant.",
-                "{} € exceeds the legal cap of {} € per donor and election (L52-8): remove this amount.", &[&euros.to_string(), &DONOR_CAP_EUROS.to_string()],
+                "{} € exceeds the legal cap of {} € per donor and election (L52-8): remove this amount.", &[&int(euros), &int(DONOR_CAP_EUROS)],
             );
         } else if let Some(cents) = c.euros(&path, euros, false, DONOR_CAP_EUROS, CheckId::PresetPositive) {
             if presets.contains(&cents) {
-                c.warning_with(&path, CheckId::PresetDuplicate, "Le montant {} € est proposé deux fois.", "The amount {} € is offered twice.", &[&euros.to_string()]);
+                c.warning_with(&path, CheckId::PresetDuplicate, "Le montant {} € est proposé deux fois.", "The amount {} € is offered twice.", &[&int(euros)]);
             } else {
                 presets.push(cents);
             }
@@ -688,7 +695,7 @@ pub(crate) fn check_iban(c: &mut Checker<'_>, path: &str, raw: &str) -> Option<S
             path,
             CheckId::IbanFormat,
             "Cet IBAN a {} caractères ; un IBAN français en a 27 (FR76 suivi de 23 caractères). Recopiez-le depuis le RIB.",
-            "This IBAN has {} characters; a French IBAN has 27 (FR76 then 23 characters). Copy it again from the bank details (RIB).", &[&compact.len().to_string()],
+            "This IBAN has {} characters; a French IBAN has 27 (FR76 then 23 characters). Copy it again from the bank details (RIB).", &[&int(compact.len() as i64)],
         );
         return None;
     }
@@ -700,7 +707,7 @@ pub(crate) fn check_iban(c: &mut Checker<'_>, path: &str, raw: &str) -> Option<S
                     path,
                     CheckId::IbanCountry,
                     "Cet IBAN est d’un compte ouvert hors de France ({}). Le compte de campagne est normalement tenu par une banque en France : vérifiez.",
-                    "This IBAN is of an account outside France ({}). The campaign account is normally held by a bank in France: check.", &[&country],
+                    "This IBAN is of an account outside France ({}). The campaign account is normally held by a bank in France: check.", &[country],
                 );
             }
             Some(iban.electronic_str().to_owned())
@@ -769,7 +776,7 @@ fn check_bic(c: &mut Checker<'_>, path: &str, raw: &str, iban: Option<&str>) -> 
                 path,
                 CheckId::BicCountry,
                 "Le BIC est d’une banque du pays {} mais l’IBAN d’un compte du pays {} : l’un des deux est sans doute mal recopié.",
-                "The BIC is of a bank in country {} but the IBAN of an account in country {}: one of them is probably mistyped.", &[&bic_country, &iban_country],
+                "The BIC is of a bank in country {} but the IBAN of an account in country {}: one of them is probably mistyped.", &[bic_country, iban_country],
             );
         }
     }
