@@ -78,6 +78,15 @@ pub fn fill(template: &str, args: &[&str]) -> String {
     out
 }
 
+/// `fr` and `en` each filled with the same `args` (see [`fill`]): one call and one
+/// argument list where a bilingual message would otherwise cost two `format!` (the
+/// configuration's problems). Out of line and not generic, so that every message site
+/// shares it.
+#[inline(never)]
+pub fn fill_both(fr: &str, en: &str, args: &[&str]) -> Text {
+    Text { fr: fill(fr, args), en: fill(en, args) }
+}
+
 /// A sentence in French and in English.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Default)]
 pub struct Text {
@@ -162,5 +171,12 @@ mod tests {
         assert_eq!(fill("", &[]), "");
         assert_eq!(Lang::En.pick("oui", "yes"), "yes");
         assert_eq!(Lang::Fr.pick("oui", "yes"), "oui");
+    }
+
+    #[test]
+    fn fill_both_fills_each_language_from_one_list() {
+        let t = fill_both("« {} » a {} ans.", "“{}” is {}.", &["Léa", "7"]);
+        assert_eq!(t, Text::new("« Léa » a 7 ans.", "“Léa” is 7."));
+        assert_eq!(fill_both("{}", "", &["x"]), Text::new("x", ""));
     }
 }

@@ -48,7 +48,7 @@ pub use problem::{CheckId, Problem, Severity};
 pub use registry::{Commune, Entry, Match, Registry, Resolved, Target};
 pub use text::normalize;
 
-use crate::i18n::Text;
+use crate::i18n::{fill_both, Text};
 
 /// Files above this size (4 MiB, about 2 000 inline accounts) are refused.
 pub const MAX_FILE_BYTES: usize = 4 * 1024 * 1024;
@@ -128,9 +128,10 @@ fn load_into(text: &str, problems: &mut Vec<Problem>) -> Option<Config> {
         problems.push(Problem::error(
             "",
             CheckId::FileTooLarge,
-            Text::new(
-                format!("Le fichier fait {} octets, plus que la limite de {MAX_FILE_BYTES} : découpez le registre en liens vers des fichiers par circonscription.", text.len()),
-                format!("The file is {} bytes, more than the {MAX_FILE_BYTES} limit: split the registry into links to one file per circonscription.", text.len()),
+            fill_both(
+                "Le fichier fait {} octets, plus que la limite de {} : découpez le registre en liens vers des fichiers par circonscription.",
+                "The file is {} bytes, more than the {} limit: split the registry into links to one file per circonscription.",
+                &[&validate::int(text.len() as i64), &validate::int(MAX_FILE_BYTES as i64)],
             ),
         ));
         return None;
@@ -169,9 +170,10 @@ fn load_into(text: &str, problems: &mut Vec<Problem>) -> Option<Config> {
             problems.push(Problem::error(
                 "format",
                 CheckId::FormatVersion,
-                Text::new(
-                    format!("Format « {} » inconnu : cette version du widget lit \"{ACCOUNT_FORMAT}\" (un compte) et \"{REGISTRY_FORMAT}\" (un registre).", validate::shorten(other)),
-                    format!("Unknown format “{}”: this version of the widget reads \"{ACCOUNT_FORMAT}\" (an account) and \"{REGISTRY_FORMAT}\" (a registry).", validate::shorten(other)),
+                fill_both(
+                    "Format « {} » inconnu : cette version du widget lit \"{}\" (un compte) et \"{}\" (un registre).",
+                    "Unknown format “{}”: this version of the widget reads \"{}\" (an account) and \"{}\" (a registry).",
+                    &[&validate::shorten(other), ACCOUNT_FORMAT, REGISTRY_FORMAT],
                 ),
             ));
             None
@@ -180,9 +182,10 @@ fn load_into(text: &str, problems: &mut Vec<Problem>) -> Option<Config> {
             problems.push(Problem::error(
                 "format",
                 CheckId::FormatMissing,
-                Text::new(
-                    format!("Le champ \"format\" manque (ou n’est pas un texte) : ajoutez \"format\": \"{ACCOUNT_FORMAT}\" en tête du fichier."),
-                    format!("The \"format\" field is missing (or not a string): add \"format\": \"{ACCOUNT_FORMAT}\" at the top of the file."),
+                fill_both(
+                    "Le champ \"format\" manque (ou n’est pas un texte) : ajoutez \"format\": \"{}\" en tête du fichier.",
+                    "The \"format\" field is missing (or not a string): add \"format\": \"{}\" at the top of the file.",
+                    &[ACCOUNT_FORMAT],
                 ),
             ));
             None

@@ -4,7 +4,7 @@
 use std::fmt;
 
 use super::json;
-use crate::i18n::Text;
+use crate::i18n::{fill_both, Text};
 
 /// How serious a [`Problem`] is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -88,52 +88,57 @@ fn join_path(prefix: &str, path: &str) -> String {
 
 /// Maps a JSON error (syntax, or a type error at `path`) to a problem.
 pub(crate) fn json_problem(path: &str, e: &json::Error, placed: bool) -> Problem {
-    let at = if placed && e.line() > 0 {
-        (format!("Ligne {}, colonne {} : ", e.line(), e.column()), format!("Line {}, column {}: ", e.line(), e.column()))
-    } else {
-        (String::new(), String::new())
-    };
     let detail = e.message();
-    let (rule, path, fr, en) = if e.is_syntax() {
+    // Each case's templates and arguments, filled once for both languages.
+    let (rule, path, fr, en, args): (CheckId, String, &str, &str, [&str; 2]) = if e.is_syntax() {
         (
             CheckId::JsonSyntax,
             String::new(),
-            format!("{}le fichier n’est pas du JSON valide ({detail}). Cherchez une virgule en trop ou manquante, un guillemet ou une accolade non fermés.", at.0),
-            format!("{}the file is not valid JSON ({detail}). Look for an extra or missing comma, an unclosed quote or brace.", at.1),
+            "le fichier n’est pas du JSON valide ({}). Cherchez une virgule en trop ou manquante, un guillemet ou une accolade non fermés.",
+            "the file is not valid JSON ({}). Look for an extra or missing comma, an unclosed quote or brace.",
+            [detail, ""],
+        )
+    } else if let Some(field) = between(detail, "unknown field `", "`") {
+        let expected = detail.split_once(", expected ").map(|(_, x)| x.trim_start_matches("one of ")).unwrap_or("");
+        (
+            CheckId::UnknownField,
+            path.to_owned(),
+            "champ « {} » inconnu : vérifiez son orthographe (attendu : {}).",
+            "unknown field “{}”: check its spelling (expected: {}).",
+            [field, expected],
+        )
+    } else if let Some(field) = between(detail, "missing field `", "`") {
+        (
+            CheckId::MissingField,
+            join_path(path, field),
+            "le champ obligatoire « {} » manque : ajoutez-le.",
+            "the required field “{}” is missing: add it.",
+            [field, ""],
+        )
+    } else if detail.starts_with("unknown variant") {
+        (
+            CheckId::UnknownValue,
+            path.to_owned(),
+            "valeur non prévue ({}) : choisissez l’une des valeurs attendues.",
+            "unexpected value ({}): pick one of the expected values.",
+            [detail, ""],
         )
     } else {
-            if let Some(field) = between(detail, "unknown field `", "`") {
-                let expected = detail.split_once(", expected ").map(|(_, x)| x.trim_start_matches("one of ")).unwrap_or("");
-                (
-                    CheckId::UnknownField,
-                    path.to_owned(),
-                    format!("{}champ « {field} » inconnu : vérifiez son orthographe (attendu : {expected}).", at.0),
-                    format!("{}unknown field “{field}”: check its spelling (expected: {expected}).", at.1),
-                )
-            } else if let Some(field) = between(detail, "missing field `", "`") {
-                (
-                    CheckId::MissingField,
-                    join_path(path, field),
-                    format!("{}le champ obligatoire « {field} » manque : ajoutez-le.", at.0),
-                    format!("{}the required field “{field}” is missing: add it.", at.1),
-                )
-            } else if detail.starts_with("unknown variant") {
-                (
-                    CheckId::UnknownValue,
-                    path.to_owned(),
-                    format!("{}valeur non prévue ({detail}) : choisissez l’une des valeurs attendues.", at.0),
-                    format!("{}unexpected value ({detail}): pick one of the expected values.", at.1),
-                )
-            } else {
-                (
-                    CheckId::JsonType,
-                    path.to_owned(),
-                    format!("{}type de valeur inattendu ({detail}) : un texte s’écrit entre guillemets, un nombre sans, une date \"AAAA-MM-JJ\".", at.0),
-                    format!("{}unexpected kind of value ({detail}): text goes in quotes, numbers without, dates as \"YYYY-MM-DD\".", at.1),
-                )
-            }
+        (
+            CheckId::JsonType,
+            path.to_owned(),
+            "type de valeur inattendu ({}) : un texte s’écrit entre guillemets, un nombre sans, une date \"AAAA-MM-JJ\".",
+            "unexpected kind of value ({}): text goes in quotes, numbers without, dates as \"YYYY-MM-DD\".",
+            [detail, ""],
+        )
     };
-    Problem::error(path, rule, Text::new(fr, en))
+    let mut message = fill_both(fr, en, &args);
+    if placed && e.line() > 0 {
+        let at = fill_both("Ligne {}, colonne {} : ", "Line {}, column {}: ", &[&super::validate::int(e.line() as i64), &super::validate::int(e.column() as i64)]);
+        message.fr.insert_str(0, &at.fr);
+        message.en.insert_str(0, &at.en);
+    }
+    Problem::error(path, rule, message)
 }
 
 fn between<'a>(s: &'a str, start: &str, end: &str) -> Option<&'a str> {

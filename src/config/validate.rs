@@ -65,6 +65,24 @@ impl<'a> Checker<'a> {
         self.push(Severity::Warning, path.into(), rule, fr.into(), en.into());
     }
 
+    /// An error whose message is `fr` and `en` filled with `args` (see
+    /// [`crate::i18n::fill`]): one argument list for both languages (size).
+    pub(crate) fn error_with(&mut self, path: &str, rule: CheckId, fr: &str, en: &str, args: &[&str]) {
+        self.errors += 1;
+        self.push_filled(Severity::Error, path, rule, fr, en, args);
+    }
+
+    /// A warning whose message is `fr` and `en` filled with `args`.
+    pub(crate) fn warning_with(&mut self, path: &str, rule: CheckId, fr: &str, en: &str, args: &[&str]) {
+        self.push_filled(Severity::Warning, path, rule, fr, en, args);
+    }
+
+    #[inline(never)]
+    fn push_filled(&mut self, severity: Severity, path: &str, rule: CheckId, fr: &str, en: &str, args: &[&str]) {
+        let message = crate::i18n::fill_both(fr, en, args);
+        self.problems.push(Problem { path: path.to_owned(), rule, severity, message });
+    }
+
     /// Out of line: one push of a problem for the fifty checks instead of one each (size).
     #[inline(never)]
     fn push(&mut self, severity: Severity, path: String, rule: CheckId, fr: String, en: String) {
@@ -80,11 +98,11 @@ impl<'a> Checker<'a> {
         }
         let count = trimmed.chars().count();
         if count > max {
-            self.error(
+            self.error_with(
                 path,
                 CheckId::TooLong,
-                format!("Ce texte fait {count} caractères ; {max} au plus sont acceptés. Raccourcissez-le."),
-                format!("This text is {count} characters long; at most {max} are accepted. Shorten it."),
+                "Ce texte fait {} caractères ; {} au plus sont acceptés. Raccourcissez-le.",
+                "This text is {} characters long; at most {} are accepted. Shorten it.", &[&int(count as i64), &int(max as i64)],
             );
         }
         if trimmed.chars().any(char::is_control) {
@@ -116,11 +134,11 @@ impl<'a> Checker<'a> {
             self.problems.push(Problem::error(path, CheckId::HiddenCharacter, text_safety::config_message(c)));
         } else if let Some((word, c)) = text_safety::mixed_script_word(value) {
             let cp = text_safety::code_point(c);
-            self.warning(
+            self.warning_with(
                 path,
                 CheckId::MixedScript,
-                format!("Le mot « {word} » mêle des lettres latines et « {c} » ({cp}), une lettre d’un autre alphabet qui ressemble à une lettre latine : à l’écran rien ne se voit, mais la banque ne lira pas le même nom. Retapez ce mot au clavier."),
-                format!("The word “{word}” mixes Latin letters with “{c}” ({cp}), a letter of another alphabet that looks like a Latin one: nothing shows on screen, but the bank will not read the same name. Type the word again on the keyboard."),
+                "Le mot « {} » mêle des lettres latines et « {} » ({}), une lettre d’un autre alphabet qui ressemble à une lettre latine : à l’écran rien ne se voit, mais la banque ne lira pas le même nom. Retapez ce mot au clavier.",
+                "The word “{}” mixes Latin letters with “{}” ({}), a letter of another alphabet that looks like a Latin one: nothing shows on screen, but the bank will not read the same name. Type the word again on the keyboard.", &[word, &c.to_string(), &cp],
             );
         }
     }
@@ -128,11 +146,11 @@ impl<'a> Checker<'a> {
     fn date(&mut self, path: &str, value: &str) -> Option<Date> {
         let date = Date::parse_iso(value.trim());
         if date.is_none() {
-            self.error(
+            self.error_with(
                 path,
                 CheckId::DateInvalid,
-                format!("« {} » n’est pas une date valide : écrivez-la AAAA-MM-JJ, par exemple 2027-06-13.", shorten(value)),
-                format!("“{}” is not a valid date: write it YYYY-MM-DD, for example 2027-06-13.", shorten(value)),
+                "« {} » n’est pas une date valide : écrivez-la AAAA-MM-JJ, par exemple 2027-06-13.",
+                "“{}” is not a valid date: write it YYYY-MM-DD, for example 2027-06-13.", &[&shorten(value)],
             );
         }
         date
@@ -143,11 +161,11 @@ impl<'a> Checker<'a> {
         let min = i64::from(!zero_ok);
         if value < min || value > max {
             let (fr, en) = if zero_ok {
-                (format!("{value} € : le montant doit être compris entre 0 et {max} euros."), format!("{value} €: the amount must be between 0 and {max} euros."))
+                ("{} € : le montant doit être compris entre 0 et {} euros.", "{} €: the amount must be between 0 and {} euros.")
             } else {
-                (format!("{value} € : le montant doit être compris entre 1 et {max} euros."), format!("{value} €: the amount must be between 1 and {max} euros."))
+                ("{} € : le montant doit être compris entre 1 et {} euros.", "{} €: the amount must be between 1 and {} euros.")
             };
-            self.error(path, rule, fr, en);
+            self.error_with(path, rule, fr, en, &[&int(value), &int(max)]);
             return None;
         }
         value.checked_mul(100).map(Cents::new)
@@ -158,18 +176,18 @@ impl<'a> Checker<'a> {
         let url = value.trim();
         self.hidden(path, value);
         if url.chars().count() > MAX_URL_CHARS {
-            self.error(path, CheckId::TooLong, format!("Cette adresse dépasse {MAX_URL_CHARS} caractères."), format!("This address exceeds {MAX_URL_CHARS} characters."));
+            self.error_with(path, CheckId::TooLong, "Cette adresse dépasse {} caractères.", "This address exceeds {} characters.", &[&int(MAX_URL_CHARS as i64)]);
         }
         match url_scheme(url) {
             Some(scheme) if scheme == "https" => {
                 let rest = &url["https:".len()..];
                 let host = url_host(url).unwrap_or_default();
                 if !rest.starts_with("//") || host.is_empty() || url.chars().any(|c| c.is_whitespace() || c.is_control()) {
-                    self.error(
+                    self.error_with(
                         path,
                         CheckId::UrlInvalid,
-                        format!("« {} » n’est pas une adresse web valide : écrivez l’adresse complète, par exemple https://exemple.fr/dons.", shorten(url)),
-                        format!("“{}” is not a valid web address: write the full address, for example https://example.org/give.", shorten(url)),
+                        "« {} » n’est pas une adresse web valide : écrivez l’adresse complète, par exemple https://exemple.fr/dons.",
+                        "“{}” is not a valid web address: write the full address, for example https://example.org/give.", &[&shorten(url)],
                     );
                 } else if url_authority(url).is_some_and(|a| a.contains('@')) {
                     self.error(
@@ -180,17 +198,17 @@ impl<'a> Checker<'a> {
                     );
                 }
             }
-            Some(scheme) => self.error(
+            Some(scheme) => self.error_with(
                 path,
                 CheckId::UrlScheme,
-                format!("Seules les adresses https: sont acceptées, pas « {scheme}: ». Utilisez l’adresse https:// de la page (les navigateurs signalent les pages http comme non sécurisées, et les autres schémas sont dangereux)."),
-                format!("Only https: addresses are accepted, not “{scheme}:”. Use the page’s https:// address (browsers flag http pages as insecure, and other schemes are dangerous)."),
+                "Seules les adresses https: sont acceptées, pas « {}: ». Utilisez l’adresse https:// de la page (les navigateurs signalent les pages http comme non sécurisées, et les autres schémas sont dangereux).",
+                "Only https: addresses are accepted, not “{}:”. Use the page’s https:// address (browsers flag http pages as insecure, and other schemes are dangerous).", &[&scheme],
             ),
-            None => self.error(
+            None => self.error_with(
                 path,
                 CheckId::UrlScheme,
-                format!("« {} » n’est pas une adresse complète : écrivez-la avec https://, par exemple https://exemple.fr/dons.", shorten(url)),
-                format!("“{}” is not a full address: write it with https://, for example https://example.org/give.", shorten(url)),
+                "« {} » n’est pas une adresse complète : écrivez-la avec https://, par exemple https://exemple.fr/dons.",
+                "“{}” is not a full address: write it with https://, for example https://example.org/give.", &[&shorten(url)],
             ),
         }
         url.to_owned()
@@ -203,9 +221,9 @@ impl<'a> Checker<'a> {
 /// `circo-don check` says so for each transfer holder.
 pub fn verification_of_payee(holder: &str) -> Text {
     let holder = text_safety::reveal(holder);
-    Text::new(
-        format!("Titulaire du virement : « {holder} ». Ce nom, affiché aux donateurs et inscrit dans le QR code, doit être exactement celui que la banque a enregistré pour le compte de campagne (copiez-le du RIB) : depuis octobre 2025, la banque du donateur vérifie le bénéficiaire avant chaque virement et l’avertit si le nom diffère."),
-        format!("Transfer holder: “{holder}”. This name, shown to donors and written in the QR code, must be exactly the one the bank registered for the campaign account (copy it from the RIB): since October 2025 the donor’s bank verifies the payee before each transfer and warns the donor when the name differs."),
+    crate::i18n::fill_both(
+        "Titulaire du virement : « {} ». Ce nom, affiché aux donateurs et inscrit dans le QR code, doit être exactement celui que la banque a enregistré pour le compte de campagne (copiez-le du RIB) : depuis octobre 2025, la banque du donateur vérifie le bénéficiaire avant chaque virement et l’avertit si le nom diffère.",
+        "Transfer holder: “{}”. This name, shown to donors and written in the QR code, must be exactly the one the bank registered for the campaign account (copy it from the RIB): since October 2025 the donor’s bank verifies the payee before each transfer and warns the donor when the name differs.", &[&holder],
     )
 }
 
@@ -228,6 +246,13 @@ pub fn spending_ceiling_note(population: u32) -> Text {
             cash.format(en)
         ),
     )
+}
+
+/// `n` in digits, for a message's arguments: one out-of-line writer for every number
+/// the problems quote instead of a formatting call at each (size).
+#[inline(never)]
+pub(crate) fn int(n: i64) -> String {
+    n.to_string()
 }
 
 /// At most 60 characters of `s`, for quoting user input in messages.
@@ -297,20 +322,20 @@ pub(crate) fn check_circo_key(
     let code = department.trim().to_ascii_uppercase();
     let dept_ok = is_department_code(&code);
     if !dept_ok {
-        c.error(
-            join(prefix, "department"),
+        c.error_with(
+            &join(prefix, "department"),
             CheckId::DepartmentCode,
-            format!("« {} » n’est pas un code de département : écrivez-le entre guillemets, sur deux chiffres (\"01\", \"75\"), \"2A\"/\"2B\" pour la Corse, trois chiffres outre-mer (\"974\"), \"ZZ\" pour les Français de l’étranger.", shorten(department)),
-            format!("“{}” is not a department code: write it as a string, on two digits (\"01\", \"75\"), \"2A\"/\"2B\" for Corsica, three digits overseas (\"974\"), \"ZZ\" for French people abroad.", shorten(department)),
+            "« {} » n’est pas un code de département : écrivez-le entre guillemets, sur deux chiffres (\"01\", \"75\"), \"2A\"/\"2B\" pour la Corse, trois chiffres outre-mer (\"974\"), \"ZZ\" pour les Français de l’étranger.",
+            "“{}” is not a department code: write it as a string, on two digits (\"01\", \"75\"), \"2A\"/\"2B\" for Corsica, three digits overseas (\"974\"), \"ZZ\" for French people abroad.", &[&shorten(department)],
         );
     }
     let number_ok = (1..=99).contains(&number);
     if !number_ok {
-        c.error(
-            join(prefix, "number"),
+        c.error_with(
+            &join(prefix, "number"),
             CheckId::CircoNumber,
-            format!("{number} n’est pas un numéro de circonscription : il va de 1 à 99."),
-            format!("{number} is not a circonscription number: it runs from 1 to 99."),
+            "{} n’est pas un numéro de circonscription : il va de 1 à 99.",
+            "{} is not a circonscription number: it runs from 1 to 99.", &[&int(number)],
         );
     }
     (dept_ok && number_ok).then_some((code, number as u16))
@@ -327,36 +352,36 @@ pub(crate) fn check_communes(c: &mut Checker<'_>, path: &str, communes: &[Commun
         let name = c.text(&join(&at, "name"), &commune.name, MAX_NAME_CHARS);
         let insee = commune.insee.as_str();
         if !is_insee_code(insee) {
-            c.error(
-                join(&at, "insee"),
+            c.error_with(
+                &join(&at, "insee"),
                 CheckId::CommuneInsee,
-                format!("« {} » n’est pas un code INSEE de commune : 5 chiffres (« 42218 »), ou 2A ou 2B puis 3 chiffres en Corse (« 2A004 »). Ce n’est pas le code postal.", shorten(insee)),
-                format!("“{}” is not a commune’s INSEE code: 5 digits (“42218”), or 2A or 2B then 3 digits in Corsica (“2A004”). It is not the postal code.", shorten(insee)),
+                "« {} » n’est pas un code INSEE de commune : 5 chiffres (« 42218 »), ou 2A ou 2B puis 3 chiffres en Corse (« 2A004 »). Ce n’est pas le code postal.",
+                "“{}” is not a commune’s INSEE code: 5 digits (“42218”), or 2A or 2B then 3 digits in Corsica (“2A004”). It is not the postal code.", &[&shorten(insee)],
             );
         } else if let Some(first) = communes[..i].iter().position(|other| other.insee == insee) {
-            c.warning(
-                join(&at, "insee"),
+            c.warning_with(
+                &join(&at, "insee"),
                 CheckId::CommuneDuplicate,
-                format!("La commune {insee} figure deux fois (aussi en {path}[{first}]) : gardez une seule entrée."),
-                format!("Commune {insee} is listed twice (also at {path}[{first}]): keep one entry."),
+                "La commune {} figure deux fois (aussi en {}[{}]) : gardez une seule entrée.",
+                "Commune {} is listed twice (also at {}[{}]): keep one entry.", &[insee, path, &int(first as i64)],
             );
         }
         let mut postal_codes: Vec<String> = Vec::with_capacity(commune.postal_codes.len());
         for (k, code) in commune.postal_codes.iter().enumerate() {
             let code_path = format!("{at}.postal_codes[{k}]");
             if code.len() != 5 || !code.bytes().all(|b| b.is_ascii_digit()) {
-                c.error(
-                    code_path,
+                c.error_with(
+                    &code_path,
                     CheckId::CommunePostalCode,
-                    format!("« {} » n’est pas un code postal : 5 chiffres sans espace, entre guillemets (« 01000 »).", shorten(code)),
-                    format!("“{}” is not a postal code: 5 digits without spaces, in quotes (“01000”).", shorten(code)),
+                    "« {} » n’est pas un code postal : 5 chiffres sans espace, entre guillemets (« 01000 »).",
+                    "“{}” is not a postal code: 5 digits without spaces, in quotes (“01000”).", &[&shorten(code)],
                 );
             } else if postal_codes.contains(code) {
-                c.warning(
-                    code_path,
+                c.warning_with(
+                    &code_path,
                     CheckId::CommuneDuplicate,
-                    format!("Le code postal {code} figure deux fois pour cette commune : gardez-le une fois."),
-                    format!("Postal code {code} is listed twice for this commune: keep it once."),
+                    "Le code postal {} figure deux fois pour cette commune : gardez-le une fois.",
+                    "Postal code {} is listed twice for this commune: keep it once.", &[code],
                 );
             } else {
                 postal_codes.push(code.clone());
@@ -382,11 +407,11 @@ pub fn validate_account(file: &AccountFile, prefix: &str, problems: &mut Vec<Pro
     let p = |field: &str| join(prefix, field);
 
     if file.format != ACCOUNT_FORMAT {
-        c.error(
-            p("format"),
+        c.error_with(
+            &p("format"),
             CheckId::FormatVersion,
-            format!("Format « {} » inconnu : cette version du widget lit \"{ACCOUNT_FORMAT}\".", shorten(&file.format)),
-            format!("Unknown format “{}”: this version of the widget reads \"{ACCOUNT_FORMAT}\".", shorten(&file.format)),
+            "Format « {} » inconnu : cette version du widget lit \"{}\".",
+            "Unknown format “{}”: this version of the widget reads \"{}\".", &[&shorten(&file.format), ACCOUNT_FORMAT],
         );
     }
 
@@ -403,18 +428,18 @@ pub fn validate_account(file: &AccountFile, prefix: &str, problems: &mut Vec<Pro
             crate::law::rules::SECOND_ROUND_AFTER_DAYS
         });
         if gap <= 0 {
-            c.error(
-                p("election.second_round"),
+            c.error_with(
+                &p("election.second_round"),
                 CheckId::SecondRoundBeforeFirst,
-                format!("Le second tour ({second}) doit être après le premier ({first}) : vérifiez les deux dates."),
-                format!("The second round ({second}) must come after the first ({first}): check both dates."),
+                "Le second tour ({}) doit être après le premier ({}) : vérifiez les deux dates.",
+                "The second round ({}) must come after the first ({}): check both dates.", &[&second.to_string(), &first.to_string()],
             );
         } else if gap != expected {
-            c.warning(
-                p("election.second_round"),
+            c.warning_with(
+                &p("election.second_round"),
                 CheckId::SecondRoundInterval,
-                format!("Le second tour a lieu d’habitude {expected} jours après le premier ; ici {gap} jours. Vérifiez les dates."),
-                format!("The second round usually comes {expected} days after the first; here {gap} days. Check the dates."),
+                "Le second tour a lieu d’habitude {} jours après le premier ; ici {} jours. Vérifiez les dates.",
+                "The second round usually comes {} days after the first; here {} days. Check the dates.", &[&int(expected), &int(gap)],
             );
         }
     }
@@ -428,11 +453,11 @@ pub fn validate_account(file: &AccountFile, prefix: &str, problems: &mut Vec<Pro
     }
     if let (Some(first), Some(trigger)) = (first_round, trigger_date) {
         if trigger >= first {
-            c.error(
-                p("election.trigger_date"),
+            c.error_with(
+                &p("election.trigger_date"),
                 CheckId::TriggerAfterFirstRound,
-                format!("La date de l’événement déclencheur ({trigger}) doit précéder le premier tour ({first})."),
-                format!("The triggering event’s date ({trigger}) must precede the first round ({first})."),
+                "La date de l’événement déclencheur ({}) doit précéder le premier tour ({}).",
+                "The triggering event’s date ({}) must precede the first round ({}).", &[&trigger.to_string(), &first.to_string()],
             );
         }
     }
@@ -445,11 +470,11 @@ pub fn validate_account(file: &AccountFile, prefix: &str, problems: &mut Vec<Pro
         None => None,
         Some(n) if (1..=10_000_000).contains(&n) => Some(n as u32),
         Some(n) => {
-            c.error(
-                p("circo.population"),
+            c.error_with(
+                &p("circo.population"),
                 CheckId::Population,
-                format!("{n} habitants : la population doit être un nombre entier positif (au plus 10 millions). Omettez le champ si vous ne la connaissez pas."),
-                format!("{n} inhabitants: the population must be a positive whole number (at most 10 million). Leave the field out if you do not know it."),
+                "{} habitants : la population doit être un nombre entier positif (au plus 10 millions). Omettez le champ si vous ne la connaissez pas.",
+                "{} inhabitants: the population must be a positive whole number (at most 10 million). Leave the field out if you do not know it.", &[&int(n)],
             );
             None
         }
@@ -463,29 +488,29 @@ pub fn validate_account(file: &AccountFile, prefix: &str, problems: &mut Vec<Pro
     let designated_on = c.date(&p("mandataire.designated_on"), &m.designated_on);
     if let (Some(designated), Some(first)) = (designated_on, first_round) {
         if designated >= first {
-            c.error(
-                p("mandataire.designated_on"),
+            c.error_with(
+                &p("mandataire.designated_on"),
                 CheckId::DesignationAfterFirstRound,
-                format!("La désignation du mandataire ({designated}) doit précéder le premier tour ({first}) : elle a lieu au plus tard au dépôt de candidature. Vérifiez la date."),
-                format!("The mandataire’s designation ({designated}) must precede the first round ({first}): it happens at the latest when the candidacy is filed. Check the date."),
+                "La désignation du mandataire ({}) doit précéder le premier tour ({}) : elle a lieu au plus tard au dépôt de candidature. Vérifiez la date.",
+                "The mandataire’s designation ({}) must precede the first round ({}): it happens at the latest when the candidacy is filed. Check the date.", &[&designated.to_string(), &first.to_string()],
             );
         }
     }
     let (shown_mandataire, shown_candidate) = (text_safety::reveal(&mandataire_name), text_safety::reveal(&candidate));
     if !account_title.is_empty() && !mandataire_name.is_empty() && !contains_words(&account_title, &mandataire_name) {
-        c.warning(
-            p("mandataire.account_title"),
+        c.warning_with(
+            &p("mandataire.account_title"),
             CheckId::AccountTitleMandataire,
-            format!("L’intitulé du compte ne mentionne pas « {shown_mandataire} ». Recopiez l’intitulé exact figurant sur le RIB du compte de campagne."),
-            format!("The account title does not mention “{shown_mandataire}”. Copy the exact title from the campaign account’s bank details (RIB)."),
+            "L’intitulé du compte ne mentionne pas « {} ». Recopiez l’intitulé exact figurant sur le RIB du compte de campagne.",
+            "The account title does not mention “{}”. Copy the exact title from the campaign account’s bank details (RIB).", &[&shown_mandataire],
         );
     }
     if m.kind == MandataireKind::Person && !account_title.is_empty() && !candidate.is_empty() && !contains_words(&account_title, &candidate) {
-        c.warning(
-            p("mandataire.account_title"),
+        c.warning_with(
+            &p("mandataire.account_title"),
             CheckId::AccountTitleCandidate,
-            format!("L’intitulé du compte d’un mandataire financier dit d’habitude « {shown_mandataire}, mandataire financier de {shown_candidate} » ; ici le nom du candidat n’y figure pas. Recopiez l’intitulé exact du RIB."),
-            format!("A mandataire’s account title usually reads “{shown_mandataire}, mandataire financier de {shown_candidate}”; here the candidate’s name is missing. Copy the exact title from the bank details (RIB)."),
+            "L’intitulé du compte d’un mandataire financier dit d’habitude « {}, mandataire financier de {} » ; ici le nom du candidat n’y figure pas. Recopiez l’intitulé exact du RIB.",
+            "A mandataire’s account title usually reads “{}, mandataire financier de {}”; here the candidate’s name is missing. Copy the exact title from the bank details (RIB).", &[&shown_mandataire, &shown_candidate],
         );
     }
 
@@ -529,11 +554,11 @@ pub fn validate_account(file: &AccountFile, prefix: &str, problems: &mut Vec<Pro
         let path = p("payment.card.url");
         let url = c.https_url(&path, &card.url);
         if let Some(platform) = third_party_platform(&url) {
-            c.warning(
+            c.warning_with(
                 &path,
                 CheckId::CardThirdPartyPlatform,
-                format!("Cette page de paiement est sur {platform}, une plateforme tierce. C’est permis (R39-1-1 du code électoral) seulement si le mandataire s’assure que la page porte les mentions de l’article L52-9, que le prestataire applique les plafonds de l’article L52-8, transmet avec les fonds les données de chaque donateur (R39-1), verse les fonds sans délai et ne rembourse rien sans l’accord du mandataire ; une plateforme de financement participatif doit avoir le statut de l’article L548-1 du code monétaire et financier. Vérifiez ces conditions, ou utilisez la page de paiement de la banque du compte."),
-                format!("This payment page is on {platform}, a third-party platform. It is allowed (R39-1-1 of the electoral code) only if the mandataire makes sure the page carries the L52-9 mentions, the provider enforces the L52-8 limits, passes on each donor’s data (R39-1) with the funds, pays in without delay and refunds nothing without the mandataire’s consent; a crowdfunding platform must hold the status of article L548-1 of the monetary and financial code. Check these conditions, or use the payment page of the account’s bank."),
+                "Cette page de paiement est sur {}, une plateforme tierce. C’est permis (R39-1-1 du code électoral) seulement si le mandataire s’assure que la page porte les mentions de l’article L52-9, que le prestataire applique les plafonds de l’article L52-8, transmet avec les fonds les données de chaque donateur (R39-1), verse les fonds sans délai et ne rembourse rien sans l’accord du mandataire ; une plateforme de financement participatif doit avoir le statut de l’article L548-1 du code monétaire et financier. Vérifiez ces conditions, ou utilisez la page de paiement de la banque du compte.",
+                "This payment page is on {}, a third-party platform. It is allowed (R39-1-1 of the electoral code) only if the mandataire makes sure the page carries the L52-9 mentions, the provider enforces the L52-8 limits, passes on each donor’s data (R39-1) with the funds, pays in without delay and refunds nothing without the mandataire’s consent; a crowdfunding platform must hold the status of article L548-1 of the monetary and financial code. Check these conditions, or use the payment page of the account’s bank.", &[platform],
             );
         }
         let operator = c.text(&p("payment.card.operator"), &card.operator, MAX_NAME_CHARS);
@@ -543,26 +568,26 @@ pub fn validate_account(file: &AccountFile, prefix: &str, problems: &mut Vec<Pro
 
     // Presets.
     if file.presets.len() > MAX_PRESETS {
-        c.warning(
-            p("presets"),
+        c.warning_with(
+            &p("presets"),
             CheckId::PresetsTooMany,
-            format!("{} montants proposés : au-delà de {MAX_PRESETS}, les boutons deviennent illisibles. Gardez les plus utiles.", file.presets.len()),
-            format!("{} preset amounts: beyond {MAX_PRESETS} the buttons become unreadable. Keep the most useful ones.", file.presets.len()),
+            "{} montants proposés : au-delà de {}, les boutons deviennent illisibles. Gardez les plus utiles.",
+            "{} preset amounts: beyond {} the buttons become unreadable. Keep the most useful ones.", &[&int(file.presets.len() as i64), &int(MAX_PRESETS as i64)],
         );
     }
     let mut presets = Vec::with_capacity(file.presets.len());
     for (i, &euros) in file.presets.iter().enumerate() {
         let path = format!("{}[{i}]", p("presets"));
         if euros > DONOR_CAP_EUROS {
-            c.error(
+            c.error_with(
                 &path,
                 CheckId::PresetOverCap,
-                format!("{euros} € dépasse le plafond légal de {DONOR_CAP_EUROS} € par donateur et par élection (L52-8) : retirez ce montant."),
-                format!("{euros} € exceeds the legal cap of {DONOR_CAP_EUROS} € per donor and election (L52-8): remove this amount."),
+                "{} € dépasse le plafond légal de {} € par donateur et par élection (L52-8) : retirez ce montant.",
+                "{} € exceeds the legal cap of {} € per donor and election (L52-8): remove this amount.", &[&int(euros), &int(DONOR_CAP_EUROS)],
             );
         } else if let Some(cents) = c.euros(&path, euros, false, DONOR_CAP_EUROS, CheckId::PresetPositive) {
             if presets.contains(&cents) {
-                c.warning(&path, CheckId::PresetDuplicate, format!("Le montant {euros} € est proposé deux fois."), format!("The amount {euros} € is offered twice."));
+                c.warning_with(&path, CheckId::PresetDuplicate, "Le montant {} € est proposé deux fois.", "The amount {} € is offered twice.", &[&int(euros)]);
             } else {
                 presets.push(cents);
             }
@@ -590,7 +615,7 @@ pub fn validate_account(file: &AccountFile, prefix: &str, problems: &mut Vec<Pro
                 !user.is_empty() && domain.contains('.') && !domain.starts_with('.') && !domain.ends_with('.') && !domain.contains('@')
             }) && !email.contains(char::is_whitespace);
             if !valid && !email.is_empty() {
-                c.error(&path, CheckId::EmailInvalid, format!("« {} » n’est pas une adresse électronique valide (nom@domaine.fr).", shorten(&email)), format!("“{}” is not a valid email address (name@domain.org).", shorten(&email)));
+                c.error_with(&path, CheckId::EmailInvalid, "« {} » n’est pas une adresse électronique valide (nom@domaine.fr).", "“{}” is not a valid email address (name@domain.org).", &[&shorten(&email)]);
             }
             email
         });
@@ -630,11 +655,11 @@ fn match_title(c: &mut Checker<'_>, path: &str, value: &str, title: &str, holder
     let (v, t) = (normalize(value), normalize(title));
     let (value, title) = (text_safety::reveal(value), text_safety::reveal(title));
     if v == t {
-        c.warning(
+        c.warning_with(
             path,
             CheckId::TitleSpelling,
-            format!("« {value} » ne s’écrit pas exactement comme l’intitulé du compte « {title} » (majuscules, accents ou ponctuation). Recopiez l’intitulé exact."),
-            format!("“{value}” is not written exactly like the account title “{title}” (case, accents or punctuation). Copy the exact title."),
+            "« {} » ne s’écrit pas exactement comme l’intitulé du compte « {} » (majuscules, accents ou ponctuation). Recopiez l’intitulé exact.",
+            "“{}” is not written exactly like the account title “{}” (case, accents or punctuation). Copy the exact title.", &[&value, &title],
         );
     } else if holder && title.chars().count() > MAX_HOLDER_CHARS && !v.is_empty() && t.starts_with(&v) {
         c.warning(
@@ -644,18 +669,18 @@ fn match_title(c: &mut Checker<'_>, path: &str, value: &str, title: &str, holder
             "The holder is the account title cut to 70 characters for the transfer QR code: accepted; check it stays recognisable.",
         );
     } else if holder {
-        c.error(
+        c.error_with(
             path,
             CheckId::TransferHolderMismatch,
-            format!("Le titulaire du virement « {value} » diffère de l’intitulé du compte « {title} ». Les dons doivent aller au compte du mandataire : recopiez l’intitulé exact du RIB."),
-            format!("The transfer holder “{value}” differs from the account title “{title}”. Gifts must go to the mandataire’s account: copy the exact title from the bank details (RIB)."),
+            "Le titulaire du virement « {} » diffère de l’intitulé du compte « {} ». Les dons doivent aller au compte du mandataire : recopiez l’intitulé exact du RIB.",
+            "The transfer holder “{}” differs from the account title “{}”. Gifts must go to the mandataire’s account: copy the exact title from the bank details (RIB).", &[&value, &title],
         );
     } else {
-        c.error(
+        c.error_with(
             path,
             CheckId::ChequePayeeMismatch,
-            format!("L’ordre des chèques « {value} » diffère de l’intitulé du compte « {title} ». Un chèque se libelle à l’ordre exact du compte de campagne : recopiez l’intitulé du RIB."),
-            format!("The cheque payee “{value}” differs from the account title “{title}”. A cheque is made out to the campaign account’s exact title: copy the title from the bank details (RIB)."),
+            "L’ordre des chèques « {} » diffère de l’intitulé du compte « {} ». Un chèque se libelle à l’ordre exact du compte de campagne : recopiez l’intitulé du RIB.",
+            "The cheque payee “{}” differs from the account title “{}”. A cheque is made out to the campaign account’s exact title: copy the title from the bank details (RIB).", &[&value, &title],
         );
     }
 }
@@ -666,11 +691,11 @@ pub(crate) fn check_iban(c: &mut Checker<'_>, path: &str, raw: &str) -> Option<S
     // A French (or Monegasque) IBAN has 27 characters: say so rather than report the
     // checksum a truncated IBAN also fails.
     if (compact.starts_with("FR") || compact.starts_with("MC")) && compact.len() != 27 && compact.is_ascii() {
-        c.error(
+        c.error_with(
             path,
             CheckId::IbanFormat,
-            format!("Cet IBAN a {} caractères ; un IBAN français en a 27 (FR76 suivi de 23 caractères). Recopiez-le depuis le RIB.", compact.len()),
-            format!("This IBAN has {} characters; a French IBAN has 27 (FR76 then 23 characters). Copy it again from the bank details (RIB).", compact.len()),
+            "Cet IBAN a {} caractères ; un IBAN français en a 27 (FR76 suivi de 23 caractères). Recopiez-le depuis le RIB.",
+            "This IBAN has {} characters; a French IBAN has 27 (FR76 then 23 characters). Copy it again from the bank details (RIB).", &[&int(compact.len() as i64)],
         );
         return None;
     }
@@ -678,11 +703,11 @@ pub(crate) fn check_iban(c: &mut Checker<'_>, path: &str, raw: &str) -> Option<S
         Ok(()) => {
             let country = &compact[..2];
             if country != "FR" {
-                c.warning(
+                c.warning_with(
                     path,
                     CheckId::IbanCountry,
-                    format!("Cet IBAN est d’un compte ouvert hors de France ({country}). Le compte de campagne est normalement tenu par une banque en France : vérifiez."),
-                    format!("This IBAN is of an account outside France ({country}). The campaign account is normally held by a bank in France: check."),
+                    "Cet IBAN est d’un compte ouvert hors de France ({}). Le compte de campagne est normalement tenu par une banque en France : vérifiez.",
+                    "This IBAN is of an account outside France ({}). The campaign account is normally held by a bank in France: check.", &[country],
                 );
             }
             Some(compact)
@@ -715,11 +740,11 @@ pub(crate) fn check_iban(c: &mut Checker<'_>, path: &str, raw: &str) -> Option<S
             None
         }
         Err(IbanError::Format) => {
-            c.error(
+            c.error_with(
                 path,
                 CheckId::IbanFormat,
-                format!("« {} » n’est pas un IBAN : il commence par deux lettres et deux chiffres (FR76...), 27 caractères pour la France. Recopiez-le depuis le RIB.", shorten(raw)),
-                format!("“{}” is not an IBAN: it starts with two letters and two digits (FR76...), 27 characters for France. Copy it again from the bank details (RIB).", shorten(raw)),
+                "« {} » n’est pas un IBAN : il commence par deux lettres et deux chiffres (FR76...), 27 caractères pour la France. Recopiez-le depuis le RIB.",
+                "“{}” is not an IBAN: it starts with two letters and two digits (FR76...), 27 characters for France. Copy it again from the bank details (RIB).", &[&shorten(raw)],
             );
             None
         }
@@ -734,11 +759,11 @@ fn check_bic(c: &mut Checker<'_>, path: &str, raw: &str, iban: Option<&str>) -> 
         && b[..6].iter().all(u8::is_ascii_uppercase)
         && b[6..].iter().all(u8::is_ascii_alphanumeric);
     if !shape {
-        c.error(
+        c.error_with(
             path,
             CheckId::BicFormat,
-            format!("« {} » n’est pas un BIC : 8 ou 11 caractères, 4 lettres de banque, 2 lettres de pays, 2 de lieu, éventuellement 3 d’agence (ex. BNPAFRPP). Recopiez-le du RIB, ou retirez « bic » : il est facultatif.", shorten(raw)),
-            format!("“{}” is not a BIC: 8 or 11 characters, 4 bank letters, 2 country letters, 2 location characters, optionally 3 branch characters (e.g. BNPAFRPP). Copy it from the bank details, or remove “bic”: it is optional.", shorten(raw)),
+            "« {} » n’est pas un BIC : 8 ou 11 caractères, 4 lettres de banque, 2 lettres de pays, 2 de lieu, éventuellement 3 d’agence (ex. BNPAFRPP). Recopiez-le du RIB, ou retirez « bic » : il est facultatif.",
+            "“{}” is not a BIC: 8 or 11 characters, 4 bank letters, 2 country letters, 2 location characters, optionally 3 branch characters (e.g. BNPAFRPP). Copy it from the bank details, or remove “bic”: it is optional.", &[&shorten(raw)],
         );
         return bic;
     }
@@ -747,11 +772,11 @@ fn check_bic(c: &mut Checker<'_>, path: &str, raw: &str, iban: Option<&str>) -> 
         let consistent = bic_country == iban_country
             || (matches!(iban_country, "FR" | "MC") && FRENCH_BIC_COUNTRIES.contains(&bic_country));
         if !consistent {
-            c.warning(
+            c.warning_with(
                 path,
                 CheckId::BicCountry,
-                format!("Le BIC est d’une banque du pays {bic_country} mais l’IBAN d’un compte du pays {iban_country} : l’un des deux est sans doute mal recopié."),
-                format!("The BIC is of a bank in country {bic_country} but the IBAN of an account in country {iban_country}: one of them is probably mistyped."),
+                "Le BIC est d’une banque du pays {} mais l’IBAN d’un compte du pays {} : l’un des deux est sans doute mal recopié.",
+                "The BIC is of a bank in country {} but the IBAN of an account in country {}: one of them is probably mistyped.", &[bic_country, iban_country],
             );
         }
     }
