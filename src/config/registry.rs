@@ -11,6 +11,7 @@ use super::text::normalize;
 use super::validate::{check_circo_key, check_communes, check_iban, shorten, url_scheme, validate_account, Checker, MAX_TITLE_CHARS, MAX_URL_CHARS};
 use super::{type_problem, type_problem_unplaced, Config};
 use crate::text_safety;
+use crate::i18n::fill_both;
 
 /// A validated registry. Entries whose department or number is unusable are left out
 /// (their problems are reported); an inline account with errors stays listed, so that
@@ -203,15 +204,16 @@ impl Entry {
     /// details, or pay an account the movement does not vouch for. The donor is told
     /// politely that the details are unavailable; this problem is the collective's.
     pub fn check_linked(&self, account: &ValidAccount) -> Option<Problem> {
-        use crate::i18n::Text;
+        use crate::i18n::{fill, Text};
         let found = account.slug();
         if found != self.slug {
             return Some(Problem::error(
                 "circo",
                 CheckId::LinkMismatch,
-                Text::new(
-                    format!("Le registre annonce la circonscription {} mais le fichier lié décrit la {found} : corrigez le lien ou le fichier.", self.slug),
-                    format!("The registry announces circonscription {} but the linked file describes {found}: fix the link or the file.", self.slug),
+                fill_both(
+                    "Le registre annonce la circonscription {} mais le fichier lié décrit la {} : corrigez le lien ou le fichier.",
+                    "The registry announces circonscription {} but the linked file describes {}: fix the link or the file.",
+                    &[&self.slug, &found],
                 ),
             ));
         }
@@ -221,15 +223,15 @@ impl Entry {
             if iban != Some(expected.as_str()) {
                 let (want, got) = (crate::payment::group_iban(expected), iban.map(crate::payment::group_iban));
                 let (got_fr, got_en) = match &got {
-                    Some(got) => (format!("le fichier lié donne {got}"), format!("the linked file gives {got}")),
+                    Some(got) => (fill("le fichier lié donne {}", &[got]), fill("the linked file gives {}", &[got])),
                     None => ("le fichier lié ne propose pas de virement".to_owned(), "the linked file offers no transfer".to_owned()),
                 };
                 return Some(Problem::error(
                     "payment.transfer.iban",
                     CheckId::LinkIbanMismatch,
                     Text::new(
-                        format!("Le registre du mouvement attend l’IBAN {want} pour la circonscription {slug}, mais {got_fr}. Si le compte a changé, faites mettre à jour le registre ; sinon le fichier a peut-être été modifié par un tiers : vérifiez-le avant tout."),
-                        format!("The movement’s registry expects IBAN {want} for circonscription {slug}, but {got_en}. If the account changed, have the registry updated; otherwise the file may have been altered by someone else: check it first."),
+                        fill("Le registre du mouvement attend l’IBAN {} pour la circonscription {}, mais {}. Si le compte a changé, faites mettre à jour le registre ; sinon le fichier a peut-être été modifié par un tiers : vérifiez-le avant tout.", &[&want, slug, &got_fr]),
+                        fill("The movement’s registry expects IBAN {} for circonscription {}, but {}. If the account changed, have the registry updated; otherwise the file may have been altered by someone else: check it first.", &[&want, slug, &got_en]),
                     ),
                 ));
             }
@@ -241,9 +243,10 @@ impl Entry {
                 return Some(Problem::error(
                     "mandataire.account_title",
                     CheckId::LinkTitleMismatch,
-                    Text::new(
-                        format!("Le registre du mouvement attend l’intitulé de compte « {want} » pour la circonscription {slug}, mais le fichier lié donne « {got} ». Les deux doivent être identiques, caractère pour caractère : corrigez l’un ou l’autre."),
-                        format!("The movement’s registry expects the account title “{want}” for circonscription {slug}, but the linked file gives “{got}”. Both must be identical, character for character: fix one or the other."),
+                    fill_both(
+                        "Le registre du mouvement attend l’intitulé de compte « {} » pour la circonscription {}, mais le fichier lié donne « {} ». Les deux doivent être identiques, caractère pour caractère : corrigez l’un ou l’autre.",
+                        "The movement’s registry expects the account title “{}” for circonscription {}, but the linked file gives “{}”. Both must be identical, character for character: fix one or the other.",
+                        &[&want, slug, &got],
                     ),
                 ));
             }
@@ -377,9 +380,10 @@ pub(crate) fn load_registry(text: &str, document: &Node<'_>, problems: &mut Vec<
             problems.push(Problem::error(
                 &prefix,
                 CheckId::DuplicateSlug,
-                crate::i18n::Text::new(
-                    format!("La circonscription {} figure deux fois (aussi en circos[{first}]) : gardez une seule entrée.", entry.slug),
-                    format!("Circonscription {} is listed twice (also at circos[{first}]): keep one entry.", entry.slug),
+                fill_both(
+                    "La circonscription {} figure deux fois (aussi en circos[{}]) : gardez une seule entrée.",
+                    "Circonscription {} is listed twice (also at circos[{}]): keep one entry.",
+                    &[&entry.slug, &first.to_string()],
                 ),
             ));
             continue;
@@ -415,11 +419,12 @@ fn load_link(index: usize, value: &Node<'_>, text: &str, prefix: &str, problems:
                 c.error(&path, CheckId::UrlInvalid, "Cette adresse contient une espace : remplacez-la par %20 ou renommez le fichier.", "This address contains a space: replace it with %20 or rename the file.");
             }
         }
-        Some(scheme) => c.error(
+        Some(scheme) => c.error_with(
             &path,
             CheckId::UrlScheme,
-            format!("« {} » : seules les adresses relatives (circos/75-01.json) ou https:// sont acceptées, pas « {scheme}: ».", shorten(&url)),
-            format!("“{}”: only relative (circos/75-01.json) or https:// addresses are accepted, not “{scheme}:”.", shorten(&url)),
+            "« {} » : seules les adresses relatives (circos/75-01.json) ou https:// sont acceptées, pas « {}: ».",
+            "“{}”: only relative (circos/75-01.json) or https:// addresses are accepted, not “{}:”.",
+            &[&shorten(&url), scheme],
         ),
     }
     // What the movement vouches for: checked like an account's, compared once fetched.

@@ -56,13 +56,13 @@ impl<'a> Checker<'a> {
         Checker { problems, errors: 0 }
     }
 
-    pub(crate) fn error(&mut self, path: impl Into<String>, rule: CheckId, fr: impl Into<String>, en: impl Into<String>) {
+    pub(crate) fn error(&mut self, path: &str, rule: CheckId, fr: &str, en: &str) {
         self.errors += 1;
-        self.push(Severity::Error, path.into(), rule, fr.into(), en.into());
+        self.push(Severity::Error, path.to_owned(), rule, fr.to_owned(), en.to_owned());
     }
 
-    pub(crate) fn warning(&mut self, path: impl Into<String>, rule: CheckId, fr: impl Into<String>, en: impl Into<String>) {
-        self.push(Severity::Warning, path.into(), rule, fr.into(), en.into());
+    pub(crate) fn warning(&mut self, path: &str, rule: CheckId, fr: &str, en: &str) {
+        self.push(Severity::Warning, path.to_owned(), rule, fr.to_owned(), en.to_owned());
     }
 
     /// An error whose message is `fr` and `en` filled with `args` (see
@@ -445,7 +445,7 @@ pub fn validate_account(file: &AccountFile, prefix: &str, problems: &mut Vec<Pro
     }
     if e.kind == ElectionKind::ByElection && e.trigger_date.is_none() {
         c.warning(
-            p("election.trigger_date"),
+            &p("election.trigger_date"),
             CheckId::TriggerDateMissing,
             "Pour une élection partielle, indiquez « trigger_date » (la date de l’événement qui l’a provoquée) : la collecte des dons s’ouvre à cette date.",
             "For a by-election, give “trigger_date” (the date of the event that caused it): the collection of gifts opens on that date.",
@@ -518,7 +518,7 @@ pub fn validate_account(file: &AccountFile, prefix: &str, problems: &mut Vec<Pro
     let pay = &file.payment;
     if pay.cheque.is_none() && pay.transfer.is_none() && pay.card.is_none() {
         c.error(
-            p("payment"),
+            &p("payment"),
             CheckId::PaymentMissing,
             "Aucun moyen de paiement en ligne ou par courrier : indiquez au moins « cheque », « transfer » ou « card » (les espèces ne se donnent qu’en main propre).",
             "No payment method by post or online: give at least “cheque”, “transfer” or “card” (cash is only given in person).",
@@ -606,7 +606,7 @@ pub fn validate_account(file: &AccountFile, prefix: &str, problems: &mut Vec<Pro
     // Contact.
     let contact = file.contact.as_ref().map(|ct| {
         if ct.email.is_none() && ct.url.is_none() {
-            c.warning(p("contact"), CheckId::ContactEmpty, "Le contact est vide : indiquez « email » ou « url », ou retirez « contact ».", "The contact is empty: give “email” or “url”, or remove “contact”.");
+            c.warning(&p("contact"), CheckId::ContactEmpty, "Le contact est vide : indiquez « email » ou « url », ou retirez « contact ».", "The contact is empty: give “email” or “url”, or remove “contact”.");
         }
         let email = ct.email.as_deref().map(|e| {
             let path = p("contact.email");

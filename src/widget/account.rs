@@ -26,7 +26,7 @@ impl Reducible for Inputs {
     }
 }
 
-#[derive(Properties, PartialEq)]
+#[derive(Properties)]
 pub struct AccountProps {
     pub account: Rc<Account>,
     pub lang: Lang,
@@ -38,6 +38,18 @@ pub struct AccountProps {
     /// Focus the title once shown (after the donor chose this circo in a registry).
     #[prop_or_default]
     pub focus_title: bool,
+}
+
+/// The account by identity: its parent hands on the one `Rc` it loaded, so a new account
+/// is a new `Rc` (comparing the whole account, field by field, cost the widget code).
+impl PartialEq for AccountProps {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.account, &other.account)
+            && self.lang == other.lang
+            && self.switch == other.switch
+            && self.today == other.today
+            && self.focus_title == other.focus_title
+    }
 }
 
 /// What the page's renderers need to turn the donor's gestures into actions: one

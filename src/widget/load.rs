@@ -170,7 +170,9 @@ mod browser {
         match e.dyn_ref::<js_sys::Error>() {
             Some(e) if named => [String::from(e.name()), String::from(e.message())].join(": "),
             Some(e) => String::from(e.message()),
-            None => format!("{e:?}"),
+            // Anything else thrown (a string, an object): as JSON, without wasm-bindgen's
+            // Debug for JsValue, whose glue the widget would carry for this case alone.
+            None => e.as_string().or_else(|| js_sys::JSON::stringify(e).ok().map(String::from)).unwrap_or_default(),
         }
     }
 }
