@@ -99,7 +99,7 @@ impl Commune {
     /// codes. Such communes are listed first (`Saint-Étienne` before
     /// `Saint-Étienne-de-Tinée`).
     fn named_by(&self, words: &[&str], full_words: &str) -> bool {
-        self.words.concat() == full_words || words.iter().any(|q| self.postal_codes.iter().any(|p| p == q))
+        self.words.iter().flat_map(|w| w.bytes()).eq(full_words.bytes()) || words.iter().any(|q| self.postal_codes.iter().any(|p| p == q))
     }
 }
 

@@ -142,10 +142,16 @@ pub fn version_note_in(lang: Lang) -> String {
         }
     }
     let checked = statutory_texts().iter().map(|t| t.checked_on).min().unwrap_or(CHECKED_ON);
-    let list: Vec<String> = articles.iter().map(|t| fill(lang.pick("article {} dans sa {}", "article {} in its {}"), &[t.article, &t.version_in(lang)])).collect();
+    let mut list = String::new();
+    for (i, t) in articles.iter().enumerate() {
+        if i > 0 {
+            list.push_str(lang.pick(" et ", " and "));
+        }
+        list.push_str(&fill(lang.pick("article {} dans sa {}", "article {} in its {}"), &[t.article, &t.version_in(lang)]));
+    }
     fill(
         lang.pick("Code électoral : {} ; textes vérifiés sur le texte consolidé le {}.", "Electoral Code: {}; texts checked against the consolidated text on {}."),
-        &[&list.join(lang.pick(" et ", " and ")), &iso_date(checked, lang)],
+        &[&list, &iso_date(checked, lang)],
     )
 }
 

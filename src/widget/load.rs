@@ -168,7 +168,7 @@ mod browser {
     /// fetch (`TypeError: Failed to fetch`).
     fn js_error(e: &JsValue, named: bool) -> String {
         match e.dyn_ref::<js_sys::Error>() {
-            Some(e) if named => [String::from(e.name()), String::from(e.message())].join(": "),
+            Some(e) if named => [&*String::from(e.name()), ": ", &String::from(e.message())].concat(),
             Some(e) => String::from(e.message()),
             // Anything else thrown (a string, an object): as JSON, without wasm-bindgen's
             // Debug for JsValue, whose glue the widget would carry for this case alone.
