@@ -214,9 +214,13 @@ export function donorFlows(name) {
   });
 
   test('under a strict CSP the widget looks exactly as without one, with no violation', async () => {
+    // Ready is not yet shown: the live view waits for its stylesheet to apply.
+    const shown = async () => engine.driver.wait(until.elementIsVisible(await el({ css: '.cd' })), 10_000);
     await open('/plain.html');
+    await shown();
     const free = await js(isolationProbe, await engine.driver.findElement(By.css('[data-circo-don]')));
     await open('/csp.html');
+    await shown();
     const strict = await js(isolationProbe, await engine.driver.findElement(By.css('[data-circo-don]')));
     assert.deepEqual(strict.styles, free.styles);
     assert.equal(strict.height, free.height);
