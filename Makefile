@@ -1,32 +1,40 @@
 # circo-don: the two commands a newcomer needs are `make demo` and `make test`; both
-# install what is missing first (tools/setup.sh, idempotent, registries only).
+# install what is missing first (tools/setup.sh, idempotent, registries only), each only
+# what it needs: `make demo` the build tools, `make test` the browsers too.
 SHELL := bash
-export PATH := $(HOME)/.cargo/bin:$(CURDIR)/node_modules/.bin:$(PATH)
+export PATH := $(or $(CARGO_HOME),$(HOME)/.cargo)/bin:$(CURDIR)/node_modules/.bin:$(PATH)
 
 HOST ?= 127.0.0.1
 PORT ?= 8080
 
-.PHONY: setup build demo test test-native test-browser test-e2e size lint bench bench-web clean release
+.PHONY: setup setup-test build demo test test-native test-browser test-e2e size lint bench bench-web clean release
 
+# The build tools only (no browser): what build, demo, size and release need.
 setup:
-	@bash tools/setup.sh
+	@bash tools/setup.sh build
+
+# Everything every test layer needs, browsers and drivers included.
+setup-test:
+	@bash tools/setup.sh test
 
 # The release widget in dist/: circo-don.js (glue that starts itself), circo-don_bg.wasm,
 # the demo page and its example configurations, and the builder page (builder.html and
-# its own circo-don-builder files: none of its bytes are in the widget's). Built for size by tools/build.sh (Yew's
-# minimum-size recipe, with RUSTC_BOOTSTRAP=1 for that one build only: see the script).
+# its own circo-don-builder files: none of its bytes are in the widget's). Built for size
+# by tools/build.sh: cargo, wasm-bindgen and wasm-opt, with Yew's minimum-size recipe
+# (tools/wasm-flags.sh, RUSTC_BOOTSTRAP=1 for those builds only).
 build: setup
 	@bash tools/build.sh
 
 demo: build
 	@node tools/serve.mjs dist $(HOST) $(PORT)
 
-# Every layer, then one pass/fail line per layer and a summary (tools/test.sh).
-test: setup
+# Every layer, then one pass/fail line per layer and a summary (tools/test.sh, which
+# installs what the layers need first).
+test:
 	@bash tools/test.sh
 
 test-native:
-	cargo test --locked
+	@bash tools/test.sh native
 
 test-browser:
 	@bash tools/test.sh browser
@@ -35,8 +43,7 @@ test-e2e:
 	@bash tools/test.sh e2e
 
 lint:
-	cargo clippy --locked --all-targets -- -D warnings
-	cargo clippy --locked --target wasm32-unknown-unknown --features builder --all-targets -- -D warnings
+	@bash tools/test.sh lint
 
 # Bytes a page loads (gzip and brotli) and where they are in the wasm (tools/size.sh).
 size: build
@@ -47,12 +54,13 @@ size: build
 release: build
 	@bash tools/release.sh
 
-bench:
-	cargo bench --locked --bench law
+bench: setup
+	cargo bench --offline --locked --bench law
 
 # A donor on a slow phone (slow 4G, CPU 4× slower): when the widget shows and answers,
 # for the static markup, the widget by URL, inline, and prerendered (tools/bench-web.mjs).
 bench-web: build
+	@bash tools/setup.sh e2e
 	@node tools/bench-web.mjs
 
 clean:

@@ -1,42 +1,72 @@
 #!/usr/bin/env bash
-# The release widget in dist/, built for size: `make build`, `make demo`, `make size` and
-# the build and e2e layers of tools/test.sh all call this script, so every page gets the
-# same bytes. Arguments are passed to `trunk build --release`.
+# The release pages in dist/, built for size: `make build`, `make demo`, `make size`,
+# `make release` and the build and e2e layers of tools/test.sh all call this script, so
+# every page gets the same bytes.
 #
-# Yew's minimum-size recipe (yewstack/yew, examples/.cargo/min-size-config.toml), on the
-# pinned stable toolchain with its rust-src component (tools/setup.sh adds it):
-#   - std rebuilt from source with the widget (-Zbuild-std), with its optimize_for_size
-#     feature (smaller, slower variants of std's code);
-#   - -Cpanic=immediate-abort: a panic is a bare `unreachable` trap, without message,
-#     formatting or unwinding machinery. The widget has no panic hook and never relies on
-#     one: its failures are `Result`s written as sentences.
-# Not used, measured worthless here (README, "Size: the moves"): -Zlocation-detail=none
-# (immediate-abort already drops every panic location) and -Zfmt-debug=none (−37 bytes,
-# and it would silently empty any Debug output the widget ever writes).
-# These are unstable flags: on stable rustc they need RUSTC_BOOTSTRAP=1. It is set here,
-# for this one cargo invocation (through trunk) and nothing else: native builds, `cargo
-# test`, clippy and the wasm-bindgen-test browser layer keep plain stable semantics. A
-# pinned nightly would need its own wasm32 target and rust-src download and a second
-# toolchain to keep in step; this uses the same compiler as everything else.
-# The build has its own target directory (target/min-size): its std and flags differ
-# from the other wasm builds, and build scripts that probe RUSTC_BOOTSTRAP (proc-macro2)
-# would otherwise make each build redo the other's dependencies.
-# A plain `trunk build --release` still works and gives the larger stable build.
+#   dist/circo-don.js, circo-don_bg.wasm, circo-don.css   the donor's widget: glue that
+#                                                         starts itself, wasm, stylesheet
+#   dist/index.html, demo.css, demo/                      the demo page and its examples
+#   dist/builder.html, circo-don-builder*, builder.css    the builder page, its own wasm
+#
+# Each wasm is three steps, the same as any wasm-bindgen project's: cargo (flags in
+# tools/wasm-flags.sh), wasm-bindgen (glue for ES modules), wasm-opt (npm binaryen). It
+# needs no bundler: the pages are hand-written HTML whose only build-time change is the
+# stylesheet link (`styles/X.css` becomes `X.css` beside the page). Offline: every crate
+# was fetched by tools/setup.sh, and tools/check-offline.sh proves it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
-export RUSTC_BOOTSTRAP=1
-export CARGO_UNSTABLE_BUILD_STD=std,panic_abort
-export CARGO_UNSTABLE_BUILD_STD_FEATURES=optimize_for_size
-# Only for the wasm32 target (trunk passes --target): build scripts and proc macros, which
-# run on the host, are compiled as usual. RUSTFLAGS would override these: unset it.
-unset RUSTFLAGS CARGO_ENCODED_RUSTFLAGS
-export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort"
-export CARGO_TARGET_DIR=target/min-size
-trunk build --release "$@"
-# The builder page (builder.html), its own wasm binary, by a second invocation: trunk
-# builds one page per run and replaces its dist folder, so it builds into its own folder
-# and its files (builder.html, circo-don-builder*.js/.wasm, builder.css) join dist/.
-builder_dist=target/builder-dist
-trunk build builder.html --release --dist "$builder_dist" --html-output builder.html --public-url ./ "$@"
-cp "$builder_dist"/builder.html "$builder_dist"/circo-don-builder* "$builder_dist"/builder*.css dist/
+export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$PWD/node_modules/.bin:$PATH"
+source tools/wasm-flags.sh
+
+out=target/min-size
+stage=$out/stage
+rm -rf "$stage"
+mkdir -p "$stage" "$out/wasm-bindgen/release"
+
+# wasm_app BIN NAME CARGO_FLAGS... -- WASM_OPT_FLAGS...: compiles BIN, writes NAME.js and
+# NAME_bg.wasm into the stage, the wasm optimised by the given passes.
+wasm_app() {
+  local bin=$1 name=$2; shift 2
+  local cargo_flags=() opt_flags=()
+  while [ $# -gt 0 ] && [ "$1" != -- ]; do cargo_flags+=("$1"); shift; done
+  shift
+  opt_flags=("$@")
+  echo "build: $name (cargo ${WASM_CARGO_ARGS[*]} --bin $bin ${cargo_flags[*]})"
+  cargo "${WASM_CARGO_ARGS[@]}" --bin "$bin" "${cargo_flags[@]}"
+  wasm-bindgen --target=web --out-dir="$out/wasm-bindgen/release" --out-name="$name" --no-typescript \
+    "$out/wasm32-unknown-unknown/release/$bin.wasm"
+  cp "$out/wasm-bindgen/release/$name.js" "$stage/$name.js"
+  wasm-opt --output="$stage/${name}_bg.wasm" "$out/wasm-bindgen/release/${name}_bg.wasm" "${opt_flags[@]}"
+}
+
+# page SRC: copies the page into the stage, its `<link data-build rel="css"
+# href="styles/X.css">` turned into a plain stylesheet link to X.css (copied beside it).
+page() {
+  local src=$1
+  node -e '
+    const fs = require("fs"), path = require("path");
+    const [src, stage] = process.argv.slice(1);
+    let html = fs.readFileSync(src, "utf8"), found = 0;
+    html = html.replace(/<link data-build rel="css" href="([^"]+)">/g, (_, href) => {
+      found++;
+      const name = path.basename(href);
+      fs.copyFileSync(href, path.join(stage, name));
+      return `<link rel="stylesheet" href="${name}">`;
+    });
+    if (!found) { console.error(`build: ${src} links no stylesheet (data-build rel="css")`); process.exit(1); }
+    fs.writeFileSync(path.join(stage, path.basename(src)), html);
+  ' "$src" "$stage"
+}
+
+wasm_app circo-don circo-don -- "${WIDGET_WASM_OPT[@]}"
+bash tools/post-build.sh "$stage"
+page index.html
+cp -r demo "$stage/demo"
+
+wasm_app circo-don-builder circo-don-builder --features builder -- "${BUILDER_WASM_OPT[@]}"
+page builder.html
+
+# The new dist/ replaces the old one whole, so nothing stale survives a build.
+rm -rf dist
+mv "$stage" dist
+echo "build: dist/ ready ($(ls dist | wc -l) entries)"

@@ -1,29 +1,46 @@
 #!/usr/bin/env bash
 # Installs, idempotently and only from the package registries (crates.io, npm, Debian),
-# everything circo-don needs to build, serve and test on a bare Debian machine:
-#   - the Rust wasm32 target, clippy, rustfmt and rust-src (the standard library's source,
-#     which the release widget rebuilds for size: tools/build.sh);
-#   - trunk and wasm-bindgen-cli (compiled from crates.io: the first run takes ~20 min);
-#   - Chromium and chromedriver, Firefox ESR, WebKitGTK's WebKitWebDriver and MiniBrowser,
-#     and Xvfb from Debian (about 3 minutes the first time);
-#   - geckodriver (compiled from crates.io: about 5 more minutes the first time);
-#   - the npm packages of package-lock.json: wasm-opt (binaryen), terser (minifies the
-#     JS glue: tools/post-build.sh), csso (minifies the stylesheet), playwright-core,
-#     axe-core, jsqr, selenium-webdriver.
-# Each step checks before installing and says what it does. Nothing is downloaded from
-# anywhere else: trunk runs offline with the tools installed here.
+# what a command of circo-don needs on a bare Debian machine, and no more:
+#
+#   tools/setup.sh build          what `make build`, `make demo`, `make size` and
+#                                 `make release` need: the build tools, no browser
+#   tools/setup.sh test           what every test layer needs (`make test`)
+#   tools/setup.sh LAYER...       what those test layers need (native lint browser build
+#                                 e2e gecko webkit offline), as tools/test.sh LAYER asks
+#   tools/setup.sh crates         only the crates (what the offline guard checks)
+#
+# The parts, each checked before it is installed:
+#   crates     every crate the builds and tests compile, fetched once into cargo's cache
+#              (Cargo.lock, all targets) with the crates of the standard library's own
+#              Cargo.lock, which the size build recompiles (-Zbuild-std): every cargo
+#              command after setup runs --offline, and tools/check-offline.sh proves that
+#              this list is enough;
+#   rust       the wasm32 target and rust-src (the standard library's source);
+#   bindgen    wasm-bindgen-cli, exactly the wasm-bindgen of Cargo.lock (compiled from
+#              crates.io: about 2 to 3 minutes on 2 cores);
+#   npm        the packages of package-lock.json: wasm-opt (binaryen), terser, csso, and
+#              the test drivers playwright-core, axe-core, jsqr, selenium-webdriver;
+#   clippy     the clippy component (lint);
+#   chromium   Debian's Chromium and chromedriver (browser, e2e);
+#   gecko      Debian's Firefox ESR, and geckodriver compiled from crates.io (gecko);
+#   webkit     Debian's WebKitGTK WebDriver and MiniBrowser, and Xvfb (webkit).
+# Debian's packages install in the background while the Rust tools compile.
+# Tools go to cargo's own bin folder (CARGO_HOME, ~/.cargo by default) and node_modules.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-TRUNK_VERSION=0.21.14
 GECKODRIVER_VERSION=0.37.1
 # wasm-bindgen-cli must be exactly the wasm-bindgen of Cargo.lock, or the glue and the
 # test runner reject the wasm.
 WASM_BINDGEN_VERSION=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/[^0-9.]/, ""); print; exit }' Cargo.lock)
-export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
+cargo_bin="${CARGO_HOME:-$HOME/.cargo}/bin"
+export PATH="$cargo_bin:$PWD/node_modules/.bin:$PATH"
+logs=target/setup-logs
+mkdir -p "$logs"
 
 start=$(date +%s)
 say() { printf '\033[1msetup:\033[0m %s\n' "$*"; }
+took() { say "$1 in $(( $(date +%s) - $2 )) s"; }
 
 as_root() {
   if [ "$(id -u)" -eq 0 ]; then "$@"
@@ -32,66 +49,145 @@ as_root() {
   fi
 }
 
+# Which parts the arguments ask for.
+declare -A want=()
+[ $# -gt 0 ] || set -- build
+for arg in "$@"; do
+  case "$arg" in
+    crates) want[crates]=1 ;;
+    build) for p in crates rust bindgen npm; do want[$p]=1; done ;;
+    test)
+          for p in crates rust bindgen npm clippy chromium gecko webkit; do want[$p]=1; done ;;
+    native|offline) want[crates]=1 ;;
+    lint) for p in crates rust clippy; do want[$p]=1; done ;;
+    browser) for p in crates rust bindgen chromium; do want[$p]=1; done ;;
+    e2e) for p in crates rust bindgen npm chromium; do want[$p]=1; done ;;
+    gecko) for p in crates rust bindgen npm gecko; do want[$p]=1; done ;;
+    webkit) for p in crates rust bindgen npm webkit; do want[$p]=1; done ;;
+    *) say "unknown part $arg (build, test, crates, native, lint, browser, e2e, gecko, webkit, offline)"; exit 2 ;;
+  esac
+done
+wants() { [ -n "${want[$1]:-}" ]; }
+
 command -v cargo >/dev/null || { say "cargo is missing: install Rust with rustup first (https://rustup.rs)."; exit 1; }
 
-if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
-  say "adding the Rust target wasm32-unknown-unknown"
-  rustup target add wasm32-unknown-unknown
-fi
-for component in clippy rustfmt rust-src; do
-  if ! rustup component list --installed | grep -q "^$component"; then
-    say "adding the Rust component $component"
-    rustup component add "$component"
-  fi
-done
-
-if [ "$(trunk --version 2>/dev/null)" != "trunk $TRUNK_VERSION" ]; then
-  say "installing trunk $TRUNK_VERSION from crates.io (compiles from source: about 12 minutes on 2 cores)"
-  cargo install trunk --version "$TRUNK_VERSION" --locked
-fi
-
-if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $WASM_BINDGEN_VERSION" ]; then
-  say "installing wasm-bindgen-cli $WASM_BINDGEN_VERSION, the version of Cargo.lock (compiles from source: about 7 minutes)"
-  # Not --locked: its locked set asks for a webpki-roots release crates.io lacks.
-  cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --force
-fi
-
-# The browsers of the tests: Chromium (every layer), Firefox ESR and WebKitGTK (the
-# gecko and webkit layers, WebKitGTK under the virtual display of xvfb).
+# Debian's packages, all in one apt-get, started first and left to run in the background
+# while cargo compiles: the two are bound by different things (network and dpkg, CPU).
+debian_packages=()
+wants chromium && debian_packages+=(chromium chromium-driver)
+wants gecko && debian_packages+=(firefox-esr)
+wants webkit && debian_packages+=(webkit2gtk-driver xvfb)
+if wants npm && ! command -v npm >/dev/null 2>&1; then debian_packages+=(nodejs npm); fi
 debian_missing=()
-for package in chromium chromium-driver firefox-esr webkit2gtk-driver xvfb; do
+for package in "${debian_packages[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q 'ok installed' || debian_missing+=("$package")
 done
+apt_pid=
 if [ ${#debian_missing[@]} -gt 0 ]; then
-  say "installing Debian's ${debian_missing[*]} (about 3 minutes for all of them)"
-  as_root apt-get update -qq
-  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${debian_missing[@]}" >/dev/null
+  say "installing Debian's ${debian_missing[*]} in the background (about a minute each browser; log: $logs/apt.log)"
+  (
+    t=$(date +%s)
+    as_root apt-get update -qq &&
+      as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${debian_missing[@]}" &&
+      echo "apt: done in $(( $(date +%s) - t )) s"
+  ) > "$logs/apt.log" 2>&1 &
+  apt_pid=$!
+fi
+wait_apt() {
+  [ -n "$apt_pid" ] || return 0
+  if wait "$apt_pid"; then say "Debian's packages: $(tail -1 "$logs/apt.log")"
+  else say "installing Debian's ${debian_missing[*]} failed:"; tail -20 "$logs/apt.log"; exit 1
+  fi
+  apt_pid=
+}
+
+if wants rust; then
+  if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+    say "adding the Rust target wasm32-unknown-unknown"
+    rustup target add wasm32-unknown-unknown
+  fi
+  if ! rustup component list --installed | grep -q '^rust-src'; then
+    say "adding the Rust component rust-src (the standard library's source, rebuilt by the size build)"
+    rustup component add rust-src
+  fi
+fi
+if wants clippy && ! rustup component list --installed | grep -q '^clippy'; then
+  say "adding the Rust component clippy"
+  rustup component add clippy
 fi
 
-case "$(geckodriver --version 2>/dev/null | head -1)" in
-  "geckodriver $GECKODRIVER_VERSION"*) ;;
-  *) say "installing geckodriver $GECKODRIVER_VERSION from crates.io, which drives Firefox ESR (compiles from source: about 5 minutes)"
-     cargo install geckodriver --version "$GECKODRIVER_VERSION" --locked ;;
-esac
-
-if ! command -v npm >/dev/null 2>&1; then
-  say "installing Debian's nodejs and npm"
-  as_root apt-get update -qq
-  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm >/dev/null
+# The crates. `cargo fetch` without --target takes every platform's dependencies (the
+# native tests', the widget's wasm32 ones). The size build also compiles the standard
+# library, whose own dependencies (compiler_builtins, hashbrown, moto-rt…) are locked in
+# the toolchain's rust-src; its manifest uses unstable cargo features, hence
+# RUSTC_BOOTSTRAP for that one fetch. Fast when the cache has them: cargo checks only.
+if wants crates; then
+  t=$(date +%s)
+  say "fetching the crates of Cargo.lock into ${CARGO_HOME:-~/.cargo} (every later cargo command is offline)"
+  cargo fetch --locked --quiet
+  if ! rustup component list --installed | grep -q '^rust-src'; then
+    say "adding the Rust component rust-src (the standard library's source, rebuilt by the size build)"
+    rustup component add rust-src
+  fi
+  std_manifest="$(rustc --print sysroot)/lib/rustlib/src/rust/library/Cargo.toml"
+  say "fetching the standard library's own crates (its Cargo.lock in rust-src), which the size build compiles"
+  RUSTC_BOOTSTRAP=1 cargo fetch --locked --quiet --manifest-path "$std_manifest"
+  took "crates fetched" "$t"
 fi
 
-# npm ci is exact but slow to repeat: reinstall only when the lockfile changed.
-stamp=node_modules/.package-lock.json
-if [ ! -f "$stamp" ] || ! cmp -s package-lock.json "$stamp.src" 2>/dev/null; then
-  say "installing the npm packages of package-lock.json (wasm-opt, terser, csso, playwright-core, axe-core, jsqr, selenium-webdriver)"
-  npm ci --no-audit --no-fund --loglevel=error
-  cp package-lock.json "$stamp.src"
+# The Rust tools, compiled from crates.io. Each logs to its own file; geckodriver (only
+# for the gecko layer) compiles at the same time as wasm-bindgen-cli, which fills the
+# cores where one crate waits for another.
+tool_pids=() tool_names=()
+install_tool() { # NAME LOG CARGO-INSTALL-ARGS...
+  local name=$1 log=$2; shift 2
+  ( t=$(date +%s); cargo install "$@" && echo "$name: done in $(( $(date +%s) - t )) s" ) > "$log" 2>&1 &
+  tool_pids+=($!) tool_names+=("$name")
+}
+if wants bindgen && [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $WASM_BINDGEN_VERSION" ]; then
+  say "compiling wasm-bindgen-cli $WASM_BINDGEN_VERSION, the version of Cargo.lock (about 2 to 3 minutes; log: $logs/wasm-bindgen.log)"
+  # Not --locked: its locked set asks for a webpki-roots release crates.io lacks.
+  install_tool wasm-bindgen-cli "$logs/wasm-bindgen.log" wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --force
+fi
+if wants gecko; then
+  case "$(geckodriver --version 2>/dev/null | head -1)" in
+    "geckodriver $GECKODRIVER_VERSION"*) ;;
+    *) say "compiling geckodriver $GECKODRIVER_VERSION, which drives Firefox ESR (about 3 minutes; log: $logs/geckodriver.log)"
+       install_tool geckodriver "$logs/geckodriver.log" geckodriver --version "$GECKODRIVER_VERSION" --locked ;;
+  esac
 fi
 
-wasm_opt_version=$(wasm-opt --version)
-case "$wasm_opt_version" in
-  *"version 132"*) ;;
-  *) say "unexpected wasm-opt: $wasm_opt_version (expected version 132 from npm binaryen)"; exit 1 ;;
-esac
+if wants npm; then
+  wait_apt # nodejs and npm, if they were missing
+  command -v npm >/dev/null 2>&1 || { say "npm is missing: install Node.js 20 and npm (Debian: apt-get install nodejs npm)"; exit 1; }
+  # npm ci is exact but slow to repeat: reinstall only when the lockfile changed.
+  stamp=node_modules/.package-lock.json
+  if [ ! -f "$stamp" ] || ! cmp -s package-lock.json "$stamp.src" 2>/dev/null; then
+    t=$(date +%s)
+    say "installing the npm packages of package-lock.json (wasm-opt, terser, csso, playwright-core, axe-core, jsqr, selenium-webdriver)"
+    npm ci --no-audit --no-fund --loglevel=error
+    cp package-lock.json "$stamp.src"
+    took "npm packages installed" "$t"
+  fi
+  wasm_opt_version=$(wasm-opt --version)
+  case "$wasm_opt_version" in
+    *"version 132"*) ;;
+    *) say "unexpected wasm-opt: $wasm_opt_version (expected version 132 from npm binaryen)"; exit 1 ;;
+  esac
+fi
 
-say "ready in $(( $(date +%s) - start )) s: $(trunk --version), $(wasm-bindgen --version), wasm-opt 132, $(/usr/bin/chromium --version 2>/dev/null | head -1), $(firefox-esr --version 2>/dev/null), $(geckodriver --version 2>/dev/null | head -1), WebKitGTK $(dpkg-query -W -f='${Version}' libwebkit2gtk-4.1-0 2>/dev/null)"
+for i in "${!tool_pids[@]}"; do
+  log="$logs/${tool_names[$i]%-cli}.log"
+  if wait "${tool_pids[$i]}"; then say "$(tail -1 "$log")"
+  else say "compiling ${tool_names[$i]} failed:"; tail -30 "$log"; exit 1
+  fi
+done
+wait_apt
+
+versions=()
+wants bindgen && versions+=("$(wasm-bindgen --version)")
+wants npm && versions+=("wasm-opt 132")
+wants chromium && versions+=("$(/usr/bin/chromium --version 2>/dev/null | head -1)")
+wants gecko && versions+=("$(firefox-esr --version 2>/dev/null)" "$(geckodriver --version 2>/dev/null | head -1)")
+wants webkit && versions+=("WebKitGTK $(dpkg-query -W -f='${Version}' libwebkit2gtk-4.1-0 2>/dev/null)")
+say "ready in $(( $(date +%s) - start )) s${versions:+: $(IFS=,; echo "${versions[*]}" | sed 's/,/, /g')}"

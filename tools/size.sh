@@ -6,7 +6,8 @@
 # the release build (index.html), plus `-g`. `make size` builds first (tools/build.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
+export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$PWD/node_modules/.bin:$PATH"
+source tools/wasm-flags.sh
 dist=${1:-dist}
 budget_kb=150
 files=("$dist/circo-don.js" "$dist/circo-don_bg.wasm" "$dist/circo-don.css")
@@ -29,8 +30,12 @@ for f in "${files[@]}"; do
   printf '%-24s %10d %10d %10d\n' "$(basename "$f")" "$raw" "$gz" "$br"
 done
 printf '%-24s %10d %10d %10d\n' total "$total_raw" "$total_gz" "$total_br"
-verdict="within budget"
-[ "$total_gz" -le $((budget_kb * 1000)) ] || verdict="OVER BUDGET"
+over=0
+if [ "$total_gz" -le $((budget_kb * 1000)) ]; then
+  verdict="within budget, $(kb $((budget_kb * 1000 - total_gz))) left"
+else
+  verdict="OVER BUDGET by $(kb $((total_gz - budget_kb * 1000)))"; over=1
+fi
 echo "total: $(kb "$total_gz") gzip, $(kb "$total_br") brotli (budget $budget_kb KB gzip: $verdict)"
 
 # The builder page (builder.html) is its own wasm binary, loaded by collectives only:
@@ -52,12 +57,11 @@ bindgen=target/min-size/wasm-bindgen/release/circo-don_bg.wasm
 named=target/min-size/size/circo-don_named.wasm
 if [ ! -f "$bindgen" ]; then
   echo "(no breakdown: $bindgen is missing; build with 'make build')"
-  exit 0
+  exit "$over"
 fi
-if [ ! -f "$named" ] || [ "$bindgen" -nt "$named" ] || [ index.html -nt "$named" ]; then
-  level=$(sed -n 's/.*data-wasm-opt="\([^"]*\)".*/\1/p' index.html)
-  read -r -a params <<< "$(sed -n 's/.*data-wasm-opt-params="\([^"]*\)".*/\1/p' index.html)"
+if [ ! -f "$named" ] || [ "$bindgen" -nt "$named" ] || [ tools/wasm-flags.sh -nt "$named" ]; then
   mkdir -p "$(dirname "$named")"
-  wasm-opt "-O$level" "$bindgen" "${params[@]}" -g -o "$named"
+  wasm-opt "$bindgen" "${WIDGET_WASM_OPT[@]}" -g -o "$named"
 fi
 node tools/wasm-breakdown.mjs "$named" 10
+exit "$over"

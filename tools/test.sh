@@ -1,24 +1,34 @@
 #!/usr/bin/env bash
 # Runs every test layer of circo-don, each even when an earlier one failed, then prints
 # one line per layer and a closing summary. `tools/test.sh LAYER...` runs only those.
+# First it installs what those layers need (tools/setup.sh LAYER...): the browsers and
+# their drivers only for the layers that drive them.
+#   offline  the guard: every offline cargo command below finds its crates after
+#            `tools/setup.sh crates` alone, in an empty cargo home (tools/check-offline.sh)
 #   native   cargo test: the core (law, money, configuration, payloads) and the CLI
 #   lint     clippy with warnings denied, native and wasm32
 #   browser  wasm-bindgen-test: the Yew components in headless Chromium
-#   build    the release widget and the builder page (tools/build.sh: trunk, built
-#            for size), which the end-to-end tests serve
+#   build    the release widget and the builder page (tools/build.sh, built for size),
+#            which the end-to-end tests serve
 #   e2e      Playwright + axe-core in Chromium against dist/ served on 127.0.0.1
 #   gecko    the engine-dependent donor flows in Firefox ESR (headless), via WebDriver
 #   webkit   the same flows in WebKitGTK's MiniBrowser under Xvfb, via WebDriver
 # Each browser layer's summary line names the browser version it ran.
 set -uo pipefail
 cd "$(dirname "$0")/.."
-export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
+export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$PWD/node_modules/.bin:$PATH"
 export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner
 export CHROMEDRIVER=/usr/bin/chromedriver
 export WASM_BINDGEN_TEST_TIMEOUT=${WASM_BINDGEN_TEST_TIMEOUT:-180}
 
 layers=("$@")
-[ ${#layers[@]} -gt 0 ] || layers=(native lint browser build e2e gecko webkit)
+all=(offline native lint browser build e2e gecko webkit)
+[ ${#layers[@]} -gt 0 ] || layers=("${all[@]}")
+for layer in "${layers[@]}"; do
+  case " ${all[*]} " in *" $layer "*) ;; *) echo "unknown layer $layer (${all[*]})"; exit 2 ;; esac
+done
+# Every cargo command below is --offline: setup fetched the crates, the guard proves it.
+bash tools/setup.sh "${layers[@]}" || { echo "setup failed: no layer ran"; exit 1; }
 
 # The end-to-end layers serve the release build: build it first when it is missing.
 need_dist() { [ -f dist/circo-don_bg.wasm ] && [ -f dist/circo-don-builder_bg.wasm ] || bash tools/build.sh; }
@@ -34,16 +44,16 @@ browser_of() {
 
 run_layer() {
   case "$1" in
-    native) cargo test --locked ;;
-    lint) cargo clippy --locked --all-targets -- -D warnings &&
-          cargo clippy --locked --target wasm32-unknown-unknown --features builder --lib --bins --test browser -- -D warnings ;;
-    browser) cargo test --locked --target wasm32-unknown-unknown --test browser ;;
+    offline) bash tools/check-offline.sh ;;
+    native) cargo test --offline --locked ;;
+    lint) cargo clippy --offline --locked --all-targets -- -D warnings &&
+          cargo clippy --offline --locked --target wasm32-unknown-unknown --features builder --lib --bins --test browser -- -D warnings ;;
+    browser) cargo test --offline --locked --target wasm32-unknown-unknown --test browser ;;
     build) bash tools/build.sh ;;
     e2e) need_dist && node --test --test-concurrency=1 tests/e2e/ ;;
     gecko) need_dist && node --test --test-timeout=300000 tests/engines/gecko.test.mjs ;;
     # WebKitGTK's MiniBrowser needs a display: a private Xvfb for the run.
     webkit) need_dist && xvfb-run -a -s '-screen 0 1280x1024x24' node --test --test-timeout=300000 tests/engines/webkit.test.mjs ;;
-    *) echo "unknown layer $1 (native, lint, browser, build, e2e, gecko, webkit)"; return 2 ;;
   esac
 }
 

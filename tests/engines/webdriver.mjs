@@ -28,7 +28,7 @@ export const ENGINES = {
   gecko: {
     label: 'Firefox ESR',
     // geckodriver comes from crates.io (tools/setup.sh), Firefox ESR from Debian.
-    driver: process.env.GECKODRIVER ?? join(homedir(), '.cargo', 'bin', 'geckodriver'),
+    driver: process.env.GECKODRIVER ?? join(process.env.CARGO_HOME ?? join(homedir(), '.cargo'), 'bin', 'geckodriver'),
     args: (port) => ['--port', String(port), '--host', '127.0.0.1'],
     capabilities: () => ({
       browserName: 'firefox',
