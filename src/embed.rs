@@ -277,7 +277,7 @@ fn remove_dots(path: &str) -> String {
 }
 
 /// The stylesheet's name beside `circo-don.js`, where a prerendered snippet links it
-/// (trunk's post-build hook copies `styles/widget.css` there).
+/// (tools/post-build.sh copies `styles/widget.css` there).
 pub const STYLE_FILE: &str = "circo-don.css";
 
 /// The snippet a collective pastes: the wasm's preload (it starts downloading while the

@@ -1,5 +1,5 @@
 //! The `circo-don` binary. Natively it is the command-line tool (`circo-don quote`,
-//! `reverse`, `check`, `schema`); built for wasm32 by trunk it is the widget, which
+//! `reverse`, `check`, `schema`); built for wasm32 by tools/build.sh it is the widget, which
 //! mounts itself on every `[data-circo-don]` element of the page.
 
 #[cfg(not(target_arch = "wasm32"))]

@@ -60,7 +60,7 @@ fn clock_today() -> Date {
 }
 
 /// The stylesheet's name beside `circo-don.js`, where the prerendered snippet links it
-/// (trunk's post-build hook copies `styles/widget.css` there): the embed contract's.
+/// (tools/post-build.sh copies `styles/widget.css` there): the embed contract's.
 pub const STYLE_FILE: &str = crate::embed::STYLE_FILE;
 
 /// A stylesheet constructed in `realm` (a window) and holding `css`, where the browser
