@@ -8,7 +8,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$PWD/node_modules/.bin:$PATH"
 source tools/wasm-flags.sh
+# `tools/size.sh DIR --check`: the totals and the budget only (the build test layer).
 dist=${1:-dist}
+check_only=${2:-}
 budget_kb=150
 files=("$dist/circo-don.js" "$dist/circo-don_bg.wasm" "$dist/circo-don.css")
 
@@ -37,6 +39,8 @@ else
   verdict="OVER BUDGET by $(kb $((total_gz - budget_kb * 1000)))"; over=1
 fi
 echo "total: $(kb "$total_gz") gzip, $(kb "$total_br") brotli (budget $budget_kb KB gzip: $verdict)"
+
+[ "$check_only" = --check ] && exit "$over"
 
 # The builder page (builder.html) is its own wasm binary, loaded by collectives only:
 # listed apart, never counted in the widget's bytes.

@@ -9,7 +9,8 @@
 #   lint     clippy with warnings denied, native and wasm32
 #   browser  wasm-bindgen-test: the Yew components in headless Chromium
 #   build    the release widget and the builder page (tools/build.sh, built for size),
-#            which the end-to-end tests serve
+#            which the end-to-end tests serve, and the widget's bytes within their
+#            budget (tools/size.sh --check)
 #   e2e      Playwright + axe-core in Chromium against dist/ served on 127.0.0.1
 #   gecko    the engine-dependent donor flows in Firefox ESR (headless), via WebDriver
 #   webkit   the same flows in WebKitGTK's MiniBrowser under Xvfb, via WebDriver
@@ -49,7 +50,8 @@ run_layer() {
     lint) cargo clippy --offline --locked --all-targets -- -D warnings &&
           cargo clippy --offline --locked --target wasm32-unknown-unknown --features builder --lib --bins --test browser -- -D warnings ;;
     browser) cargo test --offline --locked --target wasm32-unknown-unknown --test browser ;;
-    build) bash tools/build.sh ;;
+    # The donor's bytes against their budget too: a change that goes over fails here.
+    build) bash tools/build.sh && bash tools/size.sh dist --check ;;
     e2e) need_dist && node --test --test-concurrency=1 tests/e2e/ ;;
     gecko) need_dist && node --test --test-timeout=300000 tests/engines/gecko.test.mjs ;;
     # WebKitGTK's MiniBrowser needs a display: a private Xvfb for the run.
