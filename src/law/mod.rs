@@ -5,6 +5,7 @@
 //! - [`tax`]: the income-tax reduction of a gift, and the reverse computation;
 //! - [`limits`]: who may give, how much, how (refusals name their rule);
 //! - [`calendar`]: when the collection opens and closes;
+//! - [`monthly`]: a standing order, its window, its cap and its real cost per year;
 //! - [`plan`]: the collective's arithmetic;
 //! - [`texts`]: the statutory texts every appeal for donations shows.
 //!
@@ -13,6 +14,7 @@
 
 pub mod calendar;
 pub mod limits;
+pub mod monthly;
 pub mod plan;
 pub mod rules;
 pub mod tax;
