@@ -711,7 +711,7 @@ pub fn card_notice(card: &Card) -> Text {
 
 /// [`card_notice`] in one language.
 pub fn card_notice_in(card: &Card, lang: Lang) -> String {
-    let host = crate::config::validate::url_host(&card.url).unwrap_or(&card.url);
+    let host = crate::url::host(&card.url).unwrap_or(&card.url);
     say(
         lang,
         "Le paiement par carte se fait sur une page de {} ({}), ouverte dans un nouvel onglet ; ce widget ne voit ni ne transmet aucune donnée bancaire.",
