@@ -95,7 +95,7 @@ pub enum LoadFailure {
 /// `https:` to anything else, never to `http:` beyond this machine.
 pub fn check_head(requested: &str, redirected_to: Option<&str>, status: u16, content_type: Option<&str>, content_length: Option<&str>) -> Result<(), LoadFailure> {
     if let Some(to) = redirected_to {
-        let https = |u: &str| url::scheme(u).as_deref() == Some("https");
+        let https = |u: &str| url::is_https(u);
         let downgraded = https(requested) && !https(to);
         if downgraded || Source::parse(to).is_err() {
             return Err(LoadFailure::InsecureRedirect(to.to_owned()));

@@ -11,14 +11,19 @@
 
 /// The scheme in lower case (`https`, `javascript`), if `url` has one.
 pub fn scheme(url: &str) -> Option<String> {
+    scheme_as_written(url).map(str::to_ascii_lowercase)
+}
+
+/// The scheme as written, without copying it.
+fn scheme_as_written(url: &str) -> Option<&str> {
     let (scheme, _) = url.split_once(':')?;
     let valid = scheme.starts_with(|c: char| c.is_ascii_alphabetic()) && scheme.bytes().all(|b| b.is_ascii_alphanumeric() || b"+-.".contains(&b));
-    valid.then(|| scheme.to_ascii_lowercase())
+    valid.then_some(scheme)
 }
 
 /// The length of `url`'s `scheme:`, colon included (0 without a scheme).
 fn scheme_len(url: &str) -> usize {
-    scheme(url).map_or(0, |s| s.len() + 1)
+    scheme_as_written(url).map_or(0, |s| s.len() + 1)
 }
 
 /// The authority (`user@host:port`) of an absolute `scheme://authority/...` URL: up to
@@ -48,6 +53,11 @@ pub fn is_loopback(url: &str) -> bool {
     host == "localhost" || host == "[::1]" || ipv4_loopback
 }
 
+/// Whether `url`'s scheme is `https`, in any case.
+pub fn is_https(url: &str) -> bool {
+    scheme_as_written(url).is_some_and(|s| s.eq_ignore_ascii_case("https"))
+}
+
 /// Whether `url` is a web address to download: `http://` or `https://`.
 pub fn is_web(url: &str) -> bool {
     matches!(scheme(url).as_deref(), Some("http" | "https")) && authority(url).is_some()
@@ -64,7 +74,7 @@ pub fn is_relative_path(link: &str) -> bool {
 /// the browser's fetch resolves the rest. Pure, so that the widget's views need no
 /// browser API to know what a chosen circo will load.
 pub fn resolve(link: &str, base: &str) -> String {
-    if scheme(link).is_some() {
+    if scheme_as_written(link).is_some() {
         return link.to_owned();
     }
     let base = base.split(['#', '?']).next().unwrap_or("");
@@ -166,6 +176,7 @@ mod tests {
 
     #[test]
     fn web_addresses_and_relative_paths() {
+        assert!(is_https("HTTPS://x.fr/c.json") && !is_https("http://x.fr/c.json") && !is_https("https-x:y") && !is_https("c.json"));
         assert!(is_web("https://x.fr/c.json") && is_web("HTTP://x.fr/c.json"));
         assert!(!is_web("ftp://x.fr/c.json") && !is_web("https:c.json") && !is_web("demo/c.json") && !is_web("C:\\demo\\c.json"));
         for relative in ["c.json", "circos/75-01.json", "../c.json", "configs/a:b.json", "1x:y.json"] {
