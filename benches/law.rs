@@ -8,8 +8,9 @@ use std::hint::black_box;
 use std::time::{Duration, Instant};
 
 use circo_don::config;
-use circo_don::donation::{self, Inputs};
-use circo_don::law::tax::{self, Household, Method, TaxDue};
+use circo_don::donation::{self, Action, AmountField, Inputs};
+use circo_don::law::tax::{self, Household, TaxDue};
+use circo_don::payment::Method;
 use circo_don::money::{parse_amount, Cents};
 use circo_don::payment;
 
@@ -62,7 +63,8 @@ fn main() {
     bench("tax::reverse (cost 20 €)", || {
         tax::reverse(black_box(Cents::from_euros(20)), &household, Method::Transfer, Cents::ZERO).map_or(0, |q| q.gift.get() as usize)
     });
-    let inputs = Inputs { gift: "37".into(), income: "30 000".into(), tax: "2000".into(), ..Inputs::default() };
+    let typed = [(AmountField::Gift, "37"), (AmountField::Income, "30 000"), (AmountField::Tax, "2000")];
+    let inputs = typed.into_iter().fold(Inputs::default(), |i, (f, t)| i.apply(Action::Type(f, t.into())));
     bench("donation::assess (one keystroke)", || donation::assess(black_box(&inputs)).errors.len());
     bench("config::load (account example)", || config::load(black_box(person)).problems.len());
     bench("config::load (registry example)", || config::load(black_box(registry)).problems.len());

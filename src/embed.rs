@@ -3,6 +3,7 @@
 //! collective read are tested natively; the widget shell does the fetching.
 
 use crate::i18n::Text;
+use crate::url;
 
 /// The attribute that marks an element to host a widget:
 /// `<div data-circo-don="URL-or-#id"></div>`.
@@ -41,14 +42,10 @@ impl Source {
         if let Some(id) = value.strip_prefix('#') {
             return Ok(Source::Inline(id.to_owned()));
         }
-        let lower = value.to_ascii_lowercase();
-        let scheme = lower.split_once(':').map(|(s, _)| s).filter(|s| {
-            !s.is_empty() && s.bytes().all(|b| b.is_ascii_alphanumeric() || b"+-.".contains(&b))
-        });
-        match scheme {
+        match url::scheme(value).as_deref() {
             None | Some("https") => Ok(Source::Url(value.to_owned())),
             // The configuration carries the IBAN: never over cleartext, but on this machine.
-            Some("http") if is_loopback(&lower) => Ok(Source::Url(value.to_owned())),
+            Some("http") if url::is_loopback(value) => Ok(Source::Url(value.to_owned())),
             Some(other) => Err(LoadFailure::UnsupportedScheme(other.to_owned())),
         }
     }
@@ -60,16 +57,6 @@ impl Source {
             Source::Url(url) => url.clone(),
         }
     }
-}
-
-/// Whether an `http://` URL (lower case) names this machine: local tests and previews.
-fn is_loopback(url: &str) -> bool {
-    let authority = url.strip_prefix("http://").unwrap_or("").split(['/', '?', '#', '\\']).next().unwrap_or("");
-    let host = authority.rsplit('@').next().unwrap_or("");
-    let host = if host.starts_with('[') { host.split(']').next().map(|h| h.trim_start_matches('[')).unwrap_or("") } else { host.split(':').next().unwrap_or("") };
-    let labels: Vec<&str> = host.split('.').collect();
-    let ipv4_loopback = labels.len() == 4 && labels[0] == "127" && labels.iter().all(|l| l.parse::<u8>().is_ok());
-    host == "localhost" || host == "::1" || ipv4_loopback
 }
 
 /// Why the configuration could not be loaded. The configuration's own content problems
@@ -108,8 +95,8 @@ pub enum LoadFailure {
 /// `https:` to anything else, never to `http:` beyond this machine.
 pub fn check_head(requested: &str, redirected_to: Option<&str>, status: u16, content_type: Option<&str>, content_length: Option<&str>) -> Result<(), LoadFailure> {
     if let Some(to) = redirected_to {
-        let scheme = |url: &str| url.split_once(':').map(|(s, _)| s.to_ascii_lowercase()).unwrap_or_default();
-        let downgraded = scheme(requested) == "https" && scheme(to) != "https";
+        let https = |u: &str| url::is_https(u);
+        let downgraded = https(requested) && !https(to);
         if downgraded || Source::parse(to).is_err() {
             return Err(LoadFailure::InsecureRedirect(to.to_owned()));
         }
@@ -213,69 +200,6 @@ impl LoadFailure {
     }
 }
 
-/// A registry's `link` resolved against the registry's own address `base` (RFC 3986,
-/// 5.2), which may itself be relative to the page: the result is then relative to the
-/// page too, and the browser's fetch resolves the rest. Pure, so that the widget's views
-/// need no browser API to know what a chosen circo will load.
-pub fn resolve_link(link: &str, base: &str) -> String {
-    let scheme_end = |s: &str| s.find(':').filter(|&i| i > 0 && s[..i].chars().all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c)));
-    if scheme_end(link).is_some() {
-        return link.to_owned();
-    }
-    let base = base.split(['#', '?']).next().unwrap_or("");
-    // scheme: and //authority of the base, when it has them.
-    let scheme_len = scheme_end(base).map_or(0, |i| i + 1);
-    let authority_len = match base[scheme_len..].strip_prefix("//") {
-        Some(rest) => 2 + rest.find('/').unwrap_or(rest.len()),
-        None => 0,
-    };
-    let (origin, path) = base.split_at(scheme_len + authority_len);
-    if link.starts_with("//") {
-        return format!("{}{link}", &base[..scheme_len]);
-    }
-    if link.starts_with('/') {
-        return format!("{origin}{}", remove_dots(link));
-    }
-    let dir = match path.rfind('/') {
-        Some(i) => &path[..=i],
-        // `https://host` alone: its path is `/`.
-        None if authority_len > 0 => "/",
-        None => "",
-    };
-    format!("{origin}{}", remove_dots(&format!("{dir}{link}")))
-}
-
-/// `path` without its `.` and `..` segments (a `..` beyond the start of a relative path
-/// is kept, for the page's address to resolve).
-fn remove_dots(path: &str) -> String {
-    let mut out: Vec<&str> = Vec::new();
-    let segments: Vec<&str> = path.split('/').collect();
-    for (i, segment) in segments.iter().enumerate() {
-        let last = i + 1 == segments.len();
-        match *segment {
-            "." => {
-                if last {
-                    out.push("");
-                }
-            }
-            ".." => {
-                match out.last() {
-                    Some(&s) if s != ".." && !(s.is_empty() && out.len() == 1) => {
-                        out.pop();
-                    }
-                    Some(&"") => {}
-                    _ => out.push(".."),
-                }
-                if last {
-                    out.push("");
-                }
-            }
-            s => out.push(s),
-        }
-    }
-    out.join("/")
-}
-
 /// The stylesheet's name beside `circo-don.js`, where a prerendered snippet links it
 /// (tools/post-build.sh copies `styles/widget.css` there).
 pub const STYLE_FILE: &str = "circo-don.css";
@@ -316,33 +240,12 @@ fn escape(text: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::{resolve_link, snippet_html, ATTRIBUTE, SELECTOR};
+    use super::{snippet_html, ATTRIBUTE, SELECTOR};
     use crate::i18n::Lang;
 
     #[test]
     fn the_selector_names_the_attribute() {
         assert_eq!(SELECTOR, format!("[{ATTRIBUTE}]"));
-    }
-
-    #[test]
-    fn a_registry_link_resolves_against_the_registry_not_the_page() {
-        let cases = [
-            ("circo-exemple.json", "demo/registry.json", "demo/circo-exemple.json"),
-            ("./a/../b.json", "demo/registry.json", "demo/b.json"),
-            ("../x.json", "demo/sub/registry.json", "demo/x.json"),
-            ("../x.json", "registry.json", "../x.json"),
-            ("/c/75-01.json", "https://m.example/r/registry.json", "https://m.example/c/75-01.json"),
-            ("75-01.json", "https://m.example/r/registry.json?v=2", "https://m.example/r/75-01.json"),
-            ("../75-01.json", "https://m.example/r/registry.json", "https://m.example/75-01.json"),
-            ("../../75-01.json", "https://m.example/r/registry.json", "https://m.example/75-01.json"),
-            ("https://other.example/a.json", "https://m.example/r.json", "https://other.example/a.json"),
-            ("//cdn.example/a.json", "https://m.example/r.json", "https://cdn.example/a.json"),
-            ("a.json", "https://m.example", "https://m.example/a.json"),
-            ("a.json", "/r/registry.json", "/r/a.json"),
-        ];
-        for (link, base, want) in cases {
-            assert_eq!(resolve_link(link, base), want, "{link} against {base}");
-        }
     }
 
     use super::*;
@@ -368,6 +271,9 @@ mod tests {
         assert_eq!(Source::parse("data:application/json,{}"), Err(LoadFailure::UnsupportedScheme("data".into())));
         // A colon later in a relative path is not a scheme.
         assert_eq!(Source::parse("configs/a:b.json"), Ok(Source::Url("configs/a:b.json".into())));
+        // Nor is a digit-first prefix (`crate::url::scheme`): the browser fetches it as a
+        // path relative to the page, like any other.
+        assert_eq!(Source::parse("1x:c.json"), Ok(Source::Url("1x:c.json".into())));
     }
 
     #[test]

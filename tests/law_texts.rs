@@ -14,7 +14,7 @@ use circo_don::donation::Identity;
 use circo_don::law::texts::version_note as texts_version_note;
 use circo_don::i18n::Lang;
 use circo_don::law::texts::{self, statutory_texts, StatutoryText};
-use circo_don::law::Method;
+use circo_don::payment::Method;
 
 /// One text as `docs/law-texts.md` specifies it.
 #[derive(Debug, Default, PartialEq, Eq)]

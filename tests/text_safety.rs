@@ -108,7 +108,7 @@ fn the_printable_form_prints_no_hidden_character() {
     use circo_don::donation::bulletin::bulletin_html;
     use circo_don::donation::Identity;
     use circo_don::i18n::Lang;
-    use circo_don::law::tax::Method;
+    use circo_don::payment::Method;
     use circo_don::text_safety::typed_error;
 
     let loaded = load(&read("circo-exemple.json").to_string());

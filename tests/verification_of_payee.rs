@@ -13,7 +13,7 @@ use circo_don::config::{load, Target, ValidAccount};
 use circo_don::donation::page::{MethodDetail, PaymentBody};
 use circo_don::donation::{account_page, amount_text, Action, AmountField, Inputs};
 use circo_don::i18n::Lang;
-use circo_don::law::tax::Method;
+use circo_don::payment::Method;
 use circo_don::money::Cents;
 use circo_don::payment::qr::qr_svg;
 use circo_don::payment::{epc_payload, TransferOrder};

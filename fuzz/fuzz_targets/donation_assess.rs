@@ -4,9 +4,9 @@
 //! the net cost between zero and the gift.
 #![no_main]
 
-use circo_don::donation::{assess, Inputs, Mode, Outcome};
+use circo_don::donation::{assess, Action, AmountField, Inputs, Mode, Outcome};
 use circo_don::law::rules::DONOR_CAP;
-use circo_don::law::tax::Method;
+use circo_don::payment::Method;
 use circo_don::money::Cents;
 use libfuzzer_sys::fuzz_target;
 
@@ -15,19 +15,13 @@ fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(rest) else { return };
     let mut lines = text.split('\n').map(str::to_owned);
     let mut next = || lines.next().unwrap_or_default();
-    let inputs = Inputs {
-        mode: if flags & 1 == 0 { Mode::Give } else { Mode::Cost },
-        not_taxable: flags & 2 != 0,
-        method: Method::ALL[usize::from(flags >> 2) % Method::ALL.len()],
-        gift: next(),
-        target: next(),
-        income: next(),
-        tax: next(),
-        other_gifts: next(),
-        carried: next(),
-        given_elsewhere: next(),
-        identity: Default::default(),
-    };
+    let mut inputs = Inputs::default()
+        .apply(Action::SetMode(if flags & 1 == 0 { Mode::Give } else { Mode::Cost }))
+        .apply(Action::SetNotTaxable(flags & 2 != 0))
+        .apply(Action::ChooseMethod(Method::ALL[usize::from(flags >> 2) % Method::ALL.len()]));
+    for field in [AmountField::Gift, AmountField::Target, AmountField::Income, AmountField::Tax, AmountField::OtherGifts, AmountField::Carried, AmountField::GivenElsewhere] {
+        inputs = inputs.apply(Action::Type(field, next()));
+    }
     let assessment = assess(&inputs);
     for (_, message) in &assessment.errors {
         assert!(!message.fr.is_empty() && !message.en.is_empty());

@@ -50,17 +50,18 @@ pub fn check(args: &[String]) -> Output {
 /// For a registry read from a file: each link relative to it whose file is there is
 /// loaded too, as the widget would after a donor picks that circo. Its errors, and a
 /// circo, IBAN or title other than the entry states ([`config::Entry::check_linked`]),
-/// are reported under `circos[i]`. Links to other sites are left to the widget.
+/// are reported under `circos[i]`. Links to other sites or from the site's root
+/// (`/c/75-01.json`, not a path on this disk) are left to the widget.
 pub(super) fn check_local_links(source: &str, loaded: &mut Loaded) {
     let Some(registry) = loaded.registry() else { return };
-    if source.contains("://") {
+    if crate::url::authority(source).is_some() {
         return;
     }
     let dir = std::path::Path::new(source).parent().unwrap_or(std::path::Path::new(""));
     let mut found = Vec::new();
     for entry in &registry.entries {
         let Target::Link(link) = &entry.target else { continue };
-        if link.contains(':') {
+        if !crate::url::is_relative_path(link) {
             continue;
         }
         let Ok(text) = std::fs::read_to_string(dir.join(link)) else { continue };
@@ -98,8 +99,7 @@ pub fn schema_text(registry: bool) -> String {
 /// `curl`; errors name the `command` that asked.
 pub(super) fn read_source(command: &str, source: &str) -> Result<String, String> {
     let failed = |why: Text| format!("{command}: {source} : {why}");
-    let lower = source.to_ascii_lowercase();
-    if lower.starts_with("https://") || lower.starts_with("http://") {
+    if crate::url::is_web(source) {
         let output = Command::new("curl")
             .args(["--silent", "--show-error", "--fail", "--location", "--max-time", "15", "--", source])
             .output()

@@ -88,12 +88,15 @@ pub fn mentions(args: &[String]) -> Output {
     Output::ok(text_of(account, lang))
 }
 
-/// Where a registry's `link` points, for a person at a terminal: a relative link read
-/// from a local registry file is shown next to that file.
+/// Where a registry's `link` points, for a person at a terminal: from a registry on the
+/// web, resolved against its address as the widget does ([`crate::url::resolve`]); a
+/// relative link read from a local registry file, next to that file.
 pub(super) fn beside(registry: &str, link: &str) -> String {
-    let remote = |s: &str| s.contains("://");
+    if crate::url::authority(registry).is_some() {
+        return crate::url::resolve(link, registry);
+    }
     match std::path::Path::new(registry).parent() {
-        Some(dir) if !remote(registry) && !remote(link) && !link.starts_with('/') => dir.join(link).display().to_string(),
+        Some(dir) if crate::url::is_relative_path(link) => dir.join(link).display().to_string(),
         _ => link.to_owned(),
     }
 }
@@ -134,4 +137,18 @@ pub fn text_of(account: &ValidAccount, lang: Lang) -> String {
     }
     out.push_str(&format!("\n{}\n", texts::version_note().get(lang)));
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::beside;
+
+    #[test]
+    fn a_link_is_shown_where_the_widget_would_fetch_it() {
+        assert_eq!(beside("demo/registry.json", "circo-exemple.json"), "demo/circo-exemple.json");
+        assert_eq!(beside("demo/registry.json", "/c/75-01.json"), "/c/75-01.json");
+        assert_eq!(beside("demo/registry.json", "https://x.fr/c.json"), "https://x.fr/c.json");
+        assert_eq!(beside("https://m.example/r/registry.json", "75-01.json"), "https://m.example/r/75-01.json");
+        assert_eq!(beside("https://m.example/r/registry.json", "/c/75-01.json"), "https://m.example/c/75-01.json");
+    }
 }

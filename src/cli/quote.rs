@@ -9,7 +9,8 @@ use super::{Output, USAGE};
 use crate::donation::{self, words, Mode, Outcome, Request};
 use crate::i18n::Text;
 use crate::law::limits::Refusal;
-use crate::law::tax::{Household, Method, Quote, TaxDue};
+use crate::law::tax::{Household, Quote, TaxDue};
+use crate::payment::Method;
 use crate::money::{parse_amount, Cents};
 
 /// The validated arguments of `quote` (amount = gift) or `reverse` (amount = net).
@@ -159,8 +160,10 @@ fn human(q: &Quote) -> String {
         s.push_str(&t.to_string());
         s.push('\n');
     };
-    let label = q.method.label();
-    line(&mut s, Text::new(format!("Don : {} ({})", q.gift.text().fr, label.fr), format!("Gift: {} ({})", q.gift.text().en, label.en)));
+    // The method's name (donation::words), in the middle of the sentence.
+    let name = words::method_name(q.method);
+    let (fr, en) = (name.fr.to_lowercase(), name.en.to_lowercase());
+    line(&mut s, Text::new(format!("Don : {} ({fr})", q.gift.text().fr), format!("Gift: {} ({en})", q.gift.text().en)));
     line(&mut s, Text::new(format!("Réduction d’impôt : {}", q.reduction.text().fr), format!("Tax reduction: {}", q.reduction.text().en)));
     line(&mut s, Text::new(format!("Économie cette année : {}", q.imputed.text().fr), format!("Saved this year: {}", q.imputed.text().en)));
     if q.lost() > Cents::ZERO {

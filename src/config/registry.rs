@@ -8,7 +8,7 @@ use super::json::{self, Error, Node, Read, Reader};
 use super::model::{slug, ValidAccount};
 use super::problem::{join, CheckId, Problem};
 use super::text::normalize;
-use super::validate::{check_circo_key, check_communes, check_iban, shorten, url_scheme, validate_account, Checker, MAX_TITLE_CHARS, MAX_URL_CHARS};
+use super::validate::{check_circo_key, check_communes, iban_field, shorten, validate_account, Checker, MAX_TITLE_CHARS, MAX_URL_CHARS};
 use super::{type_problem, type_problem_unplaced, Config};
 use crate::text_safety;
 use crate::i18n::fill_both;
@@ -413,7 +413,7 @@ fn load_link(index: usize, value: &Node<'_>, text: &str, prefix: &str, problems:
     let name = c.text(&join(prefix, "name"), &link.name, MAX_TITLE_CHARS);
     let path = join(prefix, "url");
     let url = c.text(&path, &link.url, MAX_URL_CHARS);
-    match url_scheme(&url).as_deref() {
+    match crate::url::scheme(&url).as_deref() {
         None | Some("https") => {
             if url.contains(char::is_whitespace) {
                 c.error(&path, CheckId::UrlInvalid, "Cette adresse contient une espace : remplacez-la par %20 ou renommez le fichier.", "This address contains a space: replace it with %20 or rename the file.");
@@ -428,7 +428,7 @@ fn load_link(index: usize, value: &Node<'_>, text: &str, prefix: &str, problems:
         ),
     }
     // What the movement vouches for: checked like an account's, compared once fetched.
-    let expected_iban = link.iban.as_deref().and_then(|iban| check_iban(&mut c, &join(prefix, "iban"), iban));
+    let expected_iban = link.iban.as_deref().and_then(|iban| iban_field(&mut c, &join(prefix, "iban"), iban));
     let expected_title = link.account_title.as_deref().map(|t| c.text(&join(prefix, "account_title"), t, MAX_TITLE_CHARS));
     let communes = check_communes(&mut c, &join(prefix, "communes"), &link.communes);
     let errors = c.errors;

@@ -13,6 +13,7 @@ use crate::date::Date;
 use crate::i18n::{Lang, Text};
 use crate::money::Cents;
 use crate::text_safety;
+use crate::url;
 use crate::payment::IbanError;
 
 /// The L52-8 cap per donor and election, in euros: no preset or average gift above it.
@@ -178,18 +179,17 @@ impl<'a> Checker<'a> {
         if url.chars().count() > MAX_URL_CHARS {
             self.error_with(path, CheckId::TooLong, "Cette adresse dépasse {} caractères.", "This address exceeds {} characters.", &[&int(MAX_URL_CHARS as i64)]);
         }
-        match url_scheme(url) {
+        match url::scheme(url) {
             Some(scheme) if scheme == "https" => {
-                let rest = &url["https:".len()..];
-                let host = url_host(url).unwrap_or_default();
-                if !rest.starts_with("//") || host.is_empty() || url.chars().any(|c| c.is_whitespace() || c.is_control()) {
+                let host = url::host(url).unwrap_or_default();
+                if host.is_empty() || url.chars().any(|c| c.is_whitespace() || c.is_control()) {
                     self.error_with(
                         path,
                         CheckId::UrlInvalid,
                         "« {} » n’est pas une adresse web valide : écrivez l’adresse complète, par exemple https://exemple.fr/dons.",
                         "“{}” is not a valid web address: write the full address, for example https://example.org/give.", &[&shorten(url)],
                     );
-                } else if url_authority(url).is_some_and(|a| a.contains('@')) {
+                } else if url::authority(url).is_some_and(|a| a.contains('@')) {
                     self.error(
                         path,
                         CheckId::UrlInvalid,
@@ -264,33 +264,9 @@ pub(crate) fn shorten(s: &str) -> String {
     out
 }
 
-/// The URL's scheme in lower case (`https`, `javascript`), if it has one.
-pub fn url_scheme(url: &str) -> Option<String> {
-    let (scheme, _) = url.split_once(':')?;
-    let valid = !scheme.is_empty()
-        && scheme.starts_with(|c: char| c.is_ascii_alphabetic())
-        && scheme.bytes().all(|b| b.is_ascii_alphanumeric() || b"+-.".contains(&b));
-    valid.then(|| scheme.to_ascii_lowercase())
-}
-
-/// The authority (`user@host:port`) of an absolute `scheme://authority/...` URL.
-/// Backslashes end it too, as browsers read them as slashes in web URLs.
-fn url_authority(url: &str) -> Option<&str> {
-    let rest = url.split_once("://")?.1;
-    rest.split(['/', '?', '#', '\\']).next()
-}
-
-/// The host of an absolute `scheme://host/...` URL, without user info or port.
-pub fn url_host(url: &str) -> Option<&str> {
-    let authority = url_authority(url)?;
-    let host = authority.rsplit('@').next()?;
-    let host = host.split(':').next()?;
-    Some(host)
-}
-
 /// The third-party platform the URL is on, if it is a known one.
 pub fn third_party_platform(url: &str) -> Option<&'static str> {
-    let host = url_host(url)?.to_ascii_lowercase();
+    let host = url::host(url)?.to_ascii_lowercase();
     let host = host.trim_end_matches('.');
     THIRD_PARTY_PLATFORMS
         .iter()
@@ -545,8 +521,8 @@ pub fn validate_account(file: &AccountFile, prefix: &str, problems: &mut Vec<Pro
     let transfer = pay.transfer.as_ref().map(|t| {
         let holder = c.text(&p("payment.transfer.holder"), &t.holder, MAX_HOLDER_CHARS);
         match_title(&mut c, &p("payment.transfer.holder"), &holder, &account_title, true);
-        let iban = check_iban(&mut c, &p("payment.transfer.iban"), &t.iban);
-        let bic = t.bic.as_deref().map(|b| check_bic(&mut c, &p("payment.transfer.bic"), b, iban.as_deref()));
+        let iban = iban_field(&mut c, &p("payment.transfer.iban"), &t.iban);
+        let bic = t.bic.as_deref().map(|b| bic_field(&mut c, &p("payment.transfer.bic"), b, iban.as_deref()));
         let reference = t.reference.as_deref().map(|r| c.text(&p("payment.transfer.reference"), r, MAX_REFERENCE_CHARS));
         Transfer { holder, iban: iban.unwrap_or_default(), bic, reference }
     });
@@ -685,22 +661,26 @@ fn match_title(c: &mut Checker<'_>, path: &str, value: &str, title: &str, holder
     }
 }
 
-/// Checks an IBAN and returns its electronic form.
-pub(crate) fn check_iban(c: &mut Checker<'_>, path: &str, raw: &str) -> Option<String> {
-    let compact: String = raw.chars().filter(|ch| !ch.is_whitespace()).collect::<String>().to_ascii_uppercase();
-    // A French (or Monegasque) IBAN has 27 characters: say so rather than report the
-    // checksum a truncated IBAN also fails.
-    if (compact.starts_with("FR") || compact.starts_with("MC")) && compact.len() != 27 && compact.is_ascii() {
-        c.error_with(
-            path,
-            CheckId::IbanFormat,
-            "Cet IBAN a {} caractères ; un IBAN français en a 27 (FR76 suivi de 23 caractères). Recopiez-le depuis le RIB.",
-            "This IBAN has {} characters; a French IBAN has 27 (FR76 then 23 characters). Copy it again from the bank details (RIB).", &[&int(compact.len() as i64)],
-        );
-        return None;
+/// An IBAN field: [`crate::payment::check_iban`]'s verdict in the collective's words;
+/// the electronic form when it is valid.
+pub(crate) fn iban_field(c: &mut Checker<'_>, path: &str, raw: &str) -> Option<String> {
+    let verdict = crate::payment::check_iban(raw);
+    // A French (or Monegasque) IBAN has 27 characters (a valid one always has): say so
+    // rather than report the checksum a truncated IBAN also fails.
+    if verdict.is_err() {
+        let compact = crate::payment::electronic_iban(raw);
+        if (compact.starts_with("FR") || compact.starts_with("MC")) && compact.len() != 27 && compact.is_ascii() {
+            c.error_with(
+                path,
+                CheckId::IbanFormat,
+                "Cet IBAN a {} caractères ; un IBAN français en a 27 (FR76 suivi de 23 caractères). Recopiez-le depuis le RIB.",
+                "This IBAN has {} characters; a French IBAN has 27 (FR76 then 23 characters). Copy it again from the bank details (RIB).", &[&int(compact.len() as i64)],
+            );
+            return None;
+        }
     }
-    match crate::payment::check_iban(&compact) {
-        Ok(()) => {
+    match verdict {
+        Ok(compact) => {
             let country = &compact[..2];
             if country != "FR" {
                 c.warning_with(
@@ -751,22 +731,18 @@ pub(crate) fn check_iban(c: &mut Checker<'_>, path: &str, raw: &str) -> Option<S
     }
 }
 
-/// Checks a BIC's shape (`AAAABBCC` or `AAAABBCCDDD`) and that its country fits the IBAN's.
-fn check_bic(c: &mut Checker<'_>, path: &str, raw: &str, iban: Option<&str>) -> String {
-    let bic: String = raw.chars().filter(|ch| !ch.is_whitespace()).collect::<String>().to_ascii_uppercase();
-    let b = bic.as_bytes();
-    let shape = (b.len() == 8 || b.len() == 11)
-        && b[..6].iter().all(u8::is_ascii_uppercase)
-        && b[6..].iter().all(u8::is_ascii_alphanumeric);
-    if !shape {
+/// A BIC field: [`crate::payment::check_bic`]'s verdict in the collective's words, and
+/// whether its country fits the IBAN's; its electronic form.
+fn bic_field(c: &mut Checker<'_>, path: &str, raw: &str, iban: Option<&str>) -> String {
+    let Ok(bic) = crate::payment::check_bic(raw) else {
         c.error_with(
             path,
             CheckId::BicFormat,
-            "« {} » n’est pas un BIC : 8 ou 11 caractères, 4 lettres de banque, 2 lettres de pays, 2 de lieu, éventuellement 3 d’agence (ex. BNPAFRPP). Recopiez-le du RIB, ou retirez « bic » : il est facultatif.",
-            "“{}” is not a BIC: 8 or 11 characters, 4 bank letters, 2 country letters, 2 location characters, optionally 3 branch characters (e.g. BNPAFRPP). Copy it from the bank details, or remove “bic”: it is optional.", &[&shorten(raw)],
+            "« {} » n’est pas un BIC : 8 ou 11 caractères, 4 lettres ou chiffres de banque, 2 lettres de pays, 2 de lieu, éventuellement 3 d’agence (ex. BNPAFRPP). Recopiez-le du RIB, ou retirez « bic » : il est facultatif.",
+            "“{}” is not a BIC: 8 or 11 characters, 4 bank letters or digits, 2 country letters, 2 location characters, optionally 3 branch characters (e.g. BNPAFRPP). Copy it from the bank details, or remove “bic”: it is optional.", &[&shorten(raw)],
         );
-        return bic;
-    }
+        return raw.to_owned();
+    };
     if let Some(iban) = iban {
         let (bic_country, iban_country) = (&bic[4..6], &iban[..2]);
         let consistent = bic_country == iban_country
@@ -858,6 +834,13 @@ mod tests {
         assert_eq!(loaded.account().unwrap().payment.transfer.as_ref().unwrap().bic.as_deref(), Some("EXMPFRPPXXX"));
         // A Réunion bank's BIC with a French IBAN is consistent.
         assert!(with("/payment/transfer/bic", "EXMPRERX".into()).problems.is_empty());
+        // Digits in the BIC's prefix (ISO 9362:2022, `payment::check_bic`), and spaces.
+        assert!(with("/payment/transfer/bic", "1234FRPP".into()).problems.is_empty());
+        let loaded = with("/payment/transfer/bic", "e097 frpp xxx".into());
+        assert_eq!(loaded.account().unwrap().payment.transfer.as_ref().unwrap().bic.as_deref(), Some("E097FRPPXXX"));
+        for bad in ["EXMP1RPP", "EXMPFRP", "EXMP-FRPP", ""] {
+            assert_eq!(rules(&with("/payment/transfer/bic", bad.into())), [("payment.transfer.bic".to_owned(), CheckId::BicFormat)], "{bad}");
+        }
         // Huge numbers are refused without overflow.
         assert_eq!(rules(&with("/goal/target", i64::MAX.into())), [("goal.target".to_owned(), CheckId::GoalTarget)]);
         assert_eq!(rules(&with("/presets/0", i64::MIN.into())), [("presets[0]".to_owned(), CheckId::PresetPositive)]);
@@ -898,8 +881,6 @@ mod tests {
 
     #[test]
     fn urls() {
-        assert_eq!(url_scheme("JavaScript:alert(1)").as_deref(), Some("javascript"));
-        assert_eq!(url_scheme("circos/75-01.json"), None);
         assert_eq!(third_party_platform("https://www.helloasso.com/associations/x"), Some("helloasso.com"));
         assert_eq!(third_party_platform("https://paypal.me/x"), Some("paypal.me"));
         assert_eq!(third_party_platform("https://notpaypal.com/x"), None);

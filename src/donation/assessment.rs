@@ -5,7 +5,8 @@
 
 use crate::config::model::ValidAccount as Account;
 use crate::law::limits::{self, Refusal};
-use crate::law::tax::{self, Household, Method, Quote, TaxDue};
+use crate::law::tax::{self, Household, Quote, TaxDue};
+use crate::payment::Method;
 use crate::money::{parse_amount, AmountError, Cents};
 
 use super::inputs::{Action, AmountField, Inputs, Mode};
@@ -112,7 +113,7 @@ pub fn assess(inputs: &Inputs) -> Assessment {
     let elsewhere = optional(inputs, AmountField::GivenElsewhere, &mut errors).unwrap_or(Cents::ZERO);
     let household = Household {
         income,
-        tax: match (inputs.not_taxable, tax_due) {
+        tax: match (inputs.not_taxable(), tax_due) {
             (true, _) => TaxDue::NotTaxable,
             (false, Some(t)) => TaxDue::Due(t),
             (false, None) => TaxDue::Unknown,
@@ -120,14 +121,14 @@ pub fn assess(inputs: &Inputs) -> Assessment {
         other_gifts: other,
         carried,
     };
-    let main = match inputs.mode {
+    let main = match inputs.mode() {
         Mode::Give => AmountField::Gift,
         Mode::Cost => AmountField::Target,
     };
     let amount = optional(inputs, main, &mut errors);
-    let outcome = decide(&Request { mode: inputs.mode, amount, household, given_elsewhere: elsewhere, method: inputs.method });
-    let typed = amount.filter(|_| inputs.mode == Mode::Give);
-    Assessment { mode: inputs.mode, tax: household.tax, errors, outcome, typed }
+    let outcome = decide(&Request { mode: inputs.mode(), amount, household, given_elsewhere: elsewhere, method: inputs.method() });
+    let typed = amount.filter(|_| inputs.mode() == Mode::Give);
+    Assessment { mode: inputs.mode(), tax: household.tax, errors, outcome, typed }
 }
 
 /// The payment methods this account offers, in the order shown.
@@ -201,7 +202,7 @@ mod tests {
     }
 
     fn give(amount: &str) -> Inputs {
-        Inputs { gift: amount.into(), ..Inputs::default() }
+        Inputs::default().apply(Action::Type(AmountField::Gift, amount.into()))
     }
 
     #[test]
@@ -210,7 +211,7 @@ mod tests {
         // The demo: presets 20, 37, 50, 100, 150 and an average gift of 37 €.
         assert_eq!(default_preset(&a), Some(eur(37)));
         let start = initial_inputs(&a);
-        assert_eq!((start.gift.as_str(), start.method), ("37", default_method(Some(&a))));
+        assert_eq!((start.get(AmountField::Gift), start.method()), ("37", default_method(Some(&a))));
         assert_eq!(assess(&start).kind(), "quote");
         // An average that is not a preset: the middle one.
         a.goal.as_mut().unwrap().average_gift = Some(eur(40));
@@ -219,17 +220,17 @@ mod tests {
         assert_eq!(default_preset(&a), Some(eur(50)));
         a.presets.clear();
         assert_eq!(default_preset(&a), None);
-        assert_eq!(initial_inputs(&a).gift, "");
+        assert_eq!(initial_inputs(&a).get(AmountField::Gift), "");
     }
 
     #[test]
     fn limits_refuse_with_the_rule_and_malformed_fields_keep_their_message() {
-        let cash = assess(&Inputs { gift: "151".into(), method: Method::Cash, ..Inputs::default() });
+        let cash = assess(&give("151").apply(Action::ChooseMethod(Method::Cash)));
         assert_eq!(cash.kind(), "refused");
         assert_eq!(cash.typed, Some(eur(151)));
         assert_eq!(cash.gift(), None);
         assert_eq!(assess(&give("4 601")).kind(), "refused");
-        let elsewhere = assess(&Inputs { gift: "3000".into(), given_elsewhere: "2000".into(), ..Inputs::default() });
+        let elsewhere = assess(&give("3000").apply(Action::Type(AmountField::GivenElsewhere, "2000".into())));
         match &elsewhere.outcome {
             Outcome::Refused(r) => assert!(r[0].message.fr.contains(&eur(2600).format(Lang::Fr)), "{}", r[0].message.fr),
             other => panic!("{other:?}"),
@@ -238,14 +239,14 @@ mod tests {
         assert_eq!((typo.kind(), typo.typed), ("empty", None));
         assert!(typo.error(AmountField::Gift).is_some());
         // A malformed optional field is reported and the rest still computes.
-        let income = assess(&Inputs { income: "beaucoup".into(), ..give("37") });
+        let income = assess(&give("37").apply(Action::Type(AmountField::Income, "beaucoup".into())));
         assert!(income.error(AmountField::Income).is_some());
         assert_eq!(income.kind(), "quote");
     }
 
     #[test]
     fn the_not_taxable_box_wins_over_a_tax_figure() {
-        let a = assess(&Inputs { tax: "5000".into(), not_taxable: true, ..give("100") });
+        let a = assess(&give("100").apply(Action::Type(AmountField::Tax, "5000".into())).apply(Action::SetNotTaxable(true)));
         assert_eq!((a.tax, a.gift()), (TaxDue::NotTaxable, Some(eur(100))));
         match a.outcome {
             Outcome::Quote(q) => assert_eq!(q.net_cost, eur(100)),
@@ -255,7 +256,7 @@ mod tests {
 
     #[test]
     fn reverse_finds_the_largest_gift() {
-        let a = assess(&Inputs { mode: Mode::Cost, target: "20".into(), ..Inputs::default() });
+        let a = assess(&Inputs::default().apply(Action::SetMode(Mode::Cost)).apply(Action::Type(AmountField::Target, "20".into())));
         assert_eq!(a.gift(), Some(eur(60)));
         assert_eq!(a.typed, None, "the typed amount is the gift field's, not the target's");
     }

@@ -7,7 +7,7 @@
 use crate::config::model::ValidAccount as Account;
 use crate::date::Date;
 use crate::i18n::{fill, Lang};
-use crate::law::tax::Method;
+use crate::payment::Method;
 use crate::law::texts::{self, SWORN_STATEMENT};
 use crate::money::Cents;
 

@@ -2,7 +2,7 @@
 //! [`Inputs::apply`] of an [`Action`]. The widget drives it with `use_reducer`; every
 //! state change is a pure function tested natively.
 
-use crate::law::tax::Method;
+use crate::payment::Method;
 use crate::money::Cents;
 
 use super::bulletin::{Identity, IdentityField};
@@ -45,21 +45,22 @@ impl AmountField {
 }
 
 /// Everything the donor typed or chose, as typed: parsing is part of the assessment so
-/// that a malformed field keeps its text and gets its own message.
+/// that a malformed field keeps its text and gets its own message. Read through its
+/// accessors; changed only by [`Inputs::apply`] (its fields are private).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Inputs {
-    pub mode: Mode,
-    pub gift: String,
-    pub target: String,
-    pub income: String,
-    pub tax: String,
-    pub not_taxable: bool,
-    pub other_gifts: String,
-    pub carried: String,
-    pub given_elsewhere: String,
-    pub method: Method,
+    mode: Mode,
+    gift: String,
+    target: String,
+    income: String,
+    tax: String,
+    not_taxable: bool,
+    other_gifts: String,
+    carried: String,
+    given_elsewhere: String,
+    method: Method,
     /// What the donor typed into the printable form. Never leaves the page.
-    pub identity: Identity,
+    identity: Identity,
 }
 
 impl Default for Inputs {
@@ -102,6 +103,26 @@ impl Inputs {
     /// Nothing typed, `method` preselected.
     pub fn with_method(method: Method) -> Inputs {
         Inputs { method, ..Inputs::default() }
+    }
+
+    /// Whether the donor chooses the gift or its cost.
+    pub fn mode(&self) -> Mode {
+        self.mode
+    }
+
+    /// The payment method chosen.
+    pub fn method(&self) -> Method {
+        self.method
+    }
+
+    /// "I pay no income tax", ticked.
+    pub fn not_taxable(&self) -> bool {
+        self.not_taxable
+    }
+
+    /// What the donor typed into the printable form.
+    pub fn identity(&self) -> &Identity {
+        &self.identity
     }
 
     /// The text of an amount field, as typed.

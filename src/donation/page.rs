@@ -9,7 +9,7 @@ use crate::date::Date;
 use crate::embed::LoadFailure;
 use crate::i18n::{fill, Lang};
 use crate::law::calendar::{self, CollectionState};
-use crate::law::tax::Method;
+use crate::payment::Method;
 use crate::law::{plan, rules, texts};
 use crate::money::Cents;
 use crate::payment;
@@ -277,9 +277,9 @@ pub fn account_page(account: &Account, inputs: &Inputs, today: Date, lang: Lang)
     let window = calendar::state_for(&account.election.dates(), account.mandataire.designated_on, today);
     let modes = [(Mode::Give, Label::ModeGive), (Mode::Cost, Label::ModeCost)]
         .into_iter()
-        .map(|(mode, label)| Choice { value: mode, id: String::new(), label: t(label), selected: inputs.mode == mode })
+        .map(|(mode, label)| Choice { value: mode, id: String::new(), label: t(label), selected: inputs.mode() == mode })
         .collect();
-    let amount = (inputs.mode == Mode::Give).then(|| AmountForm {
+    let amount = (inputs.mode() == Mode::Give).then(|| AmountForm {
         legend: t(Label::AmountLegend),
         presets_label: t(Label::PresetsGroup),
         presets: account
@@ -289,7 +289,7 @@ pub fn account_page(account: &Account, inputs: &Inputs, today: Date, lang: Lang)
             .collect(),
         gift: amount_input(AmountField::Gift, Label::GiftField, Some(Label::GiftHint.get(lang)), inputs, &a, lang),
     });
-    let target = (inputs.mode == Mode::Cost).then(|| amount_input(AmountField::Target, Label::TargetField, Some(Label::TargetHint.get(lang)), inputs, &a, lang));
+    let target = (inputs.mode() == Mode::Cost).then(|| amount_input(AmountField::Target, Label::TargetField, Some(Label::TargetHint.get(lang)), inputs, &a, lang));
     AccountPage {
         lang,
         title: words::title_in(account, lang),
@@ -314,7 +314,7 @@ pub fn account_page(account: &Account, inputs: &Inputs, today: Date, lang: Lang)
                 amount_input(AmountField::Carried, Label::CarriedField, None, inputs, &a, lang),
             ],
             not_taxable_label: t(Label::NotTaxableBox),
-            not_taxable: inputs.not_taxable,
+            not_taxable: inputs.not_taxable(),
         },
         how: how(&a, lang),
         eligibility: EligibilityView {
@@ -333,7 +333,7 @@ pub fn account_page(account: &Account, inputs: &Inputs, today: Date, lang: Lang)
 /// The configured goal, with the plan to reach it by the first round.
 fn goal(account: &Account, today: Date, lang: Lang) -> Option<GoalView> {
     let g = account.goal.as_ref()?;
-    let percent = if g.target.get() > 0 { (g.raised.get().saturating_mul(100) / g.target.get()).clamp(0, 100) as u8 } else { 100 };
+    let percent = plan::percent_raised(g.target, g.raised).min(100) as u8;
     let first_round = account.election.first_round;
     let days_left = today.days_until(first_round);
     let plan = g
@@ -383,15 +383,15 @@ fn payment_body(account: &Account, inputs: &Inputs, a: &Assessment, window: &Col
         return PaymentBody::Closed(words::payment_notice_in(window, lang));
     }
     let t = |label: Label| label.get(lang);
-    let offered = assessment::methods_for(account, a.typed, inputs.method);
+    let offered = assessment::methods_for(account, a.typed, inputs.method());
     let methods = (!offered.is_empty()).then(|| MethodChoice {
         legend: t(Label::MethodLegend),
         options: offered
             .iter()
-            .map(|&m| Choice { value: m, id: format!("cd-method-{}", m.as_str()), label: words::method_name_in(m, lang).to_owned(), selected: inputs.method == m })
+            .map(|&m| Choice { value: m, id: format!("cd-method-{}", m.as_str()), label: words::method_name_in(m, lang).to_owned(), selected: inputs.method() == m })
             .collect(),
     });
-    let detail = if offered.contains(&inputs.method) { method_detail(account, inputs.method, a.gift(), lang) } else { None };
+    let detail = if offered.contains(&inputs.method()) { method_detail(account, inputs.method(), a.gift(), lang) } else { None };
     let gift = a.gift();
     let form = BulletinForm {
         summary: t(Label::FormSummary),
@@ -402,17 +402,17 @@ fn payment_body(account: &Account, inputs: &Inputs, a: &Assessment, window: &Col
                 key: InputKey::Identity(f),
                 id: f.id(),
                 label: f.label().get(lang),
-                value: inputs.identity.get(f).to_owned(),
+                value: inputs.identity().get(f).to_owned(),
                 hint: None,
                 // A character that draws nothing or reorders the text is named (and left
                 // off the print).
-                error: crate::text_safety::typed_error(inputs.identity.get(f)).map(|t| t.into_lang(lang)),
+                error: crate::text_safety::typed_error(inputs.identity().get(f)).map(|t| t.into_lang(lang)),
                 inputmode: "text",
                 autocomplete: f.autocomplete(),
             })
             .collect(),
         print: t(Label::PrintForm),
-        document: bulletin_html(account, &inputs.identity, gift, inputs.method, today, lang),
+        document: bulletin_html(account, inputs.identity(), gift, inputs.method(), today, lang),
     };
     PaymentBody::Open(Box::new(OpenPayment { methods, detail, form }))
 }

@@ -4,7 +4,7 @@
 use std::fmt;
 
 use super::rules::{self, RuleId};
-use super::tax::Method;
+use crate::payment::Method;
 use crate::i18n::{Lang, Text};
 use crate::money::Cents;
 

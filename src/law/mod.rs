@@ -24,4 +24,4 @@ pub use calendar::{CollectionState, ElectionDates};
 pub use limits::Refusal;
 pub use plan::Plan;
 pub use rules::{rules, Rule, RuleId};
-pub use tax::{position, quote, reverse, Condition, Household, Method, Position, Quote, Step, TaxDue};
+pub use tax::{position, quote, reverse, Condition, Household, Position, Quote, Step, TaxDue};

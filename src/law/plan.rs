@@ -1,7 +1,8 @@
 //! The collective's arithmetic (docs/law.md §7): how many gifts of the average size are
 //! still needed, and how many a day.
 
-use super::tax::{self, Household, Method};
+use super::tax::{self, Household};
+use crate::payment::Method;
 use crate::money::Cents;
 
 /// A collection plan. Counts are whole gifts; rates are in tenths of a gift a day.
@@ -42,11 +43,7 @@ pub fn plan(target: Cents, raised: Cents, average_gift: Cents, days_left: i64) -
         (0, 0)
     };
     let donors_per_day_tenths = (days_left > 0).then(|| (donors_needed * 10 + days_left - 1) / days_left);
-    let percent_raised = if target.get() == 0 {
-        100
-    } else {
-        i64::try_from(i128::from(raised.get()) * 100 / i128::from(target.get())).unwrap_or(i64::MAX)
-    };
+    let percent_raised = percent_raised(target, raised);
     let net_cost_of_average = tax::quote(average_gift.max(Cents::ZERO), &Household::default(), Method::Card).net_cost;
     Plan {
         target,
@@ -59,6 +56,17 @@ pub fn plan(target: Cents, raised: Cents, average_gift: Cents, days_left: i64) -
         net_cost_of_average,
         average_gift,
         days_left,
+    }
+}
+
+/// Share of `target` already `raised`, in whole percent rounded down: 100 when the
+/// target is zero (or negative) or reached; may exceed 100; never below 0.
+pub fn percent_raised(target: Cents, raised: Cents) -> i64 {
+    let (target, raised) = (target.max(Cents::ZERO), raised.max(Cents::ZERO));
+    if target.get() == 0 {
+        100
+    } else {
+        i64::try_from(i128::from(raised.get()) * 100 / i128::from(target.get())).unwrap_or(i64::MAX)
     }
 }
 
@@ -103,6 +111,14 @@ mod tests {
         }
         let p = plan(eur(3000), Cents::ZERO, Cents::ZERO, 10);
         assert_eq!((p.donors_needed, p.donors_per_day_tenths), (0, Some(0)));
+    }
+
+    #[test]
+    fn percent_raised_rounds_down_and_never_goes_below_zero() {
+        assert_eq!(percent_raised(eur(3000), Cents::new(99_950)), 33);
+        assert_eq!(percent_raised(eur(3000), eur(-5)), 0);
+        assert_eq!(percent_raised(eur(-3000), eur(5)), 100);
+        assert_eq!(percent_raised(Cents::new(1), Cents::new(i64::MAX)), i64::MAX);
     }
 
     #[test]

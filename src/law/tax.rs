@@ -7,8 +7,8 @@
 
 use super::limits::{self, Refusal};
 use super::rules::{self, RuleId};
-use crate::i18n::Text;
 use crate::money::{round_to_euro, Cents};
+use crate::payment::Method;
 
 /// Income tax owed by the household before reductions.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -36,57 +36,10 @@ pub struct Household {
     pub carried: Cents,
 }
 
-/// How the gift is paid. Only cash gives no reduction (CGI art. 200-3) and is capped
-/// at 150 € per gift (L52-8 al. 3).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Method {
-    Cheque,
-    Transfer,
-    Card,
-    DirectDebit,
-    Cash,
-}
-
-impl Method {
-    pub const ALL: [Method; 5] = [Method::Cheque, Method::Transfer, Method::Card, Method::DirectDebit, Method::Cash];
-
-    /// True when the gift opens the tax reduction (every method but cash, CGI 200-3).
-    pub fn qualifies(self) -> bool {
-        self != Method::Cash
-    }
-
-    /// The command-line / JSON name.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Method::Cheque => "cheque",
-            Method::Transfer => "transfer",
-            Method::Card => "card",
-            Method::DirectDebit => "direct-debit",
-            Method::Cash => "cash",
-        }
-    }
-
-    /// Parses [`Method::as_str`] names and their French forms.
-    pub fn parse(s: &str) -> Option<Method> {
-        match s.to_ascii_lowercase().as_str() {
-            "cheque" | "check" | "chèque" => Some(Method::Cheque),
-            "transfer" | "virement" => Some(Method::Transfer),
-            "card" | "carte" => Some(Method::Card),
-            "direct-debit" | "prelevement" | "prélèvement" => Some(Method::DirectDebit),
-            "cash" | "especes" | "espèces" => Some(Method::Cash),
-            _ => None,
-        }
-    }
-
-    pub fn label(self) -> Text {
-        match self {
-            Method::Cheque => Text::new("chèque", "cheque"),
-            Method::Transfer => Text::new("virement", "transfer"),
-            Method::Card => Text::new("carte bancaire", "bank card"),
-            Method::DirectDebit => Text::new("prélèvement", "direct debit"),
-            Method::Cash => Text::new("espèces", "cash"),
-        }
-    }
+/// True when a gift paid by `method` opens the tax reduction: every method but cash
+/// (CGI art. 200-3).
+pub fn qualifies(method: Method) -> bool {
+    method != Method::Cash
 }
 
 /// The household's art. 200 position for one year (CGI art. 200-1).
@@ -282,7 +235,7 @@ pub struct Quote {
 fn figures(gift: Cents, household: &Household, method: Method) -> (Position, Position, Cents, Cents) {
     let gift = gift.max(Cents::ZERO);
     let without = position(household);
-    let counted_gift = if method.qualifies() { gift } else { Cents::ZERO };
+    let counted_gift = if qualifies(method) { gift } else { Cents::ZERO };
     let with = position(&Household { other_gifts: household.other_gifts.max(Cents::ZERO) + counted_gift, ..*household });
     let imputed = (with.imputed - without.imputed).min(gift).max(Cents::ZERO);
     (with, without, imputed, gift - imputed)
@@ -318,7 +271,7 @@ pub fn quote(gift: Cents, household: &Household, method: Method) -> Quote {
 
     // The part of this gift under the exact (unrounded) ceiling, in hundredths of a
     // cent, so that the unrounded ceiling is exact.
-    let reduction_exact = if method.qualifies() {
+    let reduction_exact = if qualifies(method) {
         let gift_h = i128::from(gift.get()) * 100;
         let counted_h = match household.income {
             Some(income) => {
@@ -333,13 +286,13 @@ pub fn quote(gift: Cents, household: &Household, method: Method) -> Quote {
     } else {
         Cents::ZERO
     };
-    let net_cost_exact = (method.qualifies() && imputed == reduction).then(|| gift - reduction_exact);
+    let net_cost_exact = (qualifies(method) && imputed == reduction).then(|| gift - reduction_exact);
     let lost = (reduction - imputed).max(Cents::ZERO);
     let pct = rules::INCOME_CEILING.0;
 
     let mut conditions = Vec::new();
     let mut steps = Vec::new();
-    if !method.qualifies() {
+    if !qualifies(method) {
         steps.push(Step::CashNoReduction { gift });
     } else {
         // 1. The ceiling.
@@ -380,17 +333,17 @@ pub fn quote(gift: Cents, household: &Household, method: Method) -> Quote {
     }
     // 4. Net cost.
     let before_rounding = net_cost_exact.filter(|&x| x != net_cost);
-    steps.push(Step::NetCost { gift, saved: imputed, net: net_cost, before_rounding, cash: !method.qualifies() });
+    steps.push(Step::NetCost { gift, saved: imputed, net: net_cost, before_rounding, cash: !qualifies(method) });
     // 5. Carry-over.
     if carried_over > Cents::ZERO {
         steps.push(Step::CarryOver { carried: carried_over, future: future_saving });
     }
     // 6. How to claim it, and when.
-    if method.qualifies() && reduction > Cents::ZERO {
+    if qualifies(method) && reduction > Cents::ZERO {
         steps.push(Step::Receipt);
         steps.push(Step::TaxBox);
     }
-    if method.qualifies() && imputed > Cents::ZERO {
+    if qualifies(method) && imputed > Cents::ZERO {
         steps.push(Step::JanuaryAdvance);
     }
     let mut applied: Vec<RuleId> = Vec::new();

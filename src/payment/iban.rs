@@ -6,7 +6,7 @@
 
 /// The electronic form of an IBAN as typed or pasted: every whitespace character
 /// (including the non-breaking spaces that word processors insert) removed and ASCII
-/// letters upper-cased. No validation: see [`super::epc::validate_iban`].
+/// letters upper-cased. No validation: see [`check_iban`].
 pub fn electronic_iban(s: &str) -> String {
     s.chars()
         .filter(|c| !c.is_whitespace())
@@ -55,11 +55,20 @@ const BBAN_SHAPES: &str = "\
      RO4a16c RS18n RU14n15c SA2n18c SC4a20n3a SD14n SE20n SI15n SK20n SM1a10n12c SO19n \
      ST21n SV4a20n TL19n TN20n TR6n16c UA6n19c VA18n VG4a16n XK16n YE4a4n18c";
 
-/// Checks an IBAN in its electronic form (no spaces; lower-case letters are read as
-/// upper case after the check digits): the same verdicts, in the same order, as
+/// The one IBAN check, for the configuration and the transfer QR code: an IBAN as typed
+/// or pasted (spaces anywhere, either case), checked (ISO 13616 and the registry's
+/// BBAN shapes), in its electronic form.
+pub fn check_iban(typed: &str) -> Result<String, IbanError> {
+    let electronic = electronic_iban(typed);
+    verdict(&electronic)?;
+    Ok(electronic)
+}
+
+/// The verdict on an IBAN in its electronic form (no spaces; lower-case letters are
+/// read as upper case after the check digits): the same verdicts, in the same order, as
 /// `iban_validate` 5.0.1, which the widget no longer carries (its registry match cost
 /// more than this table).
-pub fn check_iban(iban: &str) -> Result<(), IbanError> {
+fn verdict(iban: &str) -> Result<(), IbanError> {
     let b = iban.as_bytes();
     let shaped = (4..=34).contains(&b.len())
         && b[..2].iter().all(u8::is_ascii_uppercase)
@@ -131,10 +140,10 @@ mod tests {
             "GB82WEST12345698765432", "MC5811222000010123456789030", "BE68539007547034", "FR7630006000011234567890188",
             "FR763000600001123456789018", "XX7630006000011234567890189", "FR00", "fr7630006000011234567890189",
             "FR7630006000011234567890189X", "FR76300060000112345678901890000000", "FR7630006000011234567890189000000000"] {
-            assert_eq!(check_iban(iban), reference(iban), "{iban}");
+            assert_eq!(verdict(iban), reference(iban), "{iban}");
         }
-        assert_eq!(check_iban("FR7630006000011234567890189"), Ok(()));
-        assert_eq!(check_iban("FR7630006000011234567890188"), Err(IbanError::Checksum));
+        assert_eq!(verdict("FR7630006000011234567890189"), Ok(()));
+        assert_eq!(verdict("FR7630006000011234567890188"), Err(IbanError::Checksum));
     }
 
     #[test]
@@ -144,7 +153,7 @@ mod tests {
                 let country = format!("{}{}", a as char, b as char);
                 // A valid checksum, so the verdict is the country's (unknown, or its shape).
                 let iban = with_check_digits(&country, "12345678901234567890");
-                assert_eq!(check_iban(&iban), reference(&iban), "{iban}");
+                assert_eq!(verdict(&iban), reference(&iban), "{iban}");
             }
         }
     }
@@ -176,9 +185,9 @@ mod tests {
             }
             for b in bodies {
                 let iban = with_check_digits(country, &b);
-                assert_eq!(check_iban(&iban), reference(&iban), "{iban}");
+                assert_eq!(verdict(&iban), reference(&iban), "{iban}");
             }
-            assert_eq!(check_iban(&with_check_digits(country, &body)), Ok(()), "{country}{body}");
+            assert_eq!(verdict(&with_check_digits(country, &body)), Ok(()), "{country}{body}");
         }
     }
 
@@ -192,7 +201,7 @@ mod tests {
             fix in proptest::bool::ANY, digits in 0u32..100) {
             let code = &BBAN_SHAPES.split(' ').nth(country).unwrap()[..2];
             let iban = if fix { with_check_digits(code, &body) } else { format!("{code}{digits:02}{body}") };
-            proptest::prop_assert_eq!(check_iban(&iban), reference(&iban), "{}", iban);
+            proptest::prop_assert_eq!(verdict(&iban), reference(&iban), "{}", iban);
         }
 
         /// Any string at all.
@@ -201,7 +210,19 @@ mod tests {
             // The electronic form only: the crate also reads the print form (groups of
             // four separated by spaces), which callers have removed before.
             proptest::prop_assume!(!s.contains(' '));
-            proptest::prop_assert_eq!(check_iban(&s), reference(&s));
+            proptest::prop_assert_eq!(verdict(&s), reference(&s));
+        }
+    }
+
+    #[test]
+    fn the_check_takes_the_typed_form_and_gives_the_electronic_one() {
+        assert_eq!(check_iban(" fr76 3000\u{a0}6000 0112\t3456 7890 189 ").as_deref(), Ok("FR7630006000011234567890189"));
+        assert_eq!(check_iban("de89370400440532013000").as_deref(), Ok("DE89370400440532013000"));
+        assert_eq!(check_iban("FR76 3000 6000 0112 3456 7890 188"), Err(IbanError::Checksum));
+        assert_eq!(check_iban(""), Err(IbanError::Format));
+        // The verdict is the electronic form's, which the differential tests compare.
+        for typed in ["fr76 3000 6000 0112 3456 7890 189", "FR76-3000", "gb82 west 1234 5698 7654 32", "XX76 3000 6000 0112 3456 7890 189", "FR76"] {
+            assert_eq!(check_iban(typed).map(|_| ()), verdict(&electronic_iban(typed)), "{typed}");
         }
     }
 

@@ -1,19 +1,27 @@
-//! Payment payloads: the EPC069-12 transfer QR code and its rendering as SVG.
+//! Payments: the EPC069-12 transfer QR code and its rendering as SVG, the IBAN and BIC
+//! checks, the payment methods.
 //!
 //! - [`epc`] builds the text of a SEPA credit transfer QR code (EPC069-12 v3.0,
 //!   version 002, UTF-8, `SCT`) from a [`TransferOrder`], with bilingual errors;
 //! - [`qr`] encodes that text at error correction level M (version ≤ 13, as the
 //!   guideline requires) and renders it as a small SVG;
-//! - [`iban`] formats IBANs for people (grouped by four) and for payloads (electronic).
+//! - [`iban`] checks IBANs ([`check_iban`], the one entry point) and formats them for
+//!   people (grouped by four) and for payloads (electronic);
+//! - [`bic`] checks BICs ([`check_bic`], ISO 9362:2022);
+//! - [`Method`]: how a gift is paid.
 //!
 //! Pure functions only: no web dependency, no I/O.
 
+pub mod bic;
 pub mod epc;
 pub mod iban;
+pub mod method;
 pub mod qr;
 
+pub use bic::{check_bic, BicInvalid};
 pub use epc::{epc_payload, EpcError, TransferOrder};
 pub use iban::{check_iban, electronic_iban, group_iban, IbanError};
+pub use method::Method;
 pub use qr::{qr_matrix, qr_svg, QrError, QrMatrix};
 
 /// The SVG QR code of a transfer order: [`epc_payload`] then [`qr_svg`].

@@ -10,7 +10,6 @@ use yew::prelude::*;
 
 use crate::config::{Loaded, Registry, Resolved};
 use crate::donation::page;
-use crate::embed::resolve_link;
 use crate::i18n::Lang;
 
 use super::account::AccountView;
@@ -55,7 +54,7 @@ pub(crate) fn use_chooser(loaded: Option<Rc<Loaded>>, base: AttrValue, initial: 
         Some(match entry.resolve(loaded) {
             Resolved::Account(account) => Chosen::Now(Rc::new(State::Account(Rc::from(account)))),
             Resolved::Invalid(problems) => Chosen::Now(Rc::new(State::Invalid(Rc::new(problems), base.to_string()))),
-            Resolved::Fetch(link) => Chosen::Load(Wanted { raw: resolve_link(&link, &base), entry: Some((loaded.clone(), entry.slug.clone())) }),
+            Resolved::Fetch(link) => Chosen::Load(Wanted { raw: crate::url::resolve(&link, &base), entry: Some((loaded.clone(), entry.slug.clone())) }),
         })
     });
     let fetched = use_config(match &*chosen {
