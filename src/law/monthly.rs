@@ -13,7 +13,8 @@
 use super::calendar::{self, ElectionDates};
 use super::limits;
 use super::rules::RuleId;
-use super::tax::{self, Household, Method, Quote};
+use super::tax::{self, Household, Quote};
+use crate::payment::Method;
 use crate::date::Date;
 use crate::money::Cents;
 
