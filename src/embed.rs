@@ -16,11 +16,13 @@ pub const SELECTOR: &str = "[data-circo-don]";
 /// saying it could not load it.
 pub const FETCH_TIMEOUT_MS: u32 = 15_000;
 
-/// The largest configuration the widget downloads: 1 MiB. An account is 1 to 3 KB; a
-/// registry of all 577 circos as links, with commune names, a few hundred KB; 577
-/// inline accounts about 730 KB written compactly (measured), just under 1 MiB indented. Refused from `Content-Length` or while streaming,
-/// before parsing, so that a huge file neither costs the donor's data nor freezes the
-/// host page while it is parsed.
+/// The largest configuration anything here reads: 1 MiB, the one limit of the widget's
+/// download, of [`crate::config::load`] (so the builder and an inline `<script>` too) and
+/// of `circo-don check URL`. An account is 1 to 3 KB; a registry of all 577 circos as
+/// links, with commune names, a few hundred KB; 577 inline accounts about 730 KB written
+/// compactly (measured), just under 1 MiB indented. A download is refused from
+/// `Content-Length` or while streaming ([`check_received`]), before parsing, so that a
+/// huge file neither costs the donor's data nor freezes the host page while it is parsed.
 pub const MAX_CONFIG_BYTES: u64 = 1024 * 1024;
 
 /// Where a widget's configuration comes from.
@@ -95,11 +97,7 @@ pub enum LoadFailure {
 /// `https:` to anything else, never to `http:` beyond this machine.
 pub fn check_head(requested: &str, redirected_to: Option<&str>, status: u16, content_type: Option<&str>, content_length: Option<&str>) -> Result<(), LoadFailure> {
     if let Some(to) = redirected_to {
-        let https = |u: &str| url::is_https(u);
-        let downgraded = https(requested) && !https(to);
-        if downgraded || Source::parse(to).is_err() {
-            return Err(LoadFailure::InsecureRedirect(to.to_owned()));
-        }
+        check_redirect(requested, to)?;
     }
     if !(200..300).contains(&status) {
         return Err(LoadFailure::Http(status));
@@ -112,6 +110,27 @@ pub fn check_head(requested: &str, redirected_to: Option<&str>, status: u16, con
         Some(Ok(n)) if n > MAX_CONFIG_BYTES => Err(LoadFailure::TooLarge(n)),
         _ => Ok(()),
     }
+}
+
+/// Whether an answer for `requested` may come from `to`, where the server redirected:
+/// never from `https:` to anything else, never to `http:` beyond this machine. The
+/// browser follows redirects and [`check_head`] sees where they led; `circo-don check`
+/// follows them itself and asks before each.
+pub fn check_redirect(requested: &str, to: &str) -> Result<(), LoadFailure> {
+    let downgraded = url::is_https(requested) && !url::is_https(to);
+    if downgraded || Source::parse(to).is_err() {
+        return Err(LoadFailure::InsecureRedirect(to.to_owned()));
+    }
+    Ok(())
+}
+
+/// While the body streams: `total`, the bytes received so far, is refused once over
+/// [`MAX_CONFIG_BYTES`], so that the reader stops there.
+pub fn check_received(total: u64) -> Result<(), LoadFailure> {
+    if total > MAX_CONFIG_BYTES {
+        return Err(LoadFailure::TooLarge(total));
+    }
+    Ok(())
 }
 
 /// The body once read: UTF-8 text, and as long as declared.
@@ -322,8 +341,35 @@ mod tests {
         assert_eq!(check_head("http://127.0.0.1:8/c", Some("http://evil.example/c"), 200, None, None), Err(LoadFailure::InsecureRedirect("http://evil.example/c".into())));
         assert_eq!(check_head("https://a.fr/c", Some("https://b.fr/c"), 200, None, None), Ok(()));
         assert_eq!(check_head("http://127.0.0.1:8/c", Some("http://127.0.0.1:9/c"), 200, None, None), Ok(()));
+        assert_eq!(check_redirect("https://a.fr/c", "http://a.fr/c"), Err(LoadFailure::InsecureRedirect("http://a.fr/c".into())));
+        assert_eq!(check_redirect("https://a.fr/c", "javascript:alert(1)"), Err(LoadFailure::InsecureRedirect("javascript:alert(1)".into())));
+        assert_eq!(check_redirect("http://localhost/c", "https://a.fr/c"), Ok(()));
         // A page served over http may name its configuration relative to itself.
         assert_eq!(check_head("http://collectif.example/c.json", None, 200, None, None), Ok(()));
+    }
+
+    #[test]
+    fn a_streamed_body_is_refused_past_the_limit() {
+        assert_eq!(check_received(0), Ok(()));
+        assert_eq!(check_received(MAX_CONFIG_BYTES), Ok(()));
+        assert_eq!(check_received(MAX_CONFIG_BYTES + 1), Err(LoadFailure::TooLarge(MAX_CONFIG_BYTES + 1)));
+    }
+
+    /// One limit: what the widget refuses to download, `config::load` refuses to read
+    /// (an inline configuration, the builder's import, a file given to the command line).
+    #[test]
+    fn the_reader_and_the_download_share_one_limit() {
+        let file_too_large = |len: u64| {
+            let text = format!("{{\"format\": \"circo-don/1\"{}}}", " ".repeat(len as usize - 25));
+            assert_eq!(text.len() as u64, len);
+            crate::config::load(&text).problems.iter().any(|p| p.rule == crate::config::CheckId::FileTooLarge)
+        };
+        assert!(!file_too_large(MAX_CONFIG_BYTES));
+        assert!(file_too_large(MAX_CONFIG_BYTES + 1));
+        let limit = check_head("https://a.fr/c.json", None, 200, None, Some(&MAX_CONFIG_BYTES.to_string()));
+        assert_eq!(limit, Ok(()));
+        let over = check_head("https://a.fr/c.json", None, 200, None, Some(&(MAX_CONFIG_BYTES + 1).to_string()));
+        assert_eq!(over, Err(LoadFailure::TooLarge(MAX_CONFIG_BYTES + 1)));
     }
 
     #[test]

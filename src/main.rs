@@ -1,6 +1,7 @@
-//! The `circo-don` binary. Natively it is the command-line tool (`circo-don quote`,
-//! `reverse`, `check`, `schema`); built for wasm32 by tools/build.sh it is the widget, which
-//! mounts itself on every `[data-circo-don]` element of the page.
+//! The `circo-don` binary. Natively it is the command-line tool (`circo-don --help`;
+//! its arguments and commands are `circo_don::cli`, which returns what to print and the
+//! exit code); built for wasm32 by tools/build.sh it is the widget, which mounts itself
+//! on every `[data-circo-don]` element of the page.
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {

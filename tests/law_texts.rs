@@ -255,7 +255,7 @@ fn circo_don_mentions_prints_the_mentions_in_full() {
 fn circo_don_mentions_refuses_what_it_cannot_print_honestly() {
     let registry = path("demo/registry.json");
     for (argv, code, says) in [
-        (vec!["mentions"], 2, "usage"),
+        (vec!["mentions"], 2, "Usage: circo-don mentions"),
         (vec!["mentions", &registry], 2, "--circo"),
         (vec!["mentions", &registry, "--circo", "99-01"], 2, "circo-exemple.json"),
         (vec!["mentions", &registry, "--circo", "12-34"], 2, "12-34"),

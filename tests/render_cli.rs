@@ -12,10 +12,16 @@ fn path(p: &str) -> String {
     format!("{}/{p}", env!("CARGO_MANIFEST_DIR"))
 }
 
-/// The demo's snippet, rendered for a fixed day.
+/// The demo's snippet, rendered for a fixed day; `extra` adds options or replaces these
+/// (an option is given once).
 fn demo(extra: &[&str]) -> String {
     let demo = path("demo/circo-exemple.json");
-    let mut args = vec!["render", demo.as_str(), "--config-url", "demo/circo-exemple.json", "--base", "./", "--date", "2026-11-25"];
+    let mut args = vec!["render", demo.as_str()];
+    for (flag, value) in [("--config-url", "demo/circo-exemple.json"), ("--base", "./"), ("--date", "2026-11-25")] {
+        if !extra.contains(&flag) {
+            args.extend([flag, value]);
+        }
+    }
     args.extend_from_slice(extra);
     let out = run_args(&args);
     assert_eq!(out.code, 0, "{}", out.stderr);
@@ -107,18 +113,22 @@ fn every_broken_configuration_exits_1_with_checks_report_and_no_snippet() {
 }
 
 #[test]
-fn usage_errors_exit_2_in_both_languages() {
+fn usage_errors_exit_2_in_the_usual_shape() {
     let demo = path("demo/circo-exemple.json");
     let cases: [(&[&str], &str); 4] = [
-        (&["render", &demo], "render: il faut FICHIER, --config-url et --base / FILE, --config-url and --base are required\n"),
-        (&["render", &demo, "--config-url", "c", "--base", "./", "--date", "2026-02-30"], "render: date invalide \"2026-02-30\" (AAAA-MM-JJ) / invalid date \"2026-02-30\" (YYYY-MM-DD)\n"),
-        (&["render", &demo, "--lang", "de"], "render: langue inconnue / unknown language \"de\" (fr, en)\n"),
-        (&["render", &demo, "--frob"], "render: option inconnue / unknown option --frob\n"),
+        (&["render", &demo], "error: the following required arguments were not provided:\n  --config-url <URL>\n  --base <URL>\n"),
+        (
+            &["render", &demo, "--config-url", "c", "--base", "./", "--date", "2026-02-30"],
+            "error: invalid value '2026-02-30' for '--date <YYYY-MM-DD>': date invalide (AAAA-MM-JJ) / invalid date (YYYY-MM-DD)\n",
+        ),
+        (&["render", &demo, "--lang", "de"], "error: invalid value 'de' for '--lang <LANG>': langue inconnue (fr, en) / unknown language (fr, en)\n"),
+        (&["render", &demo, "--frob"], "error: unexpected argument '--frob' found\n"),
     ];
     for (args, start) in cases {
         let out = run_args(args);
         assert_eq!((out.code, out.stdout.as_str()), (2, ""), "{args:?}");
         assert!(out.stderr.starts_with(start), "{args:?}: {}", out.stderr);
+        assert!(out.stderr.contains("Usage: circo-don render ") || out.stderr.contains("For more information, try '--help'."), "{args:?}: {}", out.stderr);
     }
 }
 

@@ -1,50 +1,100 @@
 //! `circo-don check FILE|URL [--json]` and `circo-don schema [--registry]`.
 //!
-//! `check` reads a file; for an `http(s)://` URL it runs the system's `curl` (no HTTP
-//! client is linked into the tool), and says so clearly when `curl` is missing.
-//! Exit codes: 0 no error (warnings allowed), 1 errors, 2 usage error or unreadable
-//! input.
+//! `check` reads a file, or fetches an `http(s)://` URL as the widget would
+//! ([`super::fetch`]) and says what the widget would say when it would not load it.
+//! Exit codes: 0 no error (warnings allowed), 1 errors, or an answer the widget would
+//! refuse, 2 usage error or unreadable input.
 
-use std::process::Command;
+use clap::Args;
 
-use super::{misuse, unexpected_argument, unknown_option, usage, Output};
+use super::fetch::{self, Unread};
+use super::Output;
 use crate::config::model::ElectionKind;
 use crate::config::{self, Config, Loaded, Problem, Target, ValidAccount};
+use crate::embed::LoadFailure;
 use crate::i18n::Text;
 
-fn check_usage() -> String {
-    usage("circo-don check FICHIER|URL [--json]", "circo-don check FILE|URL [--json]")
+pub(super) const CHECK_HELP: &str = "\
+A URL is fetched as the widget fetches it (through the system's curl): the same
+scheme rule (https, or http to this machine only), redirects, status, type and size
+checks; an answer the widget would refuse is reported in its words, with exit 1.
+A registry read from a file is checked with the files it links to beside it.
+
+Examples:
+  circo-don check demo/circo-exemple.json
+  circo-don check demo/registry.json --json";
+
+pub(super) const SCHEMA_EXAMPLES: &str = "\
+Examples:
+  circo-don schema
+  circo-don schema --registry";
+
+/// `circo-don check`'s arguments.
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// The configuration: a file, or an https:// URL.
+    #[arg(value_name = "FILE|URL")]
+    source: String,
+    /// The report in JSON (ok, kind, errors, warnings).
+    #[arg(long)]
+    json: bool,
 }
 
-fn schema_usage() -> String {
-    usage("circo-don schema [--registry]", "circo-don schema [--registry]")
+/// `circo-don schema`'s arguments.
+#[derive(Debug, Args)]
+pub struct SchemaArgs {
+    /// The schema of registries (`circo-don-registry/1`) instead of accounts.
+    #[arg(long)]
+    pub registry: bool,
 }
 
 /// Checks a configuration file and reports every problem, French then English.
-pub fn check(args: &[String]) -> Output {
-    let mut json = false;
-    let mut source = None;
-    for arg in args {
-        match arg.as_str() {
-            "--json" => json = true,
-            "-h" | "--help" => return Output::ok(check_usage()),
-            flag if flag.starts_with("--") => return misuse("check", unknown_option(flag), &check_usage()),
-            path if source.is_none() => source = Some(path.to_owned()),
-            extra => return misuse("check", unexpected_argument(extra), &check_usage()),
-        }
-    }
-    let Some(source) = source else {
-        return Output::fail(2, check_usage());
-    };
-    let text = match read_source("check", &source) {
+pub fn check(args: &CheckArgs) -> Output {
+    let source = &args.source;
+    let text = match read_source("check", source) {
         Ok(text) => text,
-        Err(message) => return Output::fail(2, format!("{message}\n")),
+        Err(Unread::Refused(failure)) => {
+            let stdout = if args.json { refused_json(source, &failure) } else { refused_report(source, &failure) };
+            return Output { stdout, stderr: String::new(), code: 1 };
+        }
+        Err(unread) => return unread.output("check", source),
     };
     let mut loaded = config::load(&text);
-    check_local_links(&source, &mut loaded);
+    check_local_links(source, &mut loaded);
     let code = i32::from(loaded.has_errors());
-    let stdout = if json { json_report(&loaded) } else { text_report(&source, &loaded) };
+    let stdout = if args.json { json_report(&loaded) } else { text_report(source, &loaded) };
     Output { stdout, stderr: String::new(), code }
+}
+
+/// What the widget would show for an answer it refuses: the collective's message (its
+/// detail toggle and console), then the donor's.
+fn refused_report(source: &str, failure: &LoadFailure) -> String {
+    let (collective, donor) = (failure.for_collective(source), failure.for_donor());
+    let head = Text::new("le widget ne chargerait pas cette configuration", "the widget would not load this configuration");
+    let donor_reads = Text::new("le donateur lirait", "the donor would read");
+    format!(
+        "{source}: {head}\n\n{}  ({})\n  fr: {}\n  en: {}\n{donor_reads}:\n  fr: {}\n  en: {}\n",
+        Text::new("ERREUR", "ERROR"),
+        Text::new("chargement", "loading"),
+        collective.fr,
+        collective.en,
+        donor.fr,
+        donor.en,
+    )
+}
+
+fn refused_json(source: &str, failure: &LoadFailure) -> String {
+    let (collective, donor) = (failure.for_collective(source), failure.for_donor());
+    let report = serde_json::json!({
+        "ok": false,
+        "kind": null,
+        "load": { "message_fr": collective.fr, "message_en": collective.en, "donor_fr": donor.fr, "donor_en": donor.en },
+        "errors": [],
+        "warnings": [],
+    });
+    let mut text = serde_json::to_string_pretty(&report).unwrap_or_default();
+    text.push('\n');
+    text
 }
 
 /// For a registry read from a file: each link relative to it whose file is there is
@@ -77,16 +127,6 @@ pub(super) fn check_local_links(source: &str, loaded: &mut Loaded) {
     loaded.problems.extend(found);
 }
 
-/// Prints the JSON Schema of account files, or of registries with `--registry`.
-pub fn schema(args: &[String]) -> Output {
-    match args.iter().map(String::as_str).collect::<Vec<_>>().as_slice() {
-        [] => Output::ok(schema_text(false)),
-        ["--registry"] => Output::ok(schema_text(true)),
-        ["-h" | "--help"] => Output::ok(schema_usage()),
-        _ => Output::fail(2, schema_usage()),
-    }
-}
-
 /// The schema as committed in `schema/`: pretty JSON and a final newline.
 pub fn schema_text(registry: bool) -> String {
     let schema = if registry { config::registry_schema() } else { config::account_schema() };
@@ -95,27 +135,12 @@ pub fn schema_text(registry: bool) -> String {
     text
 }
 
-/// Reads a configuration from a file, or from an `http(s)://` URL with the system's
-/// `curl`; errors name the `command` that asked.
-pub(super) fn read_source(command: &str, source: &str) -> Result<String, String> {
-    let failed = |why: Text| format!("{command}: {source} : {why}");
+/// Reads a configuration from a file, or from an `http(s)://` URL as the widget would
+/// ([`fetch::fetch`]); errors name the `command` that asked.
+pub(super) fn read_source(command: &str, source: &str) -> Result<String, Unread> {
+    let failed = |why: Text| Unread::Input(format!("{command}: {source} : {why}"));
     if crate::url::is_web(source) {
-        let output = Command::new("curl")
-            .args(["--silent", "--show-error", "--fail", "--location", "--max-time", "15", "--", source])
-            .output()
-            .map_err(|e| {
-                // Two lines, one per language, each naming the command.
-                let why = Text::new(
-                    format!("impossible de lancer curl ({e}) : téléchargez le fichier et donnez son chemin."),
-                    format!("could not run curl ({e}): download the file and give its path."),
-                );
-                format!("{command}: {}\n{command}: {}", why.fr, why.en)
-            })?;
-        if !output.status.success() {
-            let err = String::from_utf8_lossy(&output.stderr);
-            return Err(failed(Text::new("téléchargement impossible", format!("download failed: {}", err.trim()))));
-        }
-        return String::from_utf8(output.stdout).map_err(|_| failed(Text::new("ce n’est pas du texte UTF-8", "not UTF-8 text")));
+        return fetch::fetch(command, source);
     }
     let bytes = std::fs::read(source).map_err(|e| failed(Text::new("lecture impossible", format!("cannot read: {e}"))))?;
     String::from_utf8(bytes).map_err(|_| {

@@ -4,56 +4,52 @@
 //! form. Exit codes: 0 printed, 1 the account has errors (nothing printed: the mentions
 //! would name a mandataire the checker refuses), 2 usage error or unreadable input.
 
-use super::{misuse, unexpected_argument, unknown_option, Output};
+use clap::Args;
+
+use super::Output;
 use crate::config::{self, Config, Target, ValidAccount};
 use crate::donation::words;
 use crate::i18n::{Lang, Text};
 use crate::law::texts;
 
-fn usage() -> String {
-    super::usage("circo-don mentions FICHIER|URL [--circo ID] [--lang fr|en]", "circo-don mentions FILE|URL [--circo ID] [--lang fr|en]")
+pub(super) const MENTIONS_HELP: &str = "\
+Who receives the gifts and the full texts of L52-8 al. 1-3 and L113-1 III, as plain
+text to paste on a leaflet, a poster or a web page: the same sentences and texts as
+the widget and the printable form. Exit 1 when the account has errors.
+
+Examples:
+  circo-don mentions demo/circo-exemple.json
+  circo-don mentions demo/circo-exemple.json --lang en
+  circo-don mentions demo/registry.json --circo 99-03";
+
+/// `circo-don mentions`'s arguments.
+#[derive(Debug, Args)]
+pub struct MentionsArgs {
+    /// The configuration: a file, or an https:// URL.
+    #[arg(value_name = "FILE|URL")]
+    source: String,
+    /// With a registry: the circo whose account it is (75-01, 2A-02).
+    #[arg(long, value_name = "ID")]
+    circo: Option<String>,
+    /// The language of the text [default: fr].
+    #[arg(long, value_parser = super::lang())]
+    lang: Option<Lang>,
 }
 
-/// Why no mentions are printed (exit `code`), when it is not a usage error.
+/// Why no mentions are printed (exit `code`).
 fn no_mentions(code: i32, message: impl std::fmt::Display) -> Output {
     Output::fail(code, format!("mentions: {message}\n"))
 }
 
 /// Prints the L52-9 mentions of the account in `args`.
-pub fn mentions(args: &[String]) -> Output {
-    let (mut source, mut circo, mut lang) = (None, None, Lang::Fr);
-    let mut flags = super::Flags::new(args);
-    while let Some((flag, inline)) = flags.next_flag() {
-        match flag {
-            "-h" | "--help" => return Output::ok(usage()),
-            "--circo" | "--lang" => {
-                let value = match flags.value("mentions", flag, inline, &usage()) {
-                    Ok(value) => value,
-                    Err(misused) => return misused,
-                };
-                if flag == "--circo" {
-                    circo = Some(value.to_owned());
-                } else {
-                    lang = match super::parse_lang("mentions", value, &usage()) {
-                        Ok(lang) => lang,
-                        Err(misused) => return misused,
-                    };
-                }
-            }
-            f if f.starts_with("--") => return misuse("mentions", unknown_option(f), &usage()),
-            path if source.is_none() => source = Some(path.to_owned()),
-            extra => return misuse("mentions", unexpected_argument(extra), &usage()),
-        }
-    }
-    let Some(source) = source else {
-        return Output::fail(2, usage());
-    };
-    let text = match super::check::read_source("mentions", &source) {
+pub fn mentions(args: &MentionsArgs) -> Output {
+    let (source, circo, lang) = (&args.source, args.circo.as_deref(), args.lang.unwrap_or(Lang::Fr));
+    let text = match super::check::read_source("mentions", source) {
         Ok(text) => text,
-        Err(message) => return Output::fail(2, format!("{message}\n")),
+        Err(unread) => return unread.output("mentions", source),
     };
     let loaded = config::load(&text);
-    let account = match (&loaded.config, circo.as_deref()) {
+    let account = match (&loaded.config, circo) {
         (Some(Config::Account(a)), None) => a.as_ref(),
         (Some(Config::Account(a)), Some(wanted)) if same_circo(&a.slug(), wanted) => a.as_ref(),
         (Some(Config::Account(a)), Some(wanted)) => {
@@ -71,7 +67,7 @@ pub fn mentions(args: &[String]) -> Output {
         (Some(Config::Registry(r)), Some(wanted)) => match r.find(wanted).map(|e| &e.target) {
             Some(Target::Inline(a)) => a.as_ref(),
             Some(Target::Link(link)) => {
-                let url = beside(&source, link);
+                let url = beside(source, link);
                 return no_mentions(
                     2,
                     Text::new(
@@ -80,10 +76,10 @@ pub fn mentions(args: &[String]) -> Output {
                     ),
                 );
             }
-            Some(Target::Invalid) => return has_errors(&source),
+            Some(Target::Invalid) => return has_errors(source),
             None => return no_mentions(2, Text::new(format!("pas de circonscription {wanted} dans {source}"), format!("no circo {wanted} in {source}"))),
         },
-        (None, _) => return has_errors(&source),
+        (None, _) => return has_errors(source),
     };
     Output::ok(text_of(account, lang))
 }

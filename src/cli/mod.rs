@@ -1,18 +1,30 @@
 //! The `circo-don` command-line tool: the same core as the widget, for people who
 //! script and for checking the engine from outside.
 //!
-//! [`run`] takes the arguments and returns what to print and the exit code, so that it
-//! is tested without spawning a process. It is pure but for two things: `check`,
-//! `mentions` and `render` read a configuration file (or a URL through the system's
-//! `curl`), and `render` without `--date` reads the system's clock.
+//! Two stages, as in ripgrep: clap reads the arguments into each command's typed
+//! arguments ([`Cli`]; usage errors in clap's usual shape, exit 2; values such as
+//! amounts, methods, languages and dates are read by the core's own parsers and refused
+//! in its words), then the command decides through the core. [`run`] takes the
+//! arguments and returns what to print and the exit code, so that it is tested without
+//! spawning a process. It is pure but for two things: `check`, `mentions` and `render`
+//! read a configuration file (or fetch a URL through the system's `curl`, checked as the
+//! widget checks its download: [`fetch`]), and `render` without `--date` reads the
+//! system's clock.
 
 pub mod check;
+pub mod fetch;
 pub mod mentions;
 pub mod quote;
 pub mod render;
 pub mod rules;
 
+use clap::builder::{PossibleValue, TypedValueParser};
+use clap::{CommandFactory, Parser, Subcommand};
+
+use crate::date::Date;
 use crate::i18n::{Lang, Text};
+use crate::payment::Method;
+use crate::money::{parse_amount, Cents};
 
 /// What a command prints and how it exits.
 #[derive(Debug, Default, PartialEq, Eq)]
@@ -32,108 +44,140 @@ impl Output {
     }
 }
 
-pub const USAGE: &str = "\
-circo-don — real cost of a gift to a campaign, and checks for a circo's configuration
-
-Usage:
-  circo-don quote   --gift AMOUNT [household options] [--method cheque|transfer|card|direct-debit|cash] [--json]
-  circo-don reverse --net AMOUNT  [household options] [--method cheque|transfer|card|direct-debit|cash] [--json]
-  circo-don check   FILE|URL [--json]
-  circo-don mentions FILE|URL [--circo ID] [--lang fr|en]
-  circo-don render  FILE|URL --config-url URL --base URL [--lang fr|en] [--date YYYY-MM-DD] [--circo ID]
-  circo-don schema  [--registry]
-  circo-don rules                 the table of legal rules, with sources (Markdown)
-
-Household options:
-  --income AMOUNT            revenu imposable of the tax household
-  --tax-due AMOUNT           income tax due before reductions
-  --not-taxable              the household owes no income tax
-  --other-gifts AMOUNT       other art. 200 gifts this year (charities, parties...)
-  --carried AMOUNT           excess carried over from earlier years
-  --given-elsewhere AMOUNT   already given to other candidates of the same election
-
-The method defaults to transfer, as in the widget. Options also take the form --income=30000.
-`mentions` prints what L52-9 requires on every appeal for gifts (leaflet, poster, web
-page): who receives the gifts and the full texts of L52-8 al. 1-3 and L113-1 III.
-`render` prints the snippet to paste in a page: the widget's initial view prerendered
-(readable without JavaScript), then the script that makes it live. --config-url is the
-configuration's URL as the page will load it, --base where circo-don.js is served;
---date the day the view speaks of (default: today, UTC).
-Exit codes: 0 ok, 1 refused by the law (the message names the rule) or a configuration
-with errors, 2 bad arguments.
-
+const AFTER_HELP: &str = "\
 Amounts accept French and English forms: 37, 37,50, 37.50, 1 000 €, 1000€, €1,234.56,
 €1,234, 1.234,56, 1,234,567. A single , or . followed by exactly 3 digits is ambiguous
 (1,500: 1,50 € or 1 500 €?) and refused: write 1 500 or 1,50. Only after a leading €
 does such a comma separate thousands (€1,500 = one thousand five hundred euros).
-";
 
-/// The usage line of a command, `usage : …` then `usage: …`, as its `--help` prints it.
-fn usage(fr: &str, en: &str) -> String {
-    format!("{}\n", Text::new(format!("usage : {fr}"), format!("usage: {en}")))
+Every message is written French first, then English (`fr / en`).
+Exit codes: 0 ok, 1 refused by the law (the message names the rule), a configuration
+with errors or one the widget would not load, 2 bad arguments or unreadable input.
+
+Examples (from the repository's root):
+  circo-don quote --gift 37 --income 30000 --tax-due 2000
+  circo-don check demo/circo-exemple.json
+  circo-don completions bash";
+
+/// circo-don: the real cost of a gift to a campaign, and checks for a circo's configuration.
+#[derive(Debug, Parser)]
+#[command(name = "circo-don", version, propagate_version = true, arg_required_else_help = true, after_help = AFTER_HELP)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
 }
 
-/// A usage error of `command` (exit 2): what is wrong, then the command's usage.
-fn misuse(command: &str, problem: Text, usage: &str) -> Output {
-    Output::fail(2, format!("{command}: {problem}\n{usage}"))
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// The real cost of a gift after the income-tax reduction, with every step.
+    #[command(after_help = quote::QUOTE_EXAMPLES)]
+    Quote(quote::QuoteArgs),
+    /// The largest gift whose real cost is at most an amount.
+    #[command(after_help = quote::REVERSE_EXAMPLES)]
+    Reverse(quote::ReverseArgs),
+    /// Checks a collective's configuration (account or registry) as the widget reads it.
+    #[command(after_help = check::CHECK_HELP)]
+    Check(check::CheckArgs),
+    /// The mentions L52-9 requires on every appeal for gifts, in full, for one account.
+    #[command(after_help = mentions::MENTIONS_HELP)]
+    Mentions(mentions::MentionsArgs),
+    /// The snippet to paste in a page: the widget's first view prerendered, then its script.
+    #[command(after_help = render::RENDER_HELP)]
+    Render(render::RenderArgs),
+    /// The JSON Schema of account files (or of registries).
+    #[command(after_help = check::SCHEMA_EXAMPLES)]
+    Schema(check::SchemaArgs),
+    /// The table of legal rules, with their sources (Markdown).
+    #[command(after_help = "Example:\n  circo-don rules")]
+    Rules,
+    /// A shell's completion script for circo-don, on standard output.
+    #[command(after_help = COMPLETIONS_HELP)]
+    Completions {
+        /// The shell to complete in.
+        shell: clap_complete::Shell,
+    },
 }
 
-fn unknown_option(flag: &str) -> Text {
-    Text::new("option inconnue", format!("unknown option {flag}"))
-}
+const COMPLETIONS_HELP: &str = "\
+Install, for example: circo-don completions bash > ~/.local/share/bash-completion/completions/circo-don
 
-fn unexpected_argument(arg: &str) -> Text {
-    Text::new("argument en trop", format!("unexpected argument {arg:?}"))
-}
-
-/// A command's arguments one by one, `--flag=value` split into the flag and its value.
-pub(crate) struct Flags<'a>(std::slice::Iter<'a, String>);
-
-impl<'a> Flags<'a> {
-    fn new(args: &'a [String]) -> Flags<'a> {
-        Flags(args.iter())
-    }
-
-    /// The next argument, and the value written after its `=`, if any.
-    fn next_flag(&mut self) -> Option<(&'a str, Option<&'a str>)> {
-        let arg = self.0.next()?.as_str();
-        Some(match arg.split_once('=') {
-            Some((f, v)) if f.starts_with("--") => (f, Some(v)),
-            _ => (arg, None),
-        })
-    }
-
-    /// The value of `flag`: after its `=`, or the next argument; a usage error of
-    /// `command` without one.
-    fn value(&mut self, command: &str, flag: &str, inline: Option<&'a str>, usage: &str) -> Result<&'a str, Output> {
-        inline.or_else(|| self.0.next().map(String::as_str)).ok_or_else(|| {
-            misuse(command, Text::new(format!("{flag} sans valeur"), format!("{flag} needs a value")), usage)
-        })
-    }
-}
-
-/// `--lang`'s value, or a usage error of `command`.
-fn parse_lang(command: &str, value: &str, usage: &str) -> Result<Lang, Output> {
-    Lang::from_tag(value).ok_or_else(|| misuse(command, Text::new("langue inconnue", format!("unknown language {value:?} (fr, en)")), usage))
-}
+Examples:
+  circo-don completions bash
+  circo-don completions zsh
+  circo-don completions fish";
 
 /// Runs the command line `args` (without the program name).
 pub fn run(args: &[String]) -> Output {
-    match args.first().map(String::as_str) {
-        Some("quote") => quote::quote(&args[1..]),
-        Some("reverse") => quote::reverse(&args[1..]),
-        Some("check") => check::check(&args[1..]),
-        Some("schema") => check::schema(&args[1..]),
-        Some("rules") => rules::rules(&args[1..]),
-        Some("mentions") => mentions::mentions(&args[1..]),
-        Some("render") => render::render(&args[1..]),
-        Some("help" | "--help" | "-h") => Output::ok(USAGE),
-        Some(other) => {
-            let unknown = Text::new(format!("commande inconnue {other:?}"), format!("unknown command {other:?}"));
-            Output::fail(2, format!("{unknown}\n\n{USAGE}"))
+    let cli = match Cli::try_parse_from(std::iter::once("circo-don").chain(args.iter().map(String::as_str))) {
+        Ok(cli) => cli,
+        // --help and --version are "errors" that print on stdout and exit 0.
+        Err(e) if e.use_stderr() => return Output::fail(e.exit_code(), e.render().to_string()),
+        Err(e) => return Output { stdout: e.render().to_string(), stderr: String::new(), code: e.exit_code() },
+    };
+    match cli.command {
+        Command::Quote(a) => quote::quote(&a),
+        Command::Reverse(a) => quote::reverse(&a),
+        Command::Check(a) => check::check(&a),
+        Command::Mentions(a) => mentions::mentions(&a),
+        Command::Render(a) => render::render(&a),
+        Command::Schema(a) => Output::ok(check::schema_text(a.registry)),
+        Command::Rules => rules::rules(),
+        Command::Completions { shell } => {
+            let mut script = Vec::new();
+            clap_complete::generate(shell, &mut Cli::command(), "circo-don", &mut script);
+            Output::ok(String::from_utf8_lossy(&script).into_owned())
         }
-        None => Output::fail(2, USAGE),
     }
+}
+
+/// A value read by one of the core's parsers, refused in its words (`fr / en`), with
+/// the names shown in `--help` and offered by the shells' completions.
+#[derive(Clone)]
+pub(crate) struct Named<T> {
+    names: &'static [&'static str],
+    parse: fn(&str) -> Result<T, String>,
+}
+
+impl<T: Clone + Send + Sync + 'static> TypedValueParser for Named<T> {
+    type Value = T;
+
+    fn parse_ref(&self, cmd: &clap::Command, arg: Option<&clap::Arg>, value: &std::ffi::OsStr) -> Result<T, clap::Error> {
+        self.parse.parse_ref(cmd, arg, value)
+    }
+
+    fn possible_values(&self) -> Option<Box<dyn Iterator<Item = PossibleValue> + '_>> {
+        Some(Box::new(self.names.iter().map(|name| PossibleValue::new(*name))))
+    }
+}
+
+/// `--lang`: `fr` or `en` (a tag such as `fr-FR` too).
+pub(crate) fn lang() -> Named<Lang> {
+    Named {
+        names: &["fr", "en"],
+        parse: |value| Lang::from_tag(value).ok_or_else(|| Text::new("langue inconnue (fr, en)", "unknown language (fr, en)").to_string()),
+    }
+}
+
+/// `--method`: the method's name, in English or French.
+pub(crate) fn method() -> Named<Method> {
+    Named {
+        names: &["cheque", "transfer", "card", "direct-debit", "cash"],
+        parse: |value| {
+            Method::parse(value).ok_or_else(|| {
+                Text::new("attendu cheque, transfer, card, direct-debit ou cash", "expected cheque, transfer, card, direct-debit or cash").to_string()
+            })
+        },
+    }
+}
+
+/// An amount, as a donor types it in the widget.
+pub(crate) fn amount(value: &str) -> Result<Cents, String> {
+    parse_amount(value).map_err(|e| e.message().to_string())
+}
+
+/// `--date`: `YYYY-MM-DD`, a day of the calendar.
+pub(crate) fn date(value: &str) -> Result<Date, String> {
+    Date::parse_iso(value).ok_or_else(|| Text::new("date invalide (AAAA-MM-JJ)", "invalid date (YYYY-MM-DD)").to_string())
 }
 
 #[cfg(test)]
@@ -144,48 +188,82 @@ mod tests {
         run(&args.iter().map(|s| s.to_string()).collect::<Vec<_>>())
     }
 
-    /// The command line prints each bilingual message as `fr / en`, prefixes and usage
-    /// lines included, byte for byte.
+    #[test]
+    fn the_arguments_are_declared_consistently() {
+        use clap::CommandFactory;
+        super::Cli::command().debug_assert();
+    }
+
+    /// Usage errors are clap's, on stderr with exit 2; --help and --version print on
+    /// stdout and exit 0, for the tool and for every command.
+    #[test]
+    fn usage_errors_help_and_version_have_the_usual_shape() {
+        let out = run_args(&["check", "--frob", "x.json"]);
+        assert_eq!((out.code, out.stdout.as_str()), (2, ""));
+        assert!(out.stderr.starts_with("error: unexpected argument '--frob' found\n"), "{}", out.stderr);
+        assert!(out.stderr.contains("Usage: circo-don check [OPTIONS] <FILE|URL>"), "{}", out.stderr);
+        let out = run_args(&["frobnicate"]);
+        assert_eq!(out.code, 2);
+        assert!(out.stderr.starts_with("error: unrecognized subcommand 'frobnicate'"), "{}", out.stderr);
+        let out = run_args(&[]);
+        assert_eq!(out.code, 2);
+        assert!(out.stderr.contains("Commands:") && out.stderr.contains("completions"), "{}", out.stderr);
+        let out = run_args(&["--version"]);
+        assert_eq!((out.code, out.stdout.as_str()), (0, concat!("circo-don ", env!("CARGO_PKG_VERSION"), "\n")));
+        for command in ["quote", "reverse", "check", "mentions", "render", "schema", "rules", "completions"] {
+            let out = run_args(&[command, "--help"]);
+            assert_eq!(out.code, 0, "{command}: {out:?}");
+            assert!(out.stdout.contains(&format!("Usage: circo-don {command}")), "{command}: {}", out.stdout);
+            assert!(out.stdout.contains("circo-don ") && out.stdout.contains("Example"), "{command} shows an example: {}", out.stdout);
+            assert_eq!(run_args(&["help", command]).stdout, out.stdout, "{command}");
+        }
+    }
+
+    /// A value the core cannot read is refused in clap's shape, with the core's reason
+    /// in French then English.
+    #[test]
+    fn values_are_refused_in_the_cores_words() {
+        let cases = [
+            (vec!["mentions", "demo/circo-exemple.json", "--lang=de"], "error: invalid value 'de' for '--lang <LANG>': langue inconnue (fr, en) / unknown language (fr, en)\n"),
+            (
+                vec!["render", "demo/circo-exemple.json", "--config-url", "c", "--base", "./", "--date", "2026-02-30"],
+                "error: invalid value '2026-02-30' for '--date <YYYY-MM-DD>': date invalide (AAAA-MM-JJ) / invalid date (YYYY-MM-DD)\n",
+            ),
+            (
+                vec!["quote", "--gift", "37", "--method", "bitcoin"],
+                "error: invalid value 'bitcoin' for '--method <METHOD>': attendu cheque, transfer, card, direct-debit ou cash / expected cheque, transfer, card, direct-debit or cash\n",
+            ),
+        ];
+        for (args, start) in cases {
+            let out = run_args(&args);
+            assert_eq!(out.code, 2, "{args:?}");
+            assert!(out.stderr.starts_with(start), "{args:?}: {}", out.stderr);
+        }
+    }
+
+    /// What is not a usage error stays in the core's words, French then English, byte
+    /// for byte.
     #[test]
     fn messages_print_french_slash_english_exactly() {
-        let check_usage = "usage : circo-don check FICHIER|URL [--json] / usage: circo-don check FILE|URL [--json]\n";
-        let mentions_usage = "usage : circo-don mentions FICHIER|URL [--circo ID] [--lang fr|en] / usage: circo-don mentions FILE|URL [--circo ID] [--lang fr|en]\n";
         let cases = [
-            (vec!["check"], check_usage.to_owned()),
-            (vec!["check", "--frob"], format!("check: option inconnue / unknown option --frob\n{check_usage}")),
-            (vec!["check", "a", "b"], format!("check: argument en trop / unexpected argument \"b\"\n{check_usage}")),
-            (vec!["schema", "x"], "usage : circo-don schema [--registry] / usage: circo-don schema [--registry]\n".to_owned()),
-            (vec!["rules", "x"], "usage : circo-don rules / usage: circo-don rules\n".to_owned()),
-            (vec!["mentions", "--circo"], format!("mentions: --circo sans valeur / --circo needs a value\n{mentions_usage}")),
-            (vec!["mentions", "--lang=de"], format!("mentions: langue inconnue / unknown language \"de\" (fr, en)\n{mentions_usage}")),
-            (vec!["mentions", "--frob"], format!("mentions: option inconnue / unknown option --frob\n{mentions_usage}")),
-            (vec!["mentions", "a", "b"], format!("mentions: argument en trop / unexpected argument \"b\"\n{mentions_usage}")),
             (
                 vec!["mentions", "demo/registry.json"],
-                "mentions: demo/registry.json est un registre : choisissez une circonscription avec --circo (par exemple 75-01) / is a registry: pick a circo with --circo (e.g. 75-01)\n".to_owned(),
+                "mentions: demo/registry.json est un registre : choisissez une circonscription avec --circo (par exemple 75-01) / is a registry: pick a circo with --circo (e.g. 75-01)\n",
             ),
-            (
-                vec!["mentions", "demo/circo-exemple.json", "--circo", "75-01"],
-                "mentions: demo/circo-exemple.json décrit la circonscription 99-01 et non 75-01 / describes circo 99-01, not 75-01\n".to_owned(),
-            ),
-            (
-                vec!["mentions", "demo/registry.json", "--circo", "12-34"],
-                "mentions: pas de circonscription 12-34 dans demo/registry.json / no circo 12-34 in demo/registry.json\n".to_owned(),
-            ),
+            (vec!["mentions", "demo/circo-exemple.json", "--circo", "75-01"], "mentions: demo/circo-exemple.json décrit la circonscription 99-01 et non 75-01 / describes circo 99-01, not 75-01\n"),
+            (vec!["mentions", "demo/registry.json", "--circo", "12-34"], "mentions: pas de circonscription 12-34 dans demo/registry.json / no circo 12-34 in demo/registry.json\n"),
             (
                 vec!["mentions", "demo/registry.json", "--circo", "99-01"],
-                "mentions: le compte de 99-01 est dans demo/circo-exemple.json : lancez circo-don mentions sur ce fichier / the account of 99-01 is in demo/circo-exemple.json: run circo-don mentions on that file\n".to_owned(),
+                "mentions: le compte de 99-01 est dans demo/circo-exemple.json : lancez circo-don mentions sur ce fichier / the account of 99-01 is in demo/circo-exemple.json: run circo-don mentions on that file\n",
             ),
             (
                 vec!["mentions", "tests/configs/broken/invalid-json.json"],
-                "mentions: tests/configs/broken/invalid-json.json a des erreurs : corrigez-les d’abord (circo-don check tests/configs/broken/invalid-json.json) / has errors: fix them first (circo-don check tests/configs/broken/invalid-json.json)\n".to_owned(),
+                "mentions: tests/configs/broken/invalid-json.json a des erreurs : corrigez-les d’abord (circo-don check tests/configs/broken/invalid-json.json) / has errors: fix them first (circo-don check tests/configs/broken/invalid-json.json)\n",
             ),
         ];
         for (args, stderr) in cases {
             assert_eq!(run_args(&args).stderr, stderr, "{args:?}");
         }
-        assert_eq!(run_args(&["check", "--help"]).stdout, check_usage);
-        assert!(run_args(&["frobnicate"]).stderr.starts_with("commande inconnue \"frobnicate\" / unknown command \"frobnicate\"\n\n"));
         let unreadable = run_args(&["check", "tests/configs/nothing-here.json"]).stderr;
         assert!(unreadable.starts_with("check: tests/configs/nothing-here.json : lecture impossible / cannot read: "), "{unreadable}");
     }
@@ -201,5 +279,21 @@ mod tests {
         let registry = run_args(&["check", "tests/configs/broken/registry-inline-typo.json"]).stdout;
         assert!(registry.starts_with("tests/configs/broken/registry-inline-typo.json: registre de 3 circonscriptions (1 en ligne, 2 liens) / registry of 3 circos (1 inline, 2 links)\n"), "{registry}");
         assert!(registry.ends_with(" / The widget will not show payment details for the circos in error until they are fixed.\n"), "{registry}");
+    }
+
+    #[test]
+    fn completions_name_the_commands_for_each_shell() {
+        for shell in ["bash", "zsh", "fish", "elvish", "powershell"] {
+            let out = run_args(&["completions", shell]);
+            assert_eq!(out.code, 0, "{shell}: {out:?}");
+            for word in ["circo-don", "quote", "mentions", "gift"] {
+                assert!(out.stdout.contains(word), "{shell} completes {word}");
+            }
+            // The values the core reads (its methods, its languages) complete too.
+            if ["bash", "zsh", "fish"].contains(&shell) {
+                assert!(out.stdout.contains("direct-debit") && out.stdout.contains("fr"), "{shell} completes the values");
+            }
+        }
+        assert_eq!(run_args(&["completions", "tcsh"]).code, 2);
     }
 }

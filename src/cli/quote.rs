@@ -1,113 +1,105 @@
 //! `circo-don quote` and `circo-don reverse`: the law engine from the command line.
 //!
-//! Two stages, as in ripgrep: [`parse`] only reads and validates flags (exit 2 on a
-//! bad argument), then the law engine decides (exit 1 on a legal refusal).
+//! clap reads the flags (exit 2 on a bad argument, amounts read by the core's
+//! [`parse_amount`](crate::money::parse_amount)), then the law engine decides (exit 1 on
+//! a legal refusal).
 
+use clap::Args;
 use serde_json::{json, Value};
 
-use super::{Output, USAGE};
+use super::Output;
 use crate::donation::{self, words, Mode, Outcome, Request};
 use crate::i18n::Text;
 use crate::law::limits::Refusal;
 use crate::law::tax::{Household, Quote, TaxDue};
 use crate::payment::Method;
-use crate::money::{parse_amount, Cents};
+use crate::money::Cents;
 
-/// The validated arguments of `quote` (amount = gift) or `reverse` (amount = net).
-#[derive(Debug, Default)]
-struct Args {
-    amount: Option<Cents>,
-    household: Household,
-    given_elsewhere: Cents,
+pub(super) const QUOTE_EXAMPLES: &str = "\
+The method defaults to transfer, as in the widget. Options also take the form --income=30000.
+
+Examples:
+  circo-don quote --gift 37 --income 30000 --tax-due 2000
+  circo-don quote --gift 500 --income 25000 --tax-due 200 --method cheque
+  circo-don quote --gift 3000 --income 15000 --tax-due 400 --json";
+
+pub(super) const REVERSE_EXAMPLES: &str = "\
+The method defaults to transfer, as in the widget.
+
+Examples:
+  circo-don reverse --net 20
+  circo-don reverse --net 12 --income 30000 --tax-due 2000 --json";
+
+/// `circo-don quote`'s arguments.
+#[derive(Debug, Args)]
+pub struct QuoteArgs {
+    /// The gift.
+    #[arg(long, value_name = "AMOUNT", value_parser = super::amount, allow_negative_numbers = true)]
+    gift: Cents,
+    #[command(flatten)]
+    household: HouseholdArgs,
+}
+
+/// `circo-don reverse`'s arguments.
+#[derive(Debug, Args)]
+pub struct ReverseArgs {
+    /// The most the gift may really cost, after the tax reduction.
+    #[arg(long, value_name = "AMOUNT", value_parser = super::amount, allow_negative_numbers = true)]
+    net: Cents,
+    #[command(flatten)]
+    household: HouseholdArgs,
+}
+
+/// The donor's household and gift, as the widget asks for them.
+#[derive(Debug, Args)]
+struct HouseholdArgs {
+    /// Revenu imposable of the tax household.
+    #[arg(long, value_name = "AMOUNT", value_parser = super::amount, allow_negative_numbers = true)]
+    income: Option<Cents>,
+    /// Income tax due before reductions.
+    #[arg(long, value_name = "AMOUNT", value_parser = super::amount, allow_negative_numbers = true, conflicts_with = "not_taxable")]
+    tax_due: Option<Cents>,
+    /// The household owes no income tax.
+    #[arg(long)]
+    not_taxable: bool,
+    /// Other art. 200 gifts this year (charities, parties...).
+    #[arg(long, value_name = "AMOUNT", value_parser = super::amount, allow_negative_numbers = true)]
+    other_gifts: Option<Cents>,
+    /// Excess carried over from earlier years.
+    #[arg(long, value_name = "AMOUNT", value_parser = super::amount, allow_negative_numbers = true)]
+    carried: Option<Cents>,
+    /// Already given to other candidates of the same election.
+    #[arg(long, value_name = "AMOUNT", value_parser = super::amount, allow_negative_numbers = true)]
+    given_elsewhere: Option<Cents>,
+    /// How the gift is paid [default: transfer].
+    #[arg(long, value_parser = super::method())]
     method: Option<Method>,
+    /// Every figure in cents and each step as words and as data, in JSON.
+    #[arg(long)]
     json: bool,
 }
 
-/// Reads the flags; `main_flag` is `--gift` or `--net`. Errors are messages for exit 2,
-/// in French then English like every other message.
-fn parse(args: &[String], main_flag: &str) -> Result<Args, Text> {
-    let mut out = Args::default();
-    let mut seen: Vec<String> = Vec::new();
-    let mut tax_due: Option<Cents> = None;
-    let mut not_taxable = false;
-    let mut i = 0;
-    while i < args.len() {
-        let arg = &args[i];
-        i += 1;
-        let (flag, inline) = match arg.split_once('=') {
-            Some((f, v)) if f.starts_with("--") => (f.to_string(), Some(v.to_string())),
-            _ => (arg.clone(), None),
-        };
-        let takes_value = matches!(
-            flag.as_str(),
-            "--income" | "--tax-due" | "--other-gifts" | "--carried" | "--given-elsewhere" | "--method"
-        ) || flag == main_flag;
-        let is_switch = matches!(flag.as_str(), "--json" | "--not-taxable");
-        if !takes_value && !is_switch {
-            return Err(Text::new(format!("option inconnue {arg:?}"), format!("unknown option {arg:?}")));
-        }
-        if seen.contains(&flag) {
-            return Err(Text::new(format!("{flag} donné deux fois"), format!("{flag} given twice")));
-        }
-        seen.push(flag.clone());
-        if is_switch {
-            if inline.is_some() {
-                return Err(Text::new(format!("{flag} ne prend pas de valeur"), format!("{flag} takes no value")));
-            }
-            match flag.as_str() {
-                "--json" => out.json = true,
-                _ => not_taxable = true,
-            }
-            continue;
-        }
-        let value = match inline {
-            Some(v) => v,
-            None => match args.get(i) {
-                Some(v) if !v.starts_with("--") => {
-                    i += 1;
-                    v.clone()
-                }
-                _ => return Err(Text::new(format!("{flag} attend une valeur"), format!("{flag} needs a value"))),
+impl HouseholdArgs {
+    fn household(&self) -> Household {
+        Household {
+            income: self.income,
+            tax: match (self.tax_due, self.not_taxable) {
+                (Some(t), _) => TaxDue::Due(t),
+                (None, true) => TaxDue::NotTaxable,
+                (None, false) => TaxDue::Unknown,
             },
-        };
-        if flag == "--method" {
-            out.method = Some(Method::parse(&value).ok_or_else(|| {
-                Text::new(
-                    format!("--method {value:?} : attendu cheque, transfer, card, direct-debit ou cash"),
-                    format!("--method {value:?}: expected cheque, transfer, card, direct-debit or cash"),
-                )
-            })?);
-            continue;
-        }
-        let amount = parse_amount(&value).map_err(|e| {
-            let m = e.message();
-            Text::new(format!("{flag} {value:?} : {}", m.fr), format!("{flag} {value:?}: {}", m.en))
-        })?;
-        match flag.as_str() {
-            "--income" => out.household.income = Some(amount),
-            "--tax-due" => tax_due = Some(amount),
-            "--other-gifts" => out.household.other_gifts = amount,
-            "--carried" => out.household.carried = amount,
-            "--given-elsewhere" => out.given_elsewhere = amount,
-            _ => out.amount = Some(amount),
+            other_gifts: self.other_gifts.unwrap_or_default(),
+            carried: self.carried.unwrap_or_default(),
         }
     }
-    out.household.tax = match (tax_due, not_taxable) {
-        (Some(_), true) => {
-            return Err(Text::new("--tax-due et --not-taxable s’excluent", "--tax-due and --not-taxable exclude each other"))
-        }
-        (Some(t), false) => TaxDue::Due(t),
-        (None, true) => TaxDue::NotTaxable,
-        (None, false) => TaxDue::Unknown,
-    };
-    if out.amount.is_none() {
-        return Err(missing(main_flag));
-    }
-    Ok(out)
-}
 
-fn usage_error(command: &str, message: Text) -> Output {
-    Output::fail(2, format!("circo-don {command}: {message}\n\n{USAGE}"))
+    /// The law's answer for `amount`, through the same [`donation::decide`] as the
+    /// widget, with the same default method.
+    fn decide(&self, mode: Mode, amount: Cents) -> Outcome {
+        let method = self.method.unwrap_or_else(|| donation::default_method(None));
+        let household = self.household();
+        donation::decide(&Request { mode, amount: Some(amount), household, given_elsewhere: self.given_elsewhere.unwrap_or_default(), method })
+    }
 }
 
 fn refused(refusals: &[Refusal], json: bool) -> Output {
@@ -186,37 +178,23 @@ fn human(q: &Quote) -> String {
     s
 }
 
-/// The law's answer to the parsed arguments, through the same [`donation::decide`] as
-/// the widget, with the same default method.
-fn decide(a: &Args, mode: Mode) -> Outcome {
-    let method = a.method.unwrap_or_else(|| donation::default_method(None));
-    donation::decide(&Request { mode, amount: a.amount, household: a.household, given_elsewhere: a.given_elsewhere, method })
-}
-
 /// `circo-don quote --gift AMOUNT ...`: the real cost of a gift.
-pub fn quote(args: &[String]) -> Output {
-    let a = match parse(args, "--gift") {
-        Ok(a) => a,
-        Err(e) => return usage_error("quote", e),
-    };
-    match decide(&a, Mode::Give) {
-        Outcome::Refused(refusals) => refused(&refusals, a.json),
-        Outcome::Quote(q) if a.json => Output::ok(format!("{}\n", to_json(&q, None))),
+pub fn quote(a: &QuoteArgs) -> Output {
+    match a.household.decide(Mode::Give, a.gift) {
+        Outcome::Refused(refusals) => refused(&refusals, a.household.json),
+        Outcome::Quote(q) if a.household.json => Output::ok(format!("{}\n", to_json(&q, None))),
         Outcome::Quote(q) => Output::ok(human(&q)),
-        Outcome::Empty => usage_error("quote", missing("--gift")),
+        // `decide` is given an amount: never empty.
+        Outcome::Empty => Output::fail(2, ""),
     }
 }
 
 /// `circo-don reverse --net AMOUNT ...`: the largest gift costing at most that much.
-pub fn reverse(args: &[String]) -> Output {
-    let a = match parse(args, "--net") {
-        Ok(a) => a,
-        Err(e) => return usage_error("reverse", e),
-    };
-    let net = a.amount.unwrap_or_default();
-    match decide(&a, Mode::Cost) {
-        Outcome::Refused(refusals) => refused(&refusals, a.json),
-        Outcome::Quote(q) if a.json => Output::ok(format!("{}\n", to_json(&q, Some(net)))),
+pub fn reverse(a: &ReverseArgs) -> Output {
+    let net = a.net;
+    match a.household.decide(Mode::Cost, net) {
+        Outcome::Refused(refusals) => refused(&refusals, a.household.json),
+        Outcome::Quote(q) if a.household.json => Output::ok(format!("{}\n", to_json(&q, Some(net)))),
         Outcome::Quote(q) => {
             let head = Text::new(
                 format!("Pour un coût réel d’au plus {} : donnez {}.", net.text().fr, q.gift.text().fr),
@@ -224,12 +202,8 @@ pub fn reverse(args: &[String]) -> Output {
             );
             Output::ok(format!("{head}\n{}", human(&q)))
         }
-        Outcome::Empty => usage_error("reverse", missing("--net")),
+        Outcome::Empty => Output::fail(2, ""),
     }
-}
-
-fn missing(main_flag: &str) -> Text {
-    Text::new(format!("{main_flag} MONTANT est obligatoire"), format!("{main_flag} AMOUNT is required"))
 }
 
 #[cfg(test)]
@@ -337,48 +311,45 @@ mod tests {
         assert_eq!(v["refusals"][0]["rule"], "ce-l52-8-cap");
     }
 
-    /// Argument errors speak French, then English, like every other message.
+    /// An amount or a method the core cannot read is refused with the core's reason,
+    /// French then English, inside clap's usual error.
     #[test]
-    fn bad_arguments_are_explained_in_french_then_english() {
+    fn bad_values_are_explained_in_french_then_english() {
         for (line, fr, en) in [
-            ("quote --gift 37 --frobnicate", "option inconnue \"--frobnicate\"", "unknown option \"--frobnicate\""),
-            ("quote --gift", "--gift attend une valeur", "--gift needs a value"),
-            ("quote --income 30000", "--gift MONTANT est obligatoire", "--gift AMOUNT is required"),
-            ("quote --gift 37 --gift 38", "--gift donné deux fois", "--gift given twice"),
-            ("quote --gift 37 --json=1", "--json ne prend pas de valeur", "--json takes no value"),
-            ("quote --gift 37 --method bitcoin", "attendu cheque, transfer", "expected cheque, transfer"),
-            ("quote --gift 37 --tax-due 10 --not-taxable", "s’excluent", "exclude each other"),
             ("quote --gift abc", "Ce n’est pas un montant", "This is not an amount"),
-            ("reverse --net", "--net attend une valeur", "--net needs a value"),
+            ("quote --gift 37 --method bitcoin", "attendu cheque, transfer", "expected cheque, transfer"),
+            ("quote --gift -5", "négatif", "negative"),
+            ("quote --gift=-5", "négatif", "negative"),
         ] {
             let out = run_str(line);
             assert_eq!(out.code, 2, "{line}: {out:?}");
             let first = out.stderr.lines().next().unwrap_or_default();
+            assert!(first.starts_with("error: invalid value "), "{line}: {first}");
             let (f, e) = (first.find(fr), first.find(en));
             assert!(f.is_some() && e.is_some() && f < e, "{line}: {first}");
         }
-        let out = run_str("frobnicate");
-        assert!(out.stderr.contains("commande inconnue") && out.stderr.contains("unknown command"), "{}", out.stderr);
     }
 
     #[test]
     fn bad_arguments_exit_2() {
         for (line, needle) in [
-            ("quote --gift 37 --frobnicate", "unknown option"),
-            ("quote --gift", "needs a value"),
-            ("quote --income 30000", "--gift AMOUNT is required"),
+            ("quote --gift 37 --frobnicate", "error: unexpected argument '--frobnicate' found"),
+            ("quote --gift", "error: a value is required for '--gift <AMOUNT>' but none was supplied"),
+            ("quote --income 30000", "error: the following required arguments were not provided:\n  --gift <AMOUNT>"),
             ("quote --gift 37,505,1", "not an amount"),
             ("quote --gift 1,500", "Montant ambigu"),
             ("quote --gift 1.500", "write 1 500 for 1 500 euros, or 1.50"),
-            ("quote --gift -5", "negative"),
             ("quote --gift 37 --method bitcoin", "--method"),
-            ("quote --gift 37 --tax-due 10 --not-taxable", "exclude"),
-            ("quote --gift 37 --gift 38", "twice"),
-            ("reverse --gift 37", "unknown option"),
+            ("quote --gift 37 --tax-due 10 --not-taxable", "error: the argument '--tax-due <AMOUNT>' cannot be used with '--not-taxable'"),
+            ("quote --gift 37 --gift 38", "error: the argument '--gift <AMOUNT>' cannot be used multiple times"),
+            ("quote --gift 37 --json=1", "error: unexpected value '1' for '--json' found"),
+            ("reverse --gift 37", "error: unexpected argument '--gift' found"),
+            ("reverse --net", "error: a value is required for '--net <AMOUNT>'"),
         ] {
             let out = run_str(line);
-            assert_eq!(out.code, 2, "{line}: {out:?}");
-            assert!(out.stderr.to_lowercase().contains(&needle.to_lowercase()), "{line}: {}", out.stderr);
+            assert_eq!((out.code, out.stdout.as_str()), (2, ""), "{line}: {out:?}");
+            assert!(out.stderr.contains(needle), "{line}: {}", out.stderr);
+            assert!(out.stderr.contains("Usage: circo-don ") || out.stderr.contains("For more information, try '--help'."), "{line}: {}", out.stderr);
         }
     }
 

@@ -8,74 +8,54 @@
 
 use std::time::{SystemTime, UNIX_EPOCH};
 
+use clap::Args;
+
 use super::mentions::{beside, same_circo};
-use super::{misuse, unexpected_argument, unknown_option, Output};
+use super::Output;
 use crate::config::{self, Config, Loaded, Target, ValidAccount};
 use crate::date::Date;
 use crate::i18n::{Lang, Text};
 use crate::widget::render::{snippet, Snippet};
 
-fn usage() -> String {
-    super::usage(
-        "circo-don render FICHIER|URL --config-url URL --base URL [--lang fr|en] [--date AAAA-MM-JJ] [--circo ID]",
-        "circo-don render FILE|URL --config-url URL --base URL [--lang fr|en] [--date YYYY-MM-DD] [--circo ID]",
-    )
-}
+pub(super) const RENDER_HELP: &str = "\
+Prints the snippet to paste in a page: the wasm's preload, the widget's initial view
+prerendered (readable without JavaScript), then the script that makes it live. A
+configuration with errors prints check's report and exits 1, with no snippet.
 
-/// The parsed command line.
-#[derive(Default)]
-struct Args {
-    source: Option<String>,
-    config_url: Option<String>,
-    base: Option<String>,
+Examples:
+  circo-don render demo/circo-exemple.json --config-url /don/circo.json --base /don/
+  circo-don render demo/registry.json --circo 99-03 --config-url r.json --base ./ --lang en
+  circo-don render demo/circo-exemple.json --config-url c.json --base ./ --date 2026-03-01";
+
+/// `circo-don render`'s arguments.
+#[derive(Debug, Args)]
+pub struct RenderArgs {
+    /// The configuration: a file, or an https:// URL.
+    #[arg(value_name = "FILE|URL")]
+    source: String,
+    /// The configuration's URL as the page will load it.
+    #[arg(long, value_name = "URL")]
+    config_url: String,
+    /// Where circo-don.js is served (its folder).
+    #[arg(long, value_name = "URL")]
+    base: String,
+    /// The host's language (data-lang) [default: the configuration's].
+    #[arg(long, value_parser = super::lang())]
     lang: Option<Lang>,
+    /// The day the view speaks of [default: today, UTC].
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = super::date)]
     date: Option<Date>,
+    /// With a registry: the circo to render (75-01, 2A-02).
+    #[arg(long, value_name = "ID")]
     circo: Option<String>,
 }
 
-fn parse(args: &[String]) -> Result<Args, Output> {
-    let mut out = Args::default();
-    let mut flags = super::Flags::new(args);
-    while let Some((flag, inline)) = flags.next_flag() {
-        match flag {
-            "-h" | "--help" => return Err(Output::ok(usage())),
-            "--config-url" | "--base" | "--lang" | "--date" | "--circo" => {
-                let value = flags.value("render", flag, inline, &usage())?;
-                match flag {
-                    "--config-url" => out.config_url = Some(value.to_owned()),
-                    "--base" => out.base = Some(value.to_owned()),
-                    "--circo" => out.circo = Some(value.to_owned()),
-                    "--lang" => out.lang = Some(super::parse_lang("render", value, &usage())?),
-                    _ => {
-                        let Some(date) = Date::parse_iso(value) else {
-                            let bad = Text::new(format!("date invalide {value:?} (AAAA-MM-JJ)"), format!("invalid date {value:?} (YYYY-MM-DD)"));
-                            return Err(misuse("render", bad, &usage()));
-                        };
-                        out.date = Some(date);
-                    }
-                }
-            }
-            f if f.starts_with("--") => return Err(misuse("render", unknown_option(f), &usage())),
-            path if out.source.is_none() => out.source = Some(path.to_owned()),
-            extra => return Err(misuse("render", unexpected_argument(extra), &usage())),
-        }
-    }
-    Ok(out)
-}
-
 /// Prints the snippet for the account in `args`.
-pub fn render(args: &[String]) -> Output {
-    let args = match parse(args) {
-        Ok(args) => args,
-        Err(output) => return output,
-    };
-    let (Some(source), Some(config_url), Some(base)) = (&args.source, &args.config_url, &args.base) else {
-        let missing = Text::new("il faut FICHIER, --config-url et --base", "FILE, --config-url and --base are required");
-        return misuse("render", missing, &usage());
-    };
+pub fn render(args: &RenderArgs) -> Output {
+    let (source, config_url, base) = (&args.source, &args.config_url, &args.base);
     let text = match super::check::read_source("render", source) {
         Ok(text) => text,
-        Err(message) => return Output::fail(2, format!("{message}\n")),
+        Err(unread) => return unread.output("render", source),
     };
     let mut loaded = config::load(&text);
     super::check::check_local_links(source, &mut loaded);
@@ -107,7 +87,7 @@ pub fn render(args: &[String]) -> Output {
                     let path = beside(source, link);
                     let text = match super::check::read_source("render", &path) {
                         Ok(text) => text,
-                        Err(message) => return Output::fail(2, format!("{message}\n")),
+                        Err(unread) => return unread.output("render", &path),
                     };
                     linked = entry.read_linked(&text);
                     match linked.account() {

@@ -6,10 +6,7 @@ use crate::i18n::Lang;
 use crate::law::rules::{self, Figure};
 
 /// The table: id, figure, source, since, whether it is verified, summary (French).
-pub fn rules(args: &[String]) -> Output {
-    if !args.is_empty() {
-        return Output::fail(2, super::usage("circo-don rules", "circo-don rules"));
-    }
+pub fn rules() -> Output {
     let mut out = format!("Table as in force on {}.\n\n", rules::IN_FORCE_ON);
     out.push_str("| id | figure | source | since | verified | summary |\n|---|---|---|---|---|---|\n");
     for rule in rules::rules() {

@@ -48,10 +48,8 @@ pub use problem::{CheckId, Problem, Severity};
 pub use registry::{Commune, Entry, Match, Registry, Resolved, Target};
 pub use text::normalize;
 
+use crate::embed::MAX_CONFIG_BYTES;
 use crate::i18n::{fill_both, Text};
-
-/// Files above this size (4 MiB, about 2 000 inline accounts) are refused.
-pub const MAX_FILE_BYTES: usize = 4 * 1024 * 1024;
 
 /// A validated configuration.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -124,14 +122,16 @@ pub fn load(text: &str) -> Loaded {
 }
 
 fn load_into(text: &str, problems: &mut Vec<Problem>) -> Option<Config> {
-    if text.len() > MAX_FILE_BYTES {
+    // The widget's download limit, so that the builder, the command line and the widget
+    // refuse the same files (an inline `<script>` configuration too).
+    if text.len() as u64 > MAX_CONFIG_BYTES {
         problems.push(Problem::error(
             "",
             CheckId::FileTooLarge,
             fill_both(
                 "Le fichier fait {} octets, plus que la limite de {} : découpez le registre en liens vers des fichiers par circonscription.",
                 "The file is {} bytes, more than the {} limit: split the registry into links to one file per circonscription.",
-                &[&validate::int(text.len() as i64), &validate::int(MAX_FILE_BYTES as i64)],
+                &[&validate::int(text.len() as i64), &validate::int(MAX_CONFIG_BYTES as i64)],
             ),
         ));
         return None;

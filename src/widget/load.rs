@@ -5,8 +5,10 @@
 //! The whole fetch, headers and body, ends within [`FETCH_TIMEOUT_MS`]; the head is
 //! checked ([`check_head`]: status, redirects, type, declared size) before the body is
 //! read, and the body is streamed chunk by chunk and dropped as soon as it passes
-//! [`MAX_CONFIG_BYTES`], before any parsing. Each widget loads on its own: a failure
-//! here only ever reaches the widget that asked.
+//! [`crate::embed::MAX_CONFIG_BYTES`] ([`crate::embed::check_received`]), before any
+//! parsing: every decision is the core's (`crate::embed`), this module only does the
+//! I/O. Each widget loads on its own: a failure here only ever reaches the widget that
+//! asked.
 //!
 //! The start script of `circo-don.js` (`tools/embed-start.js`) asks for each widget's
 //! configuration as soon as it runs, while the wasm downloads, with the same request
@@ -33,7 +35,7 @@ mod browser {
     use wasm_bindgen_futures::JsFuture;
     use web_sys::{AbortController, ReadableStreamDefaultReader, ReadableStreamReadResult, RequestCache, RequestCredentials, RequestInit, Response};
 
-    use crate::embed::{check_body, check_head, LoadFailure, Source, FETCH_TIMEOUT_MS, MAX_CONFIG_BYTES};
+    use crate::embed::{check_body, check_head, check_received, LoadFailure, Source, FETCH_TIMEOUT_MS};
 
     /// The global where the start script leaves the configurations it asked for:
     /// a `Map` from absolute URL to `{ response: Promise<Response>, controller }`.
@@ -140,7 +142,7 @@ mod browser {
         web_sys::Url::new_with_base(url, &base).map(|u| u.href()).unwrap_or_else(|_| url.to_owned())
     }
 
-    /// Reads the body chunk by chunk, refusing it once over [`MAX_CONFIG_BYTES`]. Each
+    /// Reads the body chunk by chunk, refusing it once over the limit ([`check_received`]). Each
     /// chunk is awaited, so the page's main thread is never held while the body arrives.
     async fn read_body(response: &Response, deadline: &Promise) -> Result<Vec<u8>, LoadFailure> {
         let Some(stream) = response.body() else { return Ok(Vec::new()) };
@@ -153,10 +155,9 @@ mod browser {
                 return Ok(bytes);
             }
             let data = js_sys::Uint8Array::new(&chunk.get_value());
-            let total = bytes.len() as u64 + u64::from(data.length());
-            if total > MAX_CONFIG_BYTES {
+            if let Err(too_large) = check_received(bytes.len() as u64 + u64::from(data.length())) {
                 let _ = reader.cancel();
-                return Err(LoadFailure::TooLarge(total));
+                return Err(too_large);
             }
             let start = bytes.len();
             bytes.resize(start + data.length() as usize, 0);
