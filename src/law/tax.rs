@@ -701,6 +701,8 @@ mod properties {
     }
 
     proptest! {
+        // Nothing is rejected: not one rejection allowed.
+        #![proptest_config(crate::proptest_floor::accepting(256, 100))]
         #[test]
         fn quote_is_sane(gift in 0i64..=460_000, h in household(), m in method()) {
             let q = quote(Cents::new(gift), &h, m);
