@@ -160,6 +160,12 @@ impl Date {
             Lang::En => format!("{} {} {}", self.day, MONTHS_EN[m], self.year),
         }
     }
+
+    /// The month and year as people read them: `février 2031`; `February 2031`.
+    pub fn format_month(self, lang: Lang) -> String {
+        let m = usize::from(self.month - 1);
+        format!("{} {}", lang.pick(MONTHS_FR[m], MONTHS_EN[m]), self.year)
+    }
 }
 
 impl fmt::Display for Date {
@@ -172,6 +178,12 @@ impl fmt::Display for Date {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_month_reads_as_people_write_it() {
+        let d = Date::parse_iso("2031-02-28").unwrap();
+        assert_eq!((d.format_month(Lang::Fr), d.format_month(Lang::En)), ("février 2031".to_owned(), "February 2031".to_owned()));
+    }
 
     #[test]
     fn iso_round_trip_and_rejections() {

@@ -55,11 +55,21 @@ impl Lang {
     }
 }
 
-/// `template` with each `{}` replaced, in order, by the next of `args` (by nothing once
-/// they run out). A sentence picked with [`Lang::pick`] and filled here costs the widget
-/// one call where `format!` costs one formatting site per language (README, "Size: the
-/// moves"); templates are the code's own text, never a person's input.
+/// `template` with each `{}` replaced, in order, by the next of `args`. A sentence picked
+/// with [`Lang::pick`] and filled here costs the widget one call where `format!` costs
+/// one formatting site per language (README, "Size: the moves"); templates are the
+/// code's own text, never a person's input.
+///
+/// A template must have exactly one `{}` per argument: debug builds (every test) panic
+/// otherwise, and `tests/architecture.rs` compares every literal template of the code
+/// with its arguments. The release build checks nothing (it costs the widget no byte)
+/// and leaves a `{}` without an argument empty.
 pub fn fill(template: &str, args: &[&str]) -> String {
+    debug_assert_eq!(
+        template.matches("{}").count(),
+        args.len(),
+        "the template {template:?} and its arguments {args:?} differ in number"
+    );
     let bytes = template.as_bytes();
     let mut out = String::with_capacity(template.len() + 32);
     let mut args = args.iter();
@@ -165,18 +175,29 @@ mod tests {
     fn fill_replaces_each_marker_in_order() {
         assert_eq!(fill("Coût : {} − {} = {}.", &["5 €", "3 €", "2 €"]), "Coût : 5 € − 3 € = 2 €.");
         assert_eq!(fill("{}{}", &["a", "b"]), "ab");
-        assert_eq!(fill("sans marque", &["x"]), "sans marque");
-        assert_eq!(fill("{} et {}", &["un"]), "un et ");
-        assert_eq!(fill("{ } {", &["x"]), "{ } {");
+        assert_eq!(fill("sans marque", &[]), "sans marque");
+        assert_eq!(fill("{ } { {}", &["x"]), "{ } { x");
         assert_eq!(fill("", &[]), "");
         assert_eq!(Lang::En.pick("oui", "yes"), "yes");
         assert_eq!(Lang::Fr.pick("oui", "yes"), "oui");
     }
 
     #[test]
+    #[should_panic(expected = "differ in number")]
+    fn fill_refuses_a_placeholder_without_its_argument() {
+        fill("{} et {}", &["un"]);
+    }
+
+    #[test]
+    #[should_panic(expected = "differ in number")]
+    fn fill_refuses_an_argument_without_its_placeholder() {
+        fill("sans marque", &["x"]);
+    }
+
+    #[test]
     fn fill_both_fills_each_language_from_one_list() {
         let t = fill_both("« {} » a {} ans.", "“{}” is {}.", &["Léa", "7"]);
         assert_eq!(t, Text::new("« Léa » a 7 ans.", "“Léa” is 7."));
-        assert_eq!(fill_both("{}", "", &["x"]), Text::new("x", ""));
+        assert_eq!(fill_both("{}", "“{}”", &["x"]), Text::new("x", "“x”"));
     }
 }

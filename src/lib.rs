@@ -24,3 +24,9 @@ pub mod url;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod cli;
 pub mod widget;
+
+/// The property tests' settings, shared with the test files (each property asserts the
+/// share of its inputs it accepted).
+#[cfg(all(test, not(target_arch = "wasm32")))]
+#[path = "../tests/support/proptest_floor.rs"]
+pub(crate) mod proptest_floor;

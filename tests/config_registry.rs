@@ -268,6 +268,9 @@ fn search_abbreviations_and_ranking() {
     assert_eq!(slugs("2a004"), Vec::<String>::new(), "the INSEE code is not searched");
 }
 
+#[path = "support/proptest_floor.rs"]
+mod proptest_floor;
+
 mod properties {
     use super::*;
     use proptest::prelude::*;
@@ -294,6 +297,8 @@ mod properties {
     }
 
     proptest! {
+        // Nothing is rejected: not one rejection allowed.
+        #![proptest_config(crate::proptest_floor::accepting(256, 100))]
         /// Each of 1 to 12 circos lists some of the towns, each town with a postal code of
         /// its own: the town typed any way, or its postal code, finds exactly the circos
         /// that list it (a town split across circos shows all of them).

@@ -87,3 +87,16 @@ fn schema_and_parser_agree_on_required_and_unknown_fields() {
     assert_eq!(registry["properties"]["format"]["const"], "circo-don-registry/1");
     assert!(registry["required"].as_array().unwrap().contains(&Value::from("circos")));
 }
+
+/// The schema's descriptions that state a legal figure write it from the rules table:
+/// the published schema says what the code enforces.
+#[test]
+fn the_schemas_figures_are_the_rules_tables() {
+    use circo_don::law::rules::{CASH_PER_GIFT, DONOR_CAP};
+    let schema: Value = serde_json::from_str(&schema_text(false)).unwrap();
+    let description = |pointer: &str| schema.pointer(pointer).and_then(Value::as_str).unwrap_or_else(|| panic!("{pointer}")).to_owned();
+    let presets = description("/properties/presets/description");
+    assert!(presets.ends_with(&format!("each from 1 to {}.", DONOR_CAP.get() / 100)), "{presets}");
+    let cash = description("/$defs/CashFile/description");
+    assert!(cash.contains(&format!("at most {} € per gift", CASH_PER_GIFT.get() / 100)), "{cash}");
+}

@@ -132,25 +132,37 @@ fn usage_errors_exit_2_in_the_usual_shape() {
     }
 }
 
-/// The builder page's prerendered snippet is `circo-don render`'s: the same account
-/// (checked from the builder's own draft), the same two addresses, the same day, the
-/// same function.
+/// The builder page's prerendered snippet is what `circo-don render` prints: the
+/// builder's side as the page makes it (its draft, edited through its form, checked by
+/// `Draft::check`, its two addresses, `render_snippet` awaited by an executor of the
+/// test's own), the command's side through the built binary, reading the file the
+/// builder saves, for the same day.
 #[test]
 fn the_builders_prerendered_snippet_is_the_commands() {
     use circo_don::builder::{prerender, Draft};
     use circo_don::date::Date;
-    use circo_don::widget::render::{snippet, Snippet};
-    let demo = path("demo/circo-exemple.json");
-    let loaded = Draft::import(&std::fs::read_to_string(&demo).unwrap()).check();
+    use circo_don::widget::render::{render_snippet, Snippet};
+    let mut draft = Draft::import(&std::fs::read_to_string(path("demo/circo-exemple.json")).unwrap());
+    let name = draft.groups().into_iter().flat_map(|g| g.fields).find(|f| f.path == "candidate.name").expect("the candidate's name field");
+    draft.set(&name, "Dominique Lefèvre", true);
+    let saved = std::env::temp_dir().join(format!("circo-don-builder-render-{}.json", std::process::id()));
+    std::fs::write(&saved, draft.text()).unwrap();
+    let loaded = draft.check();
+    let today = Date::parse_iso("2026-11-25").unwrap();
     for (config_url, base) in [("demo/circo-exemple.json", "./"), ("https://a.fr/don/circo.json", "https://a.fr/w/")] {
         let p = prerender(&loaded, config_url, base).expect("the demo is a valid account");
-        let today = Date::parse_iso("2026-11-25").unwrap();
-        let built = snippet(&Snippet { account: p.account, config_url: &p.config_url, base: &p.base, lang: None, today });
-        let cli = run_args(&["render", demo.as_str(), "--config-url", config_url, "--base", base, "--date", "2026-11-25"]);
-        assert_eq!(cli.code, 0, "{}", cli.stderr);
-        assert!(built.contains("FR76"), "the IBAN is in the builder's snippet");
-        assert_eq!(built, cli.stdout);
+        let snippet = Snippet { account: p.account, config_url: &p.config_url, base: &p.base, lang: None, today };
+        let runtime = tokio::runtime::Builder::new_current_thread().build().unwrap();
+        let built = runtime.block_on(tokio::task::LocalSet::new().run_until(render_snippet(&snippet)));
+        let cli = std::process::Command::new(env!("CARGO_BIN_EXE_circo-don"))
+            .args(["render", saved.to_str().unwrap(), "--config-url", config_url, "--base", base, "--date", "2026-11-25"])
+            .output()
+            .unwrap();
+        assert!(cli.status.success(), "{}", String::from_utf8_lossy(&cli.stderr));
+        assert!(built.contains("FR76") && built.contains("Dominique Lefèvre"), "the builder's snippet holds its draft's account");
+        assert_eq!(built, String::from_utf8(cli.stdout).unwrap(), "{config_url} {base}");
     }
+    std::fs::remove_file(&saved).unwrap();
 }
 
 /// Without JavaScript, `styles/widget.css` hides what needs the wasm by class

@@ -20,6 +20,9 @@ use circo_don::payment::{epc_payload, TransferOrder};
 use proptest::prelude::*;
 use serde_json::Value;
 
+#[path = "support/proptest_floor.rs"]
+mod proptest_floor;
+
 fn demo(file: &str) -> String {
     fs::read_to_string(format!("{}/demo/{file}", env!("CARGO_MANIFEST_DIR"))).unwrap()
 }
@@ -83,6 +86,8 @@ fn the_examples_name_the_same_payee_everywhere() {
 }
 
 proptest! {
+    // Holders the configuration refuses are rejected: at least 90 % must be accepted.
+    #![proptest_config(proptest_floor::accepting(256, 90))]
     /// Accents, apostrophes, either Unicode normal form: the bytes go through untouched.
     #[test]
     fn any_accepted_holder_reaches_the_qr_code_byte_for_byte(

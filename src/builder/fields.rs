@@ -3,7 +3,7 @@
 //! language), each field with its path in the format, its kind, its label and the help
 //! that says what the law or the bank expects. The page only draws this list.
 
-use crate::i18n::Text;
+use crate::i18n::{fill, Text};
 use crate::law::rules;
 
 /// How a field is typed and stored.
@@ -141,6 +141,7 @@ fn election_kinds() -> Vec<(&'static str, Text)> {
 pub fn account_groups(prefix: &str) -> Vec<Group> {
     let cap = rules::DONOR_CAP.get() / 100;
     let cash_cap = rules::CASH_PER_GIFT.get() / 100;
+    let payee_since = rules::verification_of_payee_since();
     vec![
         group(prefix, "election", t("L’élection", "The election"), None, vec![
             field(prefix, "election.kind", Kind::Choice(election_kinds()), t("Type d’élection", "Kind of election"), None),
@@ -186,8 +187,10 @@ pub fn account_groups(prefix: &str) -> Vec<Group> {
         ]),
         switched(prefix, "payment.transfer", t("Virement", "Transfer"), t("Accepter les virements", "Accept transfers"), None, vec![
             field(prefix, "payment.transfer.holder", Kind::Text, t("Titulaire du compte", "Account holder"),
-                Some(t("Exactement le nom que la banque a enregistré pour ce compte. Depuis octobre 2025, la banque du donateur compare ce nom à l’IBAN (vérification du bénéficiaire) et l’avertit s’ils ne correspondent pas : il abandonnerait son don.",
-                    "Exactly the name the bank registered for this account. Since October 2025 the donor's bank checks this name against the IBAN (verification of payee) and warns the donor on a mismatch: the donor would give up."))),
+                Some(Text::new(
+                    fill("Exactement le nom que la banque a enregistré pour ce compte. Depuis {}, la banque du donateur compare ce nom à l’IBAN (vérification du bénéficiaire) et l’avertit s’ils ne correspondent pas : il abandonnerait son don.", &[&payee_since.fr]),
+                    fill("Exactly the name the bank registered for this account. Since {} the donor's bank checks this name against the IBAN (verification of payee) and warns the donor on a mismatch: the donor would give up.", &[&payee_since.en]),
+                ))),
             field(prefix, "payment.transfer.iban", Kind::Iban, t("IBAN", "IBAN"),
                 Some(t("Collez-le tel que la banque l’imprime : espaces et minuscules sont acceptés et remis en forme.", "Paste it as the bank prints it: spaces and lower case are accepted and tidied."))),
             optional(prefix, "payment.transfer.bic", Kind::Text, t("BIC (facultatif)", "BIC (optional)"), None),

@@ -19,6 +19,21 @@ use serde::Deserialize;
 
 use super::json::{Error, Read, Reader};
 
+/// The JSON Schema's descriptions that state a legal figure, written from the rules
+/// table (the figures live only there; `tests/architecture.rs` holds it).
+#[cfg(not(target_arch = "wasm32"))]
+mod described {
+    use crate::law::rules::{CASH_PER_GIFT, DONOR_CAP};
+
+    pub fn presets() -> String {
+        format!("Amounts in whole euros for the preset buttons, e.g. `[20, 37, 50, 100]`: at most 8, each from 1 to {}.", DONOR_CAP.get() / 100)
+    }
+
+    pub fn cash() -> String {
+        format!("Cash, accepted only in person at events (at most {} € per gift, no tax reduction).", CASH_PER_GIFT.get() / 100)
+    }
+}
+
 /// The `format` value of an account file.
 pub const ACCOUNT_FORMAT: &str = "circo-don/1";
 /// The `format` value of a registry file.
@@ -40,8 +55,9 @@ pub struct AccountFile {
     pub mandataire: MandataireFile,
     pub payment: PaymentFile,
     /// Amounts in whole euros for the preset buttons, e.g. `[20, 37, 50, 100]`: at most
-    /// 8, each from 1 to 4600.
-    #[cfg_attr(not(target_arch = "wasm32"), serde(default))]
+    /// 8, each from 1 to the cap per donor ([`DONOR_CAP`](crate::law::rules::DONOR_CAP);
+    /// the schema's description writes the figure from the table).
+    #[cfg_attr(not(target_arch = "wasm32"), serde(default), schemars(description = described::presets()))]
     pub presets: Vec<i64>,
     /// The collective's fundraising goal and progress, shown to donors.
     #[cfg_attr(not(target_arch = "wasm32"), serde(default))]
@@ -219,9 +235,16 @@ pub struct CardFile {
     pub operator: String,
 }
 
-/// Cash, accepted only in person at events (at most 150 € per gift, no tax reduction).
+/// Cash, accepted only in person at events (at most
+/// [`CASH_PER_GIFT`](crate::law::rules::CASH_PER_GIFT) per gift, no tax reduction; the
+/// schema's description writes the figure from the table).
 #[derive(Clone, Debug, Default)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(Deserialize, schemars::JsonSchema), serde(deny_unknown_fields))]
+#[cfg_attr(
+    not(target_arch = "wasm32"),
+    derive(Deserialize, schemars::JsonSchema),
+    serde(deny_unknown_fields),
+    schemars(description = described::cash())
+)]
 pub struct CashFile {
     pub accepted: bool,
 }

@@ -90,13 +90,13 @@ fn join_path(prefix: &str, path: &str) -> String {
 pub(crate) fn json_problem(path: &str, e: &json::Error, placed: bool) -> Problem {
     let detail = e.message();
     // Each case's templates and arguments, filled once for both languages.
-    let (rule, path, fr, en, args): (CheckId, String, &str, &str, [&str; 2]) = if e.is_syntax() {
+    let (rule, path, fr, en, args): (CheckId, String, &str, &str, &[&str]) = if e.is_syntax() {
         (
             CheckId::JsonSyntax,
             String::new(),
             "le fichier n’est pas du JSON valide ({}). Cherchez une virgule en trop ou manquante, un guillemet ou une accolade non fermés.",
             "the file is not valid JSON ({}). Look for an extra or missing comma, an unclosed quote or brace.",
-            [detail, ""],
+            &[detail],
         )
     } else if let Some(field) = between(detail, "unknown field `", "`") {
         let expected = detail.split_once(", expected ").map(|(_, x)| x.trim_start_matches("one of ")).unwrap_or("");
@@ -105,7 +105,7 @@ pub(crate) fn json_problem(path: &str, e: &json::Error, placed: bool) -> Problem
             path.to_owned(),
             "champ « {} » inconnu : vérifiez son orthographe (attendu : {}).",
             "unknown field “{}”: check its spelling (expected: {}).",
-            [field, expected],
+            &[field, expected],
         )
     } else if let Some(field) = between(detail, "missing field `", "`") {
         (
@@ -113,7 +113,7 @@ pub(crate) fn json_problem(path: &str, e: &json::Error, placed: bool) -> Problem
             join_path(path, field),
             "le champ obligatoire « {} » manque : ajoutez-le.",
             "the required field “{}” is missing: add it.",
-            [field, ""],
+            &[field],
         )
     } else if detail.starts_with("unknown variant") {
         (
@@ -121,7 +121,7 @@ pub(crate) fn json_problem(path: &str, e: &json::Error, placed: bool) -> Problem
             path.to_owned(),
             "valeur non prévue ({}) : choisissez l’une des valeurs attendues.",
             "unexpected value ({}): pick one of the expected values.",
-            [detail, ""],
+            &[detail],
         )
     } else {
         (
@@ -129,10 +129,10 @@ pub(crate) fn json_problem(path: &str, e: &json::Error, placed: bool) -> Problem
             path.to_owned(),
             "type de valeur inattendu ({}) : un texte s’écrit entre guillemets, un nombre sans, une date \"AAAA-MM-JJ\".",
             "unexpected kind of value ({}): text goes in quotes, numbers without, dates as \"YYYY-MM-DD\".",
-            [detail, ""],
+            &[detail],
         )
     };
-    let mut message = fill_both(fr, en, &args);
+    let mut message = fill_both(fr, en, args);
     if placed && e.line() > 0 {
         let at = fill_both("Ligne {}, colonne {} : ", "Line {}, column {}: ", &[&super::validate::int(e.line() as i64), &super::validate::int(e.column() as i64)]);
         message.fr.insert_str(0, &at.fr);

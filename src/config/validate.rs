@@ -215,15 +215,23 @@ impl<'a> Checker<'a> {
     }
 }
 
-/// The verification of payee (vérification du bénéficiaire, EU regulation 2024/886,
-/// in force since 9 October 2025): the donor's bank compares the name of a transfer
-/// with the one the account's bank registered and warns the donor when they differ.
-/// `circo-don check` says so for each transfer holder.
+/// The verification of payee (vérification du bénéficiaire, from
+/// [`VERIFICATION_OF_PAYEE_SINCE`](crate::law::rules::VERIFICATION_OF_PAYEE_SINCE)): the
+/// donor's bank compares the name of a transfer with the one the account's bank
+/// registered and warns the donor when they differ. `circo-don check` says so for each
+/// transfer holder.
 pub fn verification_of_payee(holder: &str) -> Text {
     let holder = text_safety::reveal(holder);
-    crate::i18n::fill_both(
-        "Titulaire du virement : « {} ». Ce nom, affiché aux donateurs et inscrit dans le QR code, doit être exactement celui que la banque a enregistré pour le compte de campagne (copiez-le du RIB) : depuis octobre 2025, la banque du donateur vérifie le bénéficiaire avant chaque virement et l’avertit si le nom diffère.",
-        "Transfer holder: “{}”. This name, shown to donors and written in the QR code, must be exactly the one the bank registered for the campaign account (copy it from the RIB): since October 2025 the donor’s bank verifies the payee before each transfer and warns the donor when the name differs.", &[&holder],
+    let since = crate::law::rules::verification_of_payee_since();
+    Text::new(
+        crate::i18n::fill(
+            "Titulaire du virement : « {} ». Ce nom, affiché aux donateurs et inscrit dans le QR code, doit être exactement celui que la banque a enregistré pour le compte de campagne (copiez-le du RIB) : depuis {}, la banque du donateur vérifie le bénéficiaire avant chaque virement et l’avertit si le nom diffère.",
+            &[&holder, &since.fr],
+        ),
+        crate::i18n::fill(
+            "Transfer holder: “{}”. This name, shown to donors and written in the QR code, must be exactly the one the bank registered for the campaign account (copy it from the RIB): since {} the donor’s bank verifies the payee before each transfer and warns the donor when the name differs.",
+            &[&holder, &since.en],
+        ),
     )
 }
 

@@ -516,7 +516,7 @@ pub struct Summary<T = Text> {
 }
 
 /// The headline and details of a quote. The tax office's rounded figure leads; the
-/// exact 66 % figure follows where it differs (docs/law.md §1: show both).
+/// exact figure, before the tax office's rounding, follows where it differs (docs/law.md §1: show both).
 pub fn summary(q: &Quote, mode: Mode, tax: TaxDue) -> Summary {
     let (fr, en) = (summary_in(q, mode, tax, Lang::Fr), summary_in(q, mode, tax, Lang::En));
     Summary { headline: Text::new(fr.headline, en.headline), details: fr.details.into_iter().zip(en.details).map(|(f, e)| Text::new(f, e)).collect() }

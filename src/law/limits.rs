@@ -25,13 +25,13 @@ impl fmt::Display for Refusal {
 impl std::error::Error for Refusal {}
 
 /// What a person may still give for this election, all candidates together
-/// (L52-8 al. 1: 4 600 € per person), given what they already gave elsewhere.
+/// (L52-8 al. 1: `DONOR_CAP` per person), given what they already gave elsewhere.
 pub fn remaining_cap(given_elsewhere: Cents) -> Cents {
     (rules::DONOR_CAP - given_elsewhere.max(Cents::ZERO)).max(Cents::ZERO)
 }
 
-/// The payment methods allowed for a gift of this amount: cash only up to 150 €
-/// (L52-8 al. 3).
+/// The payment methods allowed for a gift of this amount: cash only up to
+/// `CASH_PER_GIFT` (L52-8 al. 3).
 pub fn allowed_methods(gift: Cents) -> Vec<Method> {
     Method::ALL.iter().copied().filter(|m| *m != Method::Cash || gift <= rules::CASH_PER_GIFT).collect()
 }
@@ -94,7 +94,7 @@ fn zero_refusal() -> Refusal {
     }
 }
 
-/// The refusal for a gift above what is left of the 4 600 € (L52-8 al. 1).
+/// The refusal for a gift above what is left of `DONOR_CAP` (L52-8 al. 1).
 pub(crate) fn over_cap(given_elsewhere: Cents) -> Refusal {
     cap_refusal(given_elsewhere)
 }
@@ -105,8 +105,8 @@ pub(crate) fn nothing_to_give() -> Refusal {
 }
 
 /// Checks one gift against L52-8: positive (not a legal rule, but a gift is an
-/// amount), within what is left of 4 600 € per person for the election (al. 1), and
-/// at most 150 € in cash (al. 3). Every refusal that applies is returned.
+/// amount), within what is left of `DONOR_CAP` per person for the election (al. 1),
+/// and at most `CASH_PER_GIFT` in cash (al. 3). Every refusal that applies is returned.
 pub fn check_gift(gift: Cents, method: Method, given_elsewhere: Cents) -> Result<(), Vec<Refusal>> {
     let mut refusals = Vec::new();
     if gift <= Cents::ZERO {
@@ -122,7 +122,7 @@ pub fn check_gift(gift: Cents, method: Method, given_elsewhere: Cents) -> Result
 }
 
 /// The legislative spending ceiling (L52-11; décret 2008-1300):
-/// `(38 000 € + 0,15 € × population) × 1,26`, computed exactly in hundredths of a cent
+/// `(CEILING_BASE + CEILING_PER_INHABITANT × population) × CEILING_INDEX`, computed exactly in hundredths of a cent
 /// and rounded **down** to the cent (a ceiling is never overstated).
 /// 125 000 inhabitants → 71 505 €.
 pub fn spending_ceiling(population: u32) -> Cents {

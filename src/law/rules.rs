@@ -298,6 +298,17 @@ pub const SECOND_ROUND_AFTER_DAYS: u32 = 7;
 /// Constitution, art. 7: the presidential second round is on the 14th day after the first.
 pub const PRESIDENTIAL_SECOND_ROUND_AFTER_DAYS: u32 = 14;
 
+// A banking rule the collective is told about (`circo-don check`, the builder), not a
+// rule of the donor's computations: a dated constant with its source rather than an
+// entry of the table below, which the widget carries (an entry cost it 0.7 KB gzip).
+
+/// The verification of payee: from this day (ISO 8601) the payer's bank verifies the
+/// payee's name against the IBAN before every euro transfer.
+pub const VERIFICATION_OF_PAYEE_SINCE: &str = "2025-10-09";
+/// Where [`VERIFICATION_OF_PAYEE_SINCE`] comes from: regulation (EU) 2024/886 (instant
+/// payments), which inserted art. 5c in regulation (EU) 260/2012.
+pub const VERIFICATION_OF_PAYEE_SOURCE: &str = "Règlement (UE) 2024/886, art. 5 quater du règlement (UE) 260/2012";
+
 /// The table is indexed by [`RuleId`]: this fails to compile when an entry is out of
 /// order, missing or doubled, or when [`RuleId::ALL`] disagrees with it.
 const _: () = {
@@ -596,6 +607,16 @@ pub fn open_questions() -> Vec<Text> {
     OPEN_QUESTIONS.iter().map(|(fr, en)| Text::new(*fr, *en)).collect()
 }
 
+/// The month from which banks verify the payee ([`VERIFICATION_OF_PAYEE_SINCE`]), as
+/// people read it: `octobre 2025` / `October 2025`.
+pub fn verification_of_payee_since() -> Text {
+    match crate::date::Date::parse_iso(VERIFICATION_OF_PAYEE_SINCE) {
+        Some(d) => Text::each(|lang| d.format_month(lang)),
+        // A constant, parsed in the tests below: never reached.
+        None => Text::default(),
+    }
+}
+
 /// The whole table, in the order above (the command line's `circo-don rules`).
 pub fn rules() -> &'static [Rule] {
     &FULL
@@ -738,6 +759,13 @@ mod tests {
         for rule in rules() {
             assert!(!rule.summary().fr.contains("à joindre") && !rule.summary().en.contains("to attach"), "{}", rule.id);
         }
+    }
+
+    #[test]
+    fn the_verification_of_payee_holds_from_a_real_day() {
+        let since = crate::date::Date::parse_iso(VERIFICATION_OF_PAYEE_SINCE).expect("an ISO date");
+        assert_eq!(verification_of_payee_since(), Text::new(since.format_month(Lang::Fr), since.format_month(Lang::En)));
+        assert!(!verification_of_payee_since().fr.is_empty() && VERIFICATION_OF_PAYEE_SOURCE.contains("2024/886"));
     }
 
     #[test]
