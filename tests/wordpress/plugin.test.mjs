@@ -121,7 +121,10 @@ test('Réglages → circo-don: the configuration imported into the builder, save
   }, null, { timeout: 30_000 });
   assert.equal(await builder.locator('.b-summary').count(), 0, 'the demo configuration has no error');
   const snippet = await prerendered.inputValue();
+  // The builder's preview, the real widget, reads the imported configuration.
+  await builder.locator('.b-preview-host .cd[data-state="ready"]').waitFor({ timeout: 30_000 });
   await shot(page, '3-settings-imported');
+  await page.screenshot({ path: join(SHOTS, '3-settings-imported-top.png') });
   await Promise.all([page.waitForURL(/circo-don=saved/), page.getByRole('button', { name: 'Enregistrer dans le site' }).click()]);
   assert.match(await page.locator('.notice-success').innerText(), /Configuration enregistrée/);
   assert.match(await page.locator('.circo-don-state').innerText(), /vue préaffichée faite le/);
@@ -145,7 +148,8 @@ test('Réglages → circo-don: the configuration imported into the builder, save
     const doc = document.getElementById('circo-don-builder').contentDocument;
     return doc?.querySelector('details textarea.b-json')?.value.includes('Camille Martin');
   }, null, { timeout: 30_000 });
-  await shot(page, '4-settings-saved');
+  await builder.locator('.b-preview-host .cd[data-state="ready"]').waitFor({ timeout: 30_000 });
+  await page.screenshot({ path: join(SHOTS, '4-settings-saved-top.png') });
 });
 
 test('a page holding what is not a configuration, or a script in the view, is refused or filtered', async () => {
