@@ -199,6 +199,8 @@ test('an Author, who may not paste scripts, publishes the shortcode; an Administ
   await page.waitForFunction(() => window.wp?.blocks?.getBlockType('circo-don/widget'), null, { timeout: 60_000 });
   assert.equal(await page.evaluate(() => window.wp.blocks.getBlockType('circo-don/widget').title), 'Module de dons (circo-don)');
   await page.locator('.circo-don-block-placeholder').first().waitFor({ timeout: 30_000 });
+  // The editor's welcome guide, closed as a person would.
+  await page.keyboard.press('Escape');
   await shot(page, '5-block-editor');
 });
 
