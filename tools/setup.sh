@@ -6,7 +6,8 @@
 #                                 `make release` need: the build tools, no browser
 #   tools/setup.sh test           what every test layer needs (`make test`)
 #   tools/setup.sh LAYER...       what those test layers need (native lint browser build
-#                                 e2e gecko webkit offline), as tools/test.sh LAYER asks
+#                                 e2e gecko webkit wordpress offline), as tools/test.sh
+#                                 LAYER asks
 #   tools/setup.sh crates         only the crates (what the offline guard checks)
 #
 # The parts, each checked before it is installed:
@@ -23,7 +24,13 @@
 #   clippy     the clippy component (lint);
 #   chromium   Debian's Chromium and chromedriver (browser, e2e);
 #   gecko      Debian's Firefox ESR, and geckodriver compiled from crates.io (gecko);
-#   webkit     Debian's WebKitGTK WebDriver and MiniBrowser, and Xvfb (webkit).
+#   webkit     Debian's WebKitGTK WebDriver and MiniBrowser, and Xvfb (webkit);
+#   gettext    Debian's gettext, whose msgfmt compiles the WordPress plugin's translation
+#              (build: `make release`);
+#   wordpress  Debian's WordPress (6.1 on bookworm) with its French translation and its
+#              default theme, MariaDB, PHP's command line with php-mysql (the wordpress
+#              layer runs them in a temporary folder, on 127.0.0.1: the packages' own
+#              services are not used).
 # Debian's packages install in the background while the Rust tools compile.
 # Tools go to cargo's own bin folder (CARGO_HOME, ~/.cargo by default) and node_modules.
 set -euo pipefail
@@ -55,16 +62,17 @@ declare -A want=()
 for arg in "$@"; do
   case "$arg" in
     crates) want[crates]=1 ;;
-    build) for p in crates rust bindgen npm; do want[$p]=1; done ;;
+    build) for p in crates rust bindgen npm gettext; do want[$p]=1; done ;;
     test)
-          for p in crates rust bindgen npm clippy chromium gecko webkit; do want[$p]=1; done ;;
+          for p in crates rust bindgen npm clippy chromium gecko webkit gettext wordpress; do want[$p]=1; done ;;
     native|offline) want[crates]=1 ;;
     lint) for p in crates rust clippy; do want[$p]=1; done ;;
     browser) for p in crates rust bindgen chromium; do want[$p]=1; done ;;
     e2e) for p in crates rust bindgen npm chromium; do want[$p]=1; done ;;
     gecko) for p in crates rust bindgen npm gecko; do want[$p]=1; done ;;
     webkit) for p in crates rust bindgen npm webkit; do want[$p]=1; done ;;
-    *) say "unknown part $arg (build, test, crates, native, lint, browser, e2e, gecko, webkit, offline)"; exit 2 ;;
+    wordpress) for p in crates rust bindgen npm chromium gettext wordpress; do want[$p]=1; done ;;
+    *) say "unknown part $arg (build, test, crates, native, lint, browser, e2e, gecko, webkit, wordpress, offline)"; exit 2 ;;
   esac
 done
 wants() { [ -n "${want[$1]:-}" ]; }
@@ -77,6 +85,8 @@ debian_packages=()
 wants chromium && debian_packages+=(chromium chromium-driver)
 wants gecko && debian_packages+=(firefox-esr)
 wants webkit && debian_packages+=(webkit2gtk-driver xvfb)
+wants gettext && debian_packages+=(gettext)
+wants wordpress && debian_packages+=(wordpress wordpress-l10n wordpress-theme-twentytwentythree mariadb-server php-cli php-mysql curl)
 if wants npm && ! command -v npm >/dev/null 2>&1; then debian_packages+=(nodejs npm); fi
 debian_missing=()
 for package in "${debian_packages[@]}"; do
@@ -190,4 +200,5 @@ wants npm && versions+=("wasm-opt 132")
 wants chromium && versions+=("$(/usr/bin/chromium --version 2>/dev/null | head -1)")
 wants gecko && versions+=("$(firefox-esr --version 2>/dev/null)" "$(geckodriver --version 2>/dev/null | head -1)")
 wants webkit && versions+=("WebKitGTK $(dpkg-query -W -f='${Version}' libwebkit2gtk-4.1-0 2>/dev/null)")
+wants wordpress && versions+=("WordPress $(dpkg-query -W -f='${Version}' wordpress 2>/dev/null)" "$(php -r 'echo "PHP ", PHP_VERSION;' 2>/dev/null)")
 say "ready in $(( $(date +%s) - start )) s${versions:+: $(IFS=,; echo "${versions[*]}" | sed 's/,/, /g')}"

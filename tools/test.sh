@@ -14,6 +14,8 @@
 #   e2e      Playwright + axe-core in Chromium against dist/ served on 127.0.0.1
 #   gecko    the engine-dependent donor flows in Firefox ESR (headless), via WebDriver
 #   webkit   the same flows in WebKitGTK's MiniBrowser under Xvfb, via WebDriver
+#   wordpress the WordPress plugin on a real WordPress (Debian's, with MariaDB and PHP's
+#            server, on 127.0.0.1 only, stopped after), in Chromium (tests/wordpress/)
 # Each browser layer's summary line names the browser version it ran.
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -23,7 +25,7 @@ export CHROMEDRIVER=/usr/bin/chromedriver
 export WASM_BINDGEN_TEST_TIMEOUT=${WASM_BINDGEN_TEST_TIMEOUT:-180}
 
 layers=("$@")
-all=(offline native lint browser build e2e gecko webkit)
+all=(offline native lint browser build e2e gecko webkit wordpress)
 [ ${#layers[@]} -gt 0 ] || layers=("${all[@]}")
 for layer in "${layers[@]}"; do
   case " ${all[*]} " in *" $layer "*) ;; *) echo "unknown layer $layer (${all[*]})"; exit 2 ;; esac
@@ -37,7 +39,7 @@ need_dist() { [ -f dist/circo-don_bg.wasm ] && [ -f dist/circo-don-builder_bg.wa
 # The browser (name and version) a layer runs in, for its summary line.
 browser_of() {
   case "$1" in
-    browser|e2e) /usr/bin/chromium --version 2>/dev/null | awk '{ print $1, $2; exit }' ;;
+    browser|e2e|wordpress) /usr/bin/chromium --version 2>/dev/null | awk '{ print $1, $2; exit }' ;;
     gecko) firefox-esr --version 2>/dev/null | sed 's/^Mozilla //' ;;
     webkit) dpkg-query -W -f='WebKitGTK ${Version}' libwebkit2gtk-4.1-0 2>/dev/null | sed 's/-[^-]*$//' ;;
   esac
@@ -56,6 +58,7 @@ run_layer() {
     gecko) need_dist && node --test --test-timeout=300000 tests/engines/gecko.test.mjs ;;
     # WebKitGTK's MiniBrowser needs a display: a private Xvfb for the run.
     webkit) need_dist && xvfb-run -a -s '-screen 0 1280x1024x24' node --test --test-timeout=300000 tests/engines/webkit.test.mjs ;;
+    wordpress) need_dist && bash tests/wordpress/run.sh ;;
   esac
 }
 
