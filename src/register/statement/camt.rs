@@ -24,7 +24,7 @@
 
 use roxmltree::{Document, Node};
 
-use super::text::{as_iban, bom, collapse, decode, parse_plain_amount, Encoding};
+use super::text::{as_iban, bom, collapse, decode, line_of, parse_plain_amount, Encoding};
 use super::{entry, statement, Account, Batch, Entry, ErrorKind, Format, Place, Statement, StatementError, EURO};
 use crate::date::Date;
 use crate::money::Cents;
@@ -38,9 +38,8 @@ const VERSIONS: std::ops::RangeInclusive<u32> = 2..=8;
 /// The statements of a camt.053 file.
 pub fn read(bytes: &[u8]) -> Result<Vec<Statement>, StatementError> {
     let text = xml_text(bytes)?;
-    let doc = Document::parse(text.trim_start_matches('\u{feff}')).map_err(|e| {
-        StatementError::new(ErrorKind::MalformedXml, Place::Line { line: u64::from(e.pos().row), column: None }, e.to_string())
-    })?;
+    let text = text.trim_start_matches('\u{feff}');
+    let doc = Document::parse(text).map_err(|e| xml_error(text, &e))?;
     let root = doc.root_element();
     let namespace = root.tag_name().namespace().unwrap_or("");
     if root.tag_name().name() != "Document" || !namespace.starts_with("urn:iso:std:iso:20022:tech:xsd:camt.") {
@@ -60,6 +59,16 @@ pub fn read(bytes: &[u8]) -> Result<Vec<Statement>, StatementError> {
         return Err(missing(&doc, message, "Stmt"));
     }
     statements.into_iter().map(|s| read_statement(&doc, s)).collect()
+}
+
+/// A parser's refusal at its line; at the last line when the file ends too soon (the
+/// parser gives no position then).
+pub(super) fn xml_error(text: &str, e: &roxmltree::Error) -> StatementError {
+    let line = match e {
+        roxmltree::Error::UnexpectedEndOfStream | roxmltree::Error::UnclosedRootNode => line_of(text.as_bytes(), text.len()),
+        _ => u64::from(e.pos().row),
+    };
+    StatementError::new(ErrorKind::MalformedXml, Place::Line { line, column: None }, e.to_string())
 }
 
 /// The text of an XML file: UTF-8 unless a byte-order mark or the declaration's

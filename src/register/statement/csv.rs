@@ -20,7 +20,7 @@
 use ::csv::{ReaderBuilder, StringRecord};
 use serde::{Deserialize, Serialize};
 
-use super::text::{collapse, decode_guessing, parse_amount, parse_date, Encoding};
+use super::text::{collapse, decode_guessing, line_of, parse_amount, parse_date, Encoding};
 use super::{entry, statement, Account, Column, Entry, ErrorKind, Format, Place, Statement, StatementError, EURO};
 use crate::config::normalize;
 use crate::money::Cents;
@@ -155,15 +155,27 @@ fn records(text: &str, delimiter: char) -> impl Iterator<Item = Result<(u64, Str
         }
         let mut record = StringRecord::new();
         match reader.read_record(&mut record) {
-            Ok(true) => Some(Ok((record.position().map_or(0, |p| p.line()), record))),
+            Ok(true) => Some(Ok((line_at(text, record.position().map_or(0, |p| p.byte())), record))),
             Ok(false) => None,
             Err(e) => {
                 done = true;
-                let line = e.position().map_or(0, |p| p.line());
+                let line = line_at(text, e.position().map_or(0, |p| p.byte()));
                 Some(Err(StatementError::new(ErrorKind::MalformedCsv, Place::Line { line, column: None }, e.to_string())))
             }
         }
     })
+}
+
+/// The line of the record the csv crate places at `byte`. Its positions (line and
+/// byte) are where it started reading, before the blank lines and the previous line's
+/// `\n` of a CRLF it then skipped: the line is counted from the first byte after them.
+fn line_at(text: &str, byte: u64) -> u64 {
+    let bytes = text.as_bytes();
+    let mut at = usize::try_from(byte).unwrap_or(bytes.len()).min(bytes.len());
+    while at < bytes.len() && matches!(bytes[at], b'\r' | b'\n') {
+        at += 1;
+    }
+    line_of(bytes, at)
 }
 
 /// The mapped columns' positions in the header row.
@@ -380,6 +392,14 @@ mod tests {
         assert_eq!(find_iban("Compte FR76 3000 6000 0112 3456 7890 188"), None);
         let above = vec![(2, StringRecord::from(vec!["Numéro Compte", "0123456X020"]))];
         assert_eq!(account_above(&above).0, Account::Number { number: "0123456X020".into() });
+    }
+
+    #[test]
+    fn records_know_their_lines_through_blank_lines_and_crlf() {
+        for text in ["a;b\nc;d\n\ne;f\n", "a;b\r\nc;d\r\n\r\ne;f\r\n", "a;b\rc;d\r\re;f"] {
+            let lines: Vec<u64> = records(text, ';').map(|r| r.unwrap().0).collect();
+            assert_eq!(lines, [1, 2, 4], "{text:?}");
+        }
     }
 
     #[test]

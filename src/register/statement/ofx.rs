@@ -204,9 +204,8 @@ fn ofx_text(bytes: &[u8]) -> Result<String, StatementError> {
 
 /// The tree of an OFX 2.x (XML) file.
 fn xml_tree(text: &str) -> Result<Tag, StatementError> {
-    let doc = roxmltree::Document::parse(text.trim_start_matches('\u{feff}')).map_err(|e| {
-        StatementError::new(ErrorKind::MalformedXml, Place::Line { line: u64::from(e.pos().row), column: None }, e.to_string())
-    })?;
+    let text = text.trim_start_matches('\u{feff}');
+    let doc = roxmltree::Document::parse(text).map_err(|e| super::camt::xml_error(text, &e))?;
     fn convert(doc: &roxmltree::Document, node: roxmltree::Node) -> Tag {
         let children: Vec<Tag> = node.children().filter(|c| c.is_element()).map(|c| convert(doc, c)).collect();
         let text = if children.is_empty() { collapse(node.text().unwrap_or("")) } else { String::new() };

@@ -104,9 +104,11 @@ pub fn decode_guessing(bytes: &[u8]) -> (String, Encoding) {
     }
 }
 
-/// The 1-based line of byte `offset`.
+/// The 1-based line of byte `offset`: lines end with `\n`, `\r\n` or a lone `\r`.
 pub fn line_of(bytes: &[u8], offset: usize) -> u64 {
-    1 + bytes[..offset.min(bytes.len())].iter().filter(|&&b| b == b'\n').count() as u64
+    let before = &bytes[..offset.min(bytes.len())];
+    let ends = before.iter().enumerate().filter(|&(i, &b)| b == b'\n' || b == b'\r' && bytes.get(i + 1) != Some(&b'\n')).count();
+    1 + ends as u64
 }
 
 /// Whether `c` is a space inside a number: the ASCII space, the no-break space
