@@ -38,7 +38,10 @@ fn refusal(name: &str) -> StatementError {
 /// bank reference, cheque number.
 type Row = (&'static str, i64, Option<&'static str>, &'static str, Option<&'static str>, Option<&'static str>);
 
-fn rows(entries: &[Entry]) -> Vec<(String, i64, Option<String>, String, Option<String>, Option<String>)> {
+/// [`Row`] as read.
+type ReadRow = (String, i64, Option<String>, String, Option<String>, Option<String>);
+
+fn rows(entries: &[Entry]) -> Vec<ReadRow> {
     entries
         .iter()
         .map(|e| {
