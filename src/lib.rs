@@ -2,7 +2,7 @@
 //!
 //! The crate is a functional core and an imperative shell (see `ARCHITECTURE.md`):
 //!
-//! - the core — [`builder`], [`money`], [`date`], [`i18n`], [`embed`], [`law`], [`donation`], [`config`], [`payment`], [`text_safety`], [`url`] — is
+//! - the core — [`builder`], [`money`], [`date`], [`i18n`], [`embed`], [`law`], [`donation`], [`config`], [`payment`], [`register`], [`text_safety`], [`url`] — is
 //!   plain Rust with no web dependency, no clock and no I/O;
 //! - the shells turn core results into something a person sees: [`widget`] (Yew: live in
 //!   the browser on wasm32, prerendered to HTML natively) and [`cli`] (the `circo-don`
@@ -18,6 +18,8 @@ pub mod i18n;
 pub mod law;
 pub mod money;
 pub mod payment;
+#[cfg(any(feature = "register", not(target_arch = "wasm32")))]
+pub mod register;
 pub mod text_safety;
 pub mod url;
 

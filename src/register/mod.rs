@@ -1,0 +1,10 @@
+//! The mandataire's register: the campaign account's movements, from the bank's
+//! statements to the gifts (issue 24). Plain Rust like the law: no web crate, no clock,
+//! no file system; the register page (`registre.html`, its own wasm with the `register`
+//! feature) and the command line hand it the files' bytes.
+//!
+//! - [`statement`] reads the statements French banks give their customers (ISO 20022
+//!   CAMT.053, OFX 1.x and 2.x, CSV exports) into one [`statement::Statement`] type, and
+//!   merges re-imported or overlapping statements without counting an entry twice.
+
+pub mod statement;
