@@ -81,6 +81,7 @@ fn runs_as_documented(line: &str, code: i32) {
     if words.contains(&"--json") || words[0] == "schema" {
         let value: serde_json::Value = serde_json::from_str(&stdout).unwrap_or_else(|e| panic!("{line}: not JSON ({e}): {stdout}"));
         let expected = match words[0] {
+            "quote" | "reverse" if words.contains(&"--monthly") => "/years/0/net_cost_cents",
             "quote" | "reverse" => "/net_cost_cents",
             "check" => "/ok",
             _ => "/$schema",
@@ -92,6 +93,7 @@ fn runs_as_documented(line: &str, code: i32) {
         return;
     }
     let expected: &[&str] = match words[0] {
+        "quote" | "reverse" if words.contains(&"--monthly") => &["Don mensuel : ", "Monthly gift: ", "Coût réel, toutes années : ", "Real cost, all years: €"],
         "quote" => &["Coût réel : ", " / Real cost: €", "Étapes : / Steps:"],
         "reverse" => &["Pour un coût réel d’au plus ", "For a real cost of at most "],
         "check" => &["0 erreur(s)", "0 error(s)"],

@@ -14,6 +14,7 @@
 pub mod check;
 pub mod fetch;
 pub mod mentions;
+pub mod monthly;
 pub mod quote;
 pub mod render;
 pub mod rules;

@@ -18,24 +18,35 @@ use crate::money::Cents;
 pub(super) const QUOTE_EXAMPLES: &str = "\
 The method defaults to transfer, as in the widget. Options also take the form --income=30000.
 
+A gift every month: --monthly AMOUNT --from YYYY-MM, to --until YYYY-MM or to the last
+month the account's election allows (--config circo.json); one block per calendar year.
+
 Examples:
   circo-don quote --gift 37 --income 30000 --tax-due 2000
   circo-don quote --gift 500 --income 25000 --tax-due 200 --method cheque
-  circo-don quote --gift 3000 --income 15000 --tax-due 400 --json";
+  circo-don quote --gift 3000 --income 15000 --tax-due 400 --json
+  circo-don quote --monthly 10 --from 2026-12 --day 5 --until 2027-08 --income 30000 --tax-due 2000
+  circo-don quote --monthly 10 --from 2027-01 --config demo/circo-exemple.json --json";
 
 pub(super) const REVERSE_EXAMPLES: &str = "\
 The method defaults to transfer, as in the widget.
 
 Examples:
   circo-don reverse --net 20
-  circo-don reverse --net 12 --income 30000 --tax-due 2000 --json";
+  circo-don reverse --net 12 --income 30000 --tax-due 2000 --json
+  circo-don reverse --monthly 5 --from 2026-12 --until 2027-08 --income 30000 --tax-due 2000";
 
 /// `circo-don quote`'s arguments.
 #[derive(Debug, Args)]
 pub struct QuoteArgs {
     /// The gift.
-    #[arg(long, value_name = "AMOUNT", value_parser = super::amount, allow_negative_numbers = true)]
-    gift: Cents,
+    #[arg(long, value_name = "AMOUNT", value_parser = super::amount, allow_negative_numbers = true, required_unless_present = "monthly")]
+    gift: Option<Cents>,
+    /// A gift every month of this amount (a standing order), instead of one gift.
+    #[arg(long, value_name = "AMOUNT", value_parser = super::amount, allow_negative_numbers = true, conflicts_with = "gift")]
+    monthly: Option<Cents>,
+    #[command(flatten)]
+    order: super::monthly::MonthlyArgs,
     #[command(flatten)]
     household: HouseholdArgs,
 }
@@ -44,8 +55,13 @@ pub struct QuoteArgs {
 #[derive(Debug, Args)]
 pub struct ReverseArgs {
     /// The most the gift may really cost, after the tax reduction.
-    #[arg(long, value_name = "AMOUNT", value_parser = super::amount, allow_negative_numbers = true)]
-    net: Cents,
+    #[arg(long, value_name = "AMOUNT", value_parser = super::amount, allow_negative_numbers = true, required_unless_present = "monthly")]
+    net: Option<Cents>,
+    /// The most a gift every month may really cost a month (a standing order).
+    #[arg(long, value_name = "AMOUNT", value_parser = super::amount, allow_negative_numbers = true, conflicts_with = "net")]
+    monthly: Option<Cents>,
+    #[command(flatten)]
+    order: super::monthly::MonthlyArgs,
     #[command(flatten)]
     household: HouseholdArgs,
 }
@@ -71,8 +87,8 @@ struct HouseholdArgs {
     /// Already given to other candidates of the same election.
     #[arg(long, value_name = "AMOUNT", value_parser = super::amount, allow_negative_numbers = true)]
     given_elsewhere: Option<Cents>,
-    /// How the gift is paid [default: transfer].
-    #[arg(long, value_parser = super::method())]
+    /// How the gift is paid [default: transfer; a standing order is a transfer].
+    #[arg(long, value_parser = super::method(), conflicts_with = "monthly")]
     method: Option<Method>,
     /// Every figure in cents and each step as words and as data, in JSON.
     #[arg(long)]
@@ -180,7 +196,14 @@ fn human(q: &Quote) -> String {
 
 /// `circo-don quote --gift AMOUNT ...`: the real cost of a gift.
 pub fn quote(a: &QuoteArgs) -> Output {
-    match a.household.decide(Mode::Give, a.gift) {
+    let h = &a.household;
+    let gift = match (a.gift, a.monthly) {
+        (_, Some(monthly)) => return super::monthly::quote(&a.order, monthly, &h.household(), h.given_elsewhere.unwrap_or_default(), h.json),
+        (Some(gift), None) => gift,
+        // clap requires one of the two.
+        (None, None) => return Output::fail(2, ""),
+    };
+    match a.household.decide(Mode::Give, gift) {
         Outcome::Refused(refusals) => refused(&refusals, a.household.json),
         Outcome::Quote(q) if a.household.json => Output::ok(format!("{}\n", to_json(&q, None))),
         Outcome::Quote(q) => Output::ok(human(&q)),
@@ -191,7 +214,12 @@ pub fn quote(a: &QuoteArgs) -> Output {
 
 /// `circo-don reverse --net AMOUNT ...`: the largest gift costing at most that much.
 pub fn reverse(a: &ReverseArgs) -> Output {
-    let net = a.net;
+    let h = &a.household;
+    let net = match (a.net, a.monthly) {
+        (_, Some(monthly)) => return super::monthly::reverse(&a.order, monthly, &h.household(), h.given_elsewhere.unwrap_or_default(), h.json),
+        (Some(net), None) => net,
+        (None, None) => return Output::fail(2, ""),
+    };
     match a.household.decide(Mode::Cost, net) {
         Outcome::Refused(refusals) => refused(&refusals, a.household.json),
         Outcome::Quote(q) if a.household.json => Output::ok(format!("{}\n", to_json(&q, Some(net)))),
