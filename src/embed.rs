@@ -243,13 +243,25 @@ pub fn snippet_html(config_url: &str, base: &str, lang: Option<crate::i18n::Lang
     };
     format!(
         "<link rel=\"preload\" href=\"{wasm}\" as=\"fetch\" crossorigin>\n\
-         <div {ATTRIBUTE}=\"{url}\"{host_lang}>{inside}</div>\n\
+         <div {ATTRIBUTE}=\"{url}\"{host_lang}>{inside}{FALLBACK}</div>\n\
          <script type=\"module\" src=\"{js}\"></script>\n",
         wasm = file("circo-don_bg.wasm"),
         url = escape(config_url),
         js = file("circo-don.js"),
     )
 }
+
+/// What the host element holds besides the widget: read while the script loads, and
+/// only then, since the widget's shadow root (or the prerender's declarative one) hides
+/// the element's own children. When the script was removed by a content filter,
+/// blocked or failed, a visitor still reads where to ask, and the collective checking its
+/// page reads why that usually happens. French, then English; no script, no style, no
+/// form element, so that WordPress's filter for authors keeps it whole.
+#[cfg(any(not(target_arch = "wasm32"), feature = "builder"))]
+pub const FALLBACK: &str = "<p lang=\"fr\">Chargement du module de dons… S’il ne s’affiche pas, demandez au collectif comment donner à la campagne. \
+<small>Pour le site : le script circo-don.js ne s’est pas exécuté (retiré par l’éditeur du site, sur WordPress sans le droit « unfiltered_html » : utilisez l’extension circo-don ; fichier introuvable ; ou bloqué par la politique de sécurité du site).</small></p>\
+<p lang=\"en\">Loading the donation module… If it does not show, ask the collective how to give to the campaign. \
+<small>For the site: the script circo-don.js did not run (removed by the site’s editor, on WordPress without the “unfiltered_html” right: use the circo-don plugin; file not found; or blocked by the site’s security policy).</small></p>";
 
 /// `text` safe inside a double-quoted HTML attribute.
 #[cfg(any(not(target_arch = "wasm32"), feature = "builder"))]
@@ -385,12 +397,15 @@ mod tests {
         let plain = snippet_html("https://a.fr/don/circo.json", "https://a.fr/w", None, None);
         assert_eq!(
             plain,
-            "<link rel=\"preload\" href=\"https://a.fr/w/circo-don_bg.wasm\" as=\"fetch\" crossorigin>\n\
-             <div data-circo-don=\"https://a.fr/don/circo.json\"></div>\n\
-             <script type=\"module\" src=\"https://a.fr/w/circo-don.js\"></script>\n"
+            format!(
+                "<link rel=\"preload\" href=\"https://a.fr/w/circo-don_bg.wasm\" as=\"fetch\" crossorigin>\n\
+                 <div data-circo-don=\"https://a.fr/don/circo.json\">{FALLBACK}</div>\n\
+                 <script type=\"module\" src=\"https://a.fr/w/circo-don.js\"></script>\n"
+            )
         );
         assert!(snippet_html("x\"><script>", "./", None, None).contains("\"x&quot;&gt;&lt;script&gt;\""));
         let held = snippet_html("c.json", "./", Some(Lang::En), Some("<p>view</p>"));
-        assert!(held.contains("<div data-circo-don=\"c.json\" data-lang=\"en\"><template shadowrootmode=\"open\"><link rel=\"stylesheet\" href=\"./circo-don.css\"><p>view</p></template></div>\n"), "{held}");
+        let host = format!("<div data-circo-don=\"c.json\" data-lang=\"en\"><template shadowrootmode=\"open\"><link rel=\"stylesheet\" href=\"./circo-don.css\"><p>view</p></template>{FALLBACK}</div>\n");
+        assert!(held.contains(&host), "{held}");
     }
 }

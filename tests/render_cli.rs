@@ -43,7 +43,7 @@ fn the_snippet_holds_what_a_donor_needs_to_give() {
     // then the script; the wasm preloaded before all.
     assert!(html.starts_with("<link rel=\"preload\" href=\"./circo-don_bg.wasm\" as=\"fetch\" crossorigin>\n"), "{html}");
     assert!(html.contains("<div data-circo-don=\"demo/circo-exemple.json\"><template shadowrootmode=\"open\"><link rel=\"stylesheet\" href=\"./circo-don.css\">"));
-    assert!(html.ends_with("</template></div>\n<script type=\"module\" src=\"./circo-don.js\"></script>\n"));
+    assert!(html.ends_with(&format!("</template>{}</div>\n<script type=\"module\" src=\"./circo-don.js\"></script>\n", circo_don::embed::FALLBACK)));
     // The account's payment details, every method's.
     for value in ["/payment/transfer/iban", "/payment/cheque/payee", "/payment/transfer/holder", "/payment/transfer/bic"] {
         let value = demo_value(value);

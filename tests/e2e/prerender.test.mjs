@@ -29,6 +29,11 @@ const COUNT_SHIFTS = `
 
 let env;
 let snippet;
+
+/** The plain snippet the builder writes: the same, without the declarative shadow root. */
+function plainOf(prerendered) {
+  return prerendered.replace(/<template shadowrootmode="open">[\s\S]*<\/template>/, '');
+}
 before(async () => {
   snippet = render();
   const host = snippet.match(/<div data-circo-don[\s\S]*<\/div>/)[0];
@@ -43,6 +48,10 @@ before(async () => {
     '/changed.json': { type: 'application/json', body: JSON.stringify({ ...JSON.parse(demoConfig('circo-exemple.json')), goal: { target: 3000, raised: 2000, as_of: '2026-11-24', average_gift: 37 } }) },
     '/pre-stale.html': html(snippet.replace('data-circo-don="/demo/circo-exemple.json"', 'data-circo-don="/changed.json"')),
     '/pre-inner.html': html('<div id="slot"></div><script type="module" src="/inner.js"></script><script type="module" src="/circo-don.js"></script>'),
+    // The plain snippet (no prerendered view) whose script line a content filter removed,
+    // and the same with its script.
+    '/plain-no-script.html': html(plainOf(snippet).replace(/<script type="module"[^>]*><\/script>\n?/, '')),
+    '/plain.html': html(plainOf(snippet)),
   });
 });
 after(() => env?.close());
@@ -87,7 +96,27 @@ test('without JavaScript the prerender shows how to give and what it really cost
   // Styled by the stylesheet beside circo-don.js.
   assert.match(await widget.evaluate((el) => getComputedStyle(el).fontFamily), /^system-ui/);
   await screenshot(p, 'prerender-no-js');
+  // The element's fallback text is there, hidden by the declarative shadow root.
+  assert.equal(await p.locator('[data-circo-don] > p[lang="fr"]').count(), 1);
+  assert.equal(await p.getByText('Chargement du module de dons').isVisible(), false);
   await p.close();
+});
+
+test('the plain snippet without its script says so to the visitor and the collective; with it, the widget replaces that text', async () => {
+  const bare = await open('/plain-no-script.html');
+  const fr = bare.locator('[data-circo-don] > p[lang="fr"]');
+  assert.equal(await fr.isVisible(), true, 'no blank: the fallback is read');
+  assert.match(await fr.innerText(), /demandez au collectif comment donner/);
+  assert.match(await fr.innerText(), /le script circo-don\.js ne s’est pas exécuté/);
+  assert.match(await bare.locator('[data-circo-don] > p[lang="en"]').innerText(), /ask the collective how to give/);
+  await screenshot(bare, 'plain-no-script');
+  await bare.close();
+
+  const live = await open('/plain.html');
+  await live.locator('[data-circo-don] .cd[data-state="ready"]').waitFor({ timeout: 20_000 });
+  assert.equal(await live.getByText('Chargement du module de dons').isVisible(), false, 'the widget hides the fallback');
+  assert.deepEqual(live.errors, []);
+  await live.close();
 });
 
 test('with JavaScript the live widget takes over: one widget, no shift, the typed amount and the focus kept', async () => {
