@@ -96,7 +96,9 @@ function circo_don_clean_view( $snippet ) {
 		}
 	}
 	$start = '<div data-circo-don="#' . CIRCO_DON_CONFIG_ID . '"><template shadowrootmode="open">';
-	if ( 0 !== strpos( $element, $start ) || '</template></div>' !== substr( $element, -17 ) ) {
+	// The element ends with its fallback text (read only when the script does not run,
+	// see the README's embedding section) after the view's template.
+	if ( 0 !== strpos( $element, $start ) || false === strpos( $element, '</template>' ) || '</div>' !== substr( $element, -6 ) ) {
 		return '';
 	}
 	return wp_kses( $element, circo_don_view_tags() );
