@@ -303,18 +303,7 @@ pub(super) fn reverse(args: &MonthlyArgs, net_monthly: Cents, household: &Househ
 
 #[cfg(test)]
 mod tests {
-    use crate::cli::run;
-
-    fn run_str(line: &str) -> crate::cli::Output {
-        let args: Vec<String> = line.split_whitespace().map(String::from).collect();
-        run(&args)
-    }
-
-    fn json(line: &str) -> serde_json::Value {
-        let out = run_str(line);
-        assert_eq!(out.code, 0, "{out:?}");
-        serde_json::from_str(&out.stdout).unwrap()
-    }
+    use crate::cli::quote::tests::{json, run_str};
 
     /// docs/law.md vector M1, through the command line: one block per calendar year.
     #[test]

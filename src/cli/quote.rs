@@ -235,15 +235,15 @@ pub fn reverse(a: &ReverseArgs) -> Output {
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use crate::cli::run;
 
-    fn run_str(line: &str) -> crate::cli::Output {
+    pub(in crate::cli) fn run_str(line: &str) -> crate::cli::Output {
         let args: Vec<String> = line.split_whitespace().map(String::from).collect();
         run(&args)
     }
 
-    fn json(line: &str) -> serde_json::Value {
+    pub(in crate::cli) fn json(line: &str) -> serde_json::Value {
         let out = run_str(line);
         assert_eq!(out.code, 0, "{out:?}");
         serde_json::from_str(&out.stdout).unwrap()

@@ -235,31 +235,14 @@ pub fn quote(order: &StandingOrder, household: &Household) -> MonthlyQuote {
 /// The order's net cost is non-decreasing in steps of one euro of the monthly amount:
 /// each year's gift then grows by whole euros, and a year's net cost is non-decreasing
 /// in whole euros (see [`tax::reverse`]); more carried excess only lowers what the next
-/// year's gifts save. So, as in [`tax::reverse`], one binary search per cents residue
-/// finds the exact largest amount; the tests check it against the next 100 cents.
+/// year's gifts save. So the same search as [`tax::reverse`]'s finds the exact largest
+/// amount; the tests check it against the next 100 cents.
 pub fn reverse(order: &StandingOrder, net_monthly: Cents, household: &Household, given_elsewhere: Cents) -> Option<MonthlyQuote> {
     let payments = i64::from(order.payments());
     let cap = limits::remaining_cap(given_elsewhere).get() / payments;
     let budget = net_monthly.max(Cents::ZERO).get() * payments;
     let fits = |m: i64| quote(&order.with_monthly(Cents::new(m)), household).net_cost.get() <= budget;
-    let mut best = 0i64;
-    for residue in 0..100i64 {
-        let start = if residue == 0 { 100 } else { residue };
-        if start > cap || !fits(start) {
-            continue;
-        }
-        // Largest k with fits(start + 100 k); fits is monotone in k.
-        let (mut lo, mut hi) = (0i64, (cap - start) / 100);
-        while lo < hi {
-            let mid = lo + (hi - lo + 1) / 2;
-            if fits(start + 100 * mid) {
-                lo = mid;
-            } else {
-                hi = mid - 1;
-            }
-        }
-        best = best.max(start + 100 * lo);
-    }
+    let best = tax::largest_fitting(cap.max(0), fits);
     (best > 0).then(|| quote(&order.with_monthly(Cents::new(best)), household))
 }
 

@@ -393,16 +393,27 @@ pub fn reverse(net: Cents, household: &Household, method: Method, given_elsewher
     }
     let net = net.max(Cents::ZERO);
     let cost = |g: i64| net_cost(Cents::new(g), household, method) <= net;
-    let mut best: i64 = 0;
-    for residue in 0..100i64.min(cap.get() + 1) {
-        if !cost(residue) {
+    let best = largest_fitting(cap.get(), cost);
+    if best == 0 {
+        return Err(limits::nothing_to_give());
+    }
+    Ok(quote(Cents::new(best), household, method))
+}
+
+/// The largest amount in cents from 0 to `cap` for which `fits` holds, when `fits` is
+/// monotone in steps of one euro (see [`reverse`]): one binary search per cents residue,
+/// the largest kept. 0 when only 0 fits, or nothing.
+pub(super) fn largest_fitting(cap: i64, fits: impl Fn(i64) -> bool) -> i64 {
+    let mut best = 0;
+    for residue in 0..100i64.min(cap + 1) {
+        if !fits(residue) {
             continue;
         }
-        // Largest k with cost(residue + 100 k) true; cost is monotone in k.
-        let (mut lo, mut hi) = (0i64, (cap.get() - residue) / 100);
+        // Largest k with fits(residue + 100 k); fits is monotone in k.
+        let (mut lo, mut hi) = (0i64, (cap - residue) / 100);
         while lo < hi {
             let mid = lo + (hi - lo + 1) / 2;
-            if cost(residue + 100 * mid) {
+            if fits(residue + 100 * mid) {
                 lo = mid;
             } else {
                 hi = mid - 1;
@@ -410,10 +421,7 @@ pub fn reverse(net: Cents, household: &Household, method: Method, given_elsewher
         }
         best = best.max(residue + 100 * lo);
     }
-    if best == 0 {
-        return Err(limits::nothing_to_give());
-    }
-    Ok(quote(Cents::new(best), household, method))
+    best
 }
 
 #[cfg(test)]
