@@ -17,7 +17,7 @@
 #[cfg(not(target_arch = "wasm32"))]
 use serde::Deserialize;
 
-use super::json::{Error, Read, Reader};
+use super::json::{fields, variants, Error, Read, Reader};
 
 /// The JSON Schema's descriptions that state a legal figure, written from the rules
 /// table (the figures live only there; `tests/architecture.rs` holds it).
@@ -340,175 +340,64 @@ pub struct LinkFile {
     pub communes: Vec<CommuneFile>,
 }
 
-// The readers: what serde's derived code reads, with its messages (see `json::read`),
-// written out so that the widget carries no serde code (size). Each struct lists its
-// fields as the file names them, in the order above (serde's order in "expected one of"
-// and for the first missing field), with a bit per required field. The tests of `json`
-// check them against serde's derived code on the examples, the corpus and their
-// mutations.
+// The readers: what serde's derived code reads (see `json::read`), written out so that
+// the widget carries no serde code (size). Each struct declares its fields here once, as
+// the file names them, in the struct's order (serde's order, for the first missing
+// field), each required one marked; `fields!` writes the reader from it and the builder
+// reads the same declaration. The tests of `json` check the readers against serde's
+// derived code on the examples, the corpus and their mutations, and each declaration
+// against the JSON Schema generated from the struct.
 
-impl Read for AccountFile {
+fields!(AccountFile {
+    format: required,
+    schema = "$schema",
+    election: required,
+    circo: required,
+    candidate: required,
+    mandataire: required,
+    payment: required,
+    presets,
+    goal,
+    contact,
+    default_lang,
+});
+
+variants!(ElectionKind {
+    Legislative = "legislative",
+    Municipal = "municipal",
+    Departmental = "departmental",
+    Regional = "regional",
+    European = "european",
+    Presidential = "presidential",
+    Territorial = "territorial",
+    ByElection = "by_election",
+});
+
+fields!(ElectionFile { kind: required, first_round: required, second_round, trigger_date });
+
+fields!(CircoFile { department: required, number: required, name: required, population, communes });
+
+fields!(CommuneFile { name: required, insee: required, postal_codes });
+
+fields!(CandidateFile { name: required });
+
+variants!(MandataireKind { Person = "person", Association = "association" });
+
+fields!(MandataireFile { kind: required, name: required, designated_on: required, account_title: required });
+
+fields!(PaymentFile { cheque, transfer, card, cash });
+
+fields!(ChequeFile { payee: required, address: required });
+
+impl Read for AddressFile {
     fn read(r: &Reader<'_>) -> Result<Self, Error> {
-        let mut f = AccountFile::default();
-        let fields = ["format", "$schema", "election", "circo", "candidate", "mandataire", "payment", "presets", "goal", "contact", "default_lang"];
-        r.object("AccountFile", &fields, 0b111_1101, &mut |i, v| {
-            match i {
-                0 => f.format = v.string()?,
-                1 => f.schema = v.opt_string()?,
-                2 => f.election = ElectionFile::read(v)?,
-                3 => f.circo = CircoFile::read(v)?,
-                4 => f.candidate = CandidateFile::read(v)?,
-                5 => f.mandataire = MandataireFile::read(v)?,
-                6 => f.payment = PaymentFile::read(v)?,
-                7 => f.presets = v.ints()?,
-                8 => f.goal = v.some().map(GoalFile::read).transpose()?,
-                9 => f.contact = v.some().map(ContactFile::read).transpose()?,
-                _ => f.default_lang = v.some().map(LangFile::read).transpose()?,
-            }
-            Ok(())
-        })?;
-        Ok(f)
+        Ok(r.lines_or_text()?.map_or_else(AddressFile::Text, AddressFile::Lines))
     }
 }
 
-impl Read for ElectionKind {
-    fn read(r: &Reader<'_>) -> Result<Self, Error> {
-        let names = ["legislative", "municipal", "departmental", "regional", "european", "presidential", "territorial", "by_election"];
-        Ok(match r.variant(&names)? {
-            0 => ElectionKind::Legislative,
-            1 => ElectionKind::Municipal,
-            2 => ElectionKind::Departmental,
-            3 => ElectionKind::Regional,
-            4 => ElectionKind::European,
-            5 => ElectionKind::Presidential,
-            6 => ElectionKind::Territorial,
-            _ => ElectionKind::ByElection,
-        })
-    }
-}
-
-impl Read for ElectionFile {
-    fn read(r: &Reader<'_>) -> Result<Self, Error> {
-        let mut f = ElectionFile::default();
-        r.object("ElectionFile", &["kind", "first_round", "second_round", "trigger_date"], 0b11, &mut |i, v| {
-            match i {
-                0 => f.kind = ElectionKind::read(v)?,
-                1 => f.first_round = v.string()?,
-                2 => f.second_round = v.opt_string()?,
-                _ => f.trigger_date = v.opt_string()?,
-            }
-            Ok(())
-        })?;
-        Ok(f)
-    }
-}
-
-impl Read for CircoFile {
-    fn read(r: &Reader<'_>) -> Result<Self, Error> {
-        let mut f = CircoFile::default();
-        r.object("CircoFile", &["department", "number", "name", "population", "communes"], 0b111, &mut |i, v| {
-            match i {
-                0 => f.department = v.string()?,
-                1 => f.number = v.int()?,
-                2 => f.name = v.string()?,
-                3 => f.population = v.opt_int()?,
-                _ => f.communes = communes(v)?,
-            }
-            Ok(())
-        })?;
-        Ok(f)
-    }
-}
-
-/// A circo's or a link's `communes`.
-fn communes(r: &Reader<'_>) -> Result<Vec<CommuneFile>, Error> {
-    let mut out = Vec::new();
-    r.list(&mut |v| {
-        out.push(CommuneFile::read(v)?);
-        Ok(())
-    })?;
-    Ok(out)
-}
-
-impl Read for CommuneFile {
-    fn read(r: &Reader<'_>) -> Result<Self, Error> {
-        let mut f = CommuneFile::default();
-        r.object("CommuneFile", &["name", "insee", "postal_codes"], 0b11, &mut |i, v| {
-            match i {
-                0 => f.name = v.string()?,
-                1 => f.insee = v.string()?,
-                _ => f.postal_codes = v.strings()?,
-            }
-            Ok(())
-        })?;
-        Ok(f)
-    }
-}
-
-impl Read for CandidateFile {
-    fn read(r: &Reader<'_>) -> Result<Self, Error> {
-        let mut f = CandidateFile::default();
-        r.object("CandidateFile", &["name"], 0b1, &mut |_, v| {
-            f.name = v.string()?;
-            Ok(())
-        })?;
-        Ok(f)
-    }
-}
-
-impl Read for MandataireKind {
-    fn read(r: &Reader<'_>) -> Result<Self, Error> {
-        Ok(match r.variant(&["person", "association"])? {
-            0 => MandataireKind::Person,
-            _ => MandataireKind::Association,
-        })
-    }
-}
-
-impl Read for MandataireFile {
-    fn read(r: &Reader<'_>) -> Result<Self, Error> {
-        let mut f = MandataireFile::default();
-        r.object("MandataireFile", &["kind", "name", "designated_on", "account_title"], 0b1111, &mut |i, v| {
-            match i {
-                0 => f.kind = MandataireKind::read(v)?,
-                1 => f.name = v.string()?,
-                2 => f.designated_on = v.string()?,
-                _ => f.account_title = v.string()?,
-            }
-            Ok(())
-        })?;
-        Ok(f)
-    }
-}
-
-impl Read for PaymentFile {
-    fn read(r: &Reader<'_>) -> Result<Self, Error> {
-        let mut f = PaymentFile::default();
-        r.object("PaymentFile", &["cheque", "transfer", "card", "cash"], 0, &mut |i, v| {
-            match i {
-                0 => f.cheque = v.some().map(ChequeFile::read).transpose()?,
-                1 => f.transfer = v.some().map(TransferFile::read).transpose()?,
-                2 => f.card = v.some().map(CardFile::read).transpose()?,
-                _ => f.cash = v.some().map(CashFile::read).transpose()?,
-            }
-            Ok(())
-        })?;
-        Ok(f)
-    }
-}
-
-impl Read for ChequeFile {
-    fn read(r: &Reader<'_>) -> Result<Self, Error> {
-        let mut f = ChequeFile::default();
-        r.object("ChequeFile", &["payee", "address"], 0b11, &mut |i, v| {
-            match i {
-                0 => f.payee = v.string()?,
-                _ => f.address = v.lines_or_text("AddressFile")?.map_or_else(AddressFile::Text, AddressFile::Lines),
-            }
-            Ok(())
-        })?;
-        Ok(f)
-    }
+#[cfg(any(not(target_arch = "wasm32"), feature = "builder"))]
+impl super::json::Child for AddressFile {
+    const SHAPE: Option<&'static super::json::Shape> = None;
 }
 
 /// For [`ChequeFile`]'s reader, which starts from a default value.
@@ -518,102 +407,16 @@ impl Default for AddressFile {
     }
 }
 
-impl Read for TransferFile {
-    fn read(r: &Reader<'_>) -> Result<Self, Error> {
-        let mut f = TransferFile::default();
-        r.object("TransferFile", &["holder", "iban", "bic", "reference"], 0b11, &mut |i, v| {
-            match i {
-                0 => f.holder = v.string()?,
-                1 => f.iban = v.string()?,
-                2 => f.bic = v.opt_string()?,
-                _ => f.reference = v.opt_string()?,
-            }
-            Ok(())
-        })?;
-        Ok(f)
-    }
-}
+fields!(TransferFile { holder: required, iban: required, bic, reference });
 
-impl Read for CardFile {
-    fn read(r: &Reader<'_>) -> Result<Self, Error> {
-        let mut f = CardFile::default();
-        r.object("CardFile", &["url", "operator"], 0b11, &mut |i, v| {
-            match i {
-                0 => f.url = v.string()?,
-                _ => f.operator = v.string()?,
-            }
-            Ok(())
-        })?;
-        Ok(f)
-    }
-}
+fields!(CardFile { url: required, operator: required });
 
-impl Read for CashFile {
-    fn read(r: &Reader<'_>) -> Result<Self, Error> {
-        let mut f = CashFile::default();
-        r.object("CashFile", &["accepted"], 0b1, &mut |_, v| {
-            f.accepted = v.boolean()?;
-            Ok(())
-        })?;
-        Ok(f)
-    }
-}
+fields!(CashFile { accepted: required });
 
-impl Read for GoalFile {
-    fn read(r: &Reader<'_>) -> Result<Self, Error> {
-        let mut f = GoalFile::default();
-        r.object("GoalFile", &["target", "raised", "as_of", "average_gift"], 0b1, &mut |i, v| {
-            match i {
-                0 => f.target = v.int()?,
-                1 => f.raised = v.int()?,
-                2 => f.as_of = v.opt_string()?,
-                _ => f.average_gift = v.opt_int()?,
-            }
-            Ok(())
-        })?;
-        Ok(f)
-    }
-}
+fields!(GoalFile { target: required, raised, as_of, average_gift });
 
-impl Read for ContactFile {
-    fn read(r: &Reader<'_>) -> Result<Self, Error> {
-        let mut f = ContactFile::default();
-        r.object("ContactFile", &["email", "url"], 0, &mut |i, v| {
-            match i {
-                0 => f.email = v.opt_string()?,
-                _ => f.url = v.opt_string()?,
-            }
-            Ok(())
-        })?;
-        Ok(f)
-    }
-}
+fields!(ContactFile { email, url });
 
-impl Read for LangFile {
-    fn read(r: &Reader<'_>) -> Result<Self, Error> {
-        Ok(match r.variant(&["fr", "en"])? {
-            0 => LangFile::Fr,
-            _ => LangFile::En,
-        })
-    }
-}
+variants!(LangFile { Fr = "fr", En = "en" });
 
-impl Read for LinkFile {
-    fn read(r: &Reader<'_>) -> Result<Self, Error> {
-        let mut f = LinkFile::default();
-        let fields = ["department", "number", "name", "url", "iban", "account_title", "communes"];
-        r.object("LinkFile", &fields, 0b1111, &mut |i, v| {
-            match i {
-                0 => f.department = v.string()?,
-                1 => f.number = v.int()?,
-                2 => f.name = v.string()?,
-                3 => f.url = v.string()?,
-                4 => f.iban = v.opt_string()?,
-                5 => f.account_title = v.opt_string()?,
-                _ => f.communes = communes(v)?,
-            }
-            Ok(())
-        })?;
-        Ok(f)
-    }
-}
+fields!(LinkFile { department: required, number: required, name: required, url: required, iban, account_title, communes });

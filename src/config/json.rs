@@ -8,22 +8,25 @@
 //! moves"); the widget and the command line share this code, so `circo-don check` and
 //! the widget say the same.
 //!
-//! What it says is what serde_json says, word for word: a syntax error has serde_json's
-//! message, line and column (`parse` follows serde_json's parser step by step); a type
-//! error has the message serde's derived code writes, and the path and reading of
-//! serde_json's `Value` reader under `serde_path_to_error`, but for four choices:
+//! What it finds is what serde_json finds, as a typed [`Error`] (its [`Kind`], the values
+//! involved, the path, the line and column) from which `config::words` writes the
+//! collective's message: a syntax error is serde_json's, at its line and column (`parse`
+//! follows serde_json's parser step by step); a type error is the one serde's derived
+//! code raises, with the path and reading of serde_json's `Value` reader under
+//! `serde_path_to_error`, but for four choices:
 //! - a struct is read from an object only, as the JSON Schema says (serde_json also takes
 //!   a list of its fields' values);
 //! - keys are read in the file's order and a key given twice is an error (`duplicate
 //!   field`), as serde_json's text reader does;
 //! - a number with a fraction is never turned into a float (no floating point in the
-//!   core): it is named with its text as written, ``floating point `1.5` ``, and refused
+//!   core): it is named with its text as written ([`Found::Fraction`]), and refused
 //!   even where any value would do (in the cheque's address, an untagged enum, where
 //!   serde says that no variant matched): the path is then the number's;
 //! - an error's line and column are where serde_json's text reader puts them when both
 //!   readers agree (after a value, at the `:` of an unknown key, after a closing brace).
 //!
-//! `tests` checks each point against serde_json and serde_path_to_error.
+//! `tests` checks each point against serde_json and serde_path_to_error, writing serde's
+//! English from the typed error to compare it with theirs (the widget has none of it).
 
 use std::borrow::Cow;
 use std::fmt;
@@ -85,34 +88,128 @@ impl<'a> Node<'a> {
     }
 }
 
-/// A syntax error or a type error. Boxed, as serde_json's: every `Result` of the
-/// reader carries it, and one pointer is cheaper to move than five words (size).
+/// A syntax error or a type error: what went wrong ([`Kind`]), where (the field path and
+/// the line and column), and the values involved. Boxed, as serde_json's: every `Result`
+/// of the reader carries it, and one pointer is cheaper to move than five words (size).
+/// The words a collective reads are written from it (`config::words`); serde's English
+/// is written from it only by the tests that compare this reader with serde's.
 #[derive(Debug)]
 pub(crate) struct Error(Box<ErrorImpl>);
 
 /// `line` is 0 when the error has no place.
 #[derive(Debug)]
 struct ErrorImpl {
-    message: String,
-    syntax: bool,
+    kind: Kind,
     line: usize,
     column: usize,
     /// The field path, once known (`None` while the error climbs to where it happened).
     path: Option<String>,
 }
 
+/// What is wrong: serde_json's syntax errors, and the type errors serde's derived code
+/// gives, each with the values it names.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) enum Kind {
+    /// The text is not JSON.
+    Syntax(Syntax),
+    /// A value of another type than the field's (serde's `invalid_type`).
+    InvalidType { found: Found, expected: Expected },
+    /// A value of the right type that the field cannot hold (serde's `invalid_value`):
+    /// an integer beyond `i64`, an enum written as an object of several keys.
+    InvalidValue { found: Found, expected: Expected },
+    /// A key the struct does not have; `expected` is the struct's keys.
+    UnknownField { key: String, expected: &'static [&'static str] },
+    /// A key given twice in one object.
+    DuplicateField(&'static str),
+    /// The first required key the object lacks.
+    MissingField(&'static str),
+    /// A name that is none of the enum's; `expected` is their names.
+    UnknownVariant { name: String, expected: &'static [&'static str] },
+    /// A value that is none of an untagged enum's forms (the cheque's address).
+    NoVariant { found: Found, expected: Expected },
+}
+
+/// serde_json's syntax errors (its `ErrorCode`s that a text can give), in the order of
+/// the words that describe them (`config::words`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Syntax {
+    EofWhileParsingValue,
+    EofWhileParsingList,
+    EofWhileParsingObject,
+    EofWhileParsingString,
+    ExpectedColon,
+    ExpectedListCommaOrEnd,
+    ExpectedObjectCommaOrEnd,
+    ExpectedIdent,
+    ExpectedValue,
+    InvalidNumber,
+    NumberOutOfRange,
+    InvalidEscape,
+    ControlCharacterWhileParsingString,
+    KeyMustBeAString,
+    LoneLeadingSurrogateInHexEscape,
+    UnexpectedEndOfHexEscape,
+    TrailingComma,
+    TrailingCharacters,
+    RecursionLimitExceeded,
+}
+
+/// The value found where another was expected, as serde's `Unexpected` names it: an
+/// integer or a number with a fraction by its text as written (never printed from a
+/// float: no float printing in the widget), a string by its content.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) enum Found {
+    Null,
+    Bool(bool),
+    Integer(String),
+    Fraction(String),
+    String(String),
+    Sequence,
+    Map,
+}
+
+impl Found {
+    fn of(value: &Value<'_>) -> Found {
+        match value {
+            Value::Null => Found::Null,
+            Value::Bool(b) => Found::Bool(*b),
+            Value::Number(n) if integer(n).is_some() => Found::Integer((*n).to_owned()),
+            Value::Number(n) => Found::Fraction((*n).to_owned()),
+            Value::String(s) => Found::String(s.to_string()),
+            Value::Array(_) => Found::Sequence,
+            Value::Object(_) => Found::Map,
+        }
+    }
+}
+
+/// What the field takes, as serde's derived code says it expects.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Expected {
+    String,
+    I64,
+    Bool,
+    Sequence,
+    /// An object: the struct with these fields.
+    Struct(&'static Fields),
+    /// An enum of unit variants: its name, or an object of one key.
+    StringOrMap,
+    /// `null`, the value of a unit variant written as an object.
+    Unit,
+    /// Any value but a number with a fraction (see [`Reader::lines_or_text`]).
+    AnyValue,
+    /// An enum written as an object: of one key.
+    SingleKeyMap,
+    /// The cheque's address: a list of strings or a string.
+    LinesOrText,
+}
+
 impl Error {
-    fn new(message: String, syntax: bool, (line, column): (usize, usize)) -> Error {
-        Error(Box::new(ErrorImpl { message, syntax, line, column, path: None }))
+    fn new(kind: Kind, (line, column): (usize, usize)) -> Error {
+        Error(Box::new(ErrorImpl { kind, line, column, path: None }))
     }
 
-    /// What is wrong, without its place (serde_json's message without " at line …").
-    pub fn message(&self) -> &str {
-        &self.0.message
-    }
-
-    pub fn is_syntax(&self) -> bool {
-        self.0.syntax
+    pub fn kind(&self) -> &Kind {
+        &self.0.kind
     }
 
     pub fn line(&self) -> usize {
@@ -124,49 +221,26 @@ impl Error {
     }
 }
 
-impl fmt::Display for Error {
+/// A string as Rust's `{s:?}` writes it, without the Unicode table of printable
+/// characters that `Debug` brings (size): what could hide or act on a message (a
+/// control, a bidi or invisible character) is written as its code point.
+pub(crate) struct Quoted<'s>(pub &'s str);
+
+impl fmt::Display for Quoted<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0.message)
-    }
-}
-
-impl std::error::Error for Error {}
-
-
-/// How serde_json names a value it did not expect (serde's words, `null` for serde's
-/// "unit value"), in a type message: `integer `5``, `string "x"`, `sequence`. An integer
-/// is named by its text, which is how serde prints it; a number with a fraction (or
-/// beyond 64 bits) by its text too, never as a float (no float printing in the widget).
-struct Unexpected<'n>(&'n Value<'n>);
-
-impl fmt::Display for Unexpected<'_> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self.0 {
-            Value::Null => f.write_str("null"),
-            Value::Bool(b) => write!(f, "boolean `{b}`"),
-            Value::Number(n) if integer(n).is_some() => write!(f, "integer `{n}`"),
-            Value::Number(n) => write!(f, "floating point `{n}`"),
-            Value::String(s) => {
-                // As `{s:?}` writes it, without the Unicode table of printable characters
-                // that `Debug` brings (size): what could hide or act on the message (a
-                // control, a bidi or invisible character) is written as its code point.
-                f.write_str("string \"")?;
-                for c in s.chars() {
-                    match c {
-                        '"' | '\\' => write!(f, "\\{c}")?,
-                        '\0' => f.write_str("\\0")?,
-                        '\n' => f.write_str("\\n")?,
-                        '\r' => f.write_str("\\r")?,
-                        '\t' => f.write_str("\\t")?,
-                        c if c.is_control() || crate::text_safety::hidden_kind(c).is_some() => write!(f, "\\u{{{:x}}}", u32::from(c))?,
-                        c => fmt::Write::write_char(f, c)?,
-                    }
-                }
-                f.write_str("\"")
+        f.write_str("\"")?;
+        for c in self.0.chars() {
+            match c {
+                '"' | '\\' => write!(f, "\\{c}")?,
+                '\0' => f.write_str("\\0")?,
+                '\n' => f.write_str("\\n")?,
+                '\r' => f.write_str("\\r")?,
+                '\t' => f.write_str("\\t")?,
+                c if c.is_control() || crate::text_safety::hidden_kind(c).is_some() => write!(f, "\\u{{{:x}}}", u32::from(c))?,
+                c => fmt::Write::write_char(f, c)?,
             }
-            Value::Array(_) => f.write_str("sequence"),
-            Value::Object(_) => f.write_str("map"),
         }
+        f.write_str("\"")
     }
 }
 
@@ -182,7 +256,7 @@ pub(crate) fn parse(text: &str) -> Result<Node<'_>, Error> {
     let mut p = Parser { text, bytes: text.as_bytes(), index: 0, remaining_depth: 128 };
     let node = p.value()?;
     match p.whitespace() {
-        Some(_) => Err(p.peek_error("trailing characters")),
+        Some(_) => Err(p.peek_error(Syntax::TrailingCharacters)),
         None => Ok(node),
     }
 }
@@ -195,19 +269,18 @@ struct Parser<'a> {
 }
 
 impl<'a> Parser<'a> {
-    fn error_at(&self, index: usize, message: &str) -> Error {
-        let (line, column) = place(self.text, index);
-        Error::new(message.to_owned(), true, (line, column))
+    fn error_at(&self, index: usize, code: Syntax) -> Error {
+        Error::new(Kind::Syntax(code), place(self.text, index))
     }
 
     /// An error at what was read last.
-    fn error(&self, message: &str) -> Error {
-        self.error_at(self.index, message)
+    fn error(&self, code: Syntax) -> Error {
+        self.error_at(self.index, code)
     }
 
     /// An error at the byte looked at but not read.
-    fn peek_error(&self, message: &str) -> Error {
-        self.error_at((self.index + 1).min(self.bytes.len()), message)
+    fn peek_error(&self, code: Syntax) -> Error {
+        self.error_at((self.index + 1).min(self.bytes.len()), code)
     }
 
     fn peek(&self) -> Option<u8> {
@@ -228,7 +301,7 @@ impl<'a> Parser<'a> {
     }
 
     fn value(&mut self) -> Result<Node<'a>, Error> {
-        let Some(peek) = self.whitespace() else { return Err(self.peek_error("EOF while parsing a value")) };
+        let Some(peek) = self.whitespace() else { return Err(self.peek_error(Syntax::EofWhileParsingValue)) };
         let start = self.index;
         let value = match peek {
             b'n' => self.ident(b"null", Value::Null)?,
@@ -242,7 +315,7 @@ impl<'a> Parser<'a> {
             b'[' | b'{' => {
                 self.remaining_depth -= 1;
                 if self.remaining_depth == 0 {
-                    return Err(self.peek_error("recursion limit exceeded"));
+                    return Err(self.peek_error(Syntax::RecursionLimitExceeded));
                 }
                 self.index += 1;
                 let value = if peek == b'[' { Value::Array(self.elements()?) } else { Value::Object(self.members()?) };
@@ -251,7 +324,7 @@ impl<'a> Parser<'a> {
                 self.index += 1;
                 value
             }
-            _ => return Err(self.peek_error("expected value")),
+            _ => return Err(self.peek_error(Syntax::ExpectedValue)),
         };
         Ok(Node { value, start, end: self.index })
     }
@@ -260,8 +333,8 @@ impl<'a> Parser<'a> {
         self.index += 1;
         for expected in &ident[1..] {
             match self.next() {
-                None => return Err(self.error("EOF while parsing a value")),
-                Some(b) if b != *expected => return Err(self.error("expected ident")),
+                None => return Err(self.error(Syntax::EofWhileParsingValue)),
+                Some(b) if b != *expected => return Err(self.error(Syntax::ExpectedIdent)),
                 Some(_) => {}
             }
         }
@@ -273,18 +346,18 @@ impl<'a> Parser<'a> {
         let mut items = Vec::new();
         loop {
             match self.whitespace() {
-                None => return Err(self.peek_error("EOF while parsing a list")),
+                None => return Err(self.peek_error(Syntax::EofWhileParsingList)),
                 Some(b']') => return Ok(items),
                 Some(_) if items.is_empty() => {}
                 Some(b',') => {
                     self.index += 1;
                     match self.whitespace() {
-                        Some(b']') => return Err(self.peek_error("trailing comma")),
+                        Some(b']') => return Err(self.peek_error(Syntax::TrailingComma)),
                         Some(_) => {}
-                        None => return Err(self.peek_error("EOF while parsing a value")),
+                        None => return Err(self.peek_error(Syntax::EofWhileParsingValue)),
                     }
                 }
-                Some(_) => return Err(self.peek_error("expected `,` or `]`")),
+                Some(_) => return Err(self.peek_error(Syntax::ExpectedListCommaOrEnd)),
             }
             items.push(self.value()?);
         }
@@ -295,28 +368,28 @@ impl<'a> Parser<'a> {
         let mut members = Vec::new();
         loop {
             match self.whitespace() {
-                None => return Err(self.peek_error("EOF while parsing an object")),
+                None => return Err(self.peek_error(Syntax::EofWhileParsingObject)),
                 Some(b'}') => return Ok(members),
                 Some(b'"') if members.is_empty() => {}
-                Some(_) if members.is_empty() => return Err(self.peek_error("key must be a string")),
+                Some(_) if members.is_empty() => return Err(self.peek_error(Syntax::KeyMustBeAString)),
                 Some(b',') => {
                     self.index += 1;
                     match self.whitespace() {
                         Some(b'"') => {}
-                        Some(b'}') => return Err(self.peek_error("trailing comma")),
-                        Some(_) => return Err(self.peek_error("key must be a string")),
-                        None => return Err(self.peek_error("EOF while parsing a value")),
+                        Some(b'}') => return Err(self.peek_error(Syntax::TrailingComma)),
+                        Some(_) => return Err(self.peek_error(Syntax::KeyMustBeAString)),
+                        None => return Err(self.peek_error(Syntax::EofWhileParsingValue)),
                     }
                 }
-                Some(_) => return Err(self.peek_error("expected `,` or `}`")),
+                Some(_) => return Err(self.peek_error(Syntax::ExpectedObjectCommaOrEnd)),
             }
             self.index += 1;
             let key = self.string()?;
             let key_end = self.index;
             match self.whitespace() {
                 Some(b':') => self.index += 1,
-                Some(_) => return Err(self.peek_error("expected `:`")),
-                None => return Err(self.peek_error("EOF while parsing an object")),
+                Some(_) => return Err(self.peek_error(Syntax::ExpectedColon)),
+                None => return Err(self.peek_error(Syntax::EofWhileParsingObject)),
             }
             let colon = self.index - 1;
             let value = self.value()?;
@@ -332,20 +405,20 @@ impl<'a> Parser<'a> {
             self.index += 1;
         }
         match self.next() {
-            None => return Err(self.error("EOF while parsing a value")),
+            None => return Err(self.error(Syntax::EofWhileParsingValue)),
             Some(b'0') => {
                 if matches!(self.peek(), Some(b'0'..=b'9')) {
-                    return Err(self.peek_error("invalid number"));
+                    return Err(self.peek_error(Syntax::InvalidNumber));
                 }
             }
             Some(b'1'..=b'9') => self.digits(),
-            Some(_) => return Err(self.error("invalid number")),
+            Some(_) => return Err(self.error(Syntax::InvalidNumber)),
         }
         let integer_end = self.index;
         if self.peek() == Some(b'.') {
             self.index += 1;
             if !matches!(self.peek(), Some(b'0'..=b'9')) {
-                return Err(self.peek_error(if self.peek().is_some() { "invalid number" } else { "EOF while parsing a value" }));
+                return Err(self.peek_error(if self.peek().is_some() { Syntax::InvalidNumber } else { Syntax::EofWhileParsingValue }));
             }
             self.digits();
         }
@@ -365,9 +438,9 @@ impl<'a> Parser<'a> {
                 _ => false,
             };
             match self.next() {
-                None => return Err(self.error("EOF while parsing a value")),
+                None => return Err(self.error(Syntax::EofWhileParsingValue)),
                 Some(b'0'..=b'9') => {}
-                Some(_) => return Err(self.error("invalid number")),
+                Some(_) => return Err(self.error(Syntax::InvalidNumber)),
             }
             exponent = i64::from(self.bytes[self.index - 1] - b'0');
             while let Some(d @ b'0'..=b'9') = self.peek() {
@@ -377,7 +450,7 @@ impl<'a> Parser<'a> {
                 if exponent > i64::from(i32::MAX) {
                     let zero = self.text[start..mantissa_end].bytes().all(|b| matches!(b, b'-' | b'0' | b'.'));
                     if !zero && !negative {
-                        return Err(self.error("number out of range"));
+                        return Err(self.error(Syntax::NumberOutOfRange));
                     }
                     self.digits();
                     exponent = i64::from(i32::MAX);
@@ -389,7 +462,7 @@ impl<'a> Parser<'a> {
         }
         let text = &self.text[start..self.index];
         if out_of_range(&self.text[start..integer_end], &self.text[integer_end..mantissa_end], exponent) {
-            return Err(self.error("number out of range"));
+            return Err(self.error(Syntax::NumberOutOfRange));
         }
         Ok(Value::Number(text))
     }
@@ -405,7 +478,7 @@ impl<'a> Parser<'a> {
         let mut start = self.index;
         let mut owned: Option<String> = None;
         loop {
-            let Some(b) = self.peek() else { return Err(self.error("EOF while parsing a string")) };
+            let Some(b) = self.peek() else { return Err(self.error(Syntax::EofWhileParsingString)) };
             match b {
                 b'"' => {
                     let rest = &self.text[start..self.index];
@@ -428,7 +501,7 @@ impl<'a> Parser<'a> {
                 }
                 0..=0x1f => {
                     self.index += 1;
-                    return Err(self.error("control character (\\u0000-\\u001F) found while parsing a string"));
+                    return Err(self.error(Syntax::ControlCharacterWhileParsingString));
                 }
                 _ => self.index += 1,
             }
@@ -437,7 +510,7 @@ impl<'a> Parser<'a> {
 
     /// An escape, its backslash read.
     fn escape(&mut self) -> Result<char, Error> {
-        let Some(b) = self.next() else { return Err(self.error("EOF while parsing a string")) };
+        let Some(b) = self.next() else { return Err(self.error(Syntax::EofWhileParsingString)) };
         Ok(match b {
             b'"' => '"',
             b'\\' => '\\',
@@ -450,37 +523,37 @@ impl<'a> Parser<'a> {
             b'u' => {
                 let n = self.hex()?;
                 if (0xDC00..=0xDFFF).contains(&n) {
-                    return Err(self.error("lone leading surrogate in hex escape"));
+                    return Err(self.error(Syntax::LoneLeadingSurrogateInHexEscape));
                 }
                 if !(0xD800..=0xDBFF).contains(&n) {
                     return Ok(char::from_u32(n).unwrap_or(char::REPLACEMENT_CHARACTER));
                 }
                 for expected in [b'\\', b'u'] {
                     match self.next() {
-                        None => return Err(self.error("EOF while parsing a string")),
-                        Some(b) if b != expected => return Err(self.error("unexpected end of hex escape")),
+                        None => return Err(self.error(Syntax::EofWhileParsingString)),
+                        Some(b) if b != expected => return Err(self.error(Syntax::UnexpectedEndOfHexEscape)),
                         Some(_) => {}
                     }
                 }
                 let n2 = self.hex()?;
                 if !(0xDC00..=0xDFFF).contains(&n2) {
-                    return Err(self.error("lone leading surrogate in hex escape"));
+                    return Err(self.error(Syntax::LoneLeadingSurrogateInHexEscape));
                 }
                 char::from_u32((((n - 0xD800) << 10) | (n2 - 0xDC00)) + 0x1_0000).unwrap_or(char::REPLACEMENT_CHARACTER)
             }
-            _ => return Err(self.error("invalid escape")),
+            _ => return Err(self.error(Syntax::InvalidEscape)),
         })
     }
 
     fn hex(&mut self) -> Result<u32, Error> {
         let Some(digits) = self.bytes.get(self.index..self.index + 4) else {
             self.index = self.bytes.len();
-            return Err(self.error("EOF while parsing a string"));
+            return Err(self.error(Syntax::EofWhileParsingString));
         };
         self.index += 4;
         let mut n = 0;
         for &d in digits {
-            let Some(v) = char::from(d).to_digit(16) else { return Err(self.error("invalid escape")) };
+            let Some(v) = char::from(d).to_digit(16) else { return Err(self.error(Syntax::InvalidEscape)) };
             n = n * 16 + v;
         }
         Ok(n)
@@ -515,18 +588,234 @@ fn out_of_range(integer: &str, fraction: &str, exponent: i64) -> bool {
     }
 }
 
-/// A configuration type read from a node by hand, with serde's messages (see [`read`]).
+/// A configuration type read from a node by hand (see [`read`]): a struct's reader is
+/// written by [`fields!`] from its fields, declared once; an enum's by [`variants!`].
 pub(crate) trait Read: Sized {
     fn read(r: &Reader<'_>) -> Result<Self, Error>;
 }
 
+impl Read for String {
+    fn read(r: &Reader<'_>) -> Result<Self, Error> {
+        r.string()
+    }
+}
+
+impl Read for i64 {
+    fn read(r: &Reader<'_>) -> Result<Self, Error> {
+        r.int()
+    }
+}
+
+impl Read for bool {
+    fn read(r: &Reader<'_>) -> Result<Self, Error> {
+        r.boolean()
+    }
+}
+
+/// `null` or absent is `None` (serde's reading of an `Option`).
+impl<T: Read> Read for Option<T> {
+    fn read(r: &Reader<'_>) -> Result<Self, Error> {
+        r.some().map(T::read).transpose()
+    }
+}
+
+impl<T: Read> Read for Vec<T> {
+    fn read(r: &Reader<'_>) -> Result<Self, Error> {
+        let mut out = Vec::new();
+        r.list(&mut |v| {
+            out.push(T::read(v)?);
+            Ok(())
+        })?;
+        Ok(out)
+    }
+}
+
+/// A struct's fields, as [`fields!`] declares them: the keys as the file names them, in
+/// the struct's order (serde's: the order of its expected keys and of the first missing
+/// one), and a bit per required key, by index.
+#[derive(Debug, PartialEq, Eq)]
+pub(crate) struct Fields {
+    /// The struct's name (natively only: serde's messages name it, the widget's don't).
+    #[cfg(not(target_arch = "wasm32"))]
+    pub name: &'static str,
+    pub keys: &'static [&'static str],
+    pub required: u32,
+}
+
+impl Fields {
+    pub fn is_required(&self, index: usize) -> bool {
+        self.required & 1 << index != 0
+    }
+}
+
+/// The bits of `required`, by index: for [`fields!`].
+pub(crate) const fn mask(required: &[bool]) -> u32 {
+    let mut bits = 0;
+    let mut i = 0;
+    while i < required.len() {
+        if required[i] {
+            bits |= 1 << i;
+        }
+        i += 1;
+    }
+    bits
+}
+
+/// A declared struct and the shapes of its fields' values: what the builder needs to
+/// order a file's keys and to know which of its fields are required. Not in the widget.
+#[cfg(any(not(target_arch = "wasm32"), feature = "builder"))]
+#[derive(Debug)]
+pub(crate) struct Shape {
+    pub fields: &'static Fields,
+    /// By field index: the shape of the field's value (or of its items, or of the value
+    /// in its `Option`), when it is a declared struct.
+    pub children: &'static [Option<&'static Shape>],
+}
+
+#[cfg(any(not(target_arch = "wasm32"), feature = "builder"))]
+impl Shape {
+    /// The index and the shape of `key`'s value, if `key` is one of the fields.
+    pub fn field(&self, key: &str) -> Option<(usize, Option<&'static Shape>)> {
+        let i = self.fields.keys.iter().position(|k| *k == key)?;
+        Some((i, self.children.get(i).copied().flatten()))
+    }
+}
+
+/// The shape of a field's value: a declared struct's, or none (a leaf).
+#[cfg(any(not(target_arch = "wasm32"), feature = "builder"))]
+pub(crate) trait Child {
+    const SHAPE: Option<&'static Shape>;
+}
+
+#[cfg(any(not(target_arch = "wasm32"), feature = "builder"))]
+mod leaves {
+    use super::{Child, Shape};
+
+    impl Child for String {
+        const SHAPE: Option<&'static Shape> = None;
+    }
+    impl Child for i64 {
+        const SHAPE: Option<&'static Shape> = None;
+    }
+    impl Child for bool {
+        const SHAPE: Option<&'static Shape> = None;
+    }
+    impl<T: Child> Child for Option<T> {
+        const SHAPE: Option<&'static Shape> = T::SHAPE;
+    }
+    impl<T: Child> Child for Vec<T> {
+        const SHAPE: Option<&'static Shape> = T::SHAPE;
+    }
+}
+
+/// The shape of the field that `field` reads of an `S`: for [`fields!`], which knows a
+/// field's name but not its type.
+#[cfg(any(not(target_arch = "wasm32"), feature = "builder"))]
+pub(crate) const fn child<S, T: Child>(_field: fn(&S) -> &T) -> Option<&'static Shape> {
+    T::SHAPE
+}
+
+/// Declares a format struct's fields once, in the struct's order, each with its key when
+/// the file names it otherwise (`schema = "$schema"`) and `: required` when serde has no
+/// default for it; writes from that the struct's `FIELDS`, its [`Read`] (each key read
+/// by its field type's `Read`, in the file's order, then the first missing required key)
+/// and, natively and in the builder, its [`Shape`]. The declaration must name every
+/// field of the struct (the reader destructures it without `..`); the tests check it
+/// against the JSON Schema that schemars generates from the struct.
+macro_rules! fields {
+    ($ty:ident { $($field:ident $(= $key:literal)? $(: $req:ident)?),* $(,)? }) => {
+        impl $ty {
+            pub(crate) const FIELDS: $crate::config::json::Fields = $crate::config::json::Fields {
+                #[cfg(not(target_arch = "wasm32"))]
+                name: stringify!($ty),
+                keys: &[$($crate::config::json::fields!(@key $field $($key)?)),*],
+                required: $crate::config::json::mask(&[$($crate::config::json::fields!(@required $($req)?)),*]),
+            };
+        }
+
+        impl $crate::config::json::Read for $ty {
+            fn read(r: &$crate::config::json::Reader<'_>) -> Result<Self, $crate::config::json::Error> {
+                let mut f = Self::default();
+                r.object(&Self::FIELDS, &mut |i, v| {
+                    $crate::config::json::fields!(@set f i v; $($field)*);
+                    Ok(())
+                })?;
+                let Self { $($field: _),* } = &f;
+                Ok(f)
+            }
+        }
+
+        #[cfg(any(not(target_arch = "wasm32"), feature = "builder"))]
+        impl $crate::config::json::Child for $ty {
+            const SHAPE: Option<&'static $crate::config::json::Shape> = Some(&$crate::config::json::Shape {
+                fields: &Self::FIELDS,
+                children: &[$($crate::config::json::child(|s: &Self| &s.$field)),*],
+            });
+        }
+    };
+    (@key $field:ident $key:literal) => { $key };
+    (@key $field:ident) => { stringify!($field) };
+    (@required required) => { true };
+    (@required) => { false };
+    (@set $f:ident $i:ident $v:ident; $field:ident $($rest:ident)*) => {
+        if $i == 0 {
+            $f.$field = $crate::config::json::Read::read($v)?;
+        } else {
+            let $i = $i - 1;
+            $crate::config::json::fields!(@set $f $i $v; $($rest)*)
+        }
+    };
+    (@set $f:ident $i:ident $v:ident;) => {{
+        let _ = $i;
+    }};
+}
+pub(crate) use fields;
+
+/// Declares an enum of unit variants once, each with its name in the file; writes from
+/// that its `NAMES` and its [`Read`] (the name, or an object of one key, the name, with
+/// `null`, as serde reads an externally tagged unit variant).
+macro_rules! variants {
+    ($ty:ident { $($variant:ident = $name:literal),+ $(,)? }) => {
+        impl $ty {
+            pub(crate) const NAMES: &'static [&'static str] = &[$($name),+];
+        }
+
+        impl $crate::config::json::Read for $ty {
+            fn read(r: &$crate::config::json::Reader<'_>) -> Result<Self, $crate::config::json::Error> {
+                let i = r.variant(Self::NAMES)?;
+                Ok($crate::config::json::variants!(@pick $ty i; $($variant)+))
+            }
+        }
+
+        #[cfg(any(not(target_arch = "wasm32"), feature = "builder"))]
+        impl $crate::config::json::Child for $ty {
+            const SHAPE: Option<&'static $crate::config::json::Shape> = None;
+        }
+    };
+    // `i` is an index into `NAMES`: the last variant is the one left.
+    (@pick $ty:ident $i:ident; $last:ident) => {{
+        let _ = $i;
+        $ty::$last
+    }};
+    (@pick $ty:ident $i:ident; $first:ident $($rest:ident)+) => {
+        if $i == 0 {
+            $ty::$first
+        } else {
+            let $i = $i - 1;
+            $crate::config::json::variants!(@pick $ty $i; $($rest)+)
+        }
+    };
+}
+pub(crate) use variants;
+
 /// Reads `T` from `node` of `text`; an error comes with the path of where it happened
 /// (`payment.transfer.iban`, `circos[3]`; empty for `node` itself).
 ///
-/// Each type's reader (in `format`) says what serde's derived code would say, in the
-/// same order (the members in the file's order, then the first missing field), through
-/// the few non-generic helpers of [`Reader`]: serde's generated code, inlined per type,
-/// cost the widget more than these (size; see the README's "Size: the moves").
+/// Each type's reader (in `format`) reads what serde's derived code would, and fails
+/// where it would, with the same kind of error, in the same order (the members in the
+/// file's order, then the first missing field), through the few non-generic helpers of
+/// [`Reader`]: serde's generated code, inlined per type, cost the widget more than these
+/// (size; see the README's "Size: the moves").
 pub(crate) fn read<T: Read>(node: &Node<'_>, text: &str) -> Result<T, (String, Error)> {
     T::read(&Reader { node, path: Path::Root, text }).map_err(|mut e| (e.0.path.take().unwrap_or_default(), e))
 }
@@ -557,30 +846,11 @@ pub(crate) struct Reader<'r> {
     text: &'r str,
 }
 
-/// serde's list of what was expected: `` `a` ``, `` `a` or `b` ``, `` one of `a`, `b`, `c` ``.
-struct OneOf<'n>(&'n [&'n str]);
-
-impl fmt::Display for OneOf<'_> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self.0 {
-            [one] => write!(f, "`{one}`"),
-            [a, b] => write!(f, "`{a}` or `{b}`"),
-            names => {
-                f.write_str("one of ")?;
-                for (i, name) in names.iter().enumerate() {
-                    write!(f, "{}`{name}`", if i == 0 { "" } else { ", " })?;
-                }
-                Ok(())
-            }
-        }
-    }
-}
-
 impl<'r> Reader<'r> {
     /// A type error at this reader's path, placed at `index`, as serde_json's text reader
     /// places it.
-    fn fail(&self, message: String, index: usize) -> Error {
-        let mut e = Error::new(message, false, place(self.text, index));
+    fn fail(&self, kind: Kind, index: usize) -> Error {
+        let mut e = Error::new(kind, place(self.text, index));
         e.0.path = Some(self.path.to_string());
         e
     }
@@ -594,9 +864,9 @@ impl<'r> Reader<'r> {
         }
     }
 
-    /// `invalid type: integer `5`, expected a string`.
-    fn invalid_type(&self, expected: &str) -> Error {
-        self.fail(format!("invalid type: {}, expected {expected}", Unexpected(&self.node.value)), self.here())
+    /// This value where `expected` was.
+    fn invalid_type(&self, expected: Expected) -> Error {
+        self.fail(Kind::InvalidType { found: Found::of(&self.node.value), expected }, self.here())
     }
 
     fn child<'c>(&'c self, node: &'c Node<'c>, path: Path<'c>) -> Reader<'c> {
@@ -611,103 +881,76 @@ impl<'r> Reader<'r> {
     pub fn string(&self) -> Result<String, Error> {
         match &self.node.value {
             Value::String(s) => Ok(s.to_string()),
-            _ => Err(self.invalid_type("a string")),
+            _ => Err(self.invalid_type(Expected::String)),
         }
-    }
-
-    pub fn opt_string(&self) -> Result<Option<String>, Error> {
-        self.some().map(Reader::string).transpose()
     }
 
     pub fn int(&self) -> Result<i64, Error> {
         match &self.node.value {
             Value::Number(n) => match integer(n) {
                 Some(Ok(i)) => Ok(i),
-                Some(Err(u)) => Err(self.fail(format!("invalid value: integer `{u}`, expected i64"), self.here())),
-                None => Err(self.invalid_type("i64")),
+                Some(Err(_)) => Err(self.fail(Kind::InvalidValue { found: Found::of(&self.node.value), expected: Expected::I64 }, self.here())),
+                None => Err(self.invalid_type(Expected::I64)),
             },
-            _ => Err(self.invalid_type("i64")),
+            _ => Err(self.invalid_type(Expected::I64)),
         }
-    }
-
-    pub fn opt_int(&self) -> Result<Option<i64>, Error> {
-        self.some().map(Reader::int).transpose()
     }
 
     pub fn boolean(&self) -> Result<bool, Error> {
         match self.node.value {
             Value::Bool(b) => Ok(b),
-            _ => Err(self.invalid_type("a boolean")),
+            _ => Err(self.invalid_type(Expected::Bool)),
         }
     }
 
     /// A list: each element, in order, given to `item` with its reader.
     pub fn list(&self, item: &mut dyn FnMut(&Reader<'_>) -> Result<(), Error>) -> Result<(), Error> {
-        let Value::Array(items) = &self.node.value else { return Err(self.invalid_type("a sequence")) };
+        let Value::Array(items) = &self.node.value else { return Err(self.invalid_type(Expected::Sequence)) };
         for (i, node) in items.iter().enumerate() {
             item(&self.child(node, Path::Index(&self.path, i)))?;
         }
         Ok(())
     }
 
-    pub fn strings(&self) -> Result<Vec<String>, Error> {
-        let mut out = Vec::new();
-        self.list(&mut |r| {
-            out.push(r.string()?);
-            Ok(())
-        })?;
-        Ok(out)
-    }
-
-    pub fn ints(&self) -> Result<Vec<i64>, Error> {
-        let mut out = Vec::new();
-        self.list(&mut |r| {
-            out.push(r.int()?);
-            Ok(())
-        })?;
-        Ok(out)
-    }
-
-    /// An object of the struct `name` with these `fields`, none other (serde's
+    /// An object of a struct with these `fields`, none other (serde's
     /// `deny_unknown_fields`): each member, in the file's order, is given to `field` with
-    /// its index in `fields`; then the first field of `required` (a bit per field, by
-    /// index) that was not given is missing.
-    pub fn object(&self, name: &str, fields: &[&str], required: u32, field: &mut dyn FnMut(usize, &Reader<'_>) -> Result<(), Error>) -> Result<(), Error> {
-        let Value::Object(members) = &self.node.value else { return Err(self.invalid_type(&format!("struct {name}"))) };
+    /// its index in `fields.keys`; then the first required field not given is missing.
+    pub fn object(&self, fields: &'static Fields, field: &mut dyn FnMut(usize, &Reader<'_>) -> Result<(), Error>) -> Result<(), Error> {
+        let Value::Object(members) = &self.node.value else { return Err(self.invalid_type(Expected::Struct(fields))) };
         let mut seen = 0u32;
         for m in members {
             let value = self.child(&m.value, Path::Key(&self.path, &m.key));
-            let Some(i) = fields.iter().position(|f| *f == m.key) else {
-                return Err(value.fail(format!("unknown field `{}`, expected {}", m.key, OneOf(fields)), m.colon));
+            let Some((i, key)) = fields.keys.iter().enumerate().find(|(_, k)| **k == m.key) else {
+                return Err(value.fail(Kind::UnknownField { key: m.key.to_string(), expected: fields.keys }, m.colon));
             };
             if seen & 1 << i != 0 {
-                return Err(self.fail(format!("duplicate field `{}`", m.key), m.colon));
+                return Err(self.fail(Kind::DuplicateField(key), m.colon));
             }
             seen |= 1 << i;
             field(i, &value)?;
         }
-        match (0..fields.len()).find(|&i| required & !seen & 1 << i != 0) {
-            Some(i) => Err(self.fail(format!("missing field `{}`", fields.get(i).unwrap_or(&"")), self.node.end)),
+        match fields.keys.iter().enumerate().find(|(i, _)| fields.required & !seen & 1 << i != 0) {
+            Some((_, key)) => Err(self.fail(Kind::MissingField(key), self.node.end)),
             None => Ok(()),
         }
     }
 
     /// An enum of unit variants, written as its name (`"legislative"`) or as an object
     /// of one key, its name, with `null`: the index of the variant in `variants`.
-    pub fn variant(&self, variants: &[&str]) -> Result<usize, Error> {
+    pub fn variant(&self, variants: &'static [&'static str]) -> Result<usize, Error> {
         let (name, value, at) = match &self.node.value {
             Value::String(s) => (&**s, None, self.node.end),
             Value::Object(members) if members.len() == 1 => (&*members[0].key, Some(&members[0]), members[0].key_end),
-            Value::Object(_) => return Err(self.fail("invalid value: map, expected map with a single key".to_owned(), self.here())),
-            _ => return Err(self.invalid_type("string or map")),
+            Value::Object(_) => return Err(self.fail(Kind::InvalidValue { found: Found::Map, expected: Expected::SingleKeyMap }, self.here())),
+            _ => return Err(self.invalid_type(Expected::StringOrMap)),
         };
         let Some(i) = variants.iter().position(|v| *v == name) else {
-            return Err(self.fail(format!("unknown variant `{name}`, expected {}", OneOf(variants)), at));
+            return Err(self.fail(Kind::UnknownVariant { name: name.to_owned(), expected: variants }, at));
         };
         if let Some(m) = value {
             let unit = self.child(&m.value, Path::Key(&self.path, &m.key));
             if unit.some().is_some() {
-                return Err(unit.invalid_type("unit"));
+                return Err(unit.invalid_type(Expected::Unit));
             }
         }
         Ok(i)
@@ -716,19 +959,19 @@ impl<'r> Reader<'r> {
     /// serde's untagged enum of a list of strings or a string (the cheque's address):
     /// any value is read first, where a number with a fraction is refused at its place;
     /// then neither form is an error about the value as a whole.
-    pub fn lines_or_text(&self, name: &str) -> Result<Result<Vec<String>, String>, Error> {
+    pub fn lines_or_text(&self) -> Result<Result<Vec<String>, String>, Error> {
         self.no_fraction()?;
         match &self.node.value {
             Value::String(s) => Ok(Err(s.to_string())),
             Value::Array(items) if items.iter().all(|n| n.as_str().is_some()) => Ok(Ok(items.iter().filter_map(Node::as_str).map(str::to_owned).collect())),
-            _ => Err(self.fail(format!("data did not match any variant of untagged enum {name}"), closing(self.text, self.node.end))),
+            value => Err(self.fail(Kind::NoVariant { found: Found::of(value), expected: Expected::LinesOrText }, closing(self.text, self.node.end))),
         }
     }
 
     /// The first number with a fraction in this value, in the file's order, as an error.
     fn no_fraction(&self) -> Result<(), Error> {
         match &self.node.value {
-            Value::Number(n) if integer(n).is_none() => Err(self.invalid_type("any value")),
+            Value::Number(n) if integer(n).is_none() => Err(self.invalid_type(Expected::AnyValue)),
             Value::Array(items) => items.iter().enumerate().try_for_each(|(i, node)| self.child(node, Path::Index(&self.path, i)).no_fraction()),
             Value::Object(members) => members.iter().try_for_each(|m| self.child(&m.value, Path::Key(&self.path, &m.key)).no_fraction()),
             _ => Ok(()),
@@ -798,6 +1041,86 @@ mod tests {
         }
     }
 
+    /// serde_json's and serde's English for an error of this reader: what the tests
+    /// compare with theirs (the widget never carries these words).
+    fn serde_message(kind: &Kind) -> String {
+        match kind {
+            Kind::Syntax(code) => serde_syntax(*code).to_owned(),
+            Kind::InvalidType { found, expected } => format!("invalid type: {}, expected {}", serde_found(found), serde_expected(*expected)),
+            Kind::InvalidValue { found, expected } => format!("invalid value: {}, expected {}", serde_found(found), serde_expected(*expected)),
+            Kind::UnknownField { key, expected } => format!("unknown field `{key}`, expected {}", one_of(expected)),
+            Kind::DuplicateField(key) => format!("duplicate field `{key}`"),
+            Kind::MissingField(key) => format!("missing field `{key}`"),
+            Kind::UnknownVariant { name, expected } => format!("unknown variant `{name}`, expected {}", one_of(expected)),
+            // The one untagged enum read (see `Reader::lines_or_text`).
+            Kind::NoVariant { .. } => "data did not match any variant of untagged enum AddressFile".to_owned(),
+        }
+    }
+
+    /// serde_json's `ErrorCode` messages.
+    fn serde_syntax(code: Syntax) -> &'static str {
+        match code {
+            Syntax::EofWhileParsingValue => "EOF while parsing a value",
+            Syntax::EofWhileParsingList => "EOF while parsing a list",
+            Syntax::EofWhileParsingObject => "EOF while parsing an object",
+            Syntax::EofWhileParsingString => "EOF while parsing a string",
+            Syntax::ExpectedColon => "expected `:`",
+            Syntax::ExpectedListCommaOrEnd => "expected `,` or `]`",
+            // `\u{7d}` is `}`, written so for tests/architecture.rs, which counts braces.
+            Syntax::ExpectedObjectCommaOrEnd => "expected `,` or `\u{7d}`",
+            Syntax::ExpectedIdent => "expected ident",
+            Syntax::ExpectedValue => "expected value",
+            Syntax::InvalidNumber => "invalid number",
+            Syntax::NumberOutOfRange => "number out of range",
+            Syntax::InvalidEscape => "invalid escape",
+            Syntax::ControlCharacterWhileParsingString => "control character (\\u0000-\\u001F) found while parsing a string",
+            Syntax::KeyMustBeAString => "key must be a string",
+            Syntax::LoneLeadingSurrogateInHexEscape => "lone leading surrogate in hex escape",
+            Syntax::UnexpectedEndOfHexEscape => "unexpected end of hex escape",
+            Syntax::TrailingComma => "trailing comma",
+            Syntax::TrailingCharacters => "trailing characters",
+            Syntax::RecursionLimitExceeded => "recursion limit exceeded",
+        }
+    }
+
+    /// serde's `Unexpected`, as serde_json writes it (`null` for serde's unit value).
+    fn serde_found(found: &Found) -> String {
+        match found {
+            Found::Null => "null".to_owned(),
+            Found::Bool(b) => format!("boolean `{b}`"),
+            Found::Integer(n) => format!("integer `{n}`"),
+            Found::Fraction(n) => format!("floating point `{n}`"),
+            Found::String(s) => format!("string {}", Quoted(s)),
+            Found::Sequence => "sequence".to_owned(),
+            Found::Map => "map".to_owned(),
+        }
+    }
+
+    /// What serde's derived code says it expects.
+    fn serde_expected(expected: Expected) -> String {
+        match expected {
+            Expected::String => "a string".to_owned(),
+            Expected::I64 => "i64".to_owned(),
+            Expected::Bool => "a boolean".to_owned(),
+            Expected::Sequence => "a sequence".to_owned(),
+            Expected::Struct(fields) => format!("struct {}", fields.name),
+            Expected::StringOrMap => "string or map".to_owned(),
+            Expected::Unit => "unit".to_owned(),
+            Expected::AnyValue => "any value".to_owned(),
+            Expected::SingleKeyMap => "map with a single key".to_owned(),
+            Expected::LinesOrText => "a list of strings or a string".to_owned(),
+        }
+    }
+
+    /// serde's list of what was expected: `` `a` ``, `` `a` or `b` ``, `` one of `a`, `b`, `c` ``.
+    fn one_of(names: &[&str]) -> String {
+        match names {
+            [one] => format!("`{one}`"),
+            [a, b] => format!("`{a}` or `{b}`"),
+            names => format!("one of {}", names.iter().map(|n| format!("`{n}`")).collect::<Vec<_>>().join(", ")),
+        }
+    }
+
     type Outcome = Result<(), (String, String)>;
 
     /// serde_json's syntax error, as `message (line:column)`.
@@ -810,7 +1133,7 @@ mod tests {
     }
 
     fn ours_syntax(text: &str) -> Result<(), String> {
-        parse(text).map(drop).map_err(|e| format!("{} ({}:{})", e.message(), e.line(), e.column()))
+        parse(text).map(drop).map_err(|e| format!("{} ({}:{})", serde_message(e.kind()), e.line(), e.column()))
     }
 
     fn syntax_agrees(text: &str) -> usize {
@@ -828,10 +1151,10 @@ mod tests {
     }
 
     fn ours<T: Read>(text: &str, placed: bool) -> Outcome {
-        let root = parse(text).map_err(|e| (String::new(), e.to_string()))?;
+        let root = parse(text).map_err(|e| (String::new(), serde_message(e.kind())))?;
         read::<T>(&root, text).map(drop).map_err(|(path, e)| {
             let place = if placed { format!(" ({}:{})", e.line(), e.column()) } else { String::new() };
-            (path, fraction_unprinted(format!("{}{place}", e.message())))
+            (path, fraction_unprinted(format!("{}{place}", serde_message(e.kind()))))
         })
     }
 
@@ -1058,7 +1381,8 @@ mod tests {
         let text = r#"{"format": "circo-don/1", "circo": ["75", 1, "Paris 1"]}"#;
         let root = parse(text).unwrap();
         let (path, e) = read::<AccountFile>(&root, text).map(drop).unwrap_err();
-        assert_eq!((path.as_str(), e.message(), e.column()), ("circo", "invalid type: sequence, expected struct CircoFile", 35));
+        assert_eq!((path.as_str(), e.kind(), e.column()), ("circo", &Kind::InvalidType { found: Found::Sequence, expected: Expected::Struct(&CircoFileForTests::FIELDS) }, 35));
+        assert_eq!(serde_message(e.kind()), "invalid type: sequence, expected struct CircoFile");
         assert!(serde_json::from_str::<CircoFileForTests>(r#"["75", 1, "Paris 1"]"#).is_ok(), "serde_json takes it");
         let loaded = crate::config::load(text);
         assert!(loaded.problems.iter().any(|p| p.path == "circo" && p.rule == "json-type"), "{:?}", loaded.problems);
@@ -1085,6 +1409,80 @@ mod tests {
         let text = "{\n  \"format\": \"circo-don/1\",\n  \"presets\": [20, \"x\"],\n  \"typo\": 1\n}";
         let root = parse(text).unwrap();
         let (path, e) = read::<AccountFile>(&root, text).map(drop).unwrap_err();
-        assert_eq!((path.as_str(), e.message(), e.line(), e.column()), ("presets[1]", "invalid type: string \"x\", expected i64", 3, 21));
+        assert_eq!((path.as_str(), e.kind(), e.line(), e.column()), ("presets[1]", &Kind::InvalidType { found: Found::String("x".into()), expected: Expected::I64 }, 3, 21));
     }
+
+    /// The schema object of a declared struct: the root, or its `$defs` entry.
+    fn schema_object<'s>(root: &'s serde_json::Value, fields: &Fields) -> &'s serde_json::Value {
+        root.get("$defs").and_then(|d| d.get(fields.name)).unwrap_or(root)
+    }
+
+    /// Each format type's declaration (its keys and which are required, each enum's
+    /// names) is the JSON Schema's, which schemars generates from the struct and serde's
+    /// attributes: the reader, the builder and the published schema say the same.
+    #[test]
+    fn every_declaration_is_the_schemas() {
+        use crate::config::format::{ElectionKind, LangFile, MandataireKind};
+        fn walk(root: &serde_json::Value, shape: &'static Shape, checked: &mut usize) {
+            let schema = schema_object(root, shape.fields);
+            let mut properties: Vec<&str> = schema["properties"].as_object().unwrap().keys().map(String::as_str).collect();
+            let mut keys = shape.fields.keys.to_vec();
+            properties.sort_unstable();
+            keys.sort_unstable();
+            assert_eq!(properties, keys, "{}", shape.fields.name);
+            let mut required: Vec<&str> = schema["required"].as_array().map(|r| r.iter().filter_map(|k| k.as_str()).collect()).unwrap_or_default();
+            let mut declared: Vec<&str> = shape.fields.keys.iter().enumerate().filter(|(i, _)| shape.fields.is_required(*i)).map(|(_, k)| *k).collect();
+            required.sort_unstable();
+            declared.sort_unstable();
+            assert_eq!(required, declared, "{}", shape.fields.name);
+            assert_eq!(schema["additionalProperties"], json!(false), "{}", shape.fields.name);
+            *checked += 1;
+            for child in shape.children.iter().flatten() {
+                walk(root, child, checked);
+            }
+        }
+        let account = crate::config::account_schema();
+        let registry = crate::config::registry_schema();
+        let mut checked = 0;
+        walk(&account, AccountFile::SHAPE.unwrap(), &mut checked);
+        walk(&registry, LinkFile::SHAPE.unwrap(), &mut checked);
+        // The registry's head is the registry's root (its entries are read on their own).
+        walk(&registry, OurRegistryHead::SHAPE.unwrap(), &mut checked);
+        assert!(checked >= 15, "{checked}");
+        for (name, names) in [("ElectionKind", ElectionKind::NAMES), ("MandataireKind", MandataireKind::NAMES), ("LangFile", LangFile::NAMES)] {
+            // A unit enum's names: its `enum` list, or each variant's `const` when some
+            // carry a description.
+            let mut found: Vec<String> = Vec::new();
+            let def = &account["$defs"][name];
+            found.extend(def["enum"].as_array().into_iter().flatten().filter_map(|v| v.as_str().map(str::to_owned)));
+            for alternative in def["oneOf"].as_array().into_iter().flatten() {
+                found.extend(alternative["enum"].as_array().into_iter().flatten().filter_map(|v| v.as_str().map(str::to_owned)));
+                found.extend(alternative["const"].as_str().map(str::to_owned));
+            }
+            assert_eq!(found, names, "{name}");
+        }
+    }
+
+    /// The reader's errors are data: each kind with the values involved, at its path and
+    /// place, whatever serde's words for it.
+    #[test]
+    fn errors_are_kinds_with_their_values() {
+        let cases: [(&str, &str, Kind, (usize, usize)); 6] = [
+            (r#"{"kind": "legislative", "first_round": "x", "zz": 1}"#, "zz", Kind::UnknownField { key: "zz".into(), expected: ElectionFileForTests::FIELDS.keys }, (1, 48)),
+            (r#"{"kind": "legislative"}"#, "", Kind::MissingField("first_round"), (1, 23)),
+            (r#"{"kind": "legislative", "kind": "european"}"#, "", Kind::DuplicateField("kind"), (1, 30)),
+            (r#"{"kind": "snap", "first_round": "x"}"#, "kind", Kind::UnknownVariant { name: "snap".into(), expected: crate::config::format::ElectionKind::NAMES }, (1, 15)),
+            (r#"{"kind": 5, "first_round": "x"}"#, "kind", Kind::InvalidType { found: Found::Integer("5".into()), expected: Expected::StringOrMap }, (1, 10)),
+            (r#"{"kind": "legislative", "first_round": null}"#, "first_round", Kind::InvalidType { found: Found::Null, expected: Expected::String }, (1, 43)),
+        ];
+        for (text, path, kind, place) in cases {
+            let root = parse(text).unwrap();
+            let (p, e) = read::<ElectionFileForTests>(&root, text).map(drop).unwrap_err();
+            assert_eq!((p.as_str(), e.kind(), (e.line(), e.column())), (path, &kind, place), "{text}");
+        }
+        let e = parse("[1,]").map(drop).unwrap_err();
+        assert_eq!((e.kind(), e.line(), e.column()), (&Kind::Syntax(Syntax::TrailingComma), 1, 4));
+    }
+
+    type ElectionFileForTests = crate::config::format::ElectionFile;
 }

@@ -4,7 +4,9 @@
 //! - [`format`](mod@format): the JSON files as written by collectives (raw types, from which
 //!   the JSON Schema is generated);
 //! - `json`: the JSON reader (the same in the widget and the command line, no serde in
-//!   it): serde_json's syntax errors, serde's type errors, each with its field path;
+//!   it): each format type's fields declared once, and typed errors (the kinds of
+//!   serde_json's syntax errors and serde's type errors), each with its field path and
+//!   place; `words` writes their messages;
 //! - [`validate`]: the checks, each problem a [`Problem`] with a path, a stable rule id
 //!   and a bilingual message;
 //! - [`model`]: the validated account ([`ValidAccount`]) the widget uses;
@@ -39,8 +41,12 @@ pub mod problem;
 pub mod registry;
 mod text;
 pub mod validate;
+mod words;
 
 pub(crate) use problem::{json_problem, type_problem, type_problem_unplaced};
+/// The format types' declarations, for the builder (see `json::Shape`).
+#[cfg(any(not(target_arch = "wasm32"), feature = "builder"))]
+pub(crate) use json::{Child, Shape};
 
 pub use format::{AccountFile, RegistryFile, ACCOUNT_FORMAT, REGISTRY_FORMAT};
 pub use model::{slug, ValidAccount};

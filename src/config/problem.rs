@@ -3,8 +3,9 @@
 
 use std::fmt;
 
-use super::json;
-use crate::i18n::{fill_both, Text};
+use super::json::{self, Kind};
+use super::words;
+use crate::i18n::Text;
 
 /// How serious a [`Problem`] is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -86,66 +87,19 @@ fn join_path(prefix: &str, path: &str) -> String {
     }
 }
 
-/// Maps a JSON error (syntax, or a type error at `path`) to a problem.
+/// A JSON error (syntax, or a type error at `path`) as a problem: its rule and path from
+/// its kind, its message from [`words::reader_text`].
 pub(crate) fn json_problem(path: &str, e: &json::Error, placed: bool) -> Problem {
-    let detail = e.message();
-    // Each case's templates and arguments, filled once for both languages.
-    let (rule, path, fr, en, args): (CheckId, String, &str, &str, &[&str]) = if e.is_syntax() {
-        (
-            CheckId::JsonSyntax,
-            String::new(),
-            "le fichier n’est pas du JSON valide ({}). Cherchez une virgule en trop ou manquante, un guillemet ou une accolade non fermés.",
-            "the file is not valid JSON ({}). Look for an extra or missing comma, an unclosed quote or brace.",
-            &[detail],
-        )
-    } else if let Some(field) = between(detail, "unknown field `", "`") {
-        let expected = detail.split_once(", expected ").map(|(_, x)| x.trim_start_matches("one of ")).unwrap_or("");
-        (
-            CheckId::UnknownField,
-            path.to_owned(),
-            "champ « {} » inconnu : vérifiez son orthographe (attendu : {}).",
-            "unknown field “{}”: check its spelling (expected: {}).",
-            &[field, expected],
-        )
-    } else if let Some(field) = between(detail, "missing field `", "`") {
-        (
-            CheckId::MissingField,
-            join_path(path, field),
-            "le champ obligatoire « {} » manque : ajoutez-le.",
-            "the required field “{}” is missing: add it.",
-            &[field],
-        )
-    } else if detail.starts_with("unknown variant") {
-        (
-            CheckId::UnknownValue,
-            path.to_owned(),
-            "valeur non prévue ({}) : choisissez l’une des valeurs attendues.",
-            "unexpected value ({}): pick one of the expected values.",
-            &[detail],
-        )
-    } else {
-        (
-            CheckId::JsonType,
-            path.to_owned(),
-            "type de valeur inattendu ({}) : un texte s’écrit entre guillemets, un nombre sans, une date \"AAAA-MM-JJ\".",
-            "unexpected kind of value ({}): text goes in quotes, numbers without, dates as \"YYYY-MM-DD\".",
-            &[detail],
-        )
+    let (rule, path) = match e.kind() {
+        Kind::Syntax(_) => (CheckId::JsonSyntax, String::new()),
+        Kind::UnknownField { .. } => (CheckId::UnknownField, path.to_owned()),
+        Kind::MissingField(key) => (CheckId::MissingField, join_path(path, key)),
+        Kind::UnknownVariant { .. } => (CheckId::UnknownValue, path.to_owned()),
+        Kind::InvalidType { .. } | Kind::InvalidValue { .. } | Kind::NoVariant { .. } | Kind::DuplicateField(_) => (CheckId::JsonType, path.to_owned()),
     };
-    let mut message = fill_both(fr, en, args);
-    if placed && e.line() > 0 {
-        let at = fill_both("Ligne {}, colonne {} : ", "Line {}, column {}: ", &[&super::validate::int(e.line() as i64), &super::validate::int(e.column() as i64)]);
-        message.fr.insert_str(0, &at.fr);
-        message.en.insert_str(0, &at.en);
-    }
-    Problem::error(path, rule, message)
+    let place = (placed && e.line() > 0).then(|| (e.line(), e.column()));
+    Problem::error(path, rule, words::reader_text(e.kind(), place))
 }
-
-fn between<'a>(s: &'a str, start: &str, end: &str) -> Option<&'a str> {
-    let rest = &s[s.find(start)? + start.len()..];
-    Some(&rest[..rest.find(end)?])
-}
-
 
 /// The stable id of a configuration check: a published contract (documentation,
 /// scripts, the corpus manifests), listed in `schema/README.md`. Never renamed once

@@ -4,7 +4,7 @@
 //! name, department and number, or by the towns and postal codes of its communes.
 
 use super::format::{AccountFile, LinkFile, ACCOUNT_FORMAT};
-use super::json::{self, Error, Node, Read, Reader};
+use super::json::{self, fields, Error, Node, Read, Reader};
 use super::model::{slug, ValidAccount};
 use super::problem::{join, CheckId, Problem};
 use super::text::normalize;
@@ -329,24 +329,29 @@ impl Registry {
 /// What a registry says besides its entries, which are read one by one from their own
 /// nodes (as accounts or links): its head is read first, as serde would read a struct of
 /// `format`, `$schema`, `name` and `circos` (a list of anything).
+#[derive(Default)]
 pub(crate) struct RegistryHead {
+    format: String,
+    schema: Option<String>,
     name: Option<String>,
+    circos: AnyList,
 }
 
-impl Read for RegistryHead {
+fields!(RegistryHead { format: required, schema = "$schema", name, circos: required });
+
+/// A list of any values: the registry's `circos`, whose entries are read on their own.
+#[derive(Default)]
+pub(crate) struct AnyList;
+
+impl Read for AnyList {
     fn read(r: &Reader<'_>) -> Result<Self, Error> {
-        let mut name = None;
-        r.object("RegistryHead", &["format", "$schema", "name", "circos"], 0b1001, &mut |i, v| {
-            match i {
-                0 => drop(v.string()?),
-                1 => drop(v.opt_string()?),
-                2 => name = v.opt_string()?,
-                _ => v.list(&mut |_| Ok(()))?,
-            }
-            Ok(())
-        })?;
-        Ok(RegistryHead { name })
+        r.list(&mut |_| Ok(())).map(|()| AnyList)
     }
+}
+
+#[cfg(any(not(target_arch = "wasm32"), feature = "builder"))]
+impl json::Child for AnyList {
+    const SHAPE: Option<&'static json::Shape> = None;
 }
 
 /// Parses and validates a registry whose `format` was already recognised.
