@@ -84,6 +84,7 @@ fn runs_as_documented(line: &str, code: i32) {
             "quote" | "reverse" if words.contains(&"--monthly") => "/years/0/net_cost_cents",
             "quote" | "reverse" => "/net_cost_cents",
             "check" => "/ok",
+            "statement" => "/statements/0/entries/0/amount_cents",
             _ => "/$schema",
         };
         assert!(value.pointer(expected).is_some(), "{line}: {expected} in {stdout}");
@@ -100,6 +101,7 @@ fn runs_as_documented(line: &str, code: i32) {
         "mentions" => &["L52-8", "L113-1"],
         "render" => &["<div data-circo-don=\"", "<template shadowrootmode=\"open\">", "circo-don.js\"></script>"],
         "rules" => &["| id | figure | source | since | verified | summary |", "`ce-l52-8-cap`"],
+        "statement" => &["Compte ", " écritures / Account ", " entries\n  20"],
         "completions" => &["circo-don", "quote", "gift"],
         other => panic!("{line}: no expectation for {other}"),
     };

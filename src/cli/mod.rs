@@ -18,6 +18,7 @@ pub mod monthly;
 pub mod quote;
 pub mod render;
 pub mod rules;
+pub mod statement;
 
 use clap::builder::{PossibleValue, TypedValueParser};
 use clap::{CommandFactory, Parser, Subcommand};
@@ -88,6 +89,9 @@ pub enum Command {
     /// The JSON Schema of account files (or of registries).
     #[command(after_help = check::SCHEMA_EXAMPLES)]
     Schema(check::SchemaArgs),
+    /// The entries of a bank statement (CAMT.053, OFX or CSV), as the register reads them.
+    #[command(after_help = statement::STATEMENT_HELP)]
+    Statement(statement::StatementArgs),
     /// The table of legal rules, with their sources (Markdown).
     #[command(after_help = "Example:\n  circo-don rules")]
     Rules,
@@ -122,6 +126,7 @@ pub fn run(args: &[String]) -> Output {
         Command::Mentions(a) => mentions::mentions(&a),
         Command::Render(a) => render::render(&a),
         Command::Schema(a) => Output::ok(check::schema_text(a.registry)),
+        Command::Statement(a) => statement::statement(&a),
         Command::Rules => rules::rules(),
         Command::Completions { shell } => {
             let mut script = Vec::new();
