@@ -47,6 +47,8 @@ mkdir -p "$logs"
 
 start=$(date +%s)
 say() { printf '\033[1msetup:\033[0m %s\n' "$*"; }
+# Nothing fails in silence: a failing step names itself.
+trap 'say "failed at tools/setup.sh line $LINENO: $BASH_COMMAND"' ERR
 took() { say "$1 in $(( $(date +%s) - $2 )) s"; }
 
 as_root() {
@@ -179,7 +181,7 @@ if wants npm; then
     cp package-lock.json "$stamp.src"
     took "npm packages installed" "$t"
   fi
-  wasm_opt_version=$(wasm-opt --version)
+  wasm_opt_version=$(wasm-opt --version 2>&1) || { say "wasm-opt does not run: $wasm_opt_version (rm -rf node_modules, then run setup again)"; exit 1; }
   case "$wasm_opt_version" in
     *"version 132"*) ;;
     *) say "unexpected wasm-opt: $wasm_opt_version (expected version 132 from npm binaryen)"; exit 1 ;;
@@ -194,11 +196,13 @@ for i in "${!tool_pids[@]}"; do
 done
 wait_apt
 
+# The summary line: a version a tool cannot print is shown as "?", never a failure.
+version() { "$@" 2>/dev/null | head -1 || true; }
 versions=()
-wants bindgen && versions+=("$(wasm-bindgen --version)")
+wants bindgen && versions+=("$(version wasm-bindgen --version)")
 wants npm && versions+=("wasm-opt 132")
-wants chromium && versions+=("$(/usr/bin/chromium --version 2>/dev/null | head -1)")
-wants gecko && versions+=("$(firefox-esr --version 2>/dev/null)" "$(geckodriver --version 2>/dev/null | head -1)")
-wants webkit && versions+=("WebKitGTK $(dpkg-query -W -f='${Version}' libwebkit2gtk-4.1-0 2>/dev/null)")
-wants wordpress && versions+=("WordPress $(dpkg-query -W -f='${Version}' wordpress 2>/dev/null)" "$(php -r 'echo "PHP ", PHP_VERSION;' 2>/dev/null)")
+wants chromium && versions+=("$(version /usr/bin/chromium --version)")
+wants gecko && versions+=("$(version firefox-esr --version)" "$(version geckodriver --version)")
+wants webkit && versions+=("WebKitGTK $(version dpkg-query -W -f='${Version}' libwebkit2gtk-4.1-0)")
+wants wordpress && versions+=("WordPress $(version dpkg-query -W -f='${Version}' wordpress)" "$(version php -r 'echo "PHP ", PHP_VERSION;')")
 say "ready in $(( $(date +%s) - start )) s${versions:+: $(IFS=,; echo "${versions[*]}" | sed 's/,/, /g')}"
