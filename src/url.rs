@@ -131,6 +131,51 @@ fn remove_dots(path: &str) -> String {
     out.join("/")
 }
 
+/// The fragment that hands a configuration's text to the builder page:
+/// `#import=` and the text percent-encoded (every byte but unreserved ones, RFC 3986
+/// §2.3). A fragment never reaches any server: the text stays in the browser. The
+/// donor's widget links an invalid configuration to `builder.html` with it (issue 22).
+pub fn import_fragment(text: &str) -> String {
+    const HEX: &[u8; 16] = b"0123456789ABCDEF";
+    let mut out = String::with_capacity(8 + text.len() * 3);
+    out.push_str(IMPORT);
+    for &b in text.as_bytes() {
+        if b.is_ascii_alphanumeric() || b"-._~".contains(&b) {
+            out.push(b as char);
+        } else {
+            out.push('%');
+            out.push(HEX[usize::from(b >> 4)] as char);
+            out.push(HEX[usize::from(b & 15)] as char);
+        }
+    }
+    out
+}
+
+const IMPORT: &str = "#import=";
+
+/// The text an [`import_fragment`] carries (a location's hash, `#` included), if it is
+/// one and decodes to UTF-8; `None` for any other fragment.
+#[cfg(any(not(target_arch = "wasm32"), feature = "builder"))]
+pub fn imported(hash: &str) -> Option<String> {
+    let encoded = hash.strip_prefix(IMPORT)?.as_bytes();
+    let mut bytes = Vec::with_capacity(encoded.len());
+    let mut i = 0;
+    while i < encoded.len() {
+        match encoded[i] {
+            b'%' => {
+                let hex = std::str::from_utf8(encoded.get(i + 1..i + 3)?).ok()?;
+                bytes.push(u8::from_str_radix(hex, 16).ok()?);
+                i += 3;
+            }
+            b => {
+                bytes.push(b);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8(bytes).ok()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -209,4 +254,27 @@ mod tests {
             assert_eq!(resolve(link, base), want, "{link} against {base}");
         }
     }
+
+    #[test]
+    fn a_configuration_reaches_the_builder_whole_in_the_fragment() {
+        let text = "{\"format\": \"circo-don/1\", \"name\": \"Saint-Étienne & Côte #2 100 %\"}\n";
+        let fragment = import_fragment(text);
+        assert!(fragment.starts_with("#import=%7B%22format%22"), "{fragment}");
+        assert!(fragment.bytes().all(|b| b.is_ascii_alphanumeric() || b"#=%-._~".contains(&b)), "{fragment}");
+        assert_eq!(imported(&fragment).as_deref(), Some(text));
+        assert_eq!(imported("#circo-75-01"), None);
+        assert_eq!(imported("#import=%7"), None);
+        assert_eq!(imported("#import=%zz"), None);
+        assert_eq!(imported("#import=%C3"), None, "not UTF-8");
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn any_text_goes_through_the_fragment_unchanged(text in "\\PC*") {
+            let fragment = import_fragment(&text);
+            proptest::prop_assert!(fragment.bytes().all(|b| b.is_ascii_alphanumeric() || b"#=%-._~".contains(&b)));
+            proptest::prop_assert_eq!(imported(&fragment), Some(text));
+        }
+    }
 }
+

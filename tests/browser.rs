@@ -243,6 +243,24 @@ async fn the_l52_9_mentions_show_every_paragraph_of_the_texts_and_their_versions
     assert_eq!(all(".cd-legal .cd-source"), [circo_don::law::texts::version_note().en]);
 }
 
+#[path = "support/verdicts.rs"]
+mod verdicts;
+
+/// The donor's wasm (built without `explain`: no message is compiled in) gives every case
+/// of the corpus and of the mutated examples the verdict the command line recorded in
+/// `tests/configs/verdicts.txt`: the same checks, at the same paths, in the same order.
+#[wasm_bindgen_test]
+fn the_widget_refuses_what_the_command_line_refuses_at_the_same_paths() {
+    let recorded = include_str!("configs/verdicts.txt");
+    let now = verdicts::record();
+    let first = recorded.lines().zip(now.lines()).find(|(a, b)| a != b);
+    assert_eq!(recorded.lines().count(), now.lines().count());
+    assert!(first.is_none(), "first difference (recorded, wasm): {first:?}");
+    // And it carries no explanation: a problem is its severity, path and check only.
+    let problems = circo_don::config::load(&person().replacen("FR76", "FR00", 1)).problems;
+    assert_eq!(problems.iter().map(ToString::to_string).collect::<Vec<_>>(), ["error payment.transfer.iban [iban-checksum]"]);
+}
+
 #[wasm_bindgen_test]
 async fn a_broken_configuration_shows_no_payment_details() {
     let broken = person().replacen("FR76", "FR00", 1);
@@ -251,6 +269,7 @@ async fn a_broken_configuration_shows_no_payment_details() {
     circo_don::widget::mount(&host).unwrap();
     let alert = wait_for(&host, ".cd[data-state=invalid] [role=alert]").await;
     assert!(text_of(&alert).contains("collectif"));
+    assert!(alert.inner_html().contains("payment.transfer.iban [iban-checksum]"), "{}", alert.inner_html());
     assert!(query(&host, "[data-iban]").is_none());
     assert!(query(&host, "#cd-amount").is_none());
 }

@@ -605,10 +605,10 @@ mod tests {
         let groups = d.groups();
         assert!(groups.iter().any(|g| g.path == "circos[0]" && g.fields.iter().any(|f| f.path == "circos[0].url")));
         assert!(groups.iter().any(|g| g.path == "circos[2].mandataire"));
-        let p = Problem::error("circos[2].payment.transfer.iban", CheckId::IbanChecksum, Default::default());
+        let p = Problem::error("circos[2].payment.transfer.iban", CheckId::IbanChecksum, Text::default);
         assert_eq!(spot(&p, &groups), Spot::Field("circos[2].payment.transfer.iban".into()));
         assert_eq!(groups.iter().filter_map(|g| g.entry).collect::<Vec<_>>(), [0, 1, 2, 3]);
-        let missing = Problem::error("payment", CheckId::PaymentMissing, Default::default());
+        let missing = Problem::error("payment", CheckId::PaymentMissing, Text::default);
         assert_eq!(spot(&missing, &account_groups("")), Spot::Group("payment.cheque".into()));
     }
 }

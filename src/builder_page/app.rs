@@ -200,6 +200,11 @@ pub fn app() -> Html {
         let (dirty, import) = ((*dirty).clone(), import.clone());
         use_effect_with((), move |_| {
             io::warn_before_leaving(dirty, words::page().leave_warning.fr);
+            // Opened from a donor's widget that refused its configuration
+            // (`builder.html#import=…`): that file, its problems shown at their fields.
+            if let Some(text) = io::imported_from_address() {
+                import.emit(text);
+            }
             io::on_paste(import);
         });
     }

@@ -101,3 +101,16 @@ pub fn on_paste(on_text: yew::Callback<String>) {
     let _ = window.add_event_listener_with_callback("paste", handler.as_ref().unchecked_ref());
     handler.forget();
 }
+
+/// The configuration a donor's widget handed over in this page's address
+/// (`#import=…`, see `circo_don::url::import_fragment`), once: the fragment is then
+/// removed from the address, so that the address shown keeps no copy of the file.
+pub fn imported_from_address() -> Option<String> {
+    let window = web_sys::window()?;
+    let text = circo_don::url::imported(&window.location().hash().ok()?)?;
+    if let Ok(history) = window.history() {
+        let path = window.location().pathname().unwrap_or_default() + &window.location().search().unwrap_or_default();
+        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&path));
+    }
+    Some(text)
+}

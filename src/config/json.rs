@@ -643,6 +643,7 @@ pub(crate) struct Fields {
 }
 
 impl Fields {
+    #[cfg(any(not(target_arch = "wasm32"), feature = "builder"))]
     pub fn is_required(&self, index: usize) -> bool {
         self.required & 1 << index != 0
     }

@@ -134,7 +134,7 @@ fn load_into(text: &str, problems: &mut Vec<Problem>) -> Option<Config> {
         problems.push(Problem::error(
             "",
             CheckId::FileTooLarge,
-            fill_both(
+            || fill_both(
                 "Le fichier fait {} octets, plus que la limite de {} : découpez le registre en liens vers des fichiers par circonscription.",
                 "The file is {} bytes, more than the {} limit: split the registry into links to one file per circonscription.",
                 &[&validate::int(text.len() as i64), &validate::int(MAX_CONFIG_BYTES as i64)],
@@ -154,7 +154,7 @@ fn load_into(text: &str, problems: &mut Vec<Problem>) -> Option<Config> {
         problems.push(Problem::error(
             "",
             CheckId::NotAnObject,
-            Text::new(
+            || Text::new(
                 "Le fichier doit contenir un objet JSON { ... } avec \"format\": \"circo-don/1\".",
                 "The file must hold a JSON object { ... } with \"format\": \"circo-don/1\".",
             ),
@@ -176,7 +176,7 @@ fn load_into(text: &str, problems: &mut Vec<Problem>) -> Option<Config> {
             problems.push(Problem::error(
                 "format",
                 CheckId::FormatVersion,
-                fill_both(
+                || fill_both(
                     "Format « {} » inconnu : cette version du widget lit \"{}\" (un compte) et \"{}\" (un registre).",
                     "Unknown format “{}”: this version of the widget reads \"{}\" (an account) and \"{}\" (a registry).",
                     &[&validate::shorten(other), ACCOUNT_FORMAT, REGISTRY_FORMAT],
@@ -188,7 +188,7 @@ fn load_into(text: &str, problems: &mut Vec<Problem>) -> Option<Config> {
             problems.push(Problem::error(
                 "format",
                 CheckId::FormatMissing,
-                fill_both(
+                || fill_both(
                     "Le champ \"format\" manque (ou n’est pas un texte) : ajoutez \"format\": \"{}\" en tête du fichier.",
                     "The \"format\" field is missing (or not a string): add \"format\": \"{}\" at the top of the file.",
                     &[ACCOUNT_FORMAT],

@@ -18,6 +18,10 @@ pub enum Severity {
 }
 
 /// One problem found in a configuration.
+///
+/// Its `message` exists where someone reads the explanation (`cfg(explain)`: natively,
+/// in the builder's and the register's pages); the donor's widget carries the check and
+/// the path only, and links to the builder for the words (issue 22, build.rs).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Problem {
     /// Where: a field path such as `payment.transfer.iban` or
@@ -28,16 +32,35 @@ pub struct Problem {
     pub rule: CheckId,
     pub severity: Severity,
     /// What is wrong and how to fix it, in French and English, for the collective.
+    #[cfg(explain)]
     pub message: Text,
 }
 
 impl Problem {
-    pub fn error(path: impl Into<String>, rule: CheckId, message: Text) -> Problem {
-        Problem { path: path.into(), rule, severity: Severity::Error, message }
+    /// An error at `path`; `words` writes its message, called only where messages exist.
+    #[inline]
+    pub fn error(path: impl Into<String>, rule: CheckId, words: impl FnOnce() -> Text) -> Problem {
+        Problem::new(Severity::Error, path.into(), rule, words)
     }
 
-    pub fn warning(path: impl Into<String>, rule: CheckId, message: Text) -> Problem {
-        Problem { path: path.into(), rule, severity: Severity::Warning, message }
+    /// A warning at `path`, its words as [`Problem::error`]'s.
+    #[inline]
+    pub fn warning(path: impl Into<String>, rule: CheckId, words: impl FnOnce() -> Text) -> Problem {
+        Problem::new(Severity::Warning, path.into(), rule, words)
+    }
+
+    #[inline]
+    fn new(severity: Severity, path: String, rule: CheckId, words: impl FnOnce() -> Text) -> Problem {
+        // Without `explain`, the closure is never called: its sentence is not compiled.
+        #[cfg(not(explain))]
+        let _ = words;
+        Problem {
+            path,
+            rule,
+            severity,
+            #[cfg(explain)]
+            message: words(),
+        }
     }
 
     pub fn is_error(&self) -> bool {
@@ -46,14 +69,18 @@ impl Problem {
 }
 
 impl fmt::Display for Problem {
-    /// `error payment.transfer.iban [iban-checksum]: French / English`.
+    /// `error payment.transfer.iban [iban-checksum]: French / English` (without
+    /// `explain`, up to the rule's id).
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let severity = match self.severity {
             Severity::Error => "error",
             Severity::Warning => "warning",
         };
         let path = if self.path.is_empty() { "(file)" } else { &self.path };
-        write!(f, "{severity} {path} [{}]: {}", self.rule, self.message)
+        write!(f, "{severity} {path} [{}]", self.rule)?;
+        #[cfg(explain)]
+        write!(f, ": {}", self.message)?;
+        Ok(())
     }
 }
 
@@ -98,7 +125,7 @@ pub(crate) fn json_problem(path: &str, e: &json::Error, placed: bool) -> Problem
         Kind::InvalidType { .. } | Kind::InvalidValue { .. } | Kind::NoVariant { .. } | Kind::DuplicateField(_) => (CheckId::JsonType, path.to_owned()),
     };
     let place = (placed && e.line() > 0).then(|| (e.line(), e.column()));
-    Problem::error(path, rule, words::reader_text(e.kind(), place))
+    Problem::error(path, rule, || words::reader_text(e.kind(), place))
 }
 
 /// The stable id of a configuration check: a published contract (documentation,

@@ -11,7 +11,7 @@ use super::text::normalize;
 use super::validate::{check_circo_key, check_communes, iban_field, shorten, validate_account, Checker, MAX_TITLE_CHARS, MAX_URL_CHARS};
 use super::{type_problem, type_problem_unplaced, Config};
 use crate::text_safety;
-use crate::i18n::fill_both;
+use crate::i18n::{fill_both, Text};
 
 /// A validated registry. Entries whose department or number is unusable are left out
 /// (their problems are reported); an inline account with errors stays listed, so that
@@ -210,7 +210,7 @@ impl Entry {
             return Some(Problem::error(
                 "circo",
                 CheckId::LinkMismatch,
-                fill_both(
+                || fill_both(
                     "Le registre annonce la circonscription {} mais le fichier lié décrit la {} : corrigez le lien ou le fichier.",
                     "The registry announces circonscription {} but the linked file describes {}: fix the link or the file.",
                     &[&self.slug, &found],
@@ -229,7 +229,7 @@ impl Entry {
                 return Some(Problem::error(
                     "payment.transfer.iban",
                     CheckId::LinkIbanMismatch,
-                    Text::new(
+                    || Text::new(
                         fill("Le registre du mouvement attend l’IBAN {} pour la circonscription {}, mais {}. Si le compte a changé, faites mettre à jour le registre ; sinon le fichier a peut-être été modifié par un tiers : vérifiez-le avant tout.", &[&want, slug, &got_fr]),
                         fill("The movement’s registry expects IBAN {} for circonscription {}, but {}. If the account changed, have the registry updated; otherwise the file may have been altered by someone else: check it first.", &[&want, slug, &got_en]),
                     ),
@@ -243,7 +243,7 @@ impl Entry {
                 return Some(Problem::error(
                     "mandataire.account_title",
                     CheckId::LinkTitleMismatch,
-                    fill_both(
+                    || fill_both(
                         "Le registre du mouvement attend l’intitulé de compte « {} » pour la circonscription {}, mais le fichier lié donne « {} ». Les deux doivent être identiques, caractère pour caractère : corrigez l’un ou l’autre.",
                         "The movement’s registry expects the account title “{}” for circonscription {}, but the linked file gives “{}”. Both must be identical, character for character: fix one or the other.",
                         &[&want, slug, &got],
@@ -385,7 +385,7 @@ pub(crate) fn load_registry(text: &str, document: &Node<'_>, problems: &mut Vec<
             problems.push(Problem::error(
                 &prefix,
                 CheckId::DuplicateSlug,
-                fill_both(
+                || fill_both(
                     "La circonscription {} figure deux fois (aussi en circos[{}]) : gardez une seule entrée.",
                     "Circonscription {} is listed twice (also at circos[{}]): keep one entry.",
                     &[&entry.slug, &first.to_string()],
@@ -399,7 +399,7 @@ pub(crate) fn load_registry(text: &str, document: &Node<'_>, problems: &mut Vec<
         problems.push(Problem::error(
             "circos",
             CheckId::RegistryEmpty,
-            crate::i18n::Text::new("La liste « circos » est vide : ajoutez au moins une circonscription.", "The “circos” list is empty: add at least one circonscription."),
+            || crate::i18n::Text::new("La liste « circos » est vide : ajoutez au moins une circonscription.", "The “circos” list is empty: add at least one circonscription."),
         ));
     }
     Some(Config::Registry(Registry { name, entries }))
@@ -421,15 +421,15 @@ fn load_link(index: usize, value: &Node<'_>, text: &str, prefix: &str, problems:
     match crate::url::scheme(&url).as_deref() {
         None | Some("https") => {
             if url.contains(char::is_whitespace) {
-                c.error(&path, CheckId::UrlInvalid, "Cette adresse contient une espace : remplacez-la par %20 ou renommez le fichier.", "This address contains a space: replace it with %20 or rename the file.");
+                c.error(&path, CheckId::UrlInvalid, || Text::new("Cette adresse contient une espace : remplacez-la par %20 ou renommez le fichier.", "This address contains a space: replace it with %20 or rename the file."));
             }
         }
-        Some(scheme) => c.error_with(
+        Some(scheme) => c.error(
             &path,
             CheckId::UrlScheme,
-            "« {} » : seules les adresses relatives (circos/75-01.json) ou https:// sont acceptées, pas « {}: ».",
+            || fill_both("« {} » : seules les adresses relatives (circos/75-01.json) ou https:// sont acceptées, pas « {}: ».",
             "“{}”: only relative (circos/75-01.json) or https:// addresses are accepted, not “{}:”.",
-            &[&shorten(&url), scheme],
+            &[&shorten(&url), scheme]),
         ),
     }
     // What the movement vouches for: checked like an account's, compared once fetched.
@@ -446,7 +446,7 @@ fn load_inline(index: usize, value: &Node<'_>, text: &str, prefix: &str, problem
         problems.push(Problem::error(
             prefix,
             CheckId::JsonType,
-            crate::i18n::Text::new(
+            || crate::i18n::Text::new(
                 "Chaque entrée de « circos » est un objet : un compte complet, ou un lien { \"department\", \"number\", \"name\", \"url\" }.",
                 "Each entry of “circos” is an object: a full account, or a link { \"department\", \"number\", \"name\", \"url\" }.",
             ),

@@ -10,7 +10,7 @@ use super::problem::{join, CheckId, Problem, Severity};
 use super::registry::Commune;
 use super::text::{contains_words, normalize};
 use crate::date::Date;
-use crate::i18n::{Lang, Text};
+use crate::i18n::{fill_both, Lang, Text};
 use crate::money::Cents;
 use crate::text_safety;
 use crate::url;
@@ -57,37 +57,43 @@ impl<'a> Checker<'a> {
         Checker { problems, errors: 0 }
     }
 
-    pub(crate) fn error(&mut self, path: &str, rule: CheckId, fr: &str, en: &str) {
+    /// An error at `path`. Its words are written only where they are read (`explain`:
+    /// the command line, the builder, the register page): the donor's widget records
+    /// the check and the path, and never compiles the sentence (issue 22).
+    #[inline(always)]
+    pub(crate) fn error(&mut self, path: &str, rule: CheckId, words: impl FnOnce() -> Text) {
         self.errors += 1;
-        self.push(Severity::Error, path.to_owned(), rule, fr.to_owned(), en.to_owned());
+        #[cfg(explain)]
+        self.push(Severity::Error, path, rule, words());
+        #[cfg(not(explain))]
+        {
+            let _ = words;
+            self.push(Severity::Error, path, rule);
+        }
     }
 
-    pub(crate) fn warning(&mut self, path: &str, rule: CheckId, fr: &str, en: &str) {
-        self.push(Severity::Warning, path.to_owned(), rule, fr.to_owned(), en.to_owned());
-    }
-
-    /// An error whose message is `fr` and `en` filled with `args` (see
-    /// [`crate::i18n::fill`]): one argument list for both languages (size).
-    pub(crate) fn error_with(&mut self, path: &str, rule: CheckId, fr: &str, en: &str, args: &[&str]) {
-        self.errors += 1;
-        self.push_filled(Severity::Error, path, rule, fr, en, args);
-    }
-
-    /// A warning whose message is `fr` and `en` filled with `args`.
-    pub(crate) fn warning_with(&mut self, path: &str, rule: CheckId, fr: &str, en: &str, args: &[&str]) {
-        self.push_filled(Severity::Warning, path, rule, fr, en, args);
-    }
-
-    #[inline(never)]
-    fn push_filled(&mut self, severity: Severity, path: &str, rule: CheckId, fr: &str, en: &str, args: &[&str]) {
-        let message = crate::i18n::fill_both(fr, en, args);
-        self.problems.push(Problem { path: path.to_owned(), rule, severity, message });
+    /// A warning at `path`, its words as [`Checker::error`]'s.
+    #[inline(always)]
+    pub(crate) fn warning(&mut self, path: &str, rule: CheckId, words: impl FnOnce() -> Text) {
+        #[cfg(explain)]
+        self.push(Severity::Warning, path, rule, words());
+        #[cfg(not(explain))]
+        {
+            let _ = words;
+            self.push(Severity::Warning, path, rule);
+        }
     }
 
     /// Out of line: one push of a problem for the fifty checks instead of one each (size).
     #[inline(never)]
-    fn push(&mut self, severity: Severity, path: String, rule: CheckId, fr: String, en: String) {
-        self.problems.push(Problem { path, rule, severity, message: Text { fr, en } });
+    fn push(&mut self, severity: Severity, path: &str, rule: CheckId, #[cfg(explain)] message: Text) {
+        self.problems.push(Problem {
+            path: path.to_owned(),
+            rule,
+            severity,
+            #[cfg(explain)]
+            message,
+        });
     }
 
     /// A text field: trimmed, non-empty, at most `max` characters, no control
@@ -95,23 +101,23 @@ impl<'a> Checker<'a> {
     pub(crate) fn text(&mut self, path: &str, value: &str, max: usize) -> String {
         let trimmed = value.trim();
         if trimmed.is_empty() {
-            self.error(path, CheckId::Empty, "Ce champ est vide : renseignez-le.", "This field is empty: fill it in.");
+            self.error(path, CheckId::Empty, || Text::new("Ce champ est vide : renseignez-le.", "This field is empty: fill it in."));
         }
         let count = trimmed.chars().count();
         if count > max {
-            self.error_with(
+            self.error(
                 path,
                 CheckId::TooLong,
-                "Ce texte fait {} caractères ; {} au plus sont acceptés. Raccourcissez-le.",
-                "This text is {} characters long; at most {} are accepted. Shorten it.", &[&int(count as i64), &int(max as i64)],
+                || fill_both("Ce texte fait {} caractères ; {} au plus sont acceptés. Raccourcissez-le.",
+                "This text is {} characters long; at most {} are accepted. Shorten it.", &[&int(count as i64), &int(max as i64)]),
             );
         }
         if trimmed.chars().any(char::is_control) {
             self.error(
                 path,
                 CheckId::ControlCharacter,
-                "Ce texte contient un caractère de contrôle (saut de ligne, tabulation...) : retirez-le.",
-                "This text contains a control character (line break, tab...): remove it.",
+                || Text::new("Ce texte contient un caractère de contrôle (saut de ligne, tabulation...) : retirez-le.",
+                "This text contains a control character (line break, tab...): remove it."),
             );
         }
         self.hidden(path, value);
@@ -119,8 +125,8 @@ impl<'a> Checker<'a> {
             self.warning(
                 path,
                 CheckId::Markup,
-                "Ce texte contient « < » ou « > ». Le widget affiche le texte tel quel, sans l’interpréter comme du HTML : vérifiez que ce n’est pas une erreur.",
-                "This text contains “<” or “>”. The widget shows text as is, never as HTML: check this is not a mistake.",
+                || Text::new("Ce texte contient « < » ou « > ». Le widget affiche le texte tel quel, sans l’interpréter comme du HTML : vérifiez que ce n’est pas une erreur.",
+                "This text contains “<” or “>”. The widget shows text as is, never as HTML: check this is not a mistake."),
             );
         }
         trimmed.to_owned()
@@ -132,14 +138,14 @@ impl<'a> Checker<'a> {
     pub(crate) fn hidden(&mut self, path: &str, value: &str) {
         if let Some(c) = text_safety::first_hidden(value) {
             self.errors += 1;
-            self.problems.push(Problem::error(path, CheckId::HiddenCharacter, text_safety::config_message(c)));
+            self.problems.push(Problem::error(path, CheckId::HiddenCharacter, || text_safety::config_message(c)));
         } else if let Some((word, c)) = text_safety::mixed_script_word(value) {
             let cp = text_safety::code_point(c);
-            self.warning_with(
+            self.warning(
                 path,
                 CheckId::MixedScript,
-                "Le mot « {} » mêle des lettres latines et « {} » ({}), une lettre d’un autre alphabet qui ressemble à une lettre latine : à l’écran rien ne se voit, mais la banque ne lira pas le même nom. Retapez ce mot au clavier.",
-                "The word “{}” mixes Latin letters with “{}” ({}), a letter of another alphabet that looks like a Latin one: nothing shows on screen, but the bank will not read the same name. Type the word again on the keyboard.", &[word, &c.to_string(), &cp],
+                || fill_both("Le mot « {} » mêle des lettres latines et « {} » ({}), une lettre d’un autre alphabet qui ressemble à une lettre latine : à l’écran rien ne se voit, mais la banque ne lira pas le même nom. Retapez ce mot au clavier.",
+                "The word “{}” mixes Latin letters with “{}” ({}), a letter of another alphabet that looks like a Latin one: nothing shows on screen, but the bank will not read the same name. Type the word again on the keyboard.", &[word, &c.to_string(), &cp]),
             );
         }
     }
@@ -147,11 +153,11 @@ impl<'a> Checker<'a> {
     fn date(&mut self, path: &str, value: &str) -> Option<Date> {
         let date = Date::parse_iso(value.trim());
         if date.is_none() {
-            self.error_with(
+            self.error(
                 path,
                 CheckId::DateInvalid,
-                "« {} » n’est pas une date valide : écrivez-la AAAA-MM-JJ, par exemple 2027-06-13.",
-                "“{}” is not a valid date: write it YYYY-MM-DD, for example 2027-06-13.", &[&shorten(value)],
+                || fill_both("« {} » n’est pas une date valide : écrivez-la AAAA-MM-JJ, par exemple 2027-06-13.",
+                "“{}” is not a valid date: write it YYYY-MM-DD, for example 2027-06-13.", &[&shorten(value)]),
             );
         }
         date
@@ -161,12 +167,14 @@ impl<'a> Checker<'a> {
     fn euros(&mut self, path: &str, value: i64, zero_ok: bool, max: i64, rule: CheckId) -> Option<Cents> {
         let min = i64::from(!zero_ok);
         if value < min || value > max {
-            let (fr, en) = if zero_ok {
-                ("{} € : le montant doit être compris entre 0 et {} euros.", "{} €: the amount must be between 0 and {} euros.")
-            } else {
-                ("{} € : le montant doit être compris entre 1 et {} euros.", "{} €: the amount must be between 1 and {} euros.")
-            };
-            self.error_with(path, rule, fr, en, &[&int(value), &int(max)]);
+            self.error(path, rule, || {
+                let (fr, en) = if zero_ok {
+                    ("{} € : le montant doit être compris entre 0 et {} euros.", "{} €: the amount must be between 0 and {} euros.")
+                } else {
+                    ("{} € : le montant doit être compris entre 1 et {} euros.", "{} €: the amount must be between 1 and {} euros.")
+                };
+                fill_both(fr, en, &[&int(value), &int(max)])
+            });
             return None;
         }
         value.checked_mul(100).map(Cents::new)
@@ -177,38 +185,38 @@ impl<'a> Checker<'a> {
         let url = value.trim();
         self.hidden(path, value);
         if url.chars().count() > MAX_URL_CHARS {
-            self.error_with(path, CheckId::TooLong, "Cette adresse dépasse {} caractères.", "This address exceeds {} characters.", &[&int(MAX_URL_CHARS as i64)]);
+            self.error(path, CheckId::TooLong, || fill_both("Cette adresse dépasse {} caractères.", "This address exceeds {} characters.", &[&int(MAX_URL_CHARS as i64)]));
         }
         match url::scheme(url) {
             Some(scheme) if scheme == "https" => {
                 let host = url::host(url).unwrap_or_default();
                 if host.is_empty() || url.chars().any(|c| c.is_whitespace() || c.is_control()) {
-                    self.error_with(
+                    self.error(
                         path,
                         CheckId::UrlInvalid,
-                        "« {} » n’est pas une adresse web valide : écrivez l’adresse complète, par exemple https://exemple.fr/dons.",
-                        "“{}” is not a valid web address: write the full address, for example https://example.org/give.", &[&shorten(url)],
+                        || fill_both("« {} » n’est pas une adresse web valide : écrivez l’adresse complète, par exemple https://exemple.fr/dons.",
+                        "“{}” is not a valid web address: write the full address, for example https://example.org/give.", &[&shorten(url)]),
                     );
                 } else if url::authority(url).is_some_and(|a| a.contains('@')) {
                     self.error(
                         path,
                         CheckId::UrlInvalid,
-                        "Cette adresse contient « @ » avant le nom de domaine, ce qui peut tromper les donateurs : retirez-le.",
-                        "This address contains “@” before the domain name, which can mislead donors: remove it.",
+                        || Text::new("Cette adresse contient « @ » avant le nom de domaine, ce qui peut tromper les donateurs : retirez-le.",
+                        "This address contains “@” before the domain name, which can mislead donors: remove it."),
                     );
                 }
             }
-            Some(scheme) => self.error_with(
+            Some(scheme) => self.error(
                 path,
                 CheckId::UrlScheme,
-                "Seules les adresses https: sont acceptées, pas « {}: ». Utilisez l’adresse https:// de la page (les navigateurs signalent les pages http comme non sécurisées, et les autres schémas sont dangereux).",
-                "Only https: addresses are accepted, not “{}:”. Use the page’s https:// address (browsers flag http pages as insecure, and other schemes are dangerous).", &[&scheme],
+                || fill_both("Seules les adresses https: sont acceptées, pas « {}: ». Utilisez l’adresse https:// de la page (les navigateurs signalent les pages http comme non sécurisées, et les autres schémas sont dangereux).",
+                "Only https: addresses are accepted, not “{}:”. Use the page’s https:// address (browsers flag http pages as insecure, and other schemes are dangerous).", &[&scheme]),
             ),
-            None => self.error_with(
+            None => self.error(
                 path,
                 CheckId::UrlScheme,
-                "« {} » n’est pas une adresse complète : écrivez-la avec https://, par exemple https://exemple.fr/dons.",
-                "“{}” is not a full address: write it with https://, for example https://example.org/give.", &[&shorten(url)],
+                || fill_both("« {} » n’est pas une adresse complète : écrivez-la avec https://, par exemple https://exemple.fr/dons.",
+                "“{}” is not a full address: write it with https://, for example https://example.org/give.", &[&shorten(url)]),
             ),
         }
         url.to_owned()
@@ -306,20 +314,20 @@ pub(crate) fn check_circo_key(
     let code = department.trim().to_ascii_uppercase();
     let dept_ok = is_department_code(&code);
     if !dept_ok {
-        c.error_with(
+        c.error(
             &join(prefix, "department"),
             CheckId::DepartmentCode,
-            "« {} » n’est pas un code de département : écrivez-le entre guillemets, sur deux chiffres (\"01\", \"75\"), \"2A\"/\"2B\" pour la Corse, trois chiffres outre-mer (\"974\"), \"ZZ\" pour les Français de l’étranger.",
-            "“{}” is not a department code: write it as a string, on two digits (\"01\", \"75\"), \"2A\"/\"2B\" for Corsica, three digits overseas (\"974\"), \"ZZ\" for French people abroad.", &[&shorten(department)],
+            || fill_both("« {} » n’est pas un code de département : écrivez-le entre guillemets, sur deux chiffres (\"01\", \"75\"), \"2A\"/\"2B\" pour la Corse, trois chiffres outre-mer (\"974\"), \"ZZ\" pour les Français de l’étranger.",
+            "“{}” is not a department code: write it as a string, on two digits (\"01\", \"75\"), \"2A\"/\"2B\" for Corsica, three digits overseas (\"974\"), \"ZZ\" for French people abroad.", &[&shorten(department)]),
         );
     }
     let number_ok = (1..=99).contains(&number);
     if !number_ok {
-        c.error_with(
+        c.error(
             &join(prefix, "number"),
             CheckId::CircoNumber,
-            "{} n’est pas un numéro de circonscription : il va de 1 à 99.",
-            "{} is not a circonscription number: it runs from 1 to 99.", &[&int(number)],
+            || fill_both("{} n’est pas un numéro de circonscription : il va de 1 à 99.",
+            "{} is not a circonscription number: it runs from 1 to 99.", &[&int(number)]),
         );
     }
     (dept_ok && number_ok).then_some((code, number as u16))
@@ -336,36 +344,36 @@ pub(crate) fn check_communes(c: &mut Checker<'_>, path: &str, communes: &[Commun
         let name = c.text(&join(&at, "name"), &commune.name, MAX_NAME_CHARS);
         let insee = commune.insee.as_str();
         if !is_insee_code(insee) {
-            c.error_with(
+            c.error(
                 &join(&at, "insee"),
                 CheckId::CommuneInsee,
-                "« {} » n’est pas un code INSEE de commune : 5 chiffres (« 42218 »), ou 2A ou 2B puis 3 chiffres en Corse (« 2A004 »). Ce n’est pas le code postal.",
-                "“{}” is not a commune’s INSEE code: 5 digits (“42218”), or 2A or 2B then 3 digits in Corsica (“2A004”). It is not the postal code.", &[&shorten(insee)],
+                || fill_both("« {} » n’est pas un code INSEE de commune : 5 chiffres (« 42218 »), ou 2A ou 2B puis 3 chiffres en Corse (« 2A004 »). Ce n’est pas le code postal.",
+                "“{}” is not a commune’s INSEE code: 5 digits (“42218”), or 2A or 2B then 3 digits in Corsica (“2A004”). It is not the postal code.", &[&shorten(insee)]),
             );
         } else if let Some(first) = communes[..i].iter().position(|other| other.insee == insee) {
-            c.warning_with(
+            c.warning(
                 &join(&at, "insee"),
                 CheckId::CommuneDuplicate,
-                "La commune {} figure deux fois (aussi en {}[{}]) : gardez une seule entrée.",
-                "Commune {} is listed twice (also at {}[{}]): keep one entry.", &[insee, path, &int(first as i64)],
+                || fill_both("La commune {} figure deux fois (aussi en {}[{}]) : gardez une seule entrée.",
+                "Commune {} is listed twice (also at {}[{}]): keep one entry.", &[insee, path, &int(first as i64)]),
             );
         }
         let mut postal_codes: Vec<String> = Vec::with_capacity(commune.postal_codes.len());
         for (k, code) in commune.postal_codes.iter().enumerate() {
             let code_path = format!("{at}.postal_codes[{k}]");
             if code.len() != 5 || !code.bytes().all(|b| b.is_ascii_digit()) {
-                c.error_with(
+                c.error(
                     &code_path,
                     CheckId::CommunePostalCode,
-                    "« {} » n’est pas un code postal : 5 chiffres sans espace, entre guillemets (« 01000 »).",
-                    "“{}” is not a postal code: 5 digits without spaces, in quotes (“01000”).", &[&shorten(code)],
+                    || fill_both("« {} » n’est pas un code postal : 5 chiffres sans espace, entre guillemets (« 01000 »).",
+                    "“{}” is not a postal code: 5 digits without spaces, in quotes (“01000”).", &[&shorten(code)]),
                 );
             } else if postal_codes.contains(code) {
-                c.warning_with(
+                c.warning(
                     &code_path,
                     CheckId::CommuneDuplicate,
-                    "Le code postal {} figure deux fois pour cette commune : gardez-le une fois.",
-                    "Postal code {} is listed twice for this commune: keep it once.", &[code],
+                    || fill_both("Le code postal {} figure deux fois pour cette commune : gardez-le une fois.",
+                    "Postal code {} is listed twice for this commune: keep it once.", &[code]),
                 );
             } else {
                 postal_codes.push(code.clone());
@@ -391,11 +399,11 @@ pub fn validate_account(file: &AccountFile, prefix: &str, problems: &mut Vec<Pro
     let p = |field: &str| join(prefix, field);
 
     if file.format != ACCOUNT_FORMAT {
-        c.error_with(
+        c.error(
             &p("format"),
             CheckId::FormatVersion,
-            "Format « {} » inconnu : cette version du widget lit \"{}\".",
-            "Unknown format “{}”: this version of the widget reads \"{}\".", &[&shorten(&file.format), ACCOUNT_FORMAT],
+            || fill_both("Format « {} » inconnu : cette version du widget lit \"{}\".",
+            "Unknown format “{}”: this version of the widget reads \"{}\".", &[&shorten(&file.format), ACCOUNT_FORMAT]),
         );
     }
 
@@ -412,18 +420,18 @@ pub fn validate_account(file: &AccountFile, prefix: &str, problems: &mut Vec<Pro
             crate::law::rules::SECOND_ROUND_AFTER_DAYS
         });
         if gap <= 0 {
-            c.error_with(
+            c.error(
                 &p("election.second_round"),
                 CheckId::SecondRoundBeforeFirst,
-                "Le second tour ({}) doit être après le premier ({}) : vérifiez les deux dates.",
-                "The second round ({}) must come after the first ({}): check both dates.", &[&second.to_string(), &first.to_string()],
+                || fill_both("Le second tour ({}) doit être après le premier ({}) : vérifiez les deux dates.",
+                "The second round ({}) must come after the first ({}): check both dates.", &[&second.to_string(), &first.to_string()]),
             );
         } else if gap != expected {
-            c.warning_with(
+            c.warning(
                 &p("election.second_round"),
                 CheckId::SecondRoundInterval,
-                "Le second tour a lieu d’habitude {} jours après le premier ; ici {} jours. Vérifiez les dates.",
-                "The second round usually comes {} days after the first; here {} days. Check the dates.", &[&int(expected), &int(gap)],
+                || fill_both("Le second tour a lieu d’habitude {} jours après le premier ; ici {} jours. Vérifiez les dates.",
+                "The second round usually comes {} days after the first; here {} days. Check the dates.", &[&int(expected), &int(gap)]),
             );
         }
     }
@@ -431,17 +439,17 @@ pub fn validate_account(file: &AccountFile, prefix: &str, problems: &mut Vec<Pro
         c.warning(
             &p("election.trigger_date"),
             CheckId::TriggerDateMissing,
-            "Pour une élection partielle, indiquez « trigger_date » (la date de l’événement qui l’a provoquée) : la collecte des dons s’ouvre à cette date.",
-            "For a by-election, give “trigger_date” (the date of the event that caused it): the collection of gifts opens on that date.",
+            || Text::new("Pour une élection partielle, indiquez « trigger_date » (la date de l’événement qui l’a provoquée) : la collecte des dons s’ouvre à cette date.",
+            "For a by-election, give “trigger_date” (the date of the event that caused it): the collection of gifts opens on that date."),
         );
     }
     if let (Some(first), Some(trigger)) = (first_round, trigger_date) {
         if trigger >= first {
-            c.error_with(
+            c.error(
                 &p("election.trigger_date"),
                 CheckId::TriggerAfterFirstRound,
-                "La date de l’événement déclencheur ({}) doit précéder le premier tour ({}).",
-                "The triggering event’s date ({}) must precede the first round ({}).", &[&trigger.to_string(), &first.to_string()],
+                || fill_both("La date de l’événement déclencheur ({}) doit précéder le premier tour ({}).",
+                "The triggering event’s date ({}) must precede the first round ({}).", &[&trigger.to_string(), &first.to_string()]),
             );
         }
     }
@@ -454,11 +462,11 @@ pub fn validate_account(file: &AccountFile, prefix: &str, problems: &mut Vec<Pro
         None => None,
         Some(n) if (1..=10_000_000).contains(&n) => Some(n as u32),
         Some(n) => {
-            c.error_with(
+            c.error(
                 &p("circo.population"),
                 CheckId::Population,
-                "{} habitants : la population doit être un nombre entier positif (au plus 10 millions). Omettez le champ si vous ne la connaissez pas.",
-                "{} inhabitants: the population must be a positive whole number (at most 10 million). Leave the field out if you do not know it.", &[&int(n)],
+                || fill_both("{} habitants : la population doit être un nombre entier positif (au plus 10 millions). Omettez le champ si vous ne la connaissez pas.",
+                "{} inhabitants: the population must be a positive whole number (at most 10 million). Leave the field out if you do not know it.", &[&int(n)]),
             );
             None
         }
@@ -472,29 +480,29 @@ pub fn validate_account(file: &AccountFile, prefix: &str, problems: &mut Vec<Pro
     let designated_on = c.date(&p("mandataire.designated_on"), &m.designated_on);
     if let (Some(designated), Some(first)) = (designated_on, first_round) {
         if designated >= first {
-            c.error_with(
+            c.error(
                 &p("mandataire.designated_on"),
                 CheckId::DesignationAfterFirstRound,
-                "La désignation du mandataire ({}) doit précéder le premier tour ({}) : elle a lieu au plus tard au dépôt de candidature. Vérifiez la date.",
-                "The mandataire’s designation ({}) must precede the first round ({}): it happens at the latest when the candidacy is filed. Check the date.", &[&designated.to_string(), &first.to_string()],
+                || fill_both("La désignation du mandataire ({}) doit précéder le premier tour ({}) : elle a lieu au plus tard au dépôt de candidature. Vérifiez la date.",
+                "The mandataire’s designation ({}) must precede the first round ({}): it happens at the latest when the candidacy is filed. Check the date.", &[&designated.to_string(), &first.to_string()]),
             );
         }
     }
     let (shown_mandataire, shown_candidate) = (text_safety::reveal(&mandataire_name), text_safety::reveal(&candidate));
     if !account_title.is_empty() && !mandataire_name.is_empty() && !contains_words(&account_title, &mandataire_name) {
-        c.warning_with(
+        c.warning(
             &p("mandataire.account_title"),
             CheckId::AccountTitleMandataire,
-            "L’intitulé du compte ne mentionne pas « {} ». Recopiez l’intitulé exact figurant sur le RIB du compte de campagne.",
-            "The account title does not mention “{}”. Copy the exact title from the campaign account’s bank details (RIB).", &[&shown_mandataire],
+            || fill_both("L’intitulé du compte ne mentionne pas « {} ». Recopiez l’intitulé exact figurant sur le RIB du compte de campagne.",
+            "The account title does not mention “{}”. Copy the exact title from the campaign account’s bank details (RIB).", &[&shown_mandataire]),
         );
     }
     if m.kind == MandataireKind::Person && !account_title.is_empty() && !candidate.is_empty() && !contains_words(&account_title, &candidate) {
-        c.warning_with(
+        c.warning(
             &p("mandataire.account_title"),
             CheckId::AccountTitleCandidate,
-            "L’intitulé du compte d’un mandataire financier dit d’habitude « {}, mandataire financier de {} » ; ici le nom du candidat n’y figure pas. Recopiez l’intitulé exact du RIB.",
-            "A mandataire’s account title usually reads “{}, mandataire financier de {}”; here the candidate’s name is missing. Copy the exact title from the bank details (RIB).", &[&shown_mandataire, &shown_candidate],
+            || fill_both("L’intitulé du compte d’un mandataire financier dit d’habitude « {}, mandataire financier de {} » ; ici le nom du candidat n’y figure pas. Recopiez l’intitulé exact du RIB.",
+            "A mandataire’s account title usually reads “{}, mandataire financier de {}”; here the candidate’s name is missing. Copy the exact title from the bank details (RIB).", &[&shown_mandataire, &shown_candidate]),
         );
     }
 
@@ -504,8 +512,8 @@ pub fn validate_account(file: &AccountFile, prefix: &str, problems: &mut Vec<Pro
         c.error(
             &p("payment"),
             CheckId::PaymentMissing,
-            "Aucun moyen de paiement en ligne ou par courrier : indiquez au moins « cheque », « transfer » ou « card » (les espèces ne se donnent qu’en main propre).",
-            "No payment method by post or online: give at least “cheque”, “transfer” or “card” (cash is only given in person).",
+            || Text::new("Aucun moyen de paiement en ligne ou par courrier : indiquez au moins « cheque », « transfer » ou « card » (les espèces ne se donnent qu’en main propre).",
+            "No payment method by post or online: give at least “cheque”, “transfer” or “card” (cash is only given in person)."),
         );
     }
     let cheque = pay.cheque.as_ref().map(|ch| {
@@ -520,9 +528,9 @@ pub fn validate_account(file: &AccountFile, prefix: &str, problems: &mut Vec<Pro
         let given: Vec<(String, &str)> = given.into_iter().filter(|(_, l)| !l.trim().is_empty()).collect();
         let lines: Vec<String> = given.iter().map(|(line_path, line)| c.text(line_path, line, 70)).collect();
         if lines.is_empty() {
-            c.error(&path, CheckId::Empty, "L’adresse où envoyer les chèques est vide : renseignez-la.", "The address to send cheques to is empty: fill it in.");
+            c.error(&path, CheckId::Empty, || Text::new("L’adresse où envoyer les chèques est vide : renseignez-la.", "The address to send cheques to is empty: fill it in."));
         } else if lines.len() > 6 {
-            c.error(&path, CheckId::AddressLines, "Une adresse postale tient en 6 lignes au plus.", "A postal address fits in at most 6 lines.");
+            c.error(&path, CheckId::AddressLines, || Text::new("Une adresse postale tient en 6 lignes au plus.", "A postal address fits in at most 6 lines."));
         }
         Cheque { payee, address: lines }
     });
@@ -538,11 +546,11 @@ pub fn validate_account(file: &AccountFile, prefix: &str, problems: &mut Vec<Pro
         let path = p("payment.card.url");
         let url = c.https_url(&path, &card.url);
         if let Some(platform) = third_party_platform(&url) {
-            c.warning_with(
+            c.warning(
                 &path,
                 CheckId::CardThirdPartyPlatform,
-                "Cette page de paiement est sur {}, une plateforme tierce. C’est permis (R39-1-1 du code électoral) seulement si le mandataire s’assure que la page porte les mentions de l’article L52-9, que le prestataire applique les plafonds de l’article L52-8, transmet avec les fonds les données de chaque donateur (R39-1), verse les fonds sans délai et ne rembourse rien sans l’accord du mandataire ; une plateforme de financement participatif doit avoir le statut de l’article L548-1 du code monétaire et financier. Vérifiez ces conditions, ou utilisez la page de paiement de la banque du compte.",
-                "This payment page is on {}, a third-party platform. It is allowed (R39-1-1 of the electoral code) only if the mandataire makes sure the page carries the L52-9 mentions, the provider enforces the L52-8 limits, passes on each donor’s data (R39-1) with the funds, pays in without delay and refunds nothing without the mandataire’s consent; a crowdfunding platform must hold the status of article L548-1 of the monetary and financial code. Check these conditions, or use the payment page of the account’s bank.", &[platform],
+                || fill_both("Cette page de paiement est sur {}, une plateforme tierce. C’est permis (R39-1-1 du code électoral) seulement si le mandataire s’assure que la page porte les mentions de l’article L52-9, que le prestataire applique les plafonds de l’article L52-8, transmet avec les fonds les données de chaque donateur (R39-1), verse les fonds sans délai et ne rembourse rien sans l’accord du mandataire ; une plateforme de financement participatif doit avoir le statut de l’article L548-1 du code monétaire et financier. Vérifiez ces conditions, ou utilisez la page de paiement de la banque du compte.",
+                "This payment page is on {}, a third-party platform. It is allowed (R39-1-1 of the electoral code) only if the mandataire makes sure the page carries the L52-9 mentions, the provider enforces the L52-8 limits, passes on each donor’s data (R39-1) with the funds, pays in without delay and refunds nothing without the mandataire’s consent; a crowdfunding platform must hold the status of article L548-1 of the monetary and financial code. Check these conditions, or use the payment page of the account’s bank.", &[platform]),
             );
         }
         let operator = c.text(&p("payment.card.operator"), &card.operator, MAX_NAME_CHARS);
@@ -552,26 +560,26 @@ pub fn validate_account(file: &AccountFile, prefix: &str, problems: &mut Vec<Pro
 
     // Presets.
     if file.presets.len() > MAX_PRESETS {
-        c.warning_with(
+        c.warning(
             &p("presets"),
             CheckId::PresetsTooMany,
-            "{} montants proposés : au-delà de {}, les boutons deviennent illisibles. Gardez les plus utiles.",
-            "{} preset amounts: beyond {} the buttons become unreadable. Keep the most useful ones.", &[&int(file.presets.len() as i64), &int(MAX_PRESETS as i64)],
+            || fill_both("{} montants proposés : au-delà de {}, les boutons deviennent illisibles. Gardez les plus utiles.",
+            "{} preset amounts: beyond {} the buttons become unreadable. Keep the most useful ones.", &[&int(file.presets.len() as i64), &int(MAX_PRESETS as i64)]),
         );
     }
     let mut presets = Vec::with_capacity(file.presets.len());
     for (i, &euros) in file.presets.iter().enumerate() {
         let path = format!("{}[{i}]", p("presets"));
         if euros > DONOR_CAP_EUROS {
-            c.error_with(
+            c.error(
                 &path,
                 CheckId::PresetOverCap,
-                "{} € dépasse le plafond légal de {} € par donateur et par élection (L52-8) : retirez ce montant.",
-                "{} € exceeds the legal cap of {} € per donor and election (L52-8): remove this amount.", &[&int(euros), &int(DONOR_CAP_EUROS)],
+                || fill_both("{} € dépasse le plafond légal de {} € par donateur et par élection (L52-8) : retirez ce montant.",
+                "{} € exceeds the legal cap of {} € per donor and election (L52-8): remove this amount.", &[&int(euros), &int(DONOR_CAP_EUROS)]),
             );
         } else if let Some(cents) = c.euros(&path, euros, false, DONOR_CAP_EUROS, CheckId::PresetPositive) {
             if presets.contains(&cents) {
-                c.warning_with(&path, CheckId::PresetDuplicate, "Le montant {} € est proposé deux fois.", "The amount {} € is offered twice.", &[&int(euros)]);
+                c.warning(&path, CheckId::PresetDuplicate, || fill_both("Le montant {} € est proposé deux fois.", "The amount {} € is offered twice.", &[&int(euros)]));
             } else {
                 presets.push(cents);
             }
@@ -590,7 +598,7 @@ pub fn validate_account(file: &AccountFile, prefix: &str, problems: &mut Vec<Pro
     // Contact.
     let contact = file.contact.as_ref().map(|ct| {
         if ct.email.is_none() && ct.url.is_none() {
-            c.warning(&p("contact"), CheckId::ContactEmpty, "Le contact est vide : indiquez « email » ou « url », ou retirez « contact ».", "The contact is empty: give “email” or “url”, or remove “contact”.");
+            c.warning(&p("contact"), CheckId::ContactEmpty, || Text::new("Le contact est vide : indiquez « email » ou « url », ou retirez « contact ».", "The contact is empty: give “email” or “url”, or remove “contact”."));
         }
         let email = ct.email.as_deref().map(|e| {
             let path = p("contact.email");
@@ -599,7 +607,7 @@ pub fn validate_account(file: &AccountFile, prefix: &str, problems: &mut Vec<Pro
                 !user.is_empty() && domain.contains('.') && !domain.starts_with('.') && !domain.ends_with('.') && !domain.contains('@')
             }) && !email.contains(char::is_whitespace);
             if !valid && !email.is_empty() {
-                c.error_with(&path, CheckId::EmailInvalid, "« {} » n’est pas une adresse électronique valide (nom@domaine.fr).", "“{}” is not a valid email address (name@domain.org).", &[&shorten(&email)]);
+                c.error(&path, CheckId::EmailInvalid, || fill_both("« {} » n’est pas une adresse électronique valide (nom@domaine.fr).", "“{}” is not a valid email address (name@domain.org).", &[&shorten(&email)]));
             }
             email
         });
@@ -639,32 +647,32 @@ fn match_title(c: &mut Checker<'_>, path: &str, value: &str, title: &str, holder
     let (v, t) = (normalize(value), normalize(title));
     let (value, title) = (text_safety::reveal(value), text_safety::reveal(title));
     if v == t {
-        c.warning_with(
+        c.warning(
             path,
             CheckId::TitleSpelling,
-            "« {} » ne s’écrit pas exactement comme l’intitulé du compte « {} » (majuscules, accents ou ponctuation). Recopiez l’intitulé exact.",
-            "“{}” is not written exactly like the account title “{}” (case, accents or punctuation). Copy the exact title.", &[&value, &title],
+            || fill_both("« {} » ne s’écrit pas exactement comme l’intitulé du compte « {} » (majuscules, accents ou ponctuation). Recopiez l’intitulé exact.",
+            "“{}” is not written exactly like the account title “{}” (case, accents or punctuation). Copy the exact title.", &[&value, &title]),
         );
     } else if holder && title.chars().count() > MAX_HOLDER_CHARS && !v.is_empty() && t.starts_with(&v) {
         c.warning(
             path,
             CheckId::TransferHolderTruncated,
-            "Le titulaire est l’intitulé du compte raccourci à 70 caractères pour le QR code de virement : c’est accepté, vérifiez qu’il reste reconnaissable.",
-            "The holder is the account title cut to 70 characters for the transfer QR code: accepted; check it stays recognisable.",
+            || Text::new("Le titulaire est l’intitulé du compte raccourci à 70 caractères pour le QR code de virement : c’est accepté, vérifiez qu’il reste reconnaissable.",
+            "The holder is the account title cut to 70 characters for the transfer QR code: accepted; check it stays recognisable."),
         );
     } else if holder {
-        c.error_with(
+        c.error(
             path,
             CheckId::TransferHolderMismatch,
-            "Le titulaire du virement « {} » diffère de l’intitulé du compte « {} ». Les dons doivent aller au compte du mandataire : recopiez l’intitulé exact du RIB.",
-            "The transfer holder “{}” differs from the account title “{}”. Gifts must go to the mandataire’s account: copy the exact title from the bank details (RIB).", &[&value, &title],
+            || fill_both("Le titulaire du virement « {} » diffère de l’intitulé du compte « {} ». Les dons doivent aller au compte du mandataire : recopiez l’intitulé exact du RIB.",
+            "The transfer holder “{}” differs from the account title “{}”. Gifts must go to the mandataire’s account: copy the exact title from the bank details (RIB).", &[&value, &title]),
         );
     } else {
-        c.error_with(
+        c.error(
             path,
             CheckId::ChequePayeeMismatch,
-            "L’ordre des chèques « {} » diffère de l’intitulé du compte « {} ». Un chèque se libelle à l’ordre exact du compte de campagne : recopiez l’intitulé du RIB.",
-            "The cheque payee “{}” differs from the account title “{}”. A cheque is made out to the campaign account’s exact title: copy the title from the bank details (RIB).", &[&value, &title],
+            || fill_both("L’ordre des chèques « {} » diffère de l’intitulé du compte « {} ». Un chèque se libelle à l’ordre exact du compte de campagne : recopiez l’intitulé du RIB.",
+            "The cheque payee “{}” differs from the account title “{}”. A cheque is made out to the campaign account’s exact title: copy the title from the bank details (RIB).", &[&value, &title]),
         );
     }
 }
@@ -678,11 +686,11 @@ pub(crate) fn iban_field(c: &mut Checker<'_>, path: &str, raw: &str) -> Option<S
     if verdict.is_err() {
         let compact = crate::payment::electronic_iban(raw);
         if (compact.starts_with("FR") || compact.starts_with("MC")) && compact.len() != 27 && compact.is_ascii() {
-            c.error_with(
+            c.error(
                 path,
                 CheckId::IbanFormat,
-                "Cet IBAN a {} caractères ; un IBAN français en a 27 (FR76 suivi de 23 caractères). Recopiez-le depuis le RIB.",
-                "This IBAN has {} characters; a French IBAN has 27 (FR76 then 23 characters). Copy it again from the bank details (RIB).", &[&int(compact.len() as i64)],
+                || fill_both("Cet IBAN a {} caractères ; un IBAN français en a 27 (FR76 suivi de 23 caractères). Recopiez-le depuis le RIB.",
+                "This IBAN has {} characters; a French IBAN has 27 (FR76 then 23 characters). Copy it again from the bank details (RIB).", &[&int(compact.len() as i64)]),
             );
             return None;
         }
@@ -691,11 +699,11 @@ pub(crate) fn iban_field(c: &mut Checker<'_>, path: &str, raw: &str) -> Option<S
         Ok(compact) => {
             let country = &compact[..2];
             if country != "FR" {
-                c.warning_with(
+                c.warning(
                     path,
                     CheckId::IbanCountry,
-                    "Cet IBAN est d’un compte ouvert hors de France ({}). Le compte de campagne est normalement tenu par une banque en France : vérifiez.",
-                    "This IBAN is of an account outside France ({}). The campaign account is normally held by a bank in France: check.", &[country],
+                    || fill_both("Cet IBAN est d’un compte ouvert hors de France ({}). Le compte de campagne est normalement tenu par une banque en France : vérifiez.",
+                    "This IBAN is of an account outside France ({}). The campaign account is normally held by a bank in France: check.", &[country]),
                 );
             }
             Some(compact)
@@ -704,8 +712,8 @@ pub(crate) fn iban_field(c: &mut Checker<'_>, path: &str, raw: &str) -> Option<S
             c.error(
                 path,
                 CheckId::IbanChecksum,
-                "La clé de contrôle de cet IBAN est fausse : une lettre ou un chiffre est mal recopié. Recopiez-le depuis le RIB.",
-                "This IBAN’s check digits are wrong: a letter or digit was mistyped. Copy it again from the bank details (RIB).",
+                || Text::new("La clé de contrôle de cet IBAN est fausse : une lettre ou un chiffre est mal recopié. Recopiez-le depuis le RIB.",
+                "This IBAN’s check digits are wrong: a letter or digit was mistyped. Copy it again from the bank details (RIB)."),
             );
             None
         }
@@ -713,8 +721,8 @@ pub(crate) fn iban_field(c: &mut Checker<'_>, path: &str, raw: &str) -> Option<S
             c.error(
                 path,
                 CheckId::IbanFormat,
-                "Cet IBAN n’a pas la longueur ou la forme attendue pour son pays (27 caractères pour la France, FR76...). Recopiez-le depuis le RIB.",
-                "This IBAN does not have the length or shape expected for its country (27 characters for France, FR76...). Copy it again from the bank details (RIB).",
+                || Text::new("Cet IBAN n’a pas la longueur ou la forme attendue pour son pays (27 caractères pour la France, FR76...). Recopiez-le depuis le RIB.",
+                "This IBAN does not have the length or shape expected for its country (27 characters for France, FR76...). Copy it again from the bank details (RIB)."),
             );
             None
         }
@@ -722,17 +730,17 @@ pub(crate) fn iban_field(c: &mut Checker<'_>, path: &str, raw: &str) -> Option<S
             c.error(
                 path,
                 CheckId::IbanCountryUnknown,
-                "Cet IBAN commence par un code pays inconnu : un IBAN français commence par FR. Recopiez-le depuis le RIB.",
-                "This IBAN starts with an unknown country code: a French IBAN starts with FR. Copy it again from the bank details (RIB).",
+                || Text::new("Cet IBAN commence par un code pays inconnu : un IBAN français commence par FR. Recopiez-le depuis le RIB.",
+                "This IBAN starts with an unknown country code: a French IBAN starts with FR. Copy it again from the bank details (RIB)."),
             );
             None
         }
         Err(IbanError::Format) => {
-            c.error_with(
+            c.error(
                 path,
                 CheckId::IbanFormat,
-                "« {} » n’est pas un IBAN : il commence par deux lettres et deux chiffres (FR76...), 27 caractères pour la France. Recopiez-le depuis le RIB.",
-                "“{}” is not an IBAN: it starts with two letters and two digits (FR76...), 27 characters for France. Copy it again from the bank details (RIB).", &[&shorten(raw)],
+                || fill_both("« {} » n’est pas un IBAN : il commence par deux lettres et deux chiffres (FR76...), 27 caractères pour la France. Recopiez-le depuis le RIB.",
+                "“{}” is not an IBAN: it starts with two letters and two digits (FR76...), 27 characters for France. Copy it again from the bank details (RIB).", &[&shorten(raw)]),
             );
             None
         }
@@ -743,11 +751,11 @@ pub(crate) fn iban_field(c: &mut Checker<'_>, path: &str, raw: &str) -> Option<S
 /// whether its country fits the IBAN's; its electronic form.
 fn bic_field(c: &mut Checker<'_>, path: &str, raw: &str, iban: Option<&str>) -> String {
     let Ok(bic) = crate::payment::check_bic(raw) else {
-        c.error_with(
+        c.error(
             path,
             CheckId::BicFormat,
-            "« {} » n’est pas un BIC : 8 ou 11 caractères, 4 lettres ou chiffres de banque, 2 lettres de pays, 2 de lieu, éventuellement 3 d’agence (ex. BNPAFRPP). Recopiez-le du RIB, ou retirez « bic » : il est facultatif.",
-            "“{}” is not a BIC: 8 or 11 characters, 4 bank letters or digits, 2 country letters, 2 location characters, optionally 3 branch characters (e.g. BNPAFRPP). Copy it from the bank details, or remove “bic”: it is optional.", &[&shorten(raw)],
+            || fill_both("« {} » n’est pas un BIC : 8 ou 11 caractères, 4 lettres ou chiffres de banque, 2 lettres de pays, 2 de lieu, éventuellement 3 d’agence (ex. BNPAFRPP). Recopiez-le du RIB, ou retirez « bic » : il est facultatif.",
+            "“{}” is not a BIC: 8 or 11 characters, 4 bank letters or digits, 2 country letters, 2 location characters, optionally 3 branch characters (e.g. BNPAFRPP). Copy it from the bank details, or remove “bic”: it is optional.", &[&shorten(raw)]),
         );
         return raw.to_owned();
     };
@@ -756,11 +764,11 @@ fn bic_field(c: &mut Checker<'_>, path: &str, raw: &str, iban: Option<&str>) -> 
         let consistent = bic_country == iban_country
             || (matches!(iban_country, "FR" | "MC") && FRENCH_BIC_COUNTRIES.contains(&bic_country));
         if !consistent {
-            c.warning_with(
+            c.warning(
                 path,
                 CheckId::BicCountry,
-                "Le BIC est d’une banque du pays {} mais l’IBAN d’un compte du pays {} : l’un des deux est sans doute mal recopié.",
-                "The BIC is of a bank in country {} but the IBAN of an account in country {}: one of them is probably mistyped.", &[bic_country, iban_country],
+                || fill_both("Le BIC est d’une banque du pays {} mais l’IBAN d’un compte du pays {} : l’un des deux est sans doute mal recopié.",
+                "The BIC is of a bank in country {} but the IBAN of an account in country {}: one of them is probably mistyped.", &[bic_country, iban_country]),
             );
         }
     }

@@ -7,7 +7,7 @@ use crate::config::model::ValidAccount as Account;
 use crate::config::{Match, Problem, Registry};
 use crate::date::Date;
 use crate::embed::LoadFailure;
-use crate::i18n::{fill, Lang};
+use crate::i18n::Lang;
 use crate::law::calendar::{self, CollectionState};
 use crate::payment::Method;
 use crate::law::{plan, rules, texts};
@@ -510,6 +510,19 @@ pub struct FailureView {
     pub donor: String,
     pub details_label: String,
     pub details: Vec<String>,
+    /// For a configuration with errors: where its explanation is.
+    pub explained: Option<Explained>,
+}
+
+/// Where a collective reads what is wrong with its configuration: the donor's widget
+/// names each check and field, the builder and `circo-don check` explain them.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Explained {
+    /// « Voir le détail dans le préparateur », and its address: `builder.html` beside
+    /// the widget's files with the configuration imported (when the widget knows both).
+    pub link: Option<(String, String)>,
+    /// How to see the same explanation without the link.
+    pub elsewhere: String,
 }
 
 /// The configuration could not be loaded from `source`.
@@ -518,18 +531,23 @@ pub fn load_failure(failure: &LoadFailure, source: &str, lang: Lang) -> FailureV
         donor: failure.for_donor().into_lang(lang),
         details_label: Label::DetailsForCollective.get(lang),
         details: vec![failure.for_collective(source).into_lang(lang)],
+        explained: None,
     }
 }
 
-/// The configuration from `source` has errors: no payment details, every problem.
-pub fn invalid(problems: &[Problem], source: &str, lang: Lang) -> FailureView {
+/// The configuration from `source` has errors: no payment details; for the collective,
+/// each problem's field and check id (`circo.json — payment.transfer.iban
+/// [iban-checksum]`), and the builder's address with the file imported (`builder`,
+/// from [`crate::url::import_fragment`]) where its problems are explained at their fields.
+pub fn invalid(problems: &[Problem], source: &str, builder: Option<String>, lang: Lang) -> FailureView {
     FailureView {
         donor: words::invalid_configuration().into_lang(lang),
         details_label: Label::DetailsForCollective.get(lang),
-        details: problems
-            .iter()
-            .map(|p| fill(lang.pick("{} — {} : {}", "{} — {}: {}"), &[source, &p.path, p.message.get(lang)]))
-            .collect(),
+        details: problems.iter().map(|p| words::problem_place_in(source, &p.path, p.rule.as_str(), lang)).collect(),
+        explained: Some(Explained {
+            link: builder.map(|href| (Label::SeeInBuilder.get(lang), href)),
+            elsewhere: words::explained_elsewhere_in(lang),
+        }),
     }
 }
 
@@ -736,8 +754,17 @@ mod tests {
     #[test]
     fn failures_and_the_chooser_speak_the_donors_language() {
         let problems = crate::config::load("{").problems;
-        let view = invalid(&problems, "c.json", Lang::En);
-        assert!(view.donor.contains("contain an error") && view.details[0].starts_with("c.json — "), "{view:?}");
+        let view = invalid(&problems, "c.json", Some("https://a.example/builder.html#import=%7B".into()), Lang::En);
+        assert!(view.donor.contains("contain an error"), "{view:?}");
+        // The widget names the file, the field and the check; the builder explains it.
+        assert_eq!(view.details, ["c.json — (whole file) [json-syntax]"]);
+        let explained = view.explained.as_ref().unwrap();
+        assert_eq!(explained.link, Some(("See the details in the builder".into(), "https://a.example/builder.html#import=%7B".into())));
+        assert!(explained.elsewhere.contains("circo-don check") && explained.elsewhere.contains("builder.html"));
+        let problems = crate::config::load(r#"{"format": "circo-don/1"}"#).problems;
+        let view = invalid(&problems, "c.json", None, Lang::Fr);
+        assert!(view.details.iter().any(|d| d == "c.json — election [missing-field]"), "{:?}", view.details);
+        assert_eq!(view.explained.unwrap().link, None);
         let failed = load_failure(&LoadFailure::Http(404), "c.json", Lang::Fr);
         assert_eq!(failed.details_label, "Détails pour le collectif");
         let loaded = crate::config::load(include_str!("../../demo/registry.json"));

@@ -27,6 +27,8 @@ pub enum Label {
     Loading,
     LoadingCirco,
     DetailsForCollective,
+    /// The link from an invalid configuration to the builder that explains it.
+    SeeInBuilder,
     LanguageGroup,
     CostHeading,
     ModeGroup,
@@ -116,6 +118,7 @@ impl Label {
             Label::Loading => ("Chargement des informations de don…", "Loading the donation details…"),
             Label::LoadingCirco => ("Chargement…", "Loading…"),
             Label::DetailsForCollective => ("Détails pour le collectif", "Details for the collective"),
+            Label::SeeInBuilder => ("Voir le détail dans le préparateur", "See the details in the builder"),
             Label::LanguageGroup => ("Langue", "Language"),
             Label::CostHeading => ("Combien coûte vraiment un don ?", "What does a gift really cost?"),
             Label::ModeGroup => ("Mode de calcul", "Calculation mode"),
@@ -234,6 +237,22 @@ pub fn say(lang: Lang, fr: &'static str, en: &'static str, args: &[Arg<'_>]) -> 
         .collect();
     let args: Vec<&str> = written.iter().map(|w| w.as_ref()).collect();
     fill(lang.pick(fr, en), &args)
+}
+
+/// One problem of a configuration as the donor's widget names it: where (the file, the
+/// field) and which check, `circo.json — payment.transfer.iban [iban-checksum]`.
+pub fn problem_place_in(source: &str, path: &str, rule: &str, lang: Lang) -> String {
+    let path = if path.is_empty() { lang.pick("(tout le fichier)", "(whole file)") } else { path };
+    say(lang, "{} — {} [{}]", "{} — {} [{}]", &[Arg::S(source), Arg::S(path), Arg::S(rule)])
+}
+
+/// Where the explanation of a configuration's problems is, besides the link.
+pub fn explained_elsewhere_in(lang: Lang) -> String {
+    lang.pick(
+        "Le préparateur (builder.html, publié à côté du widget et fourni dans le paquet de circo-don) et la commande « circo-don check » expliquent chaque problème et comment le corriger, en français et en anglais.",
+        "The builder (builder.html, published beside the widget and included in the circo-don bundle) and the command “circo-don check” explain each problem and how to fix it, in French and English.",
+    )
+    .to_owned()
 }
 
 /// A configuration with errors, for the donor: no payment details are shown.

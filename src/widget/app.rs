@@ -39,19 +39,20 @@ pub(crate) enum State {
     /// The configuration could not be fetched or read: (failure, where from).
     Failed(LoadFailure, String),
     /// The configuration was read but has errors: no payment details are shown.
-    Invalid(Rc<Vec<Problem>>, String),
+    /// (problems, where from, the builder's address with the file imported).
+    Invalid(Rc<Vec<Problem>>, String, Option<String>),
 }
 
 impl State {
     /// What the core says of a configuration read from `source`.
-    pub(crate) fn from_loaded(loaded: Loaded, source: String) -> State {
+    pub(crate) fn from_loaded(loaded: Loaded, source: String, text: &str) -> State {
         report_to_console(&source, &loaded.problems);
         match loaded.config {
             // Moved out of the file's result, never cloned.
             Some(Config::Account(account)) => State::Account(Rc::from(account)),
             // A registry with a broken entry is still usable: that entry is disabled.
             Some(Config::Registry(_)) => State::Registry(Rc::new(loaded)),
-            None => State::Invalid(Rc::new(loaded.errors().cloned().collect()), source),
+            None => State::Invalid(Rc::new(loaded.errors().cloned().collect()), source, super::builder_url().map(|b| b + &crate::url::import_fragment(text))),
         }
     }
 
@@ -61,16 +62,20 @@ impl State {
     }
 }
 
-/// The collective reads the browser console: every problem with its path, in both
-/// languages.
+/// The collective reads the browser console: every problem with its path and check id,
+/// then where each is explained (the builder, `circo-don check`).
 fn report_to_console(source: &str, problems: &[Problem]) {
     for p in problems {
-        let line = format!("circo-don: {source}: {} [{}] {}: {}", if p.is_error() { "ERROR" } else { "warning" }, p.rule, p.path, p.message);
+        let line = format!("circo-don: {source}: {p}");
         if p.is_error() {
             web_sys::console::error_1(&line.into());
         } else {
             web_sys::console::warn_1(&line.into());
         }
+    }
+    if !problems.is_empty() {
+        let words = crate::donation::words::explained_elsewhere_in;
+        web_sys::console::info_1(&[words(Lang::Fr), words(Lang::En)].join("\n").into());
     }
 }
 
@@ -134,7 +139,7 @@ pub(crate) fn use_config(wanted: Option<Wanted>) -> Rc<State> {
                         wasm_bindgen_futures::spawn_local(async move {
                             let described = source.describe();
                             let next = match load_text(&source).await {
-                                Ok(text) => State::from_loaded(w.read(&text), described),
+                                Ok(text) => State::from_loaded(w.read(&text), described, &text),
                                 Err(failure) => State::failed(failure, described),
                             };
                             if *generation.borrow() == mine {
@@ -197,17 +202,24 @@ pub fn app(props: &AppProps) -> Html {
 pub(crate) fn failure(state: &State, lang: Lang) -> Html {
     let view = match state {
         State::Failed(failure, source) => page::load_failure(failure, source, lang),
-        State::Invalid(problems, source) => page::invalid(problems, source, lang),
+        State::Invalid(problems, source, builder) => page::invalid(problems, source, builder.clone(), lang),
         _ => return html! {},
     };
     failure_view(&view)
 }
 
 fn failure_view(view: &FailureView) -> Html {
+    let mut inside = vec![list("", &view.details)];
+    if let Some(explained) = &view.explained {
+        if let Some((label, href)) = &explained.link {
+            inside.push(html! { <p><a href={href.clone()} target="_blank" rel="noopener">{ label.clone() }</a></p> });
+        }
+        inside.push(text("p", "cd-muted", &explained.elsewhere));
+    }
     html! {
         <div class="cd-alert" role="alert">
             { text("p", "", &view.donor) }
-            { details("", &view.details_label, vec![list("", &view.details)]) }
+            { details("", &view.details_label, inside) }
         </div>
     }
 }

@@ -53,7 +53,7 @@ pub(crate) fn use_chooser(loaded: Option<Rc<Loaded>>, base: AttrValue, initial: 
         let (loaded, entry) = (loaded.as_ref()?, registry.find(slug.as_deref()?)?);
         Some(match entry.resolve(loaded) {
             Resolved::Account(account) => Chosen::Now(Rc::new(State::Account(Rc::from(account)))),
-            Resolved::Invalid(problems) => Chosen::Now(Rc::new(State::Invalid(Rc::new(problems), base.to_string()))),
+            Resolved::Invalid(problems) => Chosen::Now(Rc::new(State::Invalid(Rc::new(problems), base.to_string(), None))),
             Resolved::Fetch(link) => Chosen::Load(Wanted { raw: crate::url::resolve(&link, &base), entry: Some((loaded.clone(), entry.slug.clone())) }),
         })
     });

@@ -124,6 +124,19 @@ fn link_style(document: &web_sys::Document, shadow: &web_sys::ShadowRoot, root: 
     attached
 }
 
+/// The builder page beside the widget's files (`builder.html` next to `circo-don.js`,
+/// as the guide publishes them), from the stylesheet's address the start code leaves;
+/// `None` without the start code, and natively.
+pub(crate) fn builder_url() -> Option<String> {
+    #[cfg(target_arch = "wasm32")]
+    {
+        let style = Reflect::get(&js_sys::global(), &"__circoDonStyle".into()).ok()?.as_string()?;
+        Some(web_sys::Url::new_with_base("builder.html", &style).ok()?.href())
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    None
+}
+
 #[cfg(target_arch = "wasm32")]
 /// Set on a host element once its widget is mounted, so that a snippet pasted twice (or
 /// a second call of [`start`]) never mounts two widgets on one element.

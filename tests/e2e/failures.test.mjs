@@ -41,7 +41,9 @@ test('HTTP 500: the donor is told to try again later', async () => {
 test('invalid JSON and a HTML page instead of JSON: the collective sees where', async () => {
   const a = await failure('/f/invalid.html');
   assert.match(a.donor, /collectif/);
-  assert.match(a.detail, /(ligne|line) 1/i);
+  // The widget names the check; the builder it links to gives the line and column.
+  assert.match(a.detail, /\/fail\/invalid\.json — \(tout le fichier\) \[json-syntax\]/);
+  assert.match(a.detail, /circo-don check/);
   const b = await failure('/f/html.html');
   assert.match(b.donor, /collectif/);
 });
@@ -68,9 +70,26 @@ test('a missing inline script and a refused scheme are explained', async () => {
 test('a configuration with a wrong IBAN shows no payment details and names the field', async () => {
   const { p, donor, detail, console } = await failure('/f/iban.html');
   assert.match(donor, /erreur/);
-  assert.match(detail, /payment\.transfer\.iban/);
-  assert.match(console, /payment\.transfer\.iban/);
+  assert.match(detail, /payment\.transfer\.iban \[iban-checksum\]/);
+  assert.match(console, /payment\.transfer\.iban \[iban-checksum\]/);
+  assert.match(console, /circo-don check/);
   await screenshot(p, 'invalid-config');
+});
+
+test('« Voir le détail dans le préparateur » opens the builder beside the widget, the file imported, its problem at its field', async () => {
+  const { p } = await failure('/f/iban.html');
+  const link = p.locator('[data-circo-don] .cd').getByRole('link', { name: 'Voir le détail dans le préparateur' });
+  const href = await link.getAttribute('href');
+  assert.ok(href.startsWith(`${env.origin}/builder.html#import=`), href);
+  const [builder] = await Promise.all([p.context().waitForEvent('page'), link.click()]);
+  await builder.waitForLoadState();
+  const error = builder.locator('#f-payment-transfer-iban-error [data-rule="iban-checksum"]');
+  await error.waitFor({ timeout: 15_000 });
+  // The builder explains in words what the widget only named.
+  assert.match(await error.innerText(), /IBAN/);
+  assert.equal(new URL(builder.url()).hash, '', 'the address keeps no copy of the file');
+  await screenshot(builder, 'invalid-config-in-builder');
+  await builder.close();
 });
 
 test('if the wasm cannot load, the element says so instead of staying blank', async () => {
