@@ -168,7 +168,7 @@ fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
 }
 
 fn is_shell(rel: &Path) -> bool {
-    rel.starts_with("widget") || rel.starts_with("cli") || rel.starts_with("builder_page") || rel == Path::new("main.rs")
+    rel.starts_with("widget") || rel.starts_with("cli") || rel.starts_with("builder_page") || rel.starts_with("register_page") || rel == Path::new("main.rs")
 }
 
 /// Where the law may write its own figures: the table, and the statutory texts it quotes.
