@@ -308,11 +308,11 @@ fn credits_view(register: &Session, lang: Lang) -> Html {
                     <tbody>
                         { for credits.iter().map(|e| html! {
                             <tr data-entry={e.id.as_str().to_owned()}>
-                                <td>{ e.booking_date.format(lang) }</td>
-                                <td class="r-num">{ e.amount.format_with_cents(lang) }</td>
-                                <td>{ e.counterparty.clone().unwrap_or_default() }</td>
-                                <td>{ &e.remittance }</td>
-                                <td>{ e.batch.as_ref().map(|b| format!("{} · {}", b.label, w::batch_part(b.index, b.count).get(lang))).unwrap_or_default() }</td>
+                                <td class="r-date" data-label={w::TH_DATE.get(lang)}>{ e.booking_date.format(lang) }</td>
+                                <td class="r-num" data-label={w::TH_AMOUNT.get(lang)}>{ e.amount.format_with_cents(lang) }</td>
+                                <td data-label={w::TH_PAYER.get(lang)}>{ e.counterparty.clone().unwrap_or_default() }</td>
+                                <td data-label={w::TH_TEXT.get(lang)}>{ &e.remittance }</td>
+                                <td data-label={w::TH_BATCH.get(lang)}>{ e.batch.as_ref().map(|b| format!("{} · {}", b.label, w::batch_part(b.index, b.count).get(lang))).unwrap_or_default() }</td>
                             </tr>
                         }) }
                     </tbody>
