@@ -143,3 +143,42 @@ test('a register is created, fed with statements, saved encrypted and opened aga
   await q.getByRole('alert').filter({ hasText: 'n’est pas un registre circo-don' }).waitFor();
   assert.deepEqual(q.errors, []);
 });
+
+// Where the browser has the File System Access API, the first save asks where (once),
+// and the next ones write into the same file.
+const FAKE_PICKER = `
+  window.__picked = [];
+  window.__writes = [];
+  window.showSaveFilePicker = async (options) => {
+    window.__picked.push(options.suggestedName);
+    return { createWritable: async () => {
+      const parts = [];
+      return { write: async (data) => parts.push(Array.from(new Uint8Array(data.buffer ?? data))),
+               close: async () => window.__writes.push(parts.flat()) };
+    } };
+  };`;
+
+test('with the File System Access API, the register is saved in place', async () => {
+  const p = await env.open('/registre.html', { init: FAKE_PICKER });
+  await p.getByLabel('Ouvrir la configuration (circo.json)').setInputFiles(CONFIG);
+  await p.locator('#r-new-pass').fill(PASS);
+  await p.locator('#r-new-again').fill(PASS);
+  await p.locator('#r-new-again').press('Enter');
+  await importStatement(p, 'camt053-001.02-virements.xml');
+  await p.getByText(/Relevé importé/).waitFor();
+  const save = p.getByRole('button', { name: 'Enregistrer le registre chiffré' });
+  await save.click();
+  await p.getByText('Registre enregistré, chiffré.').waitFor();
+  await importStatement(p, 'camt053-001.04-deux-releves.xml');
+  await p.getByText('Changements non enregistrés.').waitFor();
+  await save.click();
+  await p.getByText('Changements non enregistrés.').waitFor({ state: 'detached' });
+  const { picked, writes } = await p.evaluate(() => ({ picked: window.__picked, writes: window.__writes }));
+  assert.deepEqual(picked, ['registre.circo-reg'], 'asked where once');
+  assert.equal(writes.length, 2, 'written twice, in place');
+  for (const w of writes) assert.equal(Buffer.from(w.slice(0, 8)).toString('latin1'), 'CIRCOREG');
+  assert.ok(writes[1].length > writes[0].length, 'the second save holds the second statement');
+  // A fresh salt and nonce at every save.
+  assert.notDeepEqual(writes[0].slice(22, 62), writes[1].slice(22, 62));
+  assert.deepEqual(p.errors, []);
+});
