@@ -93,6 +93,10 @@ test('a register is created, fed with statements, saved encrypted and opened aga
     const overflow = await p.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     assert.ok(overflow <= 0, `no horizontal scroll at ${width} px (${overflow})`);
     await screenshot(p, `registre-${width}`);
+    // For the README (`UPDATE_SCREENSHOTS=1`): the credits, and on a desktop the steps above.
+    await p.evaluate((phone) => document.querySelector(phone ? '#r-credits-h' : '#r-import-h').scrollIntoView(), width < 600);
+    const png = await p.screenshot({ fullPage: false });
+    if (process.env.UPDATE_SCREENSHOTS) writeFileSync(join(ROOT, 'docs', `registre-${width}.png`), png);
   }
 
   // Save: a download of the encrypted file, which holds no name in clear.
