@@ -44,6 +44,16 @@ async function importStatement(p, name) {
 
 test('a register is created, fed with statements, saved encrypted and opened again with its passphrase only', async () => {
   const p = await openPage();
+  // Keyboard only: Tab goes from the language switch to the configuration, then to the
+  // new register's passphrases and its button, which Enter presses.
+  await p.evaluate(() => document.activeElement?.blur());
+  const focused = async () => p.evaluate(() => document.activeElement.id || document.activeElement.textContent);
+  const order = [];
+  for (let i = 0; i < 5; i++) {
+    await p.keyboard.press('Tab');
+    order.push(await focused());
+  }
+  assert.deepEqual(order, ['English', 'r-config', 'r-new-pass', 'r-new-again', 'Créer']);
   // A passphrase too short is refused with the reason.
   await p.locator('#r-new-pass').fill('court');
   await p.locator('#r-new-again').fill('court');
