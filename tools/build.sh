@@ -7,6 +7,8 @@
 #                                                         starts itself, wasm, stylesheet
 #   dist/index.html, demo.css, demo/                      the demo page and its examples
 #   dist/builder.html, circo-don-builder*, builder.css    the builder page, its own wasm
+#   dist/registre.html, circo-don-register*, registre.css the mandataire's register page,
+#                                                         its own wasm (`register` feature)
 #
 # Each wasm is three steps, the same as any wasm-bindgen project's: cargo (flags in
 # tools/wasm-flags.sh), wasm-bindgen (glue for ES modules), wasm-opt (npm binaryen). It
@@ -65,6 +67,9 @@ cp -r demo "$stage/demo"
 
 wasm_app circo-don-builder circo-don-builder --features builder -- "${BUILDER_WASM_OPT[@]}"
 page builder.html
+
+wasm_app circo-don-register circo-don-register --features register -- "${BUILDER_WASM_OPT[@]}"
+page registre.html
 
 # The new dist/ replaces the old one whole, so nothing stale survives a build.
 rm -rf dist

@@ -2,7 +2,7 @@
 # `make release`: the bundle a collective downloads, dist/release/circo-don-VERSION.zip
 # and its SHA256SUMS, the version read from Cargo.toml. Inside one folder
 # circo-don-VERSION/: the widget's three files (stable names), the builder page and its
-# files, an example page and configuration, `_headers` (Netlify, Cloudflare Pages) and
+# files, the mandataire's register page (registre.html) and its files, an example page and configuration, `_headers` (Netlify, Cloudflare Pages) and
 # `.htaccess` (Apache) setting application/wasm, the caching the README recommends and
 # CORS, and the guide for collectives (docs/guide-collectifs.md, French then English).
 # Zipped with `zip` when present, else by node (no dependency, no network). Files get
@@ -19,7 +19,7 @@ version=$(sed -n 's/^version = "\(.*\)"$/\1/p' Cargo.toml | head -n 1)
 name="circo-don-$version"
 plugin="circo-don-wordpress-$version"
 command -v msgfmt > /dev/null || { echo "release: msgfmt is missing (Debian: apt-get install gettext, or tools/setup.sh build)" >&2; exit 1; }
-for f in circo-don.js circo-don_bg.wasm circo-don.css builder.html circo-don-builder.js circo-don-builder_bg.wasm builder.css; do
+for f in circo-don.js circo-don_bg.wasm circo-don.css builder.html circo-don-builder.js circo-don-builder_bg.wasm builder.css registre.html circo-don-register.js circo-don-register_bg.wasm registre.css; do
   [ -f "dist/$f" ] || { echo "release: dist/$f is missing: run 'make build' first" >&2; exit 1; }
 done
 
@@ -27,6 +27,8 @@ stage="target/release-stage"
 rm -rf "$stage"
 mkdir -p "$stage/$name" dist/release
 cp dist/circo-don.js dist/circo-don_bg.wasm dist/circo-don.css dist/builder.html dist/circo-don-builder.js dist/circo-don-builder_bg.wasm dist/builder.css "$stage/$name/"
+# The mandataire's register page: opened from the bundle's folder, it reads and saves local files only.
+cp dist/registre.html dist/circo-don-register.js dist/circo-don-register_bg.wasm dist/registre.css "$stage/$name/"
 cp demo/circo-exemple.json "$stage/$name/circo.json"
 cp tools/release/exemple.html tools/release/_headers "$stage/$name/"
 cp tools/release/htaccess "$stage/$name/.htaccess"

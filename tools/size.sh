@@ -56,6 +56,20 @@ if [ -f "${builder_files[1]}" ]; then
   echo "builder total: $(kb "$b_gz") gzip, $(kb "$b_br") brotli"
 fi
 
+# The register page (registre.html), the mandataire's only: listed apart too, with its
+# HTML (it is opened directly).
+register_files=("$dist/registre.html" "$dist/circo-don-register.js" "$dist/circo-don-register_bg.wasm" "$dist/registre.css")
+if [ -f "${register_files[2]}" ]; then
+  r_raw=0 r_gz=0 r_br=0
+  echo "register page (registre.html, not loaded by donors):"
+  for f in "${register_files[@]}"; do
+    raw=$(wc -c < "$f") gz=$(gzip -9 -c "$f" | wc -c) br=$(brotli_size "$f")
+    r_raw=$((r_raw + raw)) r_gz=$((r_gz + gz)) r_br=$((r_br + br))
+    printf '%-28s %10d %10d %10d\n' "$(basename "$f")" "$raw" "$gz" "$br"
+  done
+  echo "register total: $(kb "$r_raw") raw, $(kb "$r_gz") gzip, $(kb "$r_br") brotli"
+fi
+
 # The breakdown needs function names, which the release wasm-opt drops.
 bindgen=target/min-size/wasm-bindgen/release/circo-don_bg.wasm
 named=target/min-size/size/circo-don_named.wasm

@@ -51,9 +51,10 @@ run_layer() {
     native) cargo test --offline --locked ;;
     lint) cargo clippy --offline --locked --all-targets -- -D warnings &&
           cargo clippy --offline --locked --target wasm32-unknown-unknown --features builder --lib --bins --test browser -- -D warnings &&
+          cargo clippy --offline --locked --target wasm32-unknown-unknown --features register --lib --bins --test register_browser -- -D warnings &&
           # The donor's widget alone: without `explain` (build.rs), other code compiles.
           cargo clippy --offline --locked --target wasm32-unknown-unknown --lib --bin circo-don -- -D warnings ;;
-    browser) cargo test --offline --locked --target wasm32-unknown-unknown --test browser ;;
+    browser) cargo test --offline --locked --target wasm32-unknown-unknown --test browser && cargo test --offline --locked --target wasm32-unknown-unknown --features register --test register_browser ;;
     # The donor's bytes against their budget too: a change that goes over fails here.
     build) bash tools/build.sh && bash tools/size.sh dist --check ;;
     e2e) need_dist && node --test --test-concurrency=1 tests/e2e/ ;;

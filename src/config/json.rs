@@ -643,7 +643,9 @@ pub(crate) struct Fields {
 }
 
 impl Fields {
-    #[cfg(any(not(target_arch = "wasm32"), feature = "builder"))]
+    // Read by the builder and the tests: unused in a wasm build without the builder,
+    // such as the widget's and the register page's.
+    #[cfg_attr(all(target_arch = "wasm32", not(feature = "builder")), allow(dead_code))]
     pub fn is_required(&self, index: usize) -> bool {
         self.required & 1 << index != 0
     }

@@ -5,6 +5,12 @@
 //!
 //! - [`statement`] reads the statements French banks give their customers (ISO 20022
 //!   CAMT.053, OFX 1.x and 2.x, CSV exports) into one [`statement::Statement`] type, and
-//!   merges re-imported or overlapping statements without counting an entry twice.
+//!   merges re-imported or overlapping statements without counting an entry twice;
+//! - [`file`] seals the register with a passphrase into the file the mandataire keeps
+//!   (Argon2id and XChaCha20-Poly1305, format in `schema/register-file.md`);
+//! - [`session`] is what the register page edits, [`words`] every sentence it shows.
 
 pub mod statement;
+pub mod file;
+pub mod session;
+pub mod words;
