@@ -233,6 +233,10 @@ pub struct CardFile {
     pub url: String,
     /// Who runs that page (the bank, or the payment service provider), shown to donors.
     pub operator: String,
+    /// Whether that page also takes a gift every month (a recurring card payment): the
+    /// widget's monthly mode then links to it. Absent: no.
+    #[cfg_attr(not(target_arch = "wasm32"), serde(default))]
+    pub monthly: Option<bool>,
 }
 
 /// Cash, accepted only in person at events (at most
@@ -409,7 +413,7 @@ impl Default for AddressFile {
 
 fields!(TransferFile { holder: required, iban: required, bic, reference });
 
-fields!(CardFile { url: required, operator: required });
+fields!(CardFile { url: required, operator: required, monthly });
 
 fields!(CashFile { accepted: required });
 

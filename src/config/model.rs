@@ -109,6 +109,8 @@ pub struct Card {
     /// An `https:` URL.
     pub url: String,
     pub operator: String,
+    /// The page also takes a gift every month.
+    pub monthly: bool,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]

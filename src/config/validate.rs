@@ -554,7 +554,7 @@ pub fn validate_account(file: &AccountFile, prefix: &str, problems: &mut Vec<Pro
             );
         }
         let operator = c.text(&p("payment.card.operator"), &card.operator, MAX_NAME_CHARS);
-        Card { url, operator }
+        Card { url, operator, monthly: card.monthly.unwrap_or(false) }
     });
     let cash_at_events = pay.cash.as_ref().is_some_and(|cash| cash.accepted);
 

@@ -2,7 +2,7 @@
 //! [`Inputs::apply`] of an [`Action`]. The widget drives it with `use_reducer`; every
 //! state change is a pure function tested natively.
 
-use crate::payment::Method;
+use crate::payment::{Method, Reference};
 use crate::money::Cents;
 
 use super::bulletin::{Identity, IdentityField};
@@ -61,6 +61,12 @@ pub struct Inputs {
     method: Method,
     /// What the donor typed into the printable form. Never leaves the page.
     identity: Identity,
+    /// A gift every month (a standing order) rather than once.
+    monthly: bool,
+    /// The standing order's first month, as typed (`01/2027`); empty: this month.
+    first_month: String,
+    /// This gift's reference, drawn at random by the live widget (none in a prerender).
+    reference: Option<Reference>,
 }
 
 impl Default for Inputs {
@@ -78,6 +84,9 @@ impl Default for Inputs {
             given_elsewhere: String::new(),
             method: Method::Transfer,
             identity: Identity::default(),
+            monthly: false,
+            first_month: String::new(),
+            reference: None,
         }
     }
 }
@@ -97,12 +106,37 @@ pub enum Action {
     /// "Give this amount" after the reverse computation: back to choosing the gift,
     /// with that gift typed in.
     GiveThis(Cents),
+    /// Once (`false`) or every month (`true`). Every month is a standing order: the
+    /// transfer becomes the method.
+    SetMonthly(bool),
+    /// Typed the standing order's first month.
+    TypeMonth(String),
 }
 
 impl Inputs {
     /// Nothing typed, `method` preselected.
     pub fn with_method(method: Method) -> Inputs {
         Inputs { method, ..Inputs::default() }
+    }
+
+    /// The same inputs with this gift's reference.
+    pub fn with_reference(self, reference: Option<Reference>) -> Inputs {
+        Inputs { reference, ..self }
+    }
+
+    /// This gift's reference, when the live widget drew one.
+    pub fn reference(&self) -> Option<Reference> {
+        self.reference
+    }
+
+    /// Every month rather than once.
+    pub fn monthly(&self) -> bool {
+        self.monthly
+    }
+
+    /// The first month as typed (empty: this month).
+    pub fn first_month(&self) -> &str {
+        &self.first_month
     }
 
     /// Whether the donor chooses the gift or its cost.
@@ -164,6 +198,13 @@ impl Inputs {
                 next.mode = Mode::Give;
                 next.gift = amount_text(gift);
             }
+            Action::SetMonthly(on) => {
+                next.monthly = on;
+                if on {
+                    next.method = Method::Transfer;
+                }
+            }
+            Action::TypeMonth(text) => next.first_month = text,
         }
         next
     }
@@ -205,6 +246,28 @@ mod tests {
         let named = give.apply(Action::TypeIdentity(IdentityField::Surname, "Martin".into()));
         assert_eq!(named.identity.get(IdentityField::Surname), "Martin");
         assert_eq!(Inputs { identity: Identity::default(), ..named }, give);
+    }
+
+    #[test]
+    fn every_month_is_a_transfer_and_keeps_the_rest() {
+        let start = Inputs::with_method(Method::Cheque).apply(Action::Type(AmountField::Gift, "10".into()));
+        let monthly = start.apply(Action::SetMonthly(true));
+        assert!(monthly.monthly());
+        assert_eq!((monthly.method(), monthly.get(AmountField::Gift)), (Method::Transfer, "10"));
+        let from = monthly.apply(Action::TypeMonth("01/2027".into()));
+        assert_eq!(from.first_month(), "01/2027");
+        // The reverse works monthly too, and "give this" stays monthly.
+        let cost = from.apply(Action::SetMode(Mode::Cost)).apply(Action::Type(AmountField::Target, "5".into()));
+        let give = cost.apply(Action::GiveThis(Cents::from_euros(15)));
+        assert_eq!((give.mode(), give.monthly(), give.get(AmountField::Gift)), (Mode::Give, true, "15"));
+        // Back to once: the method chosen stays, the month is kept for a return.
+        let once = give.apply(Action::SetMonthly(false));
+        assert_eq!((once.monthly(), once.method(), once.first_month()), (false, Method::Transfer, "01/2027"));
+        // The reference is drawn once and survives every action.
+        let r = Reference::from_bits(42);
+        let drawn = start.clone().with_reference(Some(r));
+        assert_eq!(drawn.apply(Action::SetMonthly(true)).apply(Action::Preset(Cents::from_euros(5))).reference(), Some(r));
+        assert_eq!(start.reference(), None);
     }
 
     #[test]

@@ -259,6 +259,21 @@ fn check_text(field: TextField, text: &str) -> Result<(), EpcError> {
     }
 }
 
+/// The transfer's unstructured remittance: the account's own reference, then the gift's
+/// reference after a space, when both fit in [`MAX_REMITTANCE_CHARS`]; the account's
+/// own alone when they do not (the mandataire's reference comes first, the gift's is a
+/// convenience for the register).
+pub fn remittance_with(own: Option<&str>, gift: Option<crate::payment::Reference>) -> Option<String> {
+    let own = own.map(str::trim).filter(|r| !r.is_empty());
+    let Some(gift) = gift else { return own.map(str::to_owned) };
+    let gift = gift.to_string();
+    Some(match own {
+        None => gift,
+        Some(own) if own.chars().count() + 1 + gift.len() <= MAX_REMITTANCE_CHARS => [own, " ", &gift].concat(),
+        Some(own) => own.to_owned(),
+    })
+}
+
 /// Builds the EPC069-12 payload (version 002, character set 1 = UTF-8, identification
 /// SCT) for `order`.
 ///
@@ -327,6 +342,24 @@ pub fn epc_payload(order: &TransferOrder<'_>) -> Result<String, EpcError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_gift_reference_follows_the_accounts_own_within_the_limit() {
+        let gift = crate::payment::Reference::from_bits(0);
+        assert_eq!(remittance_with(Some("Don AFC"), Some(gift)).as_deref(), Some("Don AFC DON-000000"));
+        assert_eq!(remittance_with(None, Some(gift)).as_deref(), Some("DON-000000"));
+        assert_eq!(remittance_with(Some(" Don "), None).as_deref(), Some("Don"));
+        assert_eq!(remittance_with(None, None), None);
+        // 129 characters + a space + 10 = 140: it fits, exactly.
+        let fits = "é".repeat(MAX_REMITTANCE_CHARS - 11);
+        let both = remittance_with(Some(&fits), Some(gift)).unwrap();
+        assert_eq!((both.chars().count(), both.ends_with("DON-000000")), (MAX_REMITTANCE_CHARS, true));
+        let order = |r: &str| epc_payload(&TransferOrder { bic: None, name: "AFC", iban: "FR76 3000 6000 0112 3456 7890 189", amount: None, remittance: Some(r) }).map(|_| ());
+        assert_eq!(order(&both), Ok(()));
+        // One more: the account's own reference alone.
+        let long = "e".repeat(MAX_REMITTANCE_CHARS - 10);
+        assert_eq!(remittance_with(Some(&long), Some(gift)), Some(long.clone()));
+    }
 
     const IBAN: &str = "FR76 3000 6000 0112 3456 7890 189";
 

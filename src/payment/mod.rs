@@ -8,6 +8,8 @@
 //! - [`iban`] checks IBANs ([`check_iban`], the one entry point) and formats them for
 //!   people (grouped by four) and for payloads (electronic);
 //! - [`bic`] checks BICs ([`check_bic`], ISO 9362:2022);
+//! - [`reference`]: the gift reference (`DON-7K3Q9M`) the widget draws and the
+//!   register finds in a statement's remittance;
 //! - [`Method`]: how a gift is paid.
 //!
 //! Pure functions only: no web dependency, no I/O.
@@ -17,12 +19,14 @@ pub mod epc;
 pub mod iban;
 pub mod method;
 pub mod qr;
+pub mod reference;
 
 pub use bic::{check_bic, BicInvalid};
 pub use epc::{epc_payload, EpcError, TransferOrder};
 pub use iban::{check_iban, electronic_iban, group_iban, IbanError};
 pub use method::Method;
 pub use qr::{qr_matrix, qr_svg, QrError, QrMatrix};
+pub use reference::{Reference, ReferenceError};
 
 /// The SVG QR code of a transfer order: [`epc_payload`] then [`qr_svg`].
 ///
