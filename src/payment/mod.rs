@@ -17,6 +17,7 @@ pub mod epc;
 pub mod iban;
 pub mod method;
 pub mod qr;
+pub mod reference;
 
 pub use bic::{check_bic, BicInvalid};
 pub use epc::{epc_payload, EpcError, TransferOrder};

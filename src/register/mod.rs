@@ -12,5 +12,6 @@
 
 pub mod statement;
 pub mod file;
+pub mod model;
 pub mod session;
 pub mod words;
