@@ -12,6 +12,7 @@
 
 pub mod statement;
 pub mod file;
+pub mod checks;
 pub mod model;
 pub mod session;
 pub mod words;
