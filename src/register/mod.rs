@@ -14,5 +14,6 @@ pub mod statement;
 pub mod file;
 pub mod checks;
 pub mod model;
+pub mod outputs;
 pub mod session;
 pub mod words;
