@@ -217,13 +217,15 @@ mod tests {
     /// The example register (tests/registers/README.md): in demo/circo-exemple.json's
     /// collection window, no error, a few warnings.
     fn example() -> Session {
-        let mut s = Session::default();
-        s.entries = vec![
+        let mut s = Session {
+            entries: vec![
             entry("2026-11-02/VIR-0001", 5_000, "MME JEANNE MARTIN", "DON-7K3Q9M", "2026-11-02"),
             entry("2026-11-05/REM-0002", 18_000, "", "REMISE CHEQUES 3", "2026-11-05"),
             entry("2026-11-09/VIR-0003", 150_000, "CAMILLE MARTIN", "APPORT PERSONNEL", "2026-11-09"),
             entry("2026-11-12/VIR-0004", 3_700, "SARL LES TILLEULS", "SOUTIEN", "2026-11-12"),
-        ];
+            ],
+            ..Session::default()
+        };
         let r = &mut s.register;
         let jeanne = r.add_donor(person("Martin", "Jeanne"));
         let g = r.attribute(&s.entries[0], Some(jeanne)).unwrap();
