@@ -7,8 +7,17 @@ use std::process::{Command, Output};
 
 const BIN: &str = env!("CARGO_BIN_EXE_circo-don");
 
+/// The example register's passphrase (tests/registers/README.md), as the README tells
+/// a reader to give it: in the environment, never as an argument.
+const EXAMPLE_PASSPHRASE: &str = "registre exemple";
+
 fn circo_don(args: &[&str]) -> Output {
-    Command::new(BIN).args(args).current_dir(env!("CARGO_MANIFEST_DIR")).output().expect("the circo-don binary runs")
+    Command::new(BIN)
+        .args(args)
+        .env("CIRCO_DON_PASSPHRASE", EXAMPLE_PASSPHRASE)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .expect("the circo-don binary runs")
 }
 
 fn text(bytes: &[u8]) -> String {
@@ -85,6 +94,7 @@ fn runs_as_documented(line: &str, code: i32) {
             "quote" | "reverse" => "/net_cost_cents",
             "check" => "/ok",
             "statement" => "/statements/0/entries/0/amount_cents",
+            "register" => "/summary/total_cents",
             _ => "/$schema",
         };
         assert!(value.pointer(expected).is_some(), "{line}: {expected} in {stdout}");
@@ -102,6 +112,7 @@ fn runs_as_documented(line: &str, code: i32) {
         "render" => &["<div data-circo-don=\"", "<template shadowrootmode=\"open\">", "circo-don.js\"></script>"],
         "rules" => &["| id | figure | source | since | verified | summary |", "`ce-l52-8-cap`"],
         "statement" => &["Compte ", " écritures / Account ", " entries\n  20"],
+        "register" => &["Registre tests/registers/", "0 erreur(s), ", " / Goal: raised = "],
         "completions" => &["circo-don", "quote", "gift"],
         other => panic!("{line}: no expectation for {other}"),
     };

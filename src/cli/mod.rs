@@ -16,6 +16,7 @@ pub mod fetch;
 pub mod mentions;
 pub mod monthly;
 pub mod quote;
+pub mod register;
 pub mod render;
 pub mod rules;
 pub mod statement;
@@ -92,6 +93,9 @@ pub enum Command {
     /// The entries of a bank statement (CAMT.053, OFX or CSV), as the register reads them.
     #[command(after_help = statement::STATEMENT_HELP)]
     Statement(statement::StatementArgs),
+    /// The checks and the summary of a register file (the register page's), with the goal's figures.
+    #[command(after_help = register::REGISTER_HELP)]
+    Register(register::RegisterArgs),
     /// The table of legal rules, with their sources (Markdown).
     #[command(after_help = "Example:\n  circo-don rules")]
     Rules,
@@ -127,6 +131,7 @@ pub fn run(args: &[String]) -> Output {
         Command::Render(a) => render::render(&a),
         Command::Schema(a) => Output::ok(check::schema_text(a.registry)),
         Command::Statement(a) => statement::statement(&a),
+        Command::Register(a) => register::register(&a),
         Command::Rules => rules::rules(),
         Command::Completions { shell } => {
             let mut script = Vec::new();

@@ -111,7 +111,7 @@ fn broken(source: &str, loaded: &Loaded) -> Output {
 }
 
 /// Today in UTC, from the system clock: the day a prerender made now speaks of.
-fn today_utc() -> Date {
+pub(super) fn today_utc() -> Date {
     let days = SystemTime::now().duration_since(UNIX_EPOCH).map(|d| d.as_secs() / 86_400).unwrap_or(0);
     i64::try_from(days).ok().and_then(Date::from_days).unwrap_or(Date::EPOCH)
 }

@@ -8,9 +8,16 @@
 //!   merges re-imported or overlapping statements without counting an entry twice;
 //! - [`file`] seals the register with a passphrase into the file the mandataire keeps
 //!   (Argon2id and XChaCha20-Poly1305, format in `schema/register-file.md`);
+//! - [`model`]: what each credit is (a gift, a deposit split into cheques, not a gift and
+//!   why), the gifts entered by hand, the donors; matches are proposals to confirm;
+//! - [`checks`]: the law's checks of the gifts and donors, from the rules table;
+//! - [`outputs`]: the list of donors (CSV), the summary, the goal's new figures;
 //! - [`session`] is what the register page edits, [`words`] every sentence it shows.
 
 pub mod statement;
 pub mod file;
+pub mod checks;
+pub mod model;
+pub mod outputs;
 pub mod session;
 pub mod words;
