@@ -57,6 +57,7 @@ release: build
 bench: setup
 	cargo bench --offline --locked --bench law
 	cargo bench --offline --locked --bench register_file
+	cargo bench --offline --locked --bench register
 
 # A donor on a slow phone (slow 4G, CPU 4× slower): when the widget shows and answers,
 # for the static markup, the widget by URL, inline, and prerendered (tools/bench-web.mjs).
