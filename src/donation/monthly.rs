@@ -170,4 +170,112 @@ mod tests {
         let m = assess_monthly(&a, &month, &assess(&month), d("2026-12-05"));
         assert_eq!((m.first, m.outcome), (Err(MonthProblem::Malformed), MonthlyOutcome::Empty));
     }
+
+    use crate::donation::page::{account_page, MethodDetail, PaymentBody};
+    use crate::i18n::Lang;
+    use crate::payment::Reference;
+
+    fn eur(n: i64) -> String {
+        Cents::from_euros(n).format(Lang::Fr)
+    }
+
+    fn with(inputs: Inputs, field: AmountField, text: &str) -> Inputs {
+        inputs.apply(Action::Type(field, text.into()))
+    }
+
+    /// M1 on the page: the headline, the end and its rule, each year, the per-year sentence.
+    #[test]
+    fn vector_m1_on_the_page() {
+        let inputs = with(with(monthly("10"), AmountField::Income, "30000"), AmountField::Tax, "2000");
+        let page = account_page(&june_2027(), &inputs, d("2026-12-05"), Lang::Fr);
+        let r = &page.calculator.result;
+        assert_eq!(r.kind, "quote");
+        assert_eq!(r.figures, vec![format!("{} par mois : 9 versements, {} au total, pour un coût réel de {}", eur(10), eur(90), eur(30))]);
+        assert!(r.details[0].contains("5 août 2027") && r.details[0].contains("20 août 2027") && r.details[0].contains("L52-4"), "{:?}", r.details);
+        assert_eq!(r.details[1], format!("2026 : 1 versement, {} ; réduction d’impôt {} ; coût réel {}", eur(10), eur(7), eur(3)));
+        assert_eq!(r.details[2], format!("2027 : 8 versements, {} ; réduction d’impôt {} ; coût réel {}", eur(80), eur(53), eur(27)));
+        assert!(r.details[3].contains("par année civile") && r.details[3].contains("chaque année"));
+        assert_eq!(page.calculator.first_month.as_ref().map(|f| f.error.is_none()), Some(true));
+        // The transfer section: the standing order's details, each copyable.
+        let PaymentBody::Open(open) = &page.payment.body else { panic!("collecting") };
+        let Some(MethodDetail::Transfer(t)) = &open.detail else { panic!("{:?}", open.detail) };
+        let s = t.standing.as_ref().expect("the standing order's details");
+        let values: Vec<&str> = s.rows.iter().map(|(_, v, _)| v.as_str()).collect();
+        assert!(values.contains(&"le 5 de chaque mois") && values.contains(&"5 août 2027") && values.contains(&"5 décembre 2026"), "{values:?}");
+        assert!(s.rows.iter().any(|(_, _, copied)| copied == "10"), "{:?}", s.rows);
+        assert!(open.form.document.contains("9 versements"), "the bulletin follows the mode");
+        // The QR carries the first payment.
+        assert!(t.qr.as_ref().unwrap().caption.contains(&eur(10)));
+        // Once again: no standing order, a one-off quote.
+        let once = account_page(&june_2027(), &inputs.apply(Action::SetMonthly(false)), d("2026-12-05"), Lang::Fr);
+        assert!(once.calculator.first_month.is_none() && !once.calculator.result.figures[0].contains("par mois"));
+    }
+
+    /// M2: the end follows the deadline's day; an order before the opening is refused.
+    #[test]
+    fn vector_m2_on_the_page() {
+        let page = account_page(&june_2027(), &monthly("500"), d("2026-12-25"), Lang::En);
+        assert!(page.calculator.result.figures[0].contains("8 payments"), "{:?}", page.calculator.result);
+        assert!(page.calculator.result.details[0].contains("25 July 2027"), "{:?}", page.calculator.result.details);
+        let early = account_page(&june_2027(), &monthly("500"), d("2026-11-25"), Lang::En);
+        assert_eq!(early.calculator.result.kind, "refused");
+        assert!(early.calculator.result.figures[0].contains("opens on 1 December 2026"), "{:?}", early.calculator.result.figures);
+    }
+
+    /// M3: over the cap, refused with the largest amount a month and its button.
+    #[test]
+    fn vector_m3_on_the_page() {
+        let inputs = with(monthly("600"), AmountField::GivenElsewhere, "1000");
+        let page = account_page(&june_2027(), &inputs, d("2026-12-05"), Lang::Fr);
+        let r = &page.calculator.result;
+        assert_eq!(r.kind, "refused");
+        assert!(r.figures[0].contains(&format!("au plus {} par mois", eur(400))), "{:?}", r.figures);
+        assert_eq!(r.give_this, Some((format!("Donner {} par mois", eur(400)), Cents::from_euros(400))));
+        let alone = account_page(&june_2027(), &monthly("600"), d("2026-12-05"), Lang::Fr);
+        assert_eq!(alone.calculator.result.give_this.map(|(_, c)| c), Some(Cents::new(51_111)));
+        // Giving it: the order fits and stays monthly.
+        let given = inputs.apply(Action::GiveThis(Cents::from_euros(400)));
+        assert_eq!(account_page(&june_2027(), &given, d("2026-12-05"), Lang::Fr).calculator.result.kind, "quote");
+    }
+
+    /// M4's years (October to March, 400 € a month, R 5 000) through the demo's by-election,
+    /// whose account is due on 26 March 2027: the carry into the second year.
+    #[test]
+    fn vector_m4_on_the_page() {
+        let inputs = with(monthly("400"), AmountField::Income, "5000");
+        let page = account_page(&crate::donation::assessment::tests::account(), &inputs, d("2026-10-12"), Lang::Fr);
+        let r = &page.calculator.result;
+        assert!(r.figures[0].contains(&format!("6 versements, {} au total, pour un coût réel de {}", Cents::from_euros(2400).format(Lang::Fr), Cents::from_euros(1212).format(Lang::Fr))), "{:?}", r.figures);
+        assert!(r.details[1].contains(&format!("réduction d’impôt {}", eur(660))), "{:?}", r.details);
+        assert!(r.details[2].contains(&format!("réduction d’impôt {}", eur(528))), "{:?}", r.details);
+    }
+
+    /// The reverse monthly: « qu'il me coûte 5 € par mois », and the button gives it.
+    #[test]
+    fn the_reverse_works_monthly() {
+        let inputs = with(with(monthly(""), AmountField::Income, "30000"), AmountField::Tax, "2000")
+            .apply(Action::SetMode(Mode::Cost))
+            .apply(Action::Type(AmountField::Target, "5".into()));
+        let page = account_page(&june_2027(), &inputs, d("2026-12-05"), Lang::Fr);
+        let (label, monthly) = page.calculator.result.give_this.clone().expect("a monthly amount found");
+        assert_eq!(monthly, Cents::new(1488), "the CLI's figure for the same order");
+        assert!(label.contains("par mois"));
+    }
+
+    /// The gift's reference: its line, the transfer's reason after the account's own, the
+    /// bulletin; none in a prerender.
+    #[test]
+    fn the_gift_reference_reaches_the_reason_and_the_bulletin() {
+        let r = Reference::from_bits(0x2A5_F00D);
+        let inputs = monthly("10").with_reference(Some(r));
+        let page = account_page(&june_2027(), &inputs, d("2026-12-05"), Lang::Fr);
+        let PaymentBody::Open(open) = &page.payment.body else { panic!("collecting") };
+        assert_eq!(open.reference.as_ref().map(|(l, _)| l.clone()), Some(format!("Référence de votre don : {r}")));
+        let Some(MethodDetail::Transfer(t)) = &open.detail else { panic!() };
+        assert_eq!(t.reference.as_ref().map(|(_, v, _)| v.clone()), Some(format!("DON CAMPAGNE MARTIN {r}")));
+        assert!(open.form.document.contains(&r.to_string()));
+        let plain = account_page(&june_2027(), &monthly("10"), d("2026-12-05"), Lang::Fr);
+        let PaymentBody::Open(open) = &plain.payment.body else { panic!() };
+        assert!(open.reference.is_none() && !open.form.document.contains("DON-"));
+    }
 }
