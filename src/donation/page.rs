@@ -559,7 +559,7 @@ fn method_detail(account: &Account, method: Method, gift: Option<Cents>, referen
                 bic: tr.bic.clone().map(|b| (t(Label::Bic), b)),
                 reference: remittance.clone().map(|r| (t(Label::Reference), r, t(Label::CopyReference))),
                 note: t(Label::TransferSendForm),
-                standing: order.map(|o| standing(account, o, remittance.as_deref(), lang)),
+                standing: order.map(|o| standing(account, o, lang)),
                 qr,
             }))
         }
@@ -577,18 +577,13 @@ fn method_detail(account: &Account, method: Method, gift: Option<Cents>, referen
     })
 }
 
-/// How to set the standing order up: beneficiary, IBAN, reason, amount, day, first and
-/// last payment; and the card page where it takes monthly gifts.
-fn standing(account: &Account, order: &StandingOrder, remittance: Option<&str>, lang: Lang) -> StandingView {
+/// How to set the standing order up, to the account above: amount, day, first and last
+/// payment; and the card page where it takes monthly gifts.
+fn standing(account: &Account, order: &StandingOrder, lang: Lang) -> StandingView {
     let t = |label: Label| label.get(lang);
+    // The beneficiary, the IBAN and the reason are the transfer's, just above: the
+    // order adds its amount, its day and its dates.
     let mut rows = Vec::new();
-    if let Some(tr) = &account.payment.transfer {
-        rows.push((t(Label::Holder), tr.holder.clone(), tr.holder.clone()));
-        rows.push(("IBAN".to_owned(), payment::group_iban(&tr.iban), tr.iban.clone()));
-    }
-    if let Some(r) = remittance {
-        rows.push((t(Label::Reference), r.to_owned(), r.to_owned()));
-    }
     rows.push((t(Label::MonthlyGiftField), order.monthly().format(lang), super::inputs::amount_text(order.monthly())));
     let day = order.first().day();
     rows.push((t(Label::PaymentDay), words::payment_day_in(day, lang), day.to_string()));

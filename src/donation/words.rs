@@ -235,7 +235,7 @@ impl Label {
                 "La réduction d’impôt se compte par année civile de versement : chaque année a son propre plafond de 20 % du revenu imposable, et les détails de votre foyer valent pour chaque année.",
                 "The tax reduction is counted per calendar year of payment: each year has its own ceiling of 20 % of taxable income, and your household’s details apply to each year.",
             ),
-            Label::StandingOrder => ("Mettre en place le virement permanent dans votre banque", "Set up the standing order in your bank"),
+            Label::StandingOrder => ("Virement permanent à mettre en place dans votre banque, vers ce compte et avec ce libellé", "Standing order to set up in your bank, to this account with this reference"),
             Label::PaymentDay => ("Jour de chaque mois", "Day of each month"),
             Label::FirstPayment => ("Premier versement", "First payment"),
             Label::LastPayment => ("Date de fin (dernier versement)", "End date (last payment)"),
