@@ -189,9 +189,6 @@ fn calculator(page: &AccountPage, dispatch: &Dispatch, amount_ref: NodeRef, give
         { text("h3", "", &c.heading) }
         { group("cd-modes", "group", &c.modes_label, c.modes.iter().map(|m| toggle(&m.label, m.selected, None, dispatch.click(Action::SetMode(m.value)))).collect()) }
         { group("cd-modes", "group", &c.frequency_label, c.frequency.iter().map(|m| toggle(&m.label, m.selected, None, dispatch.click(Action::SetMonthly(m.value)))).collect()) }
-        if let Some(first) = &c.first_month {
-            { dispatch.field(first, NodeRef::default()) }
-        }
         if let Some(amount) = &c.amount {
             { el("fieldset", "cd-amount", vec![
                 text("legend", "", &amount.legend),
@@ -205,6 +202,9 @@ fn calculator(page: &AccountPage, dispatch: &Dispatch, amount_ref: NodeRef, give
         }
         if let Some(target) = &c.target {
             { dispatch.field(target, NodeRef::default()) }
+        }
+        if let Some(first) = &c.first_month {
+            { dispatch.field(first, NodeRef::default()) }
         }
         <div class="cd-result" role="status" aria-live="polite" data-kind={result.kind}>
             { each("p", "cd-figure", &result.figures) }

@@ -24,7 +24,7 @@ pub(crate) fn payment(page: &AccountPage, dispatch: &Dispatch) -> Html {
                 ]) }
             }
             if let Some((line, note)) = &open.reference {
-                { el("div", "cd-ref", vec![text("p", "cd-figure", line), text("p", "cd-muted", note)]) }
+                { el("div", "cd-ref", vec![el("p", "", vec![text("strong", "", line)]), text("p", "cd-muted", note)]) }
             }
             if let Some(detail) = &open.detail {
                 { el("div", "cd-pay", vec![method_detail(detail, page)]) }
