@@ -203,7 +203,7 @@ fn the_printable_form_carries_the_mentions_in_full() {
     for file in ["demo/circo-exemple.json", "demo/association.json"] {
         let a = account(file);
         for lang in [Lang::Fr, Lang::En] {
-            let form = bulletin_html(&a, &Identity::default(), None, Method::Cheque, today, lang);
+            let form = bulletin_html(&a, &Identity::default(), &circo_don::donation::BulletinGift { amount: None, method: Method::Cheque, order: None, reference: None }, today, lang);
             assert!(form.contains(&html(texts::heading().get(lang))), "{file} {lang:?}");
             for m in circo_don::donation::words::mentions(&a) {
                 assert!(form.contains(&html(m.get(lang))), "{file} {lang:?}: {}", m.get(lang));

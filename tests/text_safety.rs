@@ -132,7 +132,7 @@ fn the_printable_form_prints_no_hidden_character() {
     assert!(message.fr.contains("U+202E") && message.en.contains("U+202E"), "{message:?}");
     assert!(typed_error(&who.given_names).is_none());
     let today = Date::parse_iso("2027-05-02").unwrap();
-    let html = bulletin_html(account, &who, None, Method::Cheque, today, Lang::Fr);
+    let html = bulletin_html(account, &who, &circo_don::donation::BulletinGift { amount: None, method: Method::Cheque, order: None, reference: None }, today, Lang::Fr);
     assert_eq!(first_hidden(&html), None);
     assert!(!html.contains("Dupont") && !html.contains("rue Haute"), "fields with a hidden character print blank");
     assert!(html.contains("<td>Marie</td>") && html.contains("<td>française</td>"));

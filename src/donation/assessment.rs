@@ -33,6 +33,10 @@ pub struct Assessment {
     /// The amount typed in `Mode::Give` when it parses, even if the law refuses it
     /// (the payment methods offered depend on it).
     pub typed: Option<Cents>,
+    /// The main amount as parsed, in either mode (a monthly order is assessed from it).
+    pub amount: Option<Cents>,
+    pub household: Household,
+    pub given_elsewhere: Cents,
 }
 
 impl Assessment {
@@ -128,7 +132,7 @@ pub fn assess(inputs: &Inputs) -> Assessment {
     let amount = optional(inputs, main, &mut errors);
     let outcome = decide(&Request { mode: inputs.mode(), amount, household, given_elsewhere: elsewhere, method: inputs.method() });
     let typed = amount.filter(|_| inputs.mode() == Mode::Give);
-    Assessment { mode: inputs.mode(), tax: household.tax, errors, outcome, typed }
+    Assessment { mode: inputs.mode(), tax: household.tax, errors, outcome, typed, amount, household, given_elsewhere: elsewhere }
 }
 
 /// The payment methods this account offers, in the order shown.
@@ -187,7 +191,7 @@ pub fn methods_for(account: &Account, typed: Option<Cents>, chosen: Method) -> V
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use crate::law::rules;
     use crate::i18n::Lang;

@@ -7,7 +7,8 @@
 use crate::config::model::ValidAccount as Account;
 use crate::date::Date;
 use crate::i18n::{fill, Lang};
-use crate::payment::Method;
+use crate::law::monthly::StandingOrder;
+use crate::payment::{Method, Reference};
 use crate::law::texts::{self, SWORN_STATEMENT};
 use crate::money::Cents;
 
@@ -147,9 +148,19 @@ impl Doc {
     }
 }
 
+/// The gift the printed form is about: its amount (every month: one payment), its
+/// method, the standing order when there is one, and the gift's reference.
+#[derive(Clone, Copy, Debug)]
+pub struct BulletinGift {
+    pub amount: Option<Cents>,
+    pub method: Method,
+    pub order: Option<StandingOrder>,
+    pub reference: Option<Reference>,
+}
+
 /// The printable donation form as a whole HTML document (printed from a `srcdoc`
 /// frame). Every value is escaped.
-pub fn bulletin_html(account: &Account, who: &Identity, gift: Option<Cents>, method: Method, today: Date, lang: Lang) -> String {
+pub fn bulletin_html(account: &Account, who: &Identity, gift: &BulletinGift, today: Date, lang: Lang) -> String {
     let t = |label: Label| label.get(lang);
     let m = &account.mandataire;
     let mut d = Doc(String::with_capacity(8192));
@@ -165,8 +176,19 @@ pub fn bulletin_html(account: &Account, who: &Identity, gift: Option<Cents>, met
         let value = (!typed.is_empty() && crate::text_safety::first_hidden(who.get(field)).is_none()).then_some(typed);
         d.row(&field.label().get(lang), value);
     }
-    d.row(&t(Label::GiftField), gift.map(|g| g.format(lang)).as_deref());
-    d.row(&t(Label::MethodLegend), Some(words::method_name_in(method, lang)));
+    match &gift.order {
+        Some(order) => {
+            d.row(&t(Label::GiftField), Some(&words::bulletin_monthly_in(order, lang)));
+            d.row(&t(Label::MethodLegend), Some(&t(Label::StandingOrderMethod)));
+        }
+        None => {
+            d.row(&t(Label::GiftField), gift.amount.map(|g| g.format(lang)).as_deref());
+            d.row(&t(Label::MethodLegend), Some(words::method_name_in(gift.method, lang)));
+        }
+    }
+    if let Some(r) = gift.reference {
+        d.row(&t(Label::FormReference), Some(&r.to_string()));
+    }
     d.row(&t(Label::FormDate), Some(&today.format(lang)));
     d.el("</table><p><strong>", &t(Label::FormDeclare), "</strong></p>");
     d.el("<p>", &SWORN_STATEMENT.text_in(lang), "</p>");
@@ -229,7 +251,7 @@ mod tests {
         let who = Identity { surname: hostile.into(), given_names: hostile.into(), nationality: hostile.into(), address: hostile.into() };
         let today = Date::parse_iso("2026-12-01").unwrap();
         for lang in [Lang::Fr, Lang::En] {
-            let html = bulletin_html(&a, &who, Some(Cents::from_euros(50)), Method::Cheque, today, lang);
+            let html = bulletin_html(&a, &who, &BulletinGift { amount: Some(Cents::from_euros(50)), method: Method::Cheque, order: None, reference: None }, today, lang);
             assert!(!html.contains("<script"), "{html}");
             assert!(!html.contains("'x'") && !html.contains("\"q\""));
             assert!(html.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;q&quot;"));
@@ -238,7 +260,7 @@ mod tests {
             assert!(!html.contains("<style") && !html.contains("style="), "no inline style: a strict CSP would refuse it");
         }
         // Blank fields print as lines to fill in by hand.
-        let blank = bulletin_html(&account(), &Identity::default(), None, Method::Transfer, today, Lang::Fr);
+        let blank = bulletin_html(&account(), &Identity::default(), &BulletinGift { amount: None, method: Method::Transfer, order: None, reference: None }, today, Lang::Fr);
         assert!(blank.matches("class=\"blank\"").count() >= 5);
         assert!(blank.contains("<th>Nom</th>") && blank.contains("<th>Moyen de paiement</th><td>Virement</td>"), "{blank}");
     }

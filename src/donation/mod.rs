@@ -14,10 +14,11 @@
 pub mod assessment;
 pub mod bulletin;
 pub mod inputs;
+pub mod monthly;
 pub mod page;
 pub mod words;
 
 pub use assessment::{assess, decide, default_method, default_preset, initial_inputs, methods_for, offered_methods, Assessment, Outcome, Request};
-pub use bulletin::{Identity, IdentityField};
+pub use bulletin::{BulletinGift, Identity, IdentityField};
 pub use inputs::{amount_text, Action, AmountField, Inputs, Mode};
 pub use page::{account_page, AccountPage};

@@ -15,7 +15,10 @@ use crate::money::Cents;
 use crate::payment;
 
 use super::assessment::{self, assess, Assessment, Outcome};
-use super::bulletin::{bulletin_html, IdentityField};
+use super::bulletin::{bulletin_html, BulletinGift, IdentityField};
+use super::monthly::{self, MonthProblem, MonthlyAssessment, MonthlyOutcome};
+use crate::law::monthly::{OrderProblem, StandingOrder};
+use crate::payment::Reference;
 use super::inputs::{Action, AmountField, Inputs, Mode};
 use super::words::{self, Label};
 
@@ -24,6 +27,8 @@ use super::words::{self, Label};
 pub enum InputKey {
     Amount(AmountField),
     Identity(IdentityField),
+    /// The standing order's first month.
+    Month,
 }
 
 impl InputKey {
@@ -32,6 +37,7 @@ impl InputKey {
         match self {
             InputKey::Amount(field) => Action::Type(field, value),
             InputKey::Identity(field) => Action::TypeIdentity(field, value),
+            InputKey::Month => Action::TypeMonth(value),
         }
     }
 }
@@ -105,6 +111,11 @@ pub struct Calculator {
     pub heading: String,
     pub modes_label: String,
     pub modes: Vec<Choice<Mode>>,
+    /// Once (`false`) or every month (`true`).
+    pub frequency_label: String,
+    pub frequency: Vec<Choice<bool>>,
+    /// Every month: the first month (empty: this month).
+    pub first_month: Option<TextInput>,
     /// In `Mode::Give`: the suggested amounts and the gift field.
     pub amount: Option<AmountForm>,
     /// In `Mode::Cost`: what the gift should cost.
@@ -183,6 +194,8 @@ pub struct OpenPayment {
     pub methods: Option<MethodChoice>,
     /// The chosen method's details, when the amount allows it.
     pub detail: Option<MethodDetail>,
+    /// « Référence de votre don : DON-XXXXXX » and where to write it, when drawn.
+    pub reference: Option<(String, String)>,
     pub form: BulletinForm,
 }
 
@@ -212,11 +225,24 @@ pub struct TransferDetail {
     pub iban: String,
     pub copy_iban: String,
     pub bic: Option<(String, String)>,
-    /// (label, reference, copy button).
+    /// (label, reference, copy button): the account's own reference, then the gift's.
     pub reference: Option<(String, String, String)>,
     pub note: String,
+    /// Every month: how to set the standing order up in one's bank.
+    pub standing: Option<StandingView>,
     /// The QR code, or why it cannot be drawn.
     pub qr: Result<QrView, String>,
+}
+
+/// The standing order's details, every figure copyable: (label, value shown, what the
+/// copy button copies).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct StandingView {
+    pub heading: String,
+    pub rows: Vec<(String, String, String)>,
+    pub copy: String,
+    /// Where the card page takes monthly gifts: (link, url).
+    pub card: Option<(String, String)>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -274,6 +300,8 @@ fn amount_input(field: AmountField, label: Label, hint: Option<String>, inputs: 
 pub fn account_page(account: &Account, inputs: &Inputs, today: Date, lang: Lang) -> AccountPage {
     let t = |label: Label| label.get(lang);
     let a = assess(inputs);
+    let m = inputs.monthly().then(|| monthly::assess_monthly(account, inputs, &a, today));
+    let monthly_label = |once: Label, every: Label| if m.is_some() { every } else { once };
     let window = calendar::state_for(&account.election.dates(), account.mandataire.designated_on, today);
     let modes = [(Mode::Give, Label::ModeGive), (Mode::Cost, Label::ModeCost)]
         .into_iter()
@@ -287,9 +315,9 @@ pub fn account_page(account: &Account, inputs: &Inputs, today: Date, lang: Lang)
             .iter()
             .map(|&p| Choice { value: p, id: format!("cd-preset-{}", p.get()), label: p.format(lang), selected: a.typed == Some(p) })
             .collect(),
-        gift: amount_input(AmountField::Gift, Label::GiftField, Some(Label::GiftHint.get(lang)), inputs, &a, lang),
+        gift: amount_input(AmountField::Gift, monthly_label(Label::GiftField, Label::MonthlyGiftField), Some(Label::GiftHint.get(lang)), inputs, &a, lang),
     });
-    let target = (inputs.mode() == Mode::Cost).then(|| amount_input(AmountField::Target, Label::TargetField, Some(Label::TargetHint.get(lang)), inputs, &a, lang));
+    let target = (inputs.mode() == Mode::Cost).then(|| amount_input(AmountField::Target, monthly_label(Label::TargetField, Label::MonthlyTargetField), Some(Label::TargetHint.get(lang)), inputs, &a, lang));
     AccountPage {
         lang,
         title: words::title_in(account, lang),
@@ -300,9 +328,27 @@ pub fn account_page(account: &Account, inputs: &Inputs, today: Date, lang: Lang)
             heading: t(Label::CostHeading),
             modes_label: t(Label::ModeGroup),
             modes,
+            frequency_label: t(Label::FrequencyGroup),
+            frequency: [(false, Label::Once), (true, Label::EveryMonth)]
+                .into_iter()
+                .map(|(every, label)| Choice { value: every, id: String::new(), label: t(label), selected: inputs.monthly() == every })
+                .collect(),
+            first_month: m.as_ref().map(|m| TextInput {
+                key: InputKey::Month,
+                id: "cd-first-month",
+                label: t(Label::FirstMonthField),
+                value: inputs.first_month().to_owned(),
+                hint: Some(words::month_hint_in(today, lang)),
+                error: m.first.err().map(|e| t(if e == MonthProblem::Past { Label::MonthPast } else { Label::MonthMalformed })),
+                inputmode: "numeric",
+                autocomplete: "off",
+            }),
             amount,
             target,
-            result: result(&a, lang),
+            result: match &m {
+                Some(m) => monthly_result(m, &a, lang),
+                None => result(&a, lang),
+            },
         },
         household: HouseholdForm {
             summary: t(Label::HouseholdSummary),
@@ -316,13 +362,13 @@ pub fn account_page(account: &Account, inputs: &Inputs, today: Date, lang: Lang)
             not_taxable_label: t(Label::NotTaxableBox),
             not_taxable: inputs.not_taxable(),
         },
-        how: how(&a, lang),
+        how: how(&a, m.as_ref(), lang),
         eligibility: EligibilityView {
             heading: t(Label::WhoMayGive),
             items: words::eligibility_in(lang),
             given_elsewhere: amount_input(AmountField::GivenElsewhere, Label::GivenElsewhereField, Some(words::cap_hint_in(lang)), inputs, &a, lang),
         },
-        payment: PaymentView { heading: t(Label::HowToGive), body: payment_body(account, inputs, &a, &window, today, lang) },
+        payment: PaymentView { heading: t(Label::HowToGive), body: payment_body(account, inputs, &a, m.as_ref(), &window, today, lang) },
         contact: words::contact_in(account, lang),
         mentions: mentions(account, lang),
         copied: t(Label::Copied),
@@ -361,12 +407,57 @@ fn result(a: &Assessment, lang: Lang) -> ResultView {
     view
 }
 
-fn how(a: &Assessment, lang: Lang) -> How {
-    let (steps, empty) = match &a.outcome {
-        Outcome::Quote(q) => (
-            q.steps.iter().map(|s| (words::step_in(s, lang), words::rule_source_in(s.rule(), lang))).collect(),
+/// The result of a standing order: the headline, until when and why, each calendar
+/// year, and that each year has its own ceiling; or the refusal, with the largest amount
+/// a month that fits and its button.
+fn monthly_result(m: &MonthlyAssessment, a: &Assessment, lang: Lang) -> ResultView {
+    let mut view = ResultView { kind: "refused", figures: Vec::new(), details: Vec::new(), conditions: Vec::new(), give_this: None };
+    match &m.outcome {
+        MonthlyOutcome::Empty => {
+            view.kind = "empty";
+            view.details.push(words::invitation_in(lang));
+        }
+        MonthlyOutcome::NothingFits => view.figures.push(words::monthly_nothing_fits_in(lang)),
+        MonthlyOutcome::Refused(problem) => {
+            view.figures.push(words::monthly_refusal_in(problem, lang));
+            if let OrderProblem::OverCap { largest_monthly, .. } = problem {
+                view.give_this = (largest_monthly.get() > 0).then(|| (words::give_monthly_in(*largest_monthly, lang), *largest_monthly));
+            }
+        }
+        MonthlyOutcome::Quote(q) => {
+            view.kind = "quote";
+            view.figures.push(words::monthly_headline_in(q, lang));
+            view.details.push(words::monthly_end_in(q.order.first(), q.order.last(), m.deadline, lang));
+            view.details.extend(q.years.iter().map(|y| words::monthly_year_in(y, lang)));
+            view.details.push(Label::PerYear.get(lang));
+            let mut conditions: Vec<String> = Vec::new();
+            for c in q.years.iter().flat_map(|y| &y.quote.conditions) {
+                let said = words::condition_in(c, lang);
+                if !conditions.contains(&said) {
+                    conditions.push(said);
+                }
+            }
+            view.conditions = conditions;
+            if a.mode == Mode::Cost {
+                view.give_this = Some((words::give_monthly_in(q.order.monthly(), lang), q.order.monthly()));
+            }
+        }
+    }
+    view
+}
+
+fn how(a: &Assessment, m: Option<&MonthlyAssessment>, lang: Lang) -> How {
+    let step = |s: &crate::law::tax::Step| (words::step_in(s, lang), words::rule_source_in(s.rule(), lang));
+    let (steps, empty) = match (m.map(|m| &m.outcome), &a.outcome) {
+        // Every month: each year's steps, under its year.
+        (Some(MonthlyOutcome::Quote(q)), _) => (
+            q.years.iter().flat_map(|y| y.quote.steps.iter().map(move |s| (y.year, s))).map(|(year, s)| {
+                let (text, source) = step(s);
+                ([year.to_string(), text].join(" — "), source)
+            }).collect(),
             None,
         ),
+        (None, Outcome::Quote(q)) => (q.steps.iter().map(step).collect(), None),
         _ => (Vec::new(), Some(Label::HowEmpty.get(lang))),
     };
     How {
@@ -378,12 +469,21 @@ fn how(a: &Assessment, lang: Lang) -> How {
     }
 }
 
-fn payment_body(account: &Account, inputs: &Inputs, a: &Assessment, window: &CollectionState, today: Date, lang: Lang) -> PaymentBody {
+fn payment_body(account: &Account, inputs: &Inputs, a: &Assessment, m: Option<&MonthlyAssessment>, window: &CollectionState, today: Date, lang: Lang) -> PaymentBody {
     if !window.accepts_gifts() {
         return PaymentBody::Closed(words::payment_notice_in(window, lang));
     }
     let t = |label: Label| label.get(lang);
-    let offered = assessment::methods_for(account, a.typed, inputs.method());
+    let mut offered = assessment::methods_for(account, a.typed, inputs.method());
+    // Every month: a standing order, or the card page where it takes monthly gifts.
+    let card_monthly = account.payment.card.as_ref().is_some_and(|c| c.monthly);
+    if m.is_some() {
+        offered.retain(|&x| x == Method::Transfer || (x == Method::Card && card_monthly));
+    }
+    let order = m.and_then(|m| match &m.outcome {
+        MonthlyOutcome::Quote(q) => Some(q.order),
+        _ => None,
+    });
     let methods = (!offered.is_empty()).then(|| MethodChoice {
         legend: t(Label::MethodLegend),
         options: offered
@@ -391,8 +491,10 @@ fn payment_body(account: &Account, inputs: &Inputs, a: &Assessment, window: &Col
             .map(|&m| Choice { value: m, id: format!("cd-method-{}", m.as_str()), label: words::method_name_in(m, lang).to_owned(), selected: inputs.method() == m })
             .collect(),
     });
-    let detail = if offered.contains(&inputs.method()) { method_detail(account, inputs.method(), a.gift(), lang) } else { None };
-    let gift = a.gift();
+    // Every month, the QR code and the bulletin carry the first payment.
+    let gift = if m.is_some() { order.map(|o| o.monthly()) } else { a.gift() };
+    let reference = inputs.reference();
+    let detail = if offered.contains(&inputs.method()) { method_detail(account, inputs.method(), gift, reference, order.as_ref(), lang) } else { None };
     let form = BulletinForm {
         summary: t(Label::FormSummary),
         intro: t(Label::FormIntro),
@@ -412,12 +514,13 @@ fn payment_body(account: &Account, inputs: &Inputs, a: &Assessment, window: &Col
             })
             .collect(),
         print: t(Label::PrintForm),
-        document: bulletin_html(account, inputs.identity(), gift, inputs.method(), today, lang),
+        document: bulletin_html(account, inputs.identity(), &BulletinGift { amount: gift, method: inputs.method(), order, reference }, today, lang),
     };
-    PaymentBody::Open(Box::new(OpenPayment { methods, detail, form }))
+    let reference = reference.map(|r| (words::gift_reference_in(r, lang), t(Label::ReferenceWhere)));
+    PaymentBody::Open(Box::new(OpenPayment { methods, detail, reference, form }))
 }
 
-fn method_detail(account: &Account, method: Method, gift: Option<Cents>, lang: Lang) -> Option<MethodDetail> {
+fn method_detail(account: &Account, method: Method, gift: Option<Cents>, reference: Option<Reference>, order: Option<&StandingOrder>, lang: Lang) -> Option<MethodDetail> {
     let t = |label: Label| label.get(lang);
     let p = &account.payment;
     Some(match method {
@@ -434,14 +537,16 @@ fn method_detail(account: &Account, method: Method, gift: Option<Cents>, lang: L
         }
         Method::Transfer => {
             let tr = p.transfer.as_ref()?;
-            let order = payment::TransferOrder {
+            // The account's own reference, then the gift's, within EPC's 140 characters.
+            let remittance = payment::epc::remittance_with(tr.reference.as_deref(), reference);
+            let transfer = payment::TransferOrder {
                 bic: tr.bic.as_deref(),
                 name: &tr.holder,
                 iban: &tr.iban,
                 amount: gift.filter(|g| g.get() > 0),
-                remittance: tr.reference.as_deref(),
+                remittance: remittance.as_deref(),
             };
-            let qr = payment::transfer_qr_svg(&order)
+            let qr = payment::transfer_qr_svg(&transfer)
                 .map(|svg| QrView { svg, label: t(Label::TransferQr), caption: words::qr_caption_in(gift, lang) })
                 .map_err(|e| e.message().into_lang(lang));
             MethodDetail::Transfer(Box::new(TransferDetail {
@@ -452,8 +557,9 @@ fn method_detail(account: &Account, method: Method, gift: Option<Cents>, lang: L
                 iban: tr.iban.clone(),
                 copy_iban: t(Label::CopyIban),
                 bic: tr.bic.clone().map(|b| (t(Label::Bic), b)),
-                reference: tr.reference.clone().map(|r| (t(Label::Reference), r, t(Label::CopyReference))),
+                reference: remittance.clone().map(|r| (t(Label::Reference), r, t(Label::CopyReference))),
                 note: t(Label::TransferSendForm),
+                standing: order.map(|o| standing(account, o, lang)),
                 qr,
             }))
         }
@@ -469,6 +575,23 @@ fn method_detail(account: &Account, method: Method, gift: Option<Cents>, lang: L
         Method::Cash => MethodDetail::Cash { heading: t(Label::InCash), notice: words::cash_notice_in(lang) },
         Method::DirectDebit => return None,
     })
+}
+
+/// How to set the standing order up, to the account above: amount, day, first and last
+/// payment; and the card page where it takes monthly gifts.
+fn standing(account: &Account, order: &StandingOrder, lang: Lang) -> StandingView {
+    let t = |label: Label| label.get(lang);
+    // The beneficiary, the IBAN and the reason are the transfer's, just above: the
+    // order adds its amount, its day and its dates.
+    let mut rows = Vec::new();
+    rows.push((t(Label::MonthlyGiftField), order.monthly().format(lang), super::inputs::amount_text(order.monthly())));
+    let day = order.first().day();
+    rows.push((t(Label::PaymentDay), words::payment_day_in(day, lang), day.to_string()));
+    for (label, date) in [(Label::FirstPayment, order.first()), (Label::LastPayment, order.last())] {
+        rows.push((t(label), date.format(lang), date.format(lang)));
+    }
+    let card = account.payment.card.as_ref().filter(|c| c.monthly).map(|c| (words::card_monthly_link_in(c, lang), c.url.clone()));
+    StandingView { heading: t(Label::StandingOrder), rows, copy: t(Label::Copy), card }
 }
 
 fn mentions(account: &Account, lang: Lang) -> MentionsView {

@@ -95,6 +95,23 @@ pub enum Label {
     FindCircoHint,
     FindCircoHintCommunes,
     OtherRegistry,
+    FrequencyGroup,
+    Once,
+    EveryMonth,
+    MonthlyGiftField,
+    MonthlyTargetField,
+    FirstMonthField,
+    MonthMalformed,
+    MonthPast,
+    PerYear,
+    StandingOrder,
+    PaymentDay,
+    FirstPayment,
+    LastPayment,
+    Copy,
+    ReferenceWhere,
+    FormReference,
+    StandingOrderMethod,
 }
 
 impl Label {
@@ -206,6 +223,26 @@ impl Label {
                 "Your town or postal code, or the department, number, name: “Saint-Étienne”, “42000”, “75”, “Paris 1”.",
             ),
             Label::OtherRegistry => ("Cette entrée renvoie à un autre registre.", "This entry points to another registry."),
+            Label::FrequencyGroup => ("Fréquence du don", "How often"),
+            Label::Once => ("Une fois", "Once"),
+            Label::EveryMonth => ("Chaque mois", "Every month"),
+            Label::MonthlyGiftField => ("Montant par mois", "Amount a month"),
+            Label::MonthlyTargetField => ("Je veux que chaque mois me coûte", "I want each month to cost me"),
+            Label::FirstMonthField => ("Premier mois", "First month"),
+            Label::MonthMalformed => ("Mois invalide : écrivez AAAA-MM, par exemple 2027-01.", "Invalid month: write YYYY-MM, for example 2027-01."),
+            Label::MonthPast => ("Ce mois est passé : un virement permanent commence ce mois-ci ou plus tard.", "That month is past: a standing order starts this month or later."),
+            Label::PerYear => (
+                "La réduction d’impôt se compte par année civile de versement : chaque année a son propre plafond de 20 % du revenu imposable, et les détails de votre foyer valent pour chaque année.",
+                "The tax reduction is counted per calendar year of payment: each year has its own ceiling of 20 % of taxable income, and your household’s details apply to each year.",
+            ),
+            Label::StandingOrder => ("Virement permanent à mettre en place dans votre banque, vers ce compte et avec ce libellé", "Standing order to set up in your bank, to this account with this reference"),
+            Label::PaymentDay => ("Jour de chaque mois", "Day of each month"),
+            Label::FirstPayment => ("Premier versement", "First payment"),
+            Label::LastPayment => ("Date de fin (dernier versement)", "End date (last payment)"),
+            Label::Copy => ("Copier", "Copy"),
+            Label::ReferenceWhere => ("À indiquer dans le motif du virement et au dos du chèque.", "Write it in the transfer’s reason and on the back of a cheque."),
+            Label::FormReference => ("Référence du don", "Gift reference"),
+            Label::StandingOrderMethod => ("Virement permanent", "Standing order"),
         }
     }
 }
@@ -237,6 +274,108 @@ pub fn say(lang: Lang, fr: &'static str, en: &'static str, args: &[Arg<'_>]) -> 
         .collect();
     let args: Vec<&str> = written.iter().map(|w| w.as_ref()).collect();
     fill(lang.pick(fr, en), &args)
+}
+
+/// « 1 versement », « 9 versements ».
+fn payments_in(n: u32, lang: Lang) -> String {
+    if n == 1 {
+        say(lang, "1 versement", "1 payment", &[])
+    } else {
+        say(lang, "{} versements", "{} payments", &[Arg::N(i64::from(n))])
+    }
+}
+
+/// The headline of a standing order: the amount a month, the payments, the total, the
+/// real cost over all its years.
+pub fn monthly_headline_in(q: &crate::law::monthly::MonthlyQuote, lang: Lang) -> String {
+    say(
+        lang,
+        "{} par mois : {}, {} au total, pour un coût réel de {}",
+        "{} a month: {}, {} in all, for a real cost of {}",
+        &[Arg::M(q.order.monthly()), Arg::S(&payments_in(q.payments, lang)), Arg::M(q.total), Arg::M(q.net_cost)],
+    )
+}
+
+/// Until when the order may run, and why.
+pub fn monthly_end_in(first: Date, last: Date, deadline: Date, lang: Lang) -> String {
+    say(
+        lang,
+        "Du {} au {} : c’est le dernier versement possible, les dons à cette campagne étant reçus jusqu’au dépôt du compte (au plus tard le {}, art. L52-4 et L52-12 du code électoral).",
+        "From {} to {}: the last payment possible, as gifts to this campaign are received until its account is filed (by {} at the latest, Code électoral L52-4 and L52-12).",
+        &[Arg::D(first), Arg::D(last), Arg::D(deadline)],
+    )
+}
+
+/// One calendar year of an order: its payments, its gifts, what it saves, its real cost.
+pub fn monthly_year_in(y: &crate::law::monthly::YearShare, lang: Lang) -> String {
+    say(
+        lang,
+        "{} : {}, {} ; réduction d’impôt {} ; coût réel {}",
+        "{}: {}, {}; tax reduction {}; real cost {}",
+        &[Arg::N(i64::from(y.year)), Arg::S(&payments_in(y.payments, lang)), Arg::M(y.gifts), Arg::M(y.quote.imputed), Arg::M(y.quote.net_cost)],
+    )
+}
+
+/// Why a standing order is refused, with what is possible.
+pub fn monthly_refusal_in(problem: &crate::law::monthly::OrderProblem, lang: Lang) -> String {
+    use crate::law::monthly::OrderProblem as P;
+    let (fr, en, args): (&'static str, &'static str, Vec<Arg<'_>>) = match *problem {
+        P::NothingMonthly | P::DayNotInEveryMonth { .. } => ("Indiquez un montant par mois positif.", "Enter a positive amount a month.", vec![]),
+        P::EndsBeforeStart { .. } | P::AfterClosing { last_allowed: None, .. } => (
+            "Trop tard pour un virement permanent : la collecte se termine avant un deuxième mois.",
+            "Too late for a standing order: the collection ends before a second month.",
+            vec![],
+        ),
+        P::BeforeOpening { opens, .. } => ("La collecte ouvre le {} : choisissez un premier mois à partir de celui-ci.", "The collection opens on {}: choose a first month from then.", vec![Arg::D(opens)]),
+        P::AfterClosing { last_allowed: Some(allowed), .. } => ("Le dernier versement possible est le {}.", "The last payment possible is on {}.", vec![Arg::D(allowed)]),
+        P::OverCap { total, remaining, largest_monthly } => (
+            "{} au total dépasserait ce que vous pouvez encore donner pour cette élection ({}, plafond de {} par personne, art. L52-8) : au plus {} par mois.",
+            "{} in all would be more than you may still give for this election ({}, a cap of {} per person, L52-8): at most {} a month.",
+            vec![Arg::M(total), Arg::M(remaining), Arg::M(rules::DONOR_CAP), Arg::M(largest_monthly)],
+        ),
+    };
+    say(lang, fr, en, &args)
+}
+
+/// The reverse found nothing: no amount a month costs that little within the cap.
+pub fn monthly_nothing_fits_in(lang: Lang) -> String {
+    say(lang, "Aucun montant mensuel ne coûte si peu dans la limite de ce que vous pouvez encore donner.", "No amount a month costs that little within what you may still give.", &[])
+}
+
+/// Under the first month's field: its form, and this month by default.
+pub fn month_hint_in(today: Date, lang: Lang) -> String {
+    let this = today.to_string();
+    say(lang, "AAAA-MM ; vide : ce mois-ci ({}).", "YYYY-MM; empty: this month ({}).", &[Arg::S(&this[..7])])
+}
+
+/// The button that gives an amount every month.
+pub fn give_monthly_in(monthly: Cents, lang: Lang) -> String {
+    say(lang, "Donner {} par mois", "Give {} a month", &[Arg::M(monthly)])
+}
+
+/// « le 5 de chaque mois ».
+pub fn payment_day_in(day: u8, lang: Lang) -> String {
+    say(lang, "le {} de chaque mois", "day {} of each month", &[Arg::N(i64::from(day))])
+}
+
+/// The gift's reference, to write in the transfer's reason and on a cheque's back.
+pub fn gift_reference_in(reference: crate::payment::Reference, lang: Lang) -> String {
+    say(lang, "Référence de votre don : {}", "Your gift’s reference: {}", &[Arg::S(&reference.to_string())])
+}
+
+/// The card page, for a gift every month.
+pub fn card_monthly_link_in(card: &Card, lang: Lang) -> String {
+    say(lang, "Ou donner chaque mois par carte sur la page de {} (nouvel onglet)", "Or give every month by card on {}’s page (new tab)", &[Arg::S(&card.operator)])
+}
+
+/// On the printed form: the order in one line.
+pub fn bulletin_monthly_in(order: &crate::law::monthly::StandingOrder, lang: Lang) -> String {
+    say(
+        lang,
+        "{} par mois, du {} au {} ({}, {} au total)",
+        "{} a month, from {} to {} ({}, {} in all)",
+        &[Arg::M(order.monthly()), Arg::D(order.first()), Arg::D(order.last()), Arg::S(&payments_in(order.payments(), lang)), Arg::M(order.total())],
+    )
 }
 
 /// One problem of a configuration as the donor's widget names it: where (the file, the

@@ -99,7 +99,8 @@ impl Dispatch {
 #[function_component(AccountView)]
 pub fn account_view(props: &AccountProps) -> Html {
     let account = &props.account;
-    let inputs = use_reducer(|| donation::initial_inputs(account));
+    // This gift's reference, drawn once per mount (none in a prerender).
+    let inputs = use_reducer(|| donation::initial_inputs(account).with_reference(draw_reference()));
     let amount_ref = use_node_ref();
     let title_ref = use_node_ref();
     let focus_amount = use_state(|| false);
@@ -166,6 +167,19 @@ pub fn account_view(props: &AccountProps) -> Html {
     }
 }
 
+/// 30 random bits from the browser's `crypto.getRandomValues`: a gift's reference that
+/// names nobody. None where there is no browser (the prerender) or no crypto.
+fn draw_reference() -> Option<crate::payment::Reference> {
+    #[cfg(target_arch = "wasm32")]
+    {
+        let mut bytes = [0u8; 4];
+        web_sys::window()?.crypto().ok()?.get_random_values_with_u8_array(&mut bytes).ok()?;
+        Some(crate::payment::Reference::from_bits(u32::from_le_bytes(bytes) & 0x3FFF_FFFF))
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    None
+}
+
 /// The mode, the amount (presets and field) or the target, and the announced result.
 fn calculator(page: &AccountPage, dispatch: &Dispatch, amount_ref: NodeRef, give_this: Option<Html>) -> Html {
     let c = &page.calculator;
@@ -174,6 +188,7 @@ fn calculator(page: &AccountPage, dispatch: &Dispatch, amount_ref: NodeRef, give
         <>
         { text("h3", "", &c.heading) }
         { group("cd-modes", "group", &c.modes_label, c.modes.iter().map(|m| toggle(&m.label, m.selected, None, dispatch.click(Action::SetMode(m.value)))).collect()) }
+        { group("cd-modes", "group", &c.frequency_label, c.frequency.iter().map(|m| toggle(&m.label, m.selected, None, dispatch.click(Action::SetMonthly(m.value)))).collect()) }
         if let Some(amount) = &c.amount {
             { el("fieldset", "cd-amount", vec![
                 text("legend", "", &amount.legend),
@@ -187,6 +202,9 @@ fn calculator(page: &AccountPage, dispatch: &Dispatch, amount_ref: NodeRef, give
         }
         if let Some(target) = &c.target {
             { dispatch.field(target, NodeRef::default()) }
+        }
+        if let Some(first) = &c.first_month {
+            { dispatch.field(first, NodeRef::default()) }
         }
         <div class="cd-result" role="status" aria-live="polite" data-kind={result.kind}>
             { each("p", "cd-figure", &result.figures) }

@@ -23,6 +23,9 @@ pub(crate) fn payment(page: &AccountPage, dispatch: &Dispatch) -> Html {
                     el("div", "cd-presets", vec![dispatch.radios("cd-method", &methods.options, Action::ChooseMethod)]),
                 ]) }
             }
+            if let Some((line, note)) = &open.reference {
+                { el("div", "cd-ref", vec![el("p", "", vec![text("strong", "", line)]), text("p", "cd-muted", note)]) }
+            }
             if let Some(detail) = &open.detail {
                 { el("div", "cd-pay", vec![method_detail(detail, page)]) }
             }
@@ -83,5 +86,10 @@ fn transfer(t: &TransferDetail, page: &AccountPage) -> Html {
     if let Some((label, reference, copy_label)) = &t.reference {
         rows.push(row(label, vec![mono(reference), Html::from(" "), copy(reference, copy_label)]));
     }
-    section("cd-method", "cd-h-transfer", "h4", &t.heading, vec![el("dl", "cd-kv", rows), text("p", "", &t.note), qr])
+    let standing = t.standing.as_ref().map(|s| {
+        let rows = s.rows.iter().map(|(label, shown, copied)| row(label, vec![mono(shown), Html::from(" "), copy(copied, &[s.copy.as_str(), label].join(" "))])).collect();
+        let card = s.card.as_ref().map(|(link, url)| html! { <p><a href={url.clone()} target="_blank" rel="noopener noreferrer">{ link.clone() }</a></p> });
+        section("cd-standing", "cd-h-standing", "h4", &s.heading, vec![el("dl", "cd-kv", rows), card.unwrap_or_default()])
+    });
+    section("cd-method", "cd-h-transfer", "h4", &t.heading, vec![el("dl", "cd-kv", rows), standing.unwrap_or_default(), text("p", "", &t.note), qr])
 }

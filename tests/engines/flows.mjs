@@ -141,6 +141,22 @@ export function donorFlows(name) {
     await field.sendKeys(text);
   }
 
+  test('every month with real keystrokes: 10 € a month, its years, the standing order, the reference', async () => {
+    await open('/plain.html');
+    await (await el({ button: 'Chaque mois' })).click();
+    // 28 December 2026, the demo's account due on 26 March 2027: the 28th of December,
+    // January and February.
+    await typeOver(await el({ label: 'Montant par mois' }), '10');
+    await said([/3 versements, 30\s€ au total/, /2026 : 1 versement, 10\s€/, /2027 : 2 versements, 20\s€/, /28 février 2027/]);
+    const order = await textOf(await el({ css: '.cd-standing' }));
+    assert.match(order, /le 28 de chaque mois/);
+    const line = await textOf(await el({ css: '.cd-ref' }));
+    const [reference] = line.match(/DON-[0-9A-Z]{6}/) ?? [];
+    assert.ok(reference, line);
+    assert.match(await textOf(await el({ css: '.cd-pay' })), new RegExp(`DON CAMPAGNE MARTIN ${reference}`));
+    await noErrors();
+  });
+
   test('typing 37 with real keystrokes: it really costs 13 €, 12,58 € exactly', async () => {
     await open('/plain.html');
     // The widget starts from the goal's average gift, 37 €: another amount first.
