@@ -119,6 +119,7 @@ pub(super) fn check_local_links(source: &str, loaded: &mut Loaded) {
         let prefix = format!("circos[{}]", entry.index);
         let mut problems: Vec<Problem> = linked.errors().cloned().collect();
         problems.extend(linked.account().and_then(|a| entry.check_linked(a)));
+        problems.extend(linked.account().and_then(|a| entry.check_linked_goal(a)));
         for mut p in problems {
             p.path = if p.path.is_empty() { format!("{prefix} ({link})") } else { format!("{prefix} ({link}) {}", p.path) };
             found.push(p);

@@ -342,6 +342,16 @@ pub struct LinkFile {
     /// Optional: the circo's communes, as in an account's `circo.communes`.
     #[cfg_attr(not(target_arch = "wasm32"), serde(default))]
     pub communes: Vec<CommuneFile>,
+    /// Optional: the circo's goal and progress as the movement publishes them, as in an
+    /// account's `goal`. When given, the movement's overview shows these figures and
+    /// fetches nothing for them; the linked file's own `goal` is then only compared
+    /// (`check` warns when they disagree).
+    #[cfg_attr(not(target_arch = "wasm32"), serde(default))]
+    pub goal: Option<GoalFile>,
+    /// Optional: the circo's own page (relative to the registry's address, or
+    /// `https:`), linked from the movement's overview.
+    #[cfg_attr(not(target_arch = "wasm32"), serde(default))]
+    pub page: Option<String>,
 }
 
 // The readers: what serde's derived code reads (see `json::read`), written out so that
@@ -423,4 +433,4 @@ fields!(ContactFile { email, url });
 
 variants!(LangFile { Fr = "fr", En = "en" });
 
-fields!(LinkFile { department: required, number: required, name: required, url: required, iban, account_title, communes });
+fields!(LinkFile { department: required, number: required, name: required, url: required, iban, account_title, communes, goal, page });

@@ -191,11 +191,12 @@ pub enum CheckId {
     LinkMismatch,
     LinkIbanMismatch,
     LinkTitleMismatch,
+    LinkGoalMismatch,
 }
 
 impl CheckId {
     /// Every id, in the order of `schema/README.md`.
-    pub const ALL: [CheckId; 58] = [
+    pub const ALL: [CheckId; 59] = [
         CheckId::JsonSyntax,
         CheckId::NotAnObject,
         CheckId::FileTooLarge,
@@ -254,6 +255,7 @@ impl CheckId {
         CheckId::LinkMismatch,
         CheckId::LinkIbanMismatch,
         CheckId::LinkTitleMismatch,
+        CheckId::LinkGoalMismatch,
     ];
 
     /// The stable string id (`iban-checksum`...).
@@ -317,6 +319,7 @@ impl CheckId {
             CheckId::LinkMismatch => "link-mismatch",
             CheckId::LinkIbanMismatch => "link-iban-mismatch",
             CheckId::LinkTitleMismatch => "link-title-mismatch",
+            CheckId::LinkGoalMismatch => "link-goal-mismatch",
         }
     }
 

@@ -5,10 +5,10 @@
 
 use super::format::{AccountFile, LinkFile, ACCOUNT_FORMAT};
 use super::json::{self, fields, Error, Node, Read, Reader};
-use super::model::{slug, ValidAccount};
+use super::model::{slug, Goal, ValidAccount};
 use super::problem::{join, CheckId, Problem};
 use super::text::normalize;
-use super::validate::{check_circo_key, check_communes, iban_field, shorten, validate_account, Checker, MAX_TITLE_CHARS, MAX_URL_CHARS};
+use super::validate::{check_circo_key, check_communes, check_goal, iban_field, shorten, validate_account, Checker, MAX_TITLE_CHARS, MAX_URL_CHARS};
 use super::{type_problem, type_problem_unplaced, Config};
 use crate::text_safety;
 use crate::i18n::{fill_both, Text};
@@ -40,6 +40,13 @@ pub struct Entry {
     /// expects in the linked file, if it stated them ([`Entry::check_linked`]).
     pub expected_iban: Option<String>,
     pub expected_title: Option<String>,
+    /// For a link: the goal and progress the movement publishes in the registry. They
+    /// win over the linked file's own (the overview fetches nothing for them);
+    /// [`Entry::check_linked_goal`] warns when the two disagree.
+    pub goal: Option<Goal>,
+    /// For a link: the circo's own page (relative to the registry's address, or
+    /// `https:`), if the registry names one.
+    pub page: Option<String>,
     /// The circo's communes, if the registry lists them (for the search).
     pub communes: Vec<Commune>,
     /// Normalised words searched by [`Registry::search`].
@@ -150,7 +157,7 @@ impl Entry {
     fn new(index: usize, department: String, number: u16, name: String, target: Target, communes: Vec<Commune>) -> Entry {
         let mut words = search_words(&name);
         words.push(department.to_ascii_lowercase());
-        Entry { slug: slug(&department, number), department, number, name, target, index, expected_iban: None, expected_title: None, communes, words }
+        Entry { slug: slug(&department, number), department, number, name, target, index, expected_iban: None, expected_title: None, goal: None, page: None, communes, words }
     }
 
     /// Whether one word of the (normalised) query matches this circo: a number matches
@@ -255,6 +262,42 @@ impl Entry {
     }
 }
 
+impl Entry {
+    /// A warning when the registry publishes this circo's goal and the linked file's
+    /// own `goal` says otherwise (another target, another amount raised, or none): the
+    /// movement's overview shows the registry's figures (they win), while a donor who
+    /// opens the circo reads the file's. Not an error: figures go stale, the account
+    /// stays the right one.
+    pub fn check_linked_goal(&self, account: &ValidAccount) -> Option<Problem> {
+        let published = self.goal.as_ref()?;
+        let own = account.goal.as_ref();
+        if own.is_some_and(|g| g.target == published.target && g.raised == published.raised) {
+            return None;
+        }
+        let euros = |c: crate::money::Cents| (c.get() / 100).to_string();
+        let (target, raised) = (euros(published.target), euros(published.raised));
+        let mut problems = Vec::new();
+        let mut c = Checker::new(&mut problems);
+        match own {
+            Some(g) => c.warning(
+                "goal",
+                CheckId::LinkGoalMismatch,
+                || fill_both("Le registre publie pour la circonscription {} un objectif de {} € dont {} € collectés, mais le fichier lié donne un objectif de {} € dont {} € collectés. La page du mouvement affiche les chiffres du registre : mettez à jour l’un ou l’autre.",
+                "The registry publishes for circonscription {} a goal of {} € with {} € raised, but the linked file gives a goal of {} € with {} € raised. The movement’s page shows the registry’s figures: update one or the other.",
+                &[&self.slug, &target, &raised, &euros(g.target), &euros(g.raised)]),
+            ),
+            None => c.warning(
+                "goal",
+                CheckId::LinkGoalMismatch,
+                || fill_both("Le registre publie pour la circonscription {} un objectif de {} € dont {} € collectés, mais le fichier lié n’a pas d’objectif. La page du mouvement affiche les chiffres du registre : ajoutez « goal » au fichier ou retirez-le du registre.",
+                "The registry publishes for circonscription {} a goal of {} € with {} € raised, but the linked file has no goal. The movement’s page shows the registry’s figures: add “goal” to the file or remove it from the registry.",
+                &[&self.slug, &target, &raised]),
+            ),
+        }
+        problems.pop()
+    }
+}
+
 /// What a registry entry gives the donor who chose it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Resolved {
@@ -281,6 +324,8 @@ impl Entry {
     /// describes another circo than this entry announced (see [`Entry::check_linked`]).
     pub fn read_linked(&self, text: &str) -> super::Loaded {
         let mut loaded = super::load(text);
+        let stale = loaded.account().and_then(|a| self.check_linked_goal(a));
+        loaded.problems.extend(stale);
         if let Some(problem) = loaded.account().and_then(|a| self.check_linked(a)) {
             // The file's own problems stay, for the collective; the mismatch voids it.
             loaded.config = None;
@@ -416,29 +461,36 @@ fn load_link(index: usize, value: &Node<'_>, text: &str, prefix: &str, problems:
     let key = check_circo_key(problems, prefix, &link.department, link.number);
     let mut c = Checker::new(problems);
     let name = c.text(&join(prefix, "name"), &link.name, MAX_TITLE_CHARS);
-    let path = join(prefix, "url");
-    let url = c.text(&path, &link.url, MAX_URL_CHARS);
-    match crate::url::scheme(&url).as_deref() {
-        None | Some("https") => {
-            if url.contains(char::is_whitespace) {
-                c.error(&path, CheckId::UrlInvalid, || Text::new("Cette adresse contient une espace : remplacez-la par %20 ou renommez le fichier.", "This address contains a space: replace it with %20 or rename the file."));
-            }
-        }
-        Some(scheme) => c.error(
-            &path,
-            CheckId::UrlScheme,
-            || fill_both("« {} » : seules les adresses relatives (circos/75-01.json) ou https:// sont acceptées, pas « {}: ».",
-            "“{}”: only relative (circos/75-01.json) or https:// addresses are accepted, not “{}:”.",
-            &[&shorten(&url), scheme]),
-        ),
-    }
+    let url = link_address(&mut c, &join(prefix, "url"), &link.url);
+    let page = link.page.as_deref().map(|p| link_address(&mut c, &join(prefix, "page"), p));
+    let goal = link.goal.as_ref().map(|g| check_goal(&mut c, &join(prefix, "goal"), g));
     // What the movement vouches for: checked like an account's, compared once fetched.
     let expected_iban = link.iban.as_deref().and_then(|iban| iban_field(&mut c, &join(prefix, "iban"), iban));
     let expected_title = link.account_title.as_deref().map(|t| c.text(&join(prefix, "account_title"), t, MAX_TITLE_CHARS));
     let communes = check_communes(&mut c, &join(prefix, "communes"), &link.communes);
     let errors = c.errors;
     let (department, number) = key?;
-    (errors == 0).then(|| Entry { expected_iban, expected_title, ..Entry::new(index, department, number, name, Target::Link(url), communes) })
+    (errors == 0).then(|| Entry { expected_iban, expected_title, goal, page, ..Entry::new(index, department, number, name, Target::Link(url), communes) })
+}
+
+/// A link's address (its file, or its page): relative to the registry, or `https:`.
+fn link_address(c: &mut Checker<'_>, path: &str, value: &str) -> String {
+    let url = c.text(path, value, MAX_URL_CHARS);
+    match crate::url::scheme(&url).as_deref() {
+        None | Some("https") => {
+            if url.contains(char::is_whitespace) {
+                c.error(path, CheckId::UrlInvalid, || Text::new("Cette adresse contient une espace : remplacez-la par %20 ou renommez le fichier.", "This address contains a space: replace it with %20 or rename the file."));
+            }
+        }
+        Some(scheme) => c.error(
+            path,
+            CheckId::UrlScheme,
+            || fill_both("« {} » : seules les adresses relatives (circos/75-01.json) ou https:// sont acceptées, pas « {}: ».",
+            "“{}”: only relative (circos/75-01.json) or https:// addresses are accepted, not “{}:”.",
+            &[&shorten(&url), scheme]),
+        ),
+    }
+    url
 }
 
 fn load_inline(index: usize, value: &Node<'_>, text: &str, prefix: &str, problems: &mut Vec<Problem>) -> Option<Entry> {

@@ -333,6 +333,16 @@ pub(crate) fn check_circo_key(
     (dept_ok && number_ok).then_some((code, number as u16))
 }
 
+/// A goal at `path` (an account's `goal`, or a registry link's): amounts in whole euros,
+/// the date of the figure, the average gift.
+pub(crate) fn check_goal(c: &mut Checker<'_>, path: &str, g: &GoalFile) -> Goal {
+    let target = c.euros(&join(path, "target"), g.target, false, MAX_EUROS, CheckId::GoalTarget);
+    let raised = c.euros(&join(path, "raised"), g.raised, true, MAX_EUROS, CheckId::GoalRaised);
+    let as_of = g.as_of.as_deref().and_then(|s| c.date(&join(path, "as_of"), s));
+    let average_gift = g.average_gift.and_then(|a| c.euros(&join(path, "average_gift"), a, false, DONOR_CAP_EUROS, CheckId::GoalAverage));
+    Goal { target: target.unwrap_or_default(), raised: raised.unwrap_or_default(), as_of, average_gift }
+}
+
 /// A circo's communes (an account's `circo.communes`, a registry link's `communes`) at
 /// `path`: each name a text field, each INSEE code and postal code of the right shape,
 /// each commune and each of its postal codes listed once. Returns them for the
@@ -587,13 +597,7 @@ pub fn validate_account(file: &AccountFile, prefix: &str, problems: &mut Vec<Pro
     }
 
     // Goal.
-    let goal = file.goal.as_ref().map(|g| {
-        let target = c.euros(&p("goal.target"), g.target, false, MAX_EUROS, CheckId::GoalTarget);
-        let raised = c.euros(&p("goal.raised"), g.raised, true, MAX_EUROS, CheckId::GoalRaised);
-        let as_of = g.as_of.as_deref().and_then(|s| c.date(&p("goal.as_of"), s));
-        let average_gift = g.average_gift.and_then(|a| c.euros(&p("goal.average_gift"), a, false, DONOR_CAP_EUROS, CheckId::GoalAverage));
-        Goal { target: target.unwrap_or_default(), raised: raised.unwrap_or_default(), as_of, average_gift }
-    });
+    let goal = file.goal.as_ref().map(|g| check_goal(&mut c, &p("goal"), g));
 
     // Contact.
     let contact = file.contact.as_ref().map(|ct| {

@@ -7,7 +7,8 @@
 //! - [`words`]: every sentence and label the donor reads, in French and English;
 //! - [`page`]: the page a person reads, for one language, as plain structs that the
 //!   widget only renders;
-//! - [`bulletin`]: the printable donation form.
+//! - [`bulletin`]: the printable donation form;
+//! - [`overview`]: a movement's circos with their progress, sorted, and its totals.
 //!
 //! Pure: no clock (today is a parameter), no web, no I/O; all of it tested natively.
 
@@ -15,6 +16,7 @@ pub mod assessment;
 pub mod bulletin;
 pub mod inputs;
 pub mod monthly;
+pub mod overview;
 pub mod page;
 pub mod words;
 
