@@ -203,6 +203,8 @@ mod tests {
         let values: Vec<&str> = s.rows.iter().map(|(_, v, _)| v.as_str()).collect();
         assert!(s.rows.len() == 4 && values.contains(&"le 5 de chaque mois") && values.contains(&"5 août 2027") && values.contains(&"5 décembre 2026"), "{values:?}");
         assert!(s.rows.iter().any(|(_, _, copied)| copied == "10"), "{:?}", s.rows);
+        // Each copy button says what it copies, one per row.
+        assert_eq!(s.copies, ["Copier le montant", "Copier le jour", "Copier la date du premier versement", "Copier la date du dernier versement"]);
         assert!(open.form.document.contains("9 versements"), "the bulletin follows the mode");
         // The QR carries the first payment.
         assert!(t.qr.as_ref().unwrap().caption.contains(&eur(10)));

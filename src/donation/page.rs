@@ -235,12 +235,12 @@ pub struct TransferDetail {
 }
 
 /// The standing order's details, every figure copyable: (label, value shown, what the
-/// copy button copies).
+/// copy button copies), and each row's copy button's name.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct StandingView {
     pub heading: String,
     pub rows: Vec<(String, String, String)>,
-    pub copy: String,
+    pub copies: Vec<String>,
     /// Where the card page takes monthly gifts: (link, url).
     pub card: Option<(String, String)>,
 }
@@ -591,7 +591,8 @@ fn standing(account: &Account, order: &StandingOrder, lang: Lang) -> StandingVie
         rows.push((t(label), date.format(lang), date.format(lang)));
     }
     let card = account.payment.card.as_ref().filter(|c| c.monthly).map(|c| (words::card_monthly_link_in(c, lang), c.url.clone()));
-    StandingView { heading: t(Label::StandingOrder), rows, copy: t(Label::Copy), card }
+    let copies = [Label::CopyMonthly, Label::CopyDay, Label::CopyFirst, Label::CopyLast].map(t).to_vec();
+    StandingView { heading: t(Label::StandingOrder), rows, copies, card }
 }
 
 fn mentions(account: &Account, lang: Lang) -> MentionsView {

@@ -87,7 +87,7 @@ fn transfer(t: &TransferDetail, page: &AccountPage) -> Html {
         rows.push(row(label, vec![mono(reference), Html::from(" "), copy(reference, copy_label)]));
     }
     let standing = t.standing.as_ref().map(|s| {
-        let rows = s.rows.iter().map(|(label, shown, copied)| row(label, vec![mono(shown), Html::from(" "), copy(copied, &[s.copy.as_str(), label].join(" "))])).collect();
+        let rows = s.rows.iter().zip(&s.copies).map(|((label, shown, copied), name)| row(label, vec![mono(shown), Html::from(" "), copy(copied, name)])).collect();
         let card = s.card.as_ref().map(|(link, url)| html! { <p><a href={url.clone()} target="_blank" rel="noopener noreferrer">{ link.clone() }</a></p> });
         section("cd-standing", "cd-h-standing", "h4", &s.heading, vec![el("dl", "cd-kv", rows), card.unwrap_or_default()])
     });
