@@ -308,9 +308,12 @@ pub struct RegistryFile {
     pub circos: Vec<RegistryEntryFile>,
 }
 
-/// One circo of a registry.
+/// One circo of a registry. A link is read in place (its goal and page make it the larger
+/// variant, a few hundred bytes for each of at most a few hundred entries, read once);
+/// an account, several times larger, is boxed.
 #[derive(Clone, Debug)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(Deserialize, schemars::JsonSchema), serde(untagged))]
+#[allow(clippy::large_enum_variant)]
 pub enum RegistryEntryFile {
     /// A link to the circo's own account file.
     Link(LinkFile),
