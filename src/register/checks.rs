@@ -220,23 +220,29 @@ fn gift_checks(g: &Gift, r: &Register, ctx: &Context, out: &mut Vec<Check>) {
             break;
         }
     }
-    let fields = missing(donor);
-    if !fields.is_empty() {
-        push(RuleId::Receipt, Level::Warning, Finding::Missing(fields));
+    // A donor's missing data is said once, at the donor ([`checks`]); here, only a gift
+    // without a donor at all.
+    if donor.is_none() {
+        push(RuleId::Receipt, Level::Warning, Finding::Missing(vec![Field::Donor]));
     }
     if g.receipt.is_none() {
         push(RuleId::Receipt, Level::Warning, Finding::ReceiptMissing);
     }
 }
 
-/// Every check of the register, gifts first (in the register's order), then donors,
-/// then the whole register.
+/// Every check of the register, gifts first (in the register's order), then donors
+/// (their missing R39-1 data, once per donor who has given; their total), then the whole
+/// register.
 pub fn checks(r: &Register, ctx: &Context) -> Vec<Check> {
     let mut out = Vec::new();
     for g in &r.gifts {
         gift_checks(g, r, ctx, &mut out);
     }
     for d in &r.donors {
+        let fields = missing(Some(d));
+        if !fields.is_empty() && r.gifts_of(d.id).next().is_some() {
+            out.push(Check { rule: RuleId::Receipt, level: Level::Warning, at: At::Donor(d.id), finding: Finding::Missing(fields) });
+        }
         let total = r.donor_total(d.id);
         if total > rules::DONOR_CAP {
             out.push(Check {
@@ -387,8 +393,12 @@ mod tests {
         let c = checks(&r, &ctx());
         let at = |g| c.iter().filter(move |x| x.at == At::Gift(g)).map(|x| &x.finding).collect::<Vec<_>>();
         assert_eq!(at(lone), vec![&Finding::Missing(vec![Field::Donor]), &Finding::ReceiptMissing]);
-        assert_eq!(at(partial), vec![&Finding::Missing(vec![Field::FirstNames, Field::NationalityOrResidence, Field::TaxAddress]), &Finding::ReceiptMissing]);
-        assert!(at(ok).is_empty(), "{:?}", at(ok));
+        assert_eq!(at(partial), vec![&Finding::ReceiptMissing], "the donor's data is said at the donor, once");
+        let of = |d| c.iter().filter(move |x| x.at == At::Donor(d)).map(|x| &x.finding).collect::<Vec<_>>();
+        assert_eq!(of(d), vec![&Finding::Missing(vec![Field::FirstNames, Field::NationalityOrResidence, Field::TaxAddress])]);
+        assert!(at(ok).is_empty() && of(full).is_empty(), "{:?}", at(ok));
+        let idle = r.add_donor(Donor::default());
+        assert!(checks(&r, &ctx()).iter().all(|x| x.at != At::Donor(idle)), "a donor without gifts needs no receipt data yet");
         r.set_receipt(partial, Some("A-0001".into())).unwrap();
         let c = checks(&r, &ctx());
         let twice = found(&c, RuleId::Receipt).into_iter().filter(|c| c.level == Level::Error).collect::<Vec<_>>();

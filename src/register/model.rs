@@ -158,6 +158,41 @@ pub struct Part {
     pub amount: Cents,
 }
 
+/// A deposit's parts as the mandataire types them, one per line: `payer ; cheque
+/// number ; amount` (the number may be left empty: `payer ; ; amount`, or `payer ;
+/// amount` for a provider's payment). Blank lines are skipped. A line that cannot be
+/// read is refused with its number (1-based) and what to type; nothing is taken then.
+pub fn parse_parts(text: &str) -> Result<Vec<Part>, Text> {
+    let mut parts = Vec::new();
+    for (n, line) in text.lines().enumerate() {
+        if line.trim().is_empty() {
+            continue;
+        }
+        let fields: Vec<&str> = line.split(';').map(str::trim).collect();
+        let line_no = (n + 1).to_string();
+        let (payer, number, amount) = match fields.as_slice() {
+            [payer, amount] => (*payer, "", *amount),
+            [payer, number, amount] => (*payer, *number, *amount),
+            _ => {
+                return Err(crate::i18n::fill_both(
+                    "Ligne {} : écrivez « payeur ; n° de chèque ; montant », par exemple « Jeanne Martin ; 0001234 ; 50 ».",
+                    "Line {}: write “payer ; cheque number ; amount”, for example “Jeanne Martin ; 0001234 ; 50”.",
+                    &[&line_no],
+                ))
+            }
+        };
+        if payer.is_empty() {
+            return Err(crate::i18n::fill_both("Ligne {} : le nom du payeur manque.", "Line {}: the payer's name is missing.", &[&line_no]));
+        }
+        let amount = crate::money::parse_amount(amount).map_err(|e| {
+            let m = e.message();
+            Text::new(format!("Ligne {line_no} : {}", m.fr), format!("Line {line_no}: {}", m.en))
+        })?;
+        parts.push(Part { payer: payer.to_owned(), cheque_number: Some(number.to_owned()).filter(|n| !n.is_empty()), amount });
+    }
+    Ok(parts)
+}
+
 /// Why the register refused a change. Each says what to do, in both languages
 /// ([`AttributionError::message`]).
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -708,5 +743,28 @@ pub(crate) mod tests {
         let c = r.split_donor(a, &[moved], person("Martin", "Jean")).unwrap();
         assert_eq!((r.donor_total(a), r.donor_total(c)), (Cents::new(1_000), Cents::new(1_000)));
         assert_eq!(r.merge_donors(a, DonorId(99)), Err(AttributionError::UnknownDonor(DonorId(99))));
+    }
+
+    #[test]
+    fn a_deposit_typed_line_by_line_is_read_into_its_cheques_or_refused_at_its_line() {
+        let parts = parse_parts("Jeanne Martin ; 0001234 ; 50\n\n  Paul Léger;;120,50 \nStripe ; 30").unwrap();
+        assert_eq!(
+            parts,
+            vec![
+                Part { payer: "Jeanne Martin".into(), cheque_number: Some("0001234".into()), amount: Cents::new(5_000) },
+                Part { payer: "Paul Léger".into(), cheque_number: None, amount: Cents::new(12_050) },
+                Part { payer: "Stripe".into(), cheque_number: None, amount: Cents::new(3_000) },
+            ]
+        );
+        let mut r = Register::default();
+        let short = entry("d", 20_052, "", "REMISE CHEQUES", "2029-01-10");
+        assert!(matches!(r.split(&short, &parts), Err(AttributionError::PartsDoNotAddUp { .. })), "2 cents short is refused");
+        let deposit = entry("d", 20_050, "", "REMISE CHEQUES", "2029-01-10");
+        assert_eq!(r.split(&deposit, &parts).map(|ids| ids.len()), Ok(3));
+        let e = parse_parts("Jeanne Martin ; 0001234 ; 50\nPaul ; 12,345").unwrap_err();
+        assert!(e.fr.starts_with("Ligne 2 : ") && e.en.starts_with("Line 2: "), "{e:?}");
+        assert!(parse_parts("a;b;c;d").unwrap_err().en.starts_with("Line 1: write"));
+        assert!(parse_parts(" ; 12 ; 5").unwrap_err().en.contains("payer's name is missing"));
+        assert_eq!(parse_parts(" \n").unwrap(), vec![]);
     }
 }

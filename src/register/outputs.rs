@@ -41,10 +41,9 @@ pub fn method_name(m: Method, lang: Lang) -> &'static str {
     }
 }
 
-/// The list of donors as CSV bytes (see the module's documentation), headers in `lang`:
-/// every gift, by date, with its donor's data.
-pub fn donors_csv(r: &Register, lang: Lang) -> Vec<u8> {
-    let header: [&str; 11] = [
+/// The list of donors' columns, in `lang`.
+pub fn list_header(lang: Lang) -> [&'static str; 11] {
+    [
         lang.pick("N° de reçu", "Receipt no."),
         lang.pick("Date", "Date"),
         lang.pick("Montant (€)", "Amount (€)"),
@@ -56,32 +55,48 @@ pub fn donors_csv(r: &Register, lang: Lang) -> Vec<u8> {
         lang.pick("Adresse fiscale", "Tax address"),
         lang.pick("N° de chèque", "Cheque no."),
         lang.pick("Référence du don", "Gift reference"),
-    ];
+    ]
+}
+
+/// The list of donors' rows: every gift, by date, with its donor's data, as the CSV
+/// and the printable page both write them.
+pub fn list_rows(r: &Register, lang: Lang) -> Vec<[String; 11]> {
     let mut gifts: Vec<_> = r.gifts.iter().collect();
     gifts.sort_by_key(|g| (g.date, g.id));
+    let yes_no = |b: Option<bool>| match b {
+        Some(true) => lang.pick("oui", "yes"),
+        Some(false) => lang.pick("non", "no"),
+        None => "",
+    };
+    gifts
+        .into_iter()
+        .map(|g| {
+            let d = g.donor.and_then(|d| r.donor(d));
+            [
+                g.receipt.clone().unwrap_or_default(),
+                french_date(g.date),
+                decimal_comma(g.amount),
+                method_name(g.method, lang).to_owned(),
+                d.map(|d| d.name.clone()).unwrap_or_default(),
+                d.map(|d| d.first_names.clone()).unwrap_or_default(),
+                d.and_then(|d| d.nationality.clone()).unwrap_or_default(),
+                yes_no(d.and_then(|d| d.resides_in_france)).to_owned(),
+                d.map(|d| d.address.iter().map(|l| l.trim()).filter(|l| !l.is_empty()).collect::<Vec<_>>().join(", ")).unwrap_or_default(),
+                g.cheque_number.clone().unwrap_or_default(),
+                g.reference.map(|r| r.to_string()).unwrap_or_default(),
+            ]
+        })
+        .collect()
+}
+
+/// The list of donors as CSV bytes (see the module's documentation), headers in `lang`:
+/// [`list_header`] and [`list_rows`].
+pub fn donors_csv(r: &Register, lang: Lang) -> Vec<u8> {
     let mut w = csv::WriterBuilder::new().delimiter(b';').from_writer(BOM.to_vec());
     // Writing into a Vec cannot fail; a failed row would only be missing.
-    let _ = w.write_record(header);
-    for g in gifts {
-        let d = g.donor.and_then(|d| r.donor(d));
-        let yes_no = |b: Option<bool>| match b {
-            Some(true) => lang.pick("oui", "yes"),
-            Some(false) => lang.pick("non", "no"),
-            None => "",
-        };
-        let _ = w.write_record([
-            g.receipt.clone().unwrap_or_default(),
-            french_date(g.date),
-            decimal_comma(g.amount),
-            method_name(g.method, lang).to_owned(),
-            d.map(|d| d.name.clone()).unwrap_or_default(),
-            d.map(|d| d.first_names.clone()).unwrap_or_default(),
-            d.and_then(|d| d.nationality.clone()).unwrap_or_default(),
-            yes_no(d.and_then(|d| d.resides_in_france)).to_owned(),
-            d.map(|d| d.address.iter().map(|l| l.trim()).filter(|l| !l.is_empty()).collect::<Vec<_>>().join(", ")).unwrap_or_default(),
-            g.cheque_number.clone().unwrap_or_default(),
-            g.reference.map(|r| r.to_string()).unwrap_or_default(),
-        ]);
+    let _ = w.write_record(list_header(lang));
+    for row in list_rows(r, lang) {
+        let _ = w.write_record(row);
     }
     w.into_inner().unwrap_or_default()
 }
