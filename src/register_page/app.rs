@@ -10,31 +10,31 @@ use yew::prelude::*;
 
 use circo_don::config;
 use circo_don::i18n::{Lang, Text};
-use circo_don::money::Cents;
 use circo_don::payment::iban::group_iban;
 use circo_don::register::file::{self, FileError};
 use circo_don::register::session::{Import, Session};
-use circo_don::register::statement::{AmountColumns, ColumnMapping, Proposal};
+use circo_don::register::checks::Context;
+use circo_don::register::statement::{AmountColumns, ColumnMapping, EntryId, Proposal};
 use circo_don::register::words::{self as w, Words};
 
-use crate::io;
+use crate::{io, records};
 
 /// A message under a step: good news, or a refusal.
 #[derive(Clone, PartialEq)]
-struct Note {
-    text: Text,
-    error: bool,
+pub(crate) struct Note {
+    pub(crate) text: Text,
+    pub(crate) error: bool,
 }
 
-fn ok(text: Text) -> Option<Note> {
+pub(crate) fn ok(text: Text) -> Option<Note> {
     Some(Note { text, error: false })
 }
 
-fn err(text: Text) -> Option<Note> {
+pub(crate) fn err(text: Text) -> Option<Note> {
     Some(Note { text, error: true })
 }
 
-fn t(words: Words) -> Text {
+pub(crate) fn t(words: Words) -> Text {
     Text::new(words.fr, words.en)
 }
 
@@ -47,14 +47,14 @@ struct PendingCsv {
 }
 
 #[derive(Clone, Default)]
-struct State {
+pub(crate) struct State {
     lang: Lang,
     /// The account's title and IBAN, from its circo.json.
     account: Option<(String, String)>,
     config_note: Option<Note>,
     /// The saved register chosen, waiting for its passphrase.
     chosen: Option<(String, Vec<u8>)>,
-    register: Option<Session>,
+    pub(crate) register: Option<Session>,
     /// Kept in memory only, to seal the next save.
     passphrase: String,
     register_note: Option<Note>,
@@ -62,8 +62,19 @@ struct State {
     import_note: Option<Note>,
     save_note: Option<Note>,
     handle: io::Handle,
-    dirty: bool,
+    pub(crate) dirty: bool,
     busy: bool,
+    /// The configuration's text, for the new circo.json, and what the checks need of it.
+    pub(crate) config_text: Option<String>,
+    ctx: Option<Context>,
+    /// The credit whose attribution panel is open.
+    pub(crate) selected: Option<EntryId>,
+    /// The deposit's parts as typed, for their running total.
+    pub(crate) split_text: String,
+    pub(crate) attribute_note: Option<Note>,
+    pub(crate) gifts_note: Option<Note>,
+    pub(crate) donors_note: Option<Note>,
+    pub(crate) outputs_note: Option<Note>,
 }
 
 impl PartialEq for State {
@@ -73,7 +84,7 @@ impl PartialEq for State {
 }
 
 /// A change of the state, applied to a copy.
-struct Update(Box<dyn FnOnce(&mut State)>);
+pub(crate) struct Update(Box<dyn FnOnce(&mut State)>);
 
 impl Reducible for State {
     type Action = Update;
@@ -84,9 +95,9 @@ impl Reducible for State {
     }
 }
 
-type Handle = UseReducerHandle<State>;
+pub(crate) type Handle = UseReducerHandle<State>;
 
-fn apply(state: &Handle, f: impl FnOnce(&mut State) + 'static) {
+pub(crate) fn apply(state: &Handle, f: impl FnOnce(&mut State) + 'static) {
     state.dispatch(Update(Box::new(f)));
 }
 
@@ -103,7 +114,7 @@ fn value_of(node: &NodeRef) -> String {
     node.cast::<web_sys::HtmlInputElement>().map(|i| i.value()).unwrap_or_default()
 }
 
-fn note_view(note: &Option<Note>, lang: Lang) -> Html {
+pub(crate) fn note_view(note: &Option<Note>, lang: Lang) -> Html {
     match note {
         Some(Note { text, error: true }) => html! { <p class="r-note r-error" role="alert">{ text.get(lang) }</p> },
         Some(Note { text, error: false }) => html! { <p class="r-note" role="status">{ text.get(lang) }</p> },
@@ -117,10 +128,13 @@ fn open_config(state: Handle, e: Event) {
         let text = io::file_bytes(file).await.map(|b| String::from_utf8_lossy(&b).into_owned());
         apply(&state, move |s| {
             let loaded = text.as_deref().map(config::load);
-            let account = loaded.as_ref().and_then(|l| l.account()).and_then(|a| {
+            let valid = loaded.as_ref().and_then(|l| l.account());
+            s.ctx = valid.map(Context::of);
+            let account = valid.and_then(|a| {
                 let transfer = a.payment.transfer.as_ref()?;
                 Some((a.mandataire.account_title.clone(), transfer.iban.clone()))
             });
+            s.config_text = text.clone().filter(|_| account.is_some());
             match account {
                 Some((title, iban)) => {
                     s.config_note = ok(w::config_opened(&title, &group_iban(&iban)));
@@ -287,37 +301,29 @@ fn columns_view(p: &PendingCsv, lang: Lang, state: &Handle) -> Html {
     }
 }
 
-fn credits_view(register: &Session, lang: Lang) -> Html {
-    let credits: Vec<_> = register.credits().collect();
-    if credits.is_empty() {
-        return html! { <p>{ w::NO_CREDITS.get(lang) }</p> };
-    }
-    let total = Cents::new(credits.iter().map(|e| e.amount.get()).sum());
+/// Sections 5 to 8, and the printable list: they share the checks and the summary.
+fn assessed(state: &Handle, register: &Session, ctx: &Context, lang: Lang) -> Html {
+    let (checks, summary) = records::assess(register, ctx);
+    let account = state.account.as_ref().map(|(title, _)| title.clone()).unwrap_or_default();
     html! {
         <>
-            <p>{ w::credits_total(credits.len(), total).get(lang) }</p>
-            <div class="r-scroll" role="region" aria-labelledby="r-credits-h" tabindex="0">
-                <table>
-                    <thead><tr>
-                        <th scope="col">{ w::TH_DATE.get(lang) }</th>
-                        <th scope="col" class="r-num">{ w::TH_AMOUNT.get(lang) }</th>
-                        <th scope="col">{ w::TH_PAYER.get(lang) }</th>
-                        <th scope="col">{ w::TH_TEXT.get(lang) }</th>
-                        <th scope="col">{ w::TH_BATCH.get(lang) }</th>
-                    </tr></thead>
-                    <tbody>
-                        { for credits.iter().map(|e| html! {
-                            <tr data-entry={e.id.as_str().to_owned()}>
-                                <td class="r-date" data-label={w::TH_DATE.get(lang)}>{ e.booking_date.format(lang) }</td>
-                                <td class="r-num" data-label={w::TH_AMOUNT.get(lang)}>{ e.amount.format_with_cents(lang) }</td>
-                                <td data-label={w::TH_PAYER.get(lang)}>{ e.counterparty.clone().unwrap_or_default() }</td>
-                                <td data-label={w::TH_TEXT.get(lang)}>{ &e.remittance }</td>
-                                <td data-label={w::TH_BATCH.get(lang)}>{ e.batch.as_ref().map(|b| format!("{} · {}", b.label, w::batch_part(b.index, b.count).get(lang))).unwrap_or_default() }</td>
-                            </tr>
-                        }) }
-                    </tbody>
-                </table>
-            </div>
+            <section aria-labelledby="r-gifts-h">
+                <h2 id="r-gifts-h">{ w::STEP_GIFTS.get(lang) }</h2>
+                { records::gifts(state, register, &checks, lang) }
+            </section>
+            <section aria-labelledby="r-donors-h">
+                <h2 id="r-donors-h">{ w::STEP_DONORS.get(lang) }</h2>
+                { records::donors(state, register, &checks, lang) }
+            </section>
+            <section aria-labelledby="r-checks-h">
+                <h2 id="r-checks-h">{ w::STEP_CHECKS.get(lang) }</h2>
+                { records::summary(register, &summary, &checks, lang) }
+            </section>
+            <section aria-labelledby="r-outputs-h">
+                <h2 id="r-outputs-h">{ w::STEP_OUTPUTS.get(lang) }</h2>
+                { records::outputs(state, register, &summary, lang) }
+            </section>
+            { records::printable(register, &account, lang) }
         </>
     }
 }
@@ -446,8 +452,11 @@ pub fn app() -> Html {
                 </section>
                 <section aria-labelledby="r-credits-h">
                     <h2 id="r-credits-h">{ w::STEP_CREDITS.get(lang) }</h2>
-                    { credits_view(register, lang) }
+                    { records::credits(&state, register, lang) }
                 </section>
+                if let Some(ctx) = &state.ctx {
+                    { assessed(&state, register, ctx, lang) }
+                }
                 <section aria-labelledby="r-save-h">
                     <h2 id="r-save-h">{ w::STEP_SAVE.get(lang) }</h2>
                     <p class="r-hint">{ w::SAVE_HINT.get(lang) }</p>

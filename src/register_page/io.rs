@@ -70,10 +70,15 @@ pub async fn save(bytes: &[u8], name: &str, handle: Handle) -> Result<Handle, ()
 
 /// Saves `bytes` as `name` through a download link to a Blob: nothing is sent.
 pub fn download(name: &str, bytes: &[u8]) -> Option<()> {
+    download_as(name, bytes, "application/octet-stream")
+}
+
+/// [`download`] with the file's media type (`text/csv;charset=utf-8`...).
+pub fn download_as(name: &str, bytes: &[u8], media_type: &str) -> Option<()> {
     let document = web_sys::window()?.document()?;
     let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
     let options = BlobPropertyBag::new();
-    options.set_type("application/octet-stream");
+    options.set_type(media_type);
     let blob = Blob::new_with_u8_array_sequence_and_options(&parts, &options).ok()?;
     let url = web_sys::Url::create_object_url_with_blob(&blob).ok()?;
     let a: web_sys::HtmlElement = document.create_element("a").ok()?.dyn_into().ok()?;

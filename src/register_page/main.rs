@@ -11,6 +11,8 @@
 mod app;
 #[cfg(target_arch = "wasm32")]
 mod io;
+#[cfg(target_arch = "wasm32")]
+mod records;
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {

@@ -2,7 +2,10 @@
 // configuration, create a register with a passphrase, import a CAMT.053 and a CSV
 // export (its columns confirmed), refuse another account's statement, save the
 // encrypted file, open it again with its passphrase and refuse a wrong one. Nothing but
-// the page's own files is requested; closing with unsaved changes warns.
+// the page's own files is requested; closing with unsaved changes warns. Then the
+// credits become gifts: a standing order's second month attributed by the widget's
+// reference, a deposit split into its cheques, the 4 600 € check firing and clearing,
+// receipts, donors' data, the list of donors (CSV, printed) and the new circo.json.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -36,7 +39,8 @@ async function openPage(options = {}) {
   return p;
 }
 
-const rows = (p) => p.locator('tbody tr');
+// The credits still to attribute (the gifts and the printable list have tables too).
+const rows = (p) => p.locator('section[aria-labelledby="r-credits-h"] tbody tr');
 
 async function importStatement(p, name) {
   await p.getByLabel('Importer un relevé (CAMT.053, OFX ou CSV)').setInputFiles(join(STATEMENTS, name));
@@ -155,6 +159,180 @@ test('a register is created, fed with statements, saved encrypted and opened aga
   await q.getByLabel('Ouvrir un registre enregistré (.circo-reg)').setInputFiles(CONFIG);
   await q.locator('#r-open-pass').press('Enter');
   await q.getByRole('alert').filter({ hasText: 'n’est pas un registre circo-don' }).waitFor();
+  assert.deepEqual(q.errors, []);
+});
+
+// Spaces as French amounts write them: a narrow no-break space between thousands, a
+// no-break space before €.
+const eur = (text) => text.replace(/ (?=\d{3},)/g, '\u202F').replace(/ €/g, '\u00A0€');
+
+test('credits become gifts: by the widget reference, a deposit split, the 4 600 € cap fires and clears, the list and the goal come out', async () => {
+  const p = await openPage({ width: 1280 });
+  await p.locator('#r-new-pass').fill(PASS);
+  await p.locator('#r-new-again').fill(PASS);
+  await p.locator('#r-new-again').press('Enter');
+  await importStatement(p, 'camt053-001.02-dons-a-attribuer.xml');
+  await p.getByText('Relevé importé : 5 opérations nouvelles, 0 déjà dans le registre.').waitFor();
+  await p.getByText(eur('4 crédits à attribuer sur 4 (4 850,00 € à attribuer).')).waitFor();
+  const panel = p.locator('#r-panel');
+  // A donor's record by its heading (each record's merge list names the others).
+  const donor = (name) => p.locator('details.r-donor').filter({ has: p.locator('summary', { hasText: name }) });
+  // An accessible name's spaces are normalised: any space matches in the amount.
+  // Opening a credit moves the focus to its panel's heading.
+  const attribute = async (date, amount) => {
+    await p.getByRole('button', { name: new RegExp(`^Attribuer le crédit du ${date} de ${amount.replace(/ /g, '\\s')}`) }).click();
+    await p.waitForFunction(() => document.activeElement?.id === 'r-panel-h');
+  };
+
+  // The standing order's first month: a new donor, named by the mandataire, with the
+  // keyboard (the panel's heading takes the focus).
+  await attribute('10 novembre 2026', '300,00 €');
+  await panel.waitFor();
+  assert.equal(await p.locator('#r-att-name').inputValue(), 'MME JEANNE MARTIN', 'the payer, to start with');
+  await p.locator('#r-att-name').fill('Martin');
+  await p.locator('#r-att-first').fill('Jeanne');
+  await p.locator('#r-att-first').press('Enter');
+  await p.getByText('Crédit attribué : le don est dans la liste des dons.').waitFor();
+  assert.equal(await panel.count(), 0);
+  await p.getByText(eur('3 crédits à attribuer sur 4 (4 550,00 € à attribuer).')).waitFor();
+
+  // Its second month carries the same reference: proposed, confirmed.
+  await attribute('10 décembre 2026', '300,00 €');
+  await panel.getByText('Proposition : Martin Jeanne, par la référence DON-7K3Q9M du don.').waitFor();
+  await panel.getByRole('button', { name: 'Confirmer cette proposition' }).click();
+  await p.getByText(eur('2 crédits à attribuer sur 4 (4 250,00 € à attribuer).')).waitFor();
+
+  // A large transfer under the same name: proposed by the name, confirmed; the cap per
+  // person fires, at the donor and in the summary, with the excess to return.
+  await attribute('11 décembre 2026', '4 100,00 €');
+  await panel.getByText('Proposition : Martin Jeanne, par le nom du payeur.').waitFor();
+  await panel.getByRole('button', { name: 'Confirmer cette proposition' }).click();
+  const checks = p.locator('section[aria-labelledby="r-checks-h"]');
+  const overCap = eur('Ce donateur a donné 4 700,00 € en tout, au-delà des 4 600,00 € permis par personne pour l’élection : 100,00 € sont à lui rendre.');
+  await checks.getByText(overCap, { exact: false }).waitFor();
+  assert.match(await checks.innerText(), /Code électoral L52-8/, 'with its article');
+  assert.ok(await checks.getByText(eur('À rendre : 100,00 € (1 cas)')).isVisible());
+  assert.ok(await donor('Martin Jeanne').getByText(overCap, { exact: false }).isVisible(), 'shown at the donor too, open');
+
+  // The deposit: one credit for two cheques. Typed parts that do not add up are said
+  // as they are typed, and refused; then the right ones.
+  await attribute('18 novembre 2026', '150,00 €');
+  const parts = p.locator('#r-att-parts');
+  await parts.focus();
+  await p.keyboard.type('Paul Léger ; 0001234 ; 100');
+  await panel.getByText(eur('1 paiements, 100,00 € sur 150,00 € : il manque 50,00 €.')).waitFor();
+  await panel.getByRole('button', { name: 'Répartir en dons' }).click();
+  await p.getByRole('alert').filter({ hasText: eur('Les chèques font 100,00 € pour un crédit de 150,00 € : il manque 50,00 €.') }).waitFor();
+  await parts.press('Control+End');
+  await p.keyboard.type('\nClaire Dubois ; 0001235 ; 50');
+  await panel.getByText(eur('2 paiements, 150,00 € : le compte y est (150,00 €).')).waitFor();
+  await panel.getByRole('button', { name: 'Répartir en dons' }).click();
+  await p.getByText('Crédit réparti en 2 dons').waitFor();
+  await p.getByText('Tous les crédits sont attribués.').waitFor();
+
+  // The cheques' donors, from their payers; the large transfer was a namesake's.
+  const gifts = p.locator('table.r-gifts tbody tr[id^="gift-"]');
+  assert.equal(await gifts.count(), 5);
+  // A gift's row by its payer or amount (every row's donor list names every donor).
+  const row = (text) => gifts.filter({ has: p.locator('td[data-label="Payeur"], td[data-label="Montant"]', { hasText: text }) });
+  await row('Paul Léger').locator('select').selectOption({ label: 'Nouveau donateur : Paul Léger' });
+  await row('Claire Dubois').locator('select').selectOption({ label: 'Nouveau donateur : Claire Dubois' });
+  await row(eur('4 100,00 €')).locator('select').selectOption({ label: 'Nouveau donateur : JEANNE MARTIN' });
+  await p.waitForFunction(() => !document.querySelector('section[aria-labelledby="r-checks-h"]').innerText.includes('au-delà des'));
+  const shown = (select) => select.evaluate((s) => s.selectedOptions[0]?.textContent);
+  for (const [payer, donorName] of [['Paul Léger', 'Paul Léger'], ['Claire Dubois', 'Claire Dubois'], [eur('4 100,00 €'), 'JEANNE MARTIN'], ['DON-7K3Q9M', 'Martin Jeanne']]) {
+    const selects = await row(payer).locator('select').all();
+    assert.ok(selects.length > 0, payer);
+    for (const select of selects) assert.equal(await shown(select), donorName, `the gift of ${payer} shows its donor`);
+  }
+  assert.ok(await checks.getByText(eur('À rendre : 0,00 € (0 cas)')).isVisible(), 'the check cleared');
+
+  // Receipts: recorded, and one number given twice is caught.
+  const receipt = (text) => row(text).locator('input.r-receipt');
+  await receipt('Paul Léger').fill('2026-0001');
+  await receipt('Paul Léger').press('Tab');
+  await receipt('Claire Dubois').fill('2026-0001');
+  await receipt('Claire Dubois').press('Tab');
+  await checks.getByText('Le reçu n° 2026-0001 est noté sur 2 dons : un numéro par don.', { exact: false }).waitFor();
+  await receipt('Claire Dubois').fill('2026-0002');
+  await receipt('Claire Dubois').press('Tab');
+  await p.waitForFunction(() => !document.querySelector('section[aria-labelledby="r-checks-h"]').innerText.includes('2026-0001 est noté'));
+
+  // A donor's R39-1 data: what is missing is said, then filled in.
+  const paul = donor('Paul Léger');
+  assert.equal(await paul.evaluate((d) => d.open), true, 'a donor with checks is shown open');
+  assert.match(await paul.innerText(), /Il manque pour le reçu : les prénoms, la nationalité ou la résidence en France, l’adresse fiscale/);
+  assert.equal(await checks.locator('li', { hasText: 'Paul Léger' }).count(), 1, 'and in the summary, linked');
+  await paul.getByLabel('Nom', { exact: true }).fill('Léger');
+  await paul.getByLabel('Prénoms').fill('Paul');
+  await paul.getByLabel('Nationalité').fill('française');
+  await paul.getByLabel('Réside en France').selectOption('yes');
+  await paul.getByLabel(/Adresse fiscale/).fill('3 place du Marché\n69004 Lyon');
+  await paul.getByRole('button', { name: 'Enregistrer ce donateur' }).click();
+  await p.getByText('Donateur enregistré.').waitFor();
+  await donor('Léger Paul').waitFor();
+  // Renamed, Paul's record moved in the list: every record still shows its own data.
+  assert.equal(await shown(donor('Léger Paul').getByLabel('Réside en France')), 'oui');
+  assert.equal(await shown(donor('Martin Jeanne').getByLabel('Réside en France')), 'non renseigné');
+  assert.equal(await donor('Martin Jeanne').getByLabel('Prénoms').inputValue(), 'Jeanne');
+  assert.equal(await checks.locator('li', { hasText: /Paul Léger|Léger Paul/ }).count(), 0, 'nothing missing for him any more');
+
+  // From the narrowest phone the page supports to a desktop.
+  for (const width of [320, 360, 1280]) {
+    await p.setViewportSize({ width, height: 900 });
+    assert.deepEqual(await axeViolations(p), [], `axe at ${width} px`);
+    const overflow = await p.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    assert.ok(overflow <= 0, `no horizontal scroll at ${width} px (${overflow})`);
+    await screenshot(p, `registre-dons-${width}`);
+    await p.evaluate(() => document.querySelector('#r-gifts-h').scrollIntoView());
+    const png = await p.screenshot({ fullPage: false });
+    if (process.env.UPDATE_SCREENSHOTS && width !== 320) writeFileSync(join(ROOT, 'docs', `registre-dons-${width}.png`), png);
+  }
+
+  // The list of donors as CSV: UTF-8 with its mark, `;`, decimal commas, one row per gift.
+  const [csvDownload] = await Promise.all([p.waitForEvent('download'), p.getByRole('button', { name: 'Télécharger la liste des donateurs (CSV)' }).click()]);
+  assert.equal(csvDownload.suggestedFilename(), 'donateurs.csv');
+  const csvPath = join(tmp, 'donateurs.csv');
+  await csvDownload.saveAs(csvPath);
+  const csv = readFileSync(csvPath);
+  assert.deepEqual([...csv.subarray(0, 3)], [0xef, 0xbb, 0xbf]);
+  const lines = csv.toString('utf8').slice(1).trim().split(/\r?\n/).map((l) => l.split(';'));
+  assert.deepEqual(lines[0].slice(0, 5), ['N° de reçu', 'Date', 'Montant (€)', 'Mode de paiement', 'Nom']);
+  assert.equal(lines.length, 6);
+  assert.deepEqual(lines.find((l) => l[0] === '2026-0001').slice(0, 9), ['2026-0001', '18/11/2026', '100,00', 'chèque', 'Léger', 'Paul', 'française', 'oui', '3 place du Marché, 69004 Lyon']);
+
+  // The new circo.json: the gifts kept as the goal's `raised`, as of today.
+  await p.getByText(/Le widget affichera 4\u202F850\u00A0€ collectés au /).waitFor();
+  const [jsonDownload] = await Promise.all([p.waitForEvent('download'), p.getByRole('button', { name: 'Télécharger le nouveau circo.json' }).click()]);
+  const jsonPath = join(tmp, 'circo-nouveau.json');
+  await jsonDownload.saveAs(jsonPath);
+  const config = JSON.parse(readFileSync(jsonPath, 'utf8'));
+  assert.equal(config.goal.raised, 4850);
+  assert.equal(config.goal.as_of, await p.evaluate(() => { const d = new Date(); return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`; }));
+  assert.equal(config.goal.target, example.goal.target, 'the rest unchanged');
+
+  // Printed: only the list.
+  await p.emulateMedia({ media: 'print' });
+  assert.ok(await p.locator('.r-print').isVisible());
+  assert.ok(!(await p.locator('#r-import-h').isVisible()));
+  assert.equal(await p.locator('.r-print tbody tr').count(), 5);
+  await screenshot(p, 'registre-imprime');
+  await p.emulateMedia({ media: 'screen' });
+
+  // Saved, then found again with its passphrase.
+  const [download] = await Promise.all([p.waitForEvent('download'), p.getByRole('button', { name: 'Enregistrer le registre chiffré' }).click()]);
+  const saved = join(tmp, 'registre-dons.circo-reg');
+  await download.saveAs(saved);
+  assert.ok(!readFileSync(saved).includes(Buffer.from('Léger')), 'no name in clear');
+  const q = await openPage({ width: 360 });
+  await q.getByLabel('Ouvrir un registre enregistré (.circo-reg)').setInputFiles(saved);
+  await q.locator('#r-open-pass').fill(PASS);
+  await q.locator('#r-open-pass').press('Enter');
+  await q.getByText('Registre ouvert.').waitFor({ timeout: 20_000 });
+  assert.equal(await q.locator('table.r-gifts tbody tr[id^="gift-"]').count(), 5);
+  assert.equal(await q.locator('details.r-donor').count(), 4);
+  assert.equal(await q.locator('input.r-receipt').evaluateAll((inputs) => inputs.map((i) => i.value).filter(Boolean).sort().join(' ')), '2026-0001 2026-0002');
+  assert.deepEqual(p.errors, []);
   assert.deepEqual(q.errors, []);
 });
 
