@@ -33,6 +33,8 @@ cp demo/circo-exemple.json "$stage/$name/circo.json"
 cp tools/release/exemple.html tools/release/_headers "$stage/$name/"
 cp tools/release/htaccess "$stage/$name/.htaccess"
 cp docs/guide-collectifs.md "$stage/$name/LISEZ-MOI.md"
+# The guide's pictures of the register, beside it (it names them relatively, as in docs/).
+cp docs/registre-dons-360.png docs/registre-dons-1280.png "$stage/$name/"
 cp LICENSE "$stage/$name/LICENSE"
 
 # The plugin: its sources, the built files in assets/ (never committed), the .mo.

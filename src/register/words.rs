@@ -232,7 +232,7 @@ pub const DOWNLOADED: Words = w("Fichier téléchargé.", "File downloaded.");
 /// How many credits are left to attribute, of how many.
 pub fn credits_left(left: usize, all: usize, total: Cents) -> Text {
     let (l, a) = (left.to_string(), all.to_string());
-    Text::each(|lang| fill(lang.pick("{} crédits à attribuer sur {} ({} à attribuer).", "{} credits to attribute of {} ({} to attribute)."), &[&l, &a, &total.format_with_cents(lang)]))
+    Text::each(|lang| fill(lang.pick("{} crédits à attribuer sur {}, soit {}.", "{} of {} credits to attribute, {} in all."), &[&l, &a, &total.format_with_cents(lang)]))
 }
 
 /// The heading of the panel that attributes one credit.

@@ -344,7 +344,7 @@ test('the release bundle, unzipped into an empty folder and served plainly: the 
   const unzip = spawnSync('unzip', ['-q', zip, '-d', folder], { encoding: 'utf8' });
   assert.equal(unzip.status, 0, unzip.stderr);
   const root = join(folder, `circo-don-${version}`);
-  for (const f of ['circo-don.js', 'circo-don_bg.wasm', 'circo-don.css', 'builder.html', 'registre.html', 'circo-don-register.js', 'circo-don-register_bg.wasm', 'registre.css', 'circo.json', 'exemple.html', '_headers', '.htaccess', 'LISEZ-MOI.md']) {
+  for (const f of ['circo-don.js', 'circo-don_bg.wasm', 'circo-don.css', 'builder.html', 'registre.html', 'circo-don-register.js', 'circo-don-register_bg.wasm', 'registre.css', 'circo.json', 'exemple.html', '_headers', '.htaccess', 'LISEZ-MOI.md', 'registre-dons-360.png', 'registre-dons-1280.png']) {
     assert.ok(existsSync(join(root, f)), `${f} in the bundle (${readdirSync(root).join(', ')})`);
   }
   assert.match(readFileSync(join(root, '_headers'), 'utf8'), /application\/wasm/);

@@ -173,7 +173,7 @@ test('credits become gifts: by the widget reference, a deposit split, the 4 600 
   await p.locator('#r-new-again').press('Enter');
   await importStatement(p, 'camt053-001.02-dons-a-attribuer.xml');
   await p.getByText('Relevé importé : 5 opérations nouvelles, 0 déjà dans le registre.').waitFor();
-  await p.getByText(eur('4 crédits à attribuer sur 4 (4 850,00 € à attribuer).')).waitFor();
+  await p.getByText(eur('4 crédits à attribuer sur 4, soit 4 850,00 €.')).waitFor();
   const panel = p.locator('#r-panel');
   // A donor's record by its heading (each record's merge list names the others).
   const donor = (name) => p.locator('details.r-donor').filter({ has: p.locator('summary', { hasText: name }) });
@@ -194,13 +194,13 @@ test('credits become gifts: by the widget reference, a deposit split, the 4 600 
   await p.locator('#r-att-first').press('Enter');
   await p.getByText('Crédit attribué : le don est dans la liste des dons.').waitFor();
   assert.equal(await panel.count(), 0);
-  await p.getByText(eur('3 crédits à attribuer sur 4 (4 550,00 € à attribuer).')).waitFor();
+  await p.getByText(eur('3 crédits à attribuer sur 4, soit 4 550,00 €.')).waitFor();
 
   // Its second month carries the same reference: proposed, confirmed.
   await attribute('10 décembre 2026', '300,00 €');
   await panel.getByText('Proposition : Martin Jeanne, par la référence DON-7K3Q9M du don.').waitFor();
   await panel.getByRole('button', { name: 'Confirmer cette proposition' }).click();
-  await p.getByText(eur('2 crédits à attribuer sur 4 (4 250,00 € à attribuer).')).waitFor();
+  await p.getByText(eur('2 crédits à attribuer sur 4, soit 4 250,00 €.')).waitFor();
 
   // A large transfer under the same name: proposed by the name, confirmed; the cap per
   // person fires, at the donor and in the summary, with the excess to return.
