@@ -451,7 +451,7 @@ pub fn app() -> Html {
                     { note_view(&state.import_note, lang) }
                 </section>
                 <section aria-labelledby="r-credits-h">
-                    <h2 id="r-credits-h">{ w::STEP_CREDITS.get(lang) }</h2>
+                    <h2 id="r-credits-h" tabindex="-1">{ w::STEP_CREDITS.get(lang) }</h2>
                     { records::credits(&state, register, lang) }
                 </section>
                 if let Some(ctx) = &state.ctx {

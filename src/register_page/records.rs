@@ -149,7 +149,9 @@ fn credit_row(state: &Handle, e: &Entry, lang: Lang) -> Html {
     }
 }
 
-/// Moves the focus to `id` once the next render has drawn it.
+/// Moves the focus to `id` once the next render has drawn it: to an opened credit's
+/// panel, and back to the credits' heading (which says how many are left) once the
+/// panel closes.
 fn focus_later(id: &'static str) {
     wasm_bindgen_futures::spawn_local(async move {
         io::next_frame().await;
@@ -181,6 +183,7 @@ fn panel(state: &Handle, session: &Session, entry: &Entry, lang: Lang) -> Html {
                 s.attribute_note = change(s, |r| r.confirm(&p, &e).map(|_| t(w::ATTRIBUTED)));
                 if s.attribute_note.as_ref().is_some_and(|n| !n.error) {
                     s.selected = None;
+                    focus_later("r-credits-h");
                 }
             });
         });
@@ -205,6 +208,7 @@ fn panel(state: &Handle, session: &Session, entry: &Entry, lang: Lang) -> Html {
                 });
                 if s.attribute_note.as_ref().is_some_and(|n| !n.error) {
                     s.selected = None;
+                    focus_later("r-credits-h");
                 }
             });
         })
@@ -226,6 +230,7 @@ fn panel(state: &Handle, session: &Session, entry: &Entry, lang: Lang) -> Html {
                 };
                 if s.attribute_note.as_ref().is_some_and(|n| !n.error) {
                     s.selected = None;
+                    focus_later("r-credits-h");
                     s.split_text.clear();
                 }
             });
@@ -251,11 +256,15 @@ fn panel(state: &Handle, session: &Session, entry: &Entry, lang: Lang) -> Html {
                 s.attribute_note = change(s, |r| r.not_a_gift(&e, why).map(|()| t(w::NOT_GIFT_DONE)));
                 if s.attribute_note.as_ref().is_some_and(|n| !n.error) {
                     s.selected = None;
+                    focus_later("r-credits-h");
                 }
             });
         })
     };
-    let close = callback(state, |state, _: MouseEvent| apply(state, |s| s.selected = None));
+    let close = callback(state, |state, _: MouseEvent| {
+        apply(state, |s| s.selected = None);
+        focus_later("r-credits-h");
+    });
 
     let status = (!state.split_text.trim().is_empty()).then(|| match parse_parts(&state.split_text) {
         Ok(parts) => {

@@ -194,6 +194,7 @@ test('credits become gifts: by the widget reference, a deposit split, the 4 600 
   await p.locator('#r-att-first').press('Enter');
   await p.getByText('Crédit attribué : le don est dans la liste des dons.').waitFor();
   assert.equal(await panel.count(), 0);
+  await p.waitForFunction(() => document.activeElement?.id === 'r-credits-h');
   await p.getByText(eur('3 crédits à attribuer sur 4, soit 4 550,00 €.')).waitFor();
 
   // Its second month carries the same reference: proposed, confirmed.
