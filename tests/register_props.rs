@@ -2,7 +2,8 @@
 //! The register's properties (issue 24, item 9): a split always adds up or is refused
 //! and then changes nothing; every total equals the sum of its gifts (per donor, per
 //! method, in the summary and in the list of donors read back as CSV); importing a
-//! statement twice, or a part of it again, changes nothing.
+//! statement twice, or a part of it again, changes nothing; a provider's payments
+//! export reads back to the parts it was written from, their sum its total.
 
 #[path = "support/proptest_floor.rs"]
 mod proptest_floor;
@@ -14,6 +15,7 @@ use circo_don::money::Cents;
 use circo_don::payment::Method;
 use circo_don::register::checks::{checks, Context};
 use circo_don::register::model::{AttributionError, Donor, NewGift, Part, Register};
+use circo_don::register::provider::parts_from_csv;
 use circo_don::register::outputs::{donors_csv, Summary, BOM};
 use circo_don::register::session::{Import, Session};
 use circo_don::register::statement::csv::{AmountColumns, ColumnMapping};
@@ -169,5 +171,64 @@ proptest! {
         let Import::Done { added, .. } = s.import(&part, IBAN, Some(&mapping)).unwrap() else { panic!("columns given") };
         prop_assert_eq!(added, 0);
         prop_assert_eq!(&s, &before);
+    }
+
+    /// Any parts written as a provider's export (any separator, names in one column or
+    /// as first name and surname, amounts French or with a dot, refunded rows between
+    /// them) read back to the same parts, and the total is always their sum.
+    #[test]
+    fn a_provider_export_reads_back_to_its_parts(
+        rows in prop::collection::vec(("[A-ZÉ][a-zéèïô]{0,8}", "[A-ZÇ][a-zëüœ\\-]{0,10}", 1i64..100_000_000, 0u8..6), 1..15),
+        delimiter in prop::sample::select(vec![';', ',', '\t']),
+        split_name in any::<bool>(),
+        french in any::<bool>(),
+        status in any::<bool>(),
+    ) {
+        let amount = |c: i64| {
+            let (euros, cents) = (c / 100, c % 100);
+            if !french {
+                return format!("{euros}.{cents:02}");
+            }
+            let digits = euros.to_string();
+            let mut grouped = String::new();
+            for (i, d) in digits.chars().enumerate() {
+                if i > 0 && (digits.len() - i) % 3 == 0 {
+                    grouped.push('\u{a0}');
+                }
+                grouped.push(d);
+            }
+            format!("\"{grouped},{cents:02}\"")
+        };
+        let d = delimiter.to_string();
+        let mut header = if split_name { vec!["Prénom", "Nom"] } else { vec!["Nom du payeur"] };
+        header.extend(["E-mail", "Montant (€)"]);
+        if status {
+            header.push("Statut");
+        }
+        let mut text = format!("Export des paiements\n\n{}\n", header.join(&d));
+        let mut expected = Vec::new();
+        for (first, last, cents, state) in &rows {
+            let mut cells = if split_name { vec![first.clone(), last.clone()] } else { vec![format!("{first} {last}")] };
+            cells.extend([format!("{}@example.org", first.to_lowercase()), amount(*cents)]);
+            let refunded = status && *state == 0;
+            if status {
+                cells.push(if refunded { "Remboursé".into() } else { ["Payé", "Validé", "paid", "Succeeded", "Réussi"][usize::from(*state) - 1].into() });
+            }
+            if !refunded {
+                expected.push((format!("{first} {last}"), *cents));
+            }
+            text.push_str(&cells.join(&d));
+            text.push('\n');
+        }
+        match parts_from_csv(text.as_bytes()) {
+            Ok(read) => {
+                let got: Vec<(String, i64)> = read.parts.iter().map(|p| (p.payer.clone(), p.amount.get())).collect();
+                prop_assert_eq!(&got, &expected);
+                prop_assert_eq!(read.total.get(), expected.iter().map(|(_, c)| c).sum::<i64>());
+                prop_assert_eq!(read.skipped.len(), rows.len() - expected.len());
+                prop_assert_eq!(read.header_line, 3);
+            }
+            Err(e) => prop_assert!(expected.is_empty(), "{:?}\n{}", e, text),
+        }
     }
 }

@@ -10,6 +10,8 @@
 //!   (Argon2id and XChaCha20-Poly1305, format in `schema/register-file.md`);
 //! - [`model`]: what each credit is (a gift, a deposit split into cheques, not a gift and
 //!   why), the gifts entered by hand, the donors; matches are proposals to confirm;
+//! - [`provider`] reads a card-payment provider's CSV export of its payments into the
+//!   parts its batch payout is split into;
 //! - [`checks`]: the law's checks of the gifts and donors, from the rules table;
 //! - [`outputs`]: the list of donors (CSV), the summary, the goal's new figures;
 //! - [`session`] is what the register page edits, [`words`] every sentence it shows.
@@ -18,6 +20,7 @@ pub mod statement;
 pub mod file;
 pub mod checks;
 pub mod model;
+pub mod provider;
 pub mod outputs;
 pub mod session;
 pub mod words;

@@ -2,7 +2,9 @@
 //! deposit split into several, or not a gift and why), the gifts entered by hand (cash,
 //! cheques not yet on a statement), and the donors with their R39-1 data. Matching a
 //! credit to a donor is only ever a [`Proposal`]: nothing is attributed until the
-//! mandataire confirms it ([`Register::confirm`]).
+//! mandataire confirms it ([`Register::confirm`]). A card-payment provider's batch payout
+//! is split like a deposit of cheques ([`Register::split`]), its parts read from the
+//! provider's CSV export by [`super::provider`].
 //!
 //! Identifiers: a gift and a donor each get a number the register never reuses
 //! (`next_id`), so that a check or a page link keeps pointing at the same thing across
@@ -150,7 +152,8 @@ pub struct NewGift {
     pub donor: Option<DonorId>,
 }
 
-/// One cheque of a deposit (or one payment of a provider's batch).
+/// One cheque of a deposit (or one payment of a provider's batch: typed by hand, or
+/// read from the provider's CSV export by [`parts_from_csv`](super::provider::parts_from_csv)).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Part {
     pub payer: String,

@@ -71,10 +71,10 @@ pub struct Proposal {
     pub encoding: Encoding,
 }
 
-const DELIMITERS: [char; 3] = [';', ',', '\t'];
+pub(crate) const DELIMITERS: [char; 3] = [';', ',', '\t'];
 
 /// How many rows are searched for the header.
-const HEADER_SEARCH: usize = 40;
+pub(crate) const HEADER_SEARCH: usize = 40;
 
 /// The header row and a guessed mapping: the first row (within the first 40) whose
 /// names give a date column and an amount column (or a debit and a credit column),
@@ -141,8 +141,9 @@ fn guess(headers: &[String], delimiter: char) -> Option<ColumnMapping> {
 }
 
 /// The records of `text` with their lines; fields may differ in number from row to row
-/// (the lines above the table).
-fn records(text: &str, delimiter: char) -> impl Iterator<Item = Result<(u64, StringRecord), StatementError>> + '_ {
+/// (the lines above the table). Also read by the provider exports' reader
+/// ([`crate::register::provider`]).
+pub(crate) fn records(text: &str, delimiter: char) -> impl Iterator<Item = Result<(u64, StringRecord), StatementError>> + '_ {
     let mut reader = ReaderBuilder::new()
         .delimiter(u8::try_from(delimiter).unwrap_or(b';'))
         .has_headers(false)
