@@ -196,6 +196,18 @@ pub fn parse_parts(text: &str) -> Result<Vec<Part>, Text> {
     Ok(parts)
 }
 
+/// Parts written back as [`parse_parts`] reads them, one line each (`payer ; number ;
+/// 12,50`), for the mandataire to check before splitting (a provider's export read by
+/// [`super::provider::parts_from_csv`] fills the form this way).
+pub fn parts_text(parts: &[Part]) -> String {
+    let mut out = String::new();
+    for p in parts {
+        let cents = p.amount.get().unsigned_abs();
+        out.push_str(&format!("{} ; {} ; {},{:02}\n", p.payer.replace(';', ","), p.cheque_number.as_deref().unwrap_or(""), cents / 100, cents % 100));
+    }
+    out
+}
+
 /// Why the register refused a change. Each says what to do, in both languages
 /// ([`AttributionError::message`]).
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -769,5 +781,18 @@ pub(crate) mod tests {
         assert!(parse_parts("a;b;c;d").unwrap_err().en.starts_with("Line 1: write"));
         assert!(parse_parts(" ; 12 ; 5").unwrap_err().en.contains("payer's name is missing"));
         assert_eq!(parse_parts(" \n").unwrap(), vec![]);
+    }
+
+    #[test]
+    fn parts_written_back_read_again_the_same() {
+        let parts = vec![
+            Part { payer: "Jeanne Martin".into(), cheque_number: Some("0001234".into()), amount: Cents::new(5_000) },
+            Part { payer: "SumUp; lot 3".into(), cheque_number: None, amount: Cents::new(123_456_789) },
+        ];
+        let text = parts_text(&parts);
+        assert_eq!(text, "Jeanne Martin ; 0001234 ; 50,00\nSumUp, lot 3 ;  ; 1234567,89\n");
+        let back = parse_parts(&text).unwrap();
+        assert_eq!(back[0], parts[0]);
+        assert_eq!((back[1].payer.as_str(), back[1].amount), ("SumUp, lot 3", parts[1].amount), "a `;` in a name cannot split its line");
     }
 }

@@ -148,6 +148,7 @@ pub const SPLIT_HINT: Words = w(
     "Un paiement par ligne : payeur ; n° de chèque ; montant (par exemple « Jeanne Martin ; 0001234 ; 50 »). Pour un prestataire, « payeur ; montant ». Leur somme doit faire le montant du crédit.",
     "One payment per line: payer ; cheque number ; amount (for example “Jeanne Martin ; 0001234 ; 50”). For a provider, “payer ; amount”. They must add up to the credit.",
 );
+pub const PROVIDER_LABEL: Words = w("Ou lire l’export CSV du prestataire (HelloAsso, SumUp, Stripe…)", "Or read the provider’s CSV export (HelloAsso, SumUp, Stripe…)");
 pub const SPLIT: Words = w("Répartir en dons", "Split into gifts");
 pub const NOT_GIFT_TITLE: Words = w("Pas un don", "Not a gift");
 pub const NOT_GIFT_LABEL: Words = w("Ce crédit est", "This credit is");
@@ -329,4 +330,14 @@ pub fn goal_line(raised_euros: i64, as_of: Date) -> Text {
 /// The printable list's heading.
 pub fn print_title(account: &str) -> Text {
     fill_both("Liste des donateurs — {}", "List of donors — {}", &[account])
+}
+
+/// A provider's export read into the split's lines.
+pub fn provider_read(file: &str, parts: usize, skipped: usize) -> Text {
+    let (p, k) = (parts.to_string(), skipped.to_string());
+    fill_both(
+        "« {} » : {} paiements lus, {} ligne(s) non payée(s) laissée(s) de côté. Vérifiez les lignes, puis répartissez.",
+        "“{}”: {} payments read, {} row(s) not paid left out. Check the lines, then split.",
+        &[file, &p, &k],
+    )
 }

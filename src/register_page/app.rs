@@ -103,7 +103,7 @@ pub(crate) fn apply(state: &Handle, f: impl FnOnce(&mut State) + 'static) {
 
 /// The first file of a file input's change, and the input emptied (so that the same
 /// file can be chosen again).
-fn chosen_file(e: &Event) -> Option<web_sys::File> {
+pub(crate) fn chosen_file(e: &Event) -> Option<web_sys::File> {
     let input: web_sys::HtmlInputElement = e.target()?.dyn_into().ok()?;
     let file = input.files()?.get(0);
     input.set_value("");

@@ -13,8 +13,9 @@ use circo_don::i18n::{Lang, Text};
 use circo_don::money::{parse_amount, Cents};
 use circo_don::payment::Method;
 use circo_don::register::checks::{At, Check, Level};
-use circo_don::register::model::{parse_parts, AttributionError, Donor, DonorId, Gift, MatchBy, NewGift, NotGift, Register, Source};
+use circo_don::register::model::{parse_parts, parts_text, AttributionError, Donor, DonorId, Gift, MatchBy, NewGift, NotGift, Register, Source};
 use circo_don::register::outputs::{self, method_name, Summary};
+use circo_don::register::provider::parts_from_csv;
 use circo_don::register::session::Session;
 use circo_don::register::statement::{Entry, EntryId};
 use circo_don::register::words as w;
@@ -261,6 +262,34 @@ fn panel(state: &Handle, session: &Session, entry: &Entry, lang: Lang) -> Html {
             });
         })
     };
+    let provider = {
+        let credit = entry.amount;
+        callback(state, move |state, e: Event| {
+            let Some(file) = crate::app::chosen_file(&e) else { return };
+            let (state, name) = (state.clone(), file.name());
+            wasm_bindgen_futures::spawn_local(async move {
+                let bytes = io::file_bytes(file).await;
+                apply(&state, move |s| {
+                    let Some(bytes) = bytes else {
+                        s.attribute_note = err(t(w::UNREADABLE_FILE));
+                        return;
+                    };
+                    match parts_from_csv(&bytes) {
+                        Ok(export) => {
+                            s.split_text = parts_text(&export.parts);
+                            let read = w::provider_read(&name, export.parts.len(), export.skipped.len());
+                            // Read, but not the credit's amount: say why next to what was read.
+                            s.attribute_note = match export.against(credit) {
+                                Ok(()) => ok(read),
+                                Err(why) => err(Text::new(format!("{} {}", read.fr, why.fr), format!("{} {}", read.en, why.en))),
+                            };
+                        }
+                        Err(why) => s.attribute_note = err(w::refused(&name, &why)),
+                    }
+                });
+            });
+        })
+    };
     let close = callback(state, |state, _: MouseEvent| {
         apply(state, |s| s.selected = None);
         focus_later("r-credits-h");
@@ -302,10 +331,12 @@ fn panel(state: &Handle, session: &Session, entry: &Entry, lang: Lang) -> Html {
                     <h4>{ w::SPLIT_TITLE.get(lang) }</h4>
                     <label for="r-att-parts">{ w::SPLIT_LABEL.get(lang) }</label>
                     <p class="r-hint" id="r-att-parts-hint">{ w::SPLIT_HINT.get(lang) }</p>
-                    <textarea id="r-att-parts" rows="5" aria-describedby="r-att-parts-hint r-att-parts-status" oninput={typed} />
+                    <textarea id="r-att-parts" rows="5" aria-describedby="r-att-parts-hint r-att-parts-status" oninput={typed} value={state.split_text.clone()} />
                     <p id="r-att-parts-status" class={classes!("r-status", status.as_ref().filter(|s| s.1).map(|_| "r-off"))} aria-live="polite">
                         { status.map(|(text, _)| text.get(lang).to_owned()).unwrap_or_default() }
                     </p>
+                    <label for="r-att-provider">{ w::PROVIDER_LABEL.get(lang) }</label>
+                    <input type="file" id="r-att-provider" accept=".csv,.txt,text/csv" onchange={provider} />
                     <button type="submit">{ w::SPLIT.get(lang) }</button>
                 </form>
                 <form class="r-box" onsubmit={not_gift}>

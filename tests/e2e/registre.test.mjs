@@ -4,7 +4,8 @@
 // encrypted file, open it again with its passphrase and refuse a wrong one. Nothing but
 // the page's own files is requested; closing with unsaved changes warns. Then the
 // credits become gifts: a standing order's second month attributed by the widget's
-// reference, a deposit split into its cheques, the 4 600 € check firing and clearing,
+// reference, a deposit split into its cheques, a provider's payout split from its CSV
+// export, the 4 600 € check firing and clearing,
 // receipts, donors' data, the list of donors (CSV, printed) and the new circo.json.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -172,8 +173,8 @@ test('credits become gifts: by the widget reference, a deposit split, the 4 600 
   await p.locator('#r-new-again').fill(PASS);
   await p.locator('#r-new-again').press('Enter');
   await importStatement(p, 'camt053-001.02-dons-a-attribuer.xml');
-  await p.getByText('Relevé importé : 5 opérations nouvelles, 0 déjà dans le registre.').waitFor();
-  await p.getByText(eur('4 crédits à attribuer sur 4, soit 4 850,00 €.')).waitFor();
+  await p.getByText('Relevé importé : 6 opérations nouvelles, 0 déjà dans le registre.').waitFor();
+  await p.getByText(eur('5 crédits à attribuer sur 5, soit 5 875,00 €.')).waitFor();
   const panel = p.locator('#r-panel');
   // A donor's record by its heading (each record's merge list names the others).
   const donor = (name) => p.locator('details.r-donor').filter({ has: p.locator('summary', { hasText: name }) });
@@ -195,13 +196,13 @@ test('credits become gifts: by the widget reference, a deposit split, the 4 600 
   await p.getByText('Crédit attribué : le don est dans la liste des dons.').waitFor();
   assert.equal(await panel.count(), 0);
   await p.waitForFunction(() => document.activeElement?.id === 'r-credits-h');
-  await p.getByText(eur('3 crédits à attribuer sur 4, soit 4 550,00 €.')).waitFor();
+  await p.getByText(eur('4 crédits à attribuer sur 5, soit 5 575,00 €.')).waitFor();
 
   // Its second month carries the same reference: proposed, confirmed.
   await attribute('10 décembre 2026', '300,00 €');
   await panel.getByText('Proposition : Martin Jeanne, par la référence DON-7K3Q9M du don.').waitFor();
   await panel.getByRole('button', { name: 'Confirmer cette proposition' }).click();
-  await p.getByText(eur('2 crédits à attribuer sur 4, soit 4 250,00 €.')).waitFor();
+  await p.getByText(eur('3 crédits à attribuer sur 5, soit 5 275,00 €.')).waitFor();
 
   // A large transfer under the same name: proposed by the name, confirmed; the cap per
   // person fires, at the donor and in the summary, with the excess to return.
@@ -229,11 +230,21 @@ test('credits become gifts: by the widget reference, a deposit split, the 4 600 
   await panel.getByText(eur('2 paiements, 150,00 € : le compte y est (150,00 €).')).waitFor();
   await panel.getByRole('button', { name: 'Répartir en dons' }).click();
   await p.getByText('Crédit réparti en 2 dons').waitFor();
+
+  // A provider's payout: its CSV export fills the lines (the refunded row left out),
+  // which add up to the credit.
+  await attribute('14 décembre 2026', '1 025,00 €');
+  await panel.getByLabel(/Ou lire l’export CSV du prestataire/).setInputFiles(join(STATEMENTS, 'provider-helloasso-utf8.csv'));
+  await p.getByText('« provider-helloasso-utf8.csv » : 3 paiements lus, 1 ligne(s) non payée(s) laissée(s) de côté.', { exact: false }).waitFor();
+  assert.equal(await parts.inputValue(), 'Alice Martin ;  ; 20,00\nChloé Durand-Lemoine ;  ; 1000,00\nÉric N’Diaye ;  ; 5,00\n');
+  await panel.getByText(eur('3 paiements, 1 025,00 € : le compte y est (1 025,00 €).')).waitFor();
+  await panel.getByRole('button', { name: 'Répartir en dons' }).click();
+  await p.getByText('Crédit réparti en 3 dons').waitFor();
   await p.getByText('Tous les crédits sont attribués.').waitFor();
 
   // The cheques' donors, from their payers; the large transfer was a namesake's.
   const gifts = p.locator('table.r-gifts tbody tr[id^="gift-"]');
-  assert.equal(await gifts.count(), 5);
+  assert.equal(await gifts.count(), 8);
   // A gift's row by its payer or amount (every row's donor list names every donor).
   const row = (text) => gifts.filter({ has: p.locator('td[data-label="Payeur"], td[data-label="Montant"]', { hasText: text }) });
   await row('Paul Léger').locator('select').selectOption({ label: 'Nouveau donateur : Paul Léger' });
@@ -299,16 +310,16 @@ test('credits become gifts: by the widget reference, a deposit split, the 4 600 
   assert.deepEqual([...csv.subarray(0, 3)], [0xef, 0xbb, 0xbf]);
   const lines = csv.toString('utf8').slice(1).trim().split(/\r?\n/).map((l) => l.split(';'));
   assert.deepEqual(lines[0].slice(0, 5), ['N° de reçu', 'Date', 'Montant (€)', 'Mode de paiement', 'Nom']);
-  assert.equal(lines.length, 6);
+  assert.equal(lines.length, 9);
   assert.deepEqual(lines.find((l) => l[0] === '2026-0001').slice(0, 9), ['2026-0001', '18/11/2026', '100,00', 'chèque', 'Léger', 'Paul', 'française', 'oui', '3 place du Marché, 69004 Lyon']);
 
   // The new circo.json: the gifts kept as the goal's `raised`, as of today.
-  await p.getByText(/Le widget affichera 4\u202F850\u00A0€ collectés au /).waitFor();
+  await p.getByText(/Le widget affichera 5\u202F875\u00A0€ collectés au /).waitFor();
   const [jsonDownload] = await Promise.all([p.waitForEvent('download'), p.getByRole('button', { name: 'Télécharger le nouveau circo.json' }).click()]);
   const jsonPath = join(tmp, 'circo-nouveau.json');
   await jsonDownload.saveAs(jsonPath);
   const config = JSON.parse(readFileSync(jsonPath, 'utf8'));
-  assert.equal(config.goal.raised, 4850);
+  assert.equal(config.goal.raised, 5875);
   assert.equal(config.goal.as_of, await p.evaluate(() => { const d = new Date(); return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`; }));
   assert.equal(config.goal.target, example.goal.target, 'the rest unchanged');
 
@@ -316,7 +327,7 @@ test('credits become gifts: by the widget reference, a deposit split, the 4 600 
   await p.emulateMedia({ media: 'print' });
   assert.ok(await p.locator('.r-print').isVisible());
   assert.ok(!(await p.locator('#r-import-h').isVisible()));
-  assert.equal(await p.locator('.r-print tbody tr').count(), 5);
+  assert.equal(await p.locator('.r-print tbody tr').count(), 8);
   await screenshot(p, 'registre-imprime');
   await p.emulateMedia({ media: 'screen' });
 
@@ -330,7 +341,7 @@ test('credits become gifts: by the widget reference, a deposit split, the 4 600 
   await q.locator('#r-open-pass').fill(PASS);
   await q.locator('#r-open-pass').press('Enter');
   await q.getByText('Registre ouvert.').waitFor({ timeout: 20_000 });
-  assert.equal(await q.locator('table.r-gifts tbody tr[id^="gift-"]').count(), 5);
+  assert.equal(await q.locator('table.r-gifts tbody tr[id^="gift-"]').count(), 8);
   assert.equal(await q.locator('details.r-donor').count(), 4);
   assert.equal(await q.locator('input.r-receipt').evaluateAll((inputs) => inputs.map((i) => i.value).filter(Boolean).sort().join(' ')), '2026-0001 2026-0002');
   assert.deepEqual(p.errors, []);
