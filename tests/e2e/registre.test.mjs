@@ -344,6 +344,12 @@ test('credits become gifts: by the widget reference, a deposit split, the 4 600 
   assert.equal(await q.locator('table.r-gifts tbody tr[id^="gift-"]').count(), 8);
   assert.equal(await q.locator('details.r-donor').count(), 4);
   assert.equal(await q.locator('input.r-receipt').evaluateAll((inputs) => inputs.map((i) => i.value).filter(Boolean).sort().join(' ')), '2026-0001 2026-0002');
+  // All of it with nothing sent: only the page's own files were requested, nothing stored.
+  for (const page of [p, q]) {
+    const own = page.requests.map((u) => new URL(u)).filter((u) => u.protocol !== 'blob:');
+    assert.deepEqual([...new Set(own.map((u) => u.origin + u.pathname))].sort(), ['/circo-don-register.js', '/circo-don-register_bg.wasm', '/registre.css', '/registre.html'].map((f) => env.origin + f));
+    assert.equal(await page.evaluate(() => localStorage.length + sessionStorage.length + document.cookie.length), 0);
+  }
   assert.deepEqual(p.errors, []);
   assert.deepEqual(q.errors, []);
 });
