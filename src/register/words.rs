@@ -62,8 +62,8 @@ pub const IMPORT_HINT: Words = w(
 );
 pub const COLUMNS_TITLE: Words = w("Colonnes de l’export CSV", "The CSV export's columns");
 pub const COLUMNS_INTRO: Words = w(
-    "Voici les colonnes lues depuis l’en-tête du tableau. Vérifiez-les, puis confirmez : elles seront gardées dans le registre pour le prochain import.",
-    "These are the columns read from the table's header. Check them, then confirm: they are kept in the register for the next import.",
+    "Voici les colonnes proposées d’après l’en-tête du tableau. Vérifiez-les, corrigez-les au besoin, puis confirmez : elles seront gardées dans le registre pour le prochain import.",
+    "These are the columns proposed from the table's header. Check them, correct them if need be, then confirm: they are kept in the register for the next import.",
 );
 pub const COL_DATE: Words = w("Date de l’opération", "Booking date");
 pub const COL_AMOUNT: Words = w("Montant (signé)", "Amount (signed)");
@@ -72,6 +72,7 @@ pub const COL_CREDIT: Words = w("Crédit", "Credit");
 pub const COL_LABEL: Words = w("Libellé", "Label");
 pub const COL_PARTY: Words = w("Tiers", "Other party");
 pub const COL_REFERENCE: Words = w("Référence", "Reference");
+pub const COL_NONE: Words = w("— aucune —", "— none —");
 pub const CONFIRM_COLUMNS: Words = w("Confirmer ces colonnes et importer", "Confirm these columns and import");
 pub const CANCEL: Words = w("Annuler", "Cancel");
 pub const STEP_CREDITS: Words = w("4. Les crédits à attribuer", "4. Credits to attribute");

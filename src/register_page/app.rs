@@ -220,12 +220,15 @@ fn import(state: Handle, e: Event) {
     });
 }
 
-fn confirm_columns(state: Handle) {
-    apply(&state, |s| {
-        let (Some(p), Some((_, iban)), Some(register)) = (s.pending.take(), s.account.clone(), s.register.as_mut()) else { return };
-        s.import_note = match register.import(&p.bytes, &iban, Some(&p.proposal.mapping)) {
+/// Imports the pending CSV with the columns as the form now says. A refusal (a column
+/// that does not read as dates or amounts) keeps the file and the form, to correct.
+fn confirm_columns(state: Handle, mapping: ColumnMapping) {
+    apply(&state, move |s| {
+        let (Some(p), Some((_, iban)), Some(register)) = (s.pending.clone(), s.account.clone(), s.register.as_mut()) else { return };
+        s.import_note = match register.import(&p.bytes, &iban, Some(&mapping)) {
             Ok(Import::Done { added, known, note }) => {
                 s.dirty = true;
+                s.pending = None;
                 let text = w::imported(added, known);
                 ok(match note {
                     Some(n) => Text::new(format!("{} {}", text.fr, n.fr), format!("{} {}", text.en, n.en)),
@@ -236,6 +239,43 @@ fn confirm_columns(state: Handle) {
             Err(e) => err(w::refused(&p.name, &e.message())),
         };
     });
+}
+
+/// The value of the form control `id`.
+fn control_value(id: &str) -> String {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id))
+        .and_then(|e| js_sys::Reflect::get(&e, &"value".into()).ok())
+        .and_then(|v| v.as_string())
+        .unwrap_or_default()
+}
+
+/// The mapping the columns' form says: each role's chosen header, the label columns
+/// ticked, in the header's order.
+fn mapping_from_form(p: &Proposal) -> ColumnMapping {
+    let m = &p.mapping;
+    let optional = |id: &str| Some(control_value(id)).filter(|v| !v.is_empty());
+    let amount = match &m.amount {
+        AmountColumns::Signed { .. } => AmountColumns::Signed { signed: control_value("r-col-amount") },
+        AmountColumns::DebitCredit { .. } => AmountColumns::DebitCredit { debit: control_value("r-col-debit"), credit: control_value("r-col-credit") },
+    };
+    let ticked = |i: usize| {
+        web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.get_element_by_id(&format!("r-col-label-{i}")))
+            .and_then(|e| js_sys::Reflect::get(&e, &"checked".into()).ok())
+            .is_some_and(|v| v.is_truthy())
+    };
+    ColumnMapping {
+        delimiter: m.delimiter,
+        date: control_value("r-col-date"),
+        amount,
+        remittance: p.headers.iter().enumerate().filter(|(i, _)| ticked(*i)).map(|(_, h)| h.clone()).collect(),
+        counterparty: optional("r-col-party"),
+        reference: optional("r-col-reference"),
+        currency: m.currency.clone(),
+    }
 }
 
 fn save(state: Handle) {
@@ -265,34 +305,52 @@ fn save(state: Handle) {
 
 fn columns_view(p: &PendingCsv, lang: Lang, state: &Handle) -> Html {
     let m: &ColumnMapping = &p.proposal.mapping;
-    let mut rows: Vec<(Words, String)> = vec![(w::COL_DATE, m.date.clone())];
-    match &m.amount {
-        AmountColumns::Signed { signed } => rows.push((w::COL_AMOUNT, signed.clone())),
-        AmountColumns::DebitCredit { debit, credit } => {
-            rows.push((w::COL_DEBIT, debit.clone()));
-            rows.push((w::COL_CREDIT, credit.clone()));
+    // One list of the header's names per role, the proposal chosen; optional roles may
+    // be none.
+    let choose = |id: &'static str, role: Words, chosen: Option<&str>, optional: bool| {
+        html! {
+            <div class="r-col">
+                <label for={id}>{ role.get(lang) }</label>
+                <select {id}>
+                    if optional { <option value="" selected={chosen.is_none()}>{ w::COL_NONE.get(lang) }</option> }
+                    { for p.proposal.headers.iter().filter(|h| !h.is_empty()).map(|h| html! {
+                        <option value={h.clone()} selected={chosen == Some(h.as_str())}>{ h.clone() }</option>
+                    }) }
+                </select>
+            </div>
         }
-    }
-    if !m.remittance.is_empty() {
-        rows.push((w::COL_LABEL, m.remittance.join(" + ")));
-    }
-    rows.extend(m.counterparty.iter().map(|c| (w::COL_PARTY, c.clone())));
-    rows.extend(m.reference.iter().map(|c| (w::COL_REFERENCE, c.clone())));
+    };
+    let amounts = match &m.amount {
+        AmountColumns::Signed { signed } => choose("r-col-amount", w::COL_AMOUNT, Some(signed), false),
+        AmountColumns::DebitCredit { debit, credit } => html! {
+            <>{ choose("r-col-debit", w::COL_DEBIT, Some(debit), false) }{ choose("r-col-credit", w::COL_CREDIT, Some(credit), false) }</>
+        },
+    };
     let confirm = {
-        let state = state.clone();
-        Callback::from(move |_| confirm_columns(state.clone()))
+        let (state, proposal) = (state.clone(), p.proposal.clone());
+        Callback::from(move |_| confirm_columns(state.clone(), mapping_from_form(&proposal)))
     };
     let cancel = {
         let state = state.clone();
         Callback::from(move |_| apply(&state, |s| s.pending = None))
     };
     html! {
-        <section class="r-columns" aria-labelledby="r-columns-h">
+        <section class="r-columns" aria-labelledby="r-columns-h" key={p.name.clone()}>
             <h3 id="r-columns-h">{ w::COLUMNS_TITLE.get(lang) }{ " — " }{ &p.name }</h3>
             <p>{ w::COLUMNS_INTRO.get(lang) }</p>
-            <dl>
-                { for rows.into_iter().map(|(role, column)| html! { <><dt>{ role.get(lang) }</dt><dd>{ column }</dd></> }) }
-            </dl>
+            <div class="r-grid">
+                { choose("r-col-date", w::COL_DATE, Some(&m.date), false) }
+                { amounts }
+                { choose("r-col-party", w::COL_PARTY, m.counterparty.as_deref(), true) }
+                { choose("r-col-reference", w::COL_REFERENCE, m.reference.as_deref(), true) }
+            </div>
+            <fieldset class="r-labels">
+                <legend>{ w::COL_LABEL.get(lang) }</legend>
+                { for p.proposal.headers.iter().enumerate().filter(|(_, h)| !h.is_empty()).map(|(i, h)| {
+                    let id = format!("r-col-label-{i}");
+                    html! { <label class="r-check" for={id.clone()}><input type="checkbox" {id} checked={m.remittance.contains(h)} />{ " " }{ h.clone() }</label> }
+                }) }
+            </fieldset>
             <div class="r-actions">
                 <button type="button" class="r-primary" onclick={confirm}>{ w::CONFIRM_COLUMNS.get(lang) }</button>
                 <button type="button" onclick={cancel}>{ w::CANCEL.get(lang) }</button>

@@ -85,8 +85,16 @@ test('a register is created, fed with statements, saved encrypted and opened aga
   await importStatement(p, 'csv-signe-cp1252.csv');
   const columns = p.getByRole('region', { name: /Colonnes de l’export CSV/ });
   await columns.waitFor();
-  assert.match(await columns.innerText(), /Date de l’opération\s+Date/);
-  assert.match(await columns.innerText(), /Montant \(signé\)\s+Montant\(EUROS\)/);
+  assert.equal(await columns.getByLabel('Date de l’opération').inputValue(), 'Date');
+  assert.equal(await columns.getByLabel('Montant (signé)').inputValue(), 'Montant(EUROS)');
+  assert.equal(await columns.getByRole('checkbox', { name: 'Libellé' }).isChecked(), true);
+  // A wrong correction is refused, naming the line and column, and loses nothing: the
+  // form stays, to put right.
+  await columns.getByLabel('Montant (signé)').selectOption('Libellé');
+  await columns.getByRole('button', { name: 'Confirmer ces colonnes et importer' }).click();
+  await p.getByRole('alert').filter({ hasText: /« csv-signe-cp1252\.csv » n’est pas importé : .*ligne \d+/ }).waitFor();
+  assert.equal(await rows(p).count(), camtRows, 'nothing imported');
+  await columns.getByLabel('Montant (signé)').selectOption('Montant(EUROS)');
   await columns.getByRole('button', { name: 'Confirmer ces colonnes et importer' }).click();
   await p.getByText(/Relevé importé : [1-9]\d* opérations nouvelles/).waitFor();
   const allRows = await rows(p).count();
