@@ -77,6 +77,21 @@ pub(crate) struct State {
     pub(crate) outputs_note: Option<Note>,
 }
 
+impl State {
+    /// A register created or opened: nothing said or half-typed about the previous one
+    /// stays on the page.
+    fn forget_edits(&mut self) {
+        self.selected = None;
+        self.split_text.clear();
+        self.attribute_note = None;
+        self.gifts_note = None;
+        self.donors_note = None;
+        self.outputs_note = None;
+        self.import_note = None;
+        self.save_note = None;
+    }
+}
+
 impl PartialEq for State {
     fn eq(&self, _: &State) -> bool {
         false
@@ -156,6 +171,7 @@ fn create(state: Handle, pass: String, again: String) {
     }
     apply(&state, move |s| {
         s.register = Some(Session::default());
+        s.forget_edits();
         s.passphrase = pass;
         s.handle = None;
         s.dirty = true;
@@ -177,6 +193,7 @@ fn open_register(state: Handle, pass: String) {
             match opened {
                 Ok(session) => {
                     s.register = Some(session);
+                    s.forget_edits();
                     s.passphrase = pass;
                     s.handle = None;
                     s.dirty = false;

@@ -203,6 +203,9 @@ fn panel(state: &Handle, session: &Session, entry: &Entry, lang: Lang) -> Html {
             let (choice, name, first) = (value("r-att-donor"), value("r-att-name"), value("r-att-first"));
             let e = e.clone();
             apply(state, move |s| {
+                // « Nouveau donateur » with no name typed: the gift waits for its donor.
+                let unnamed = choice == "new" && name.trim().is_empty() && first.trim().is_empty();
+                let choice = if unnamed { String::new() } else { choice };
                 s.attribute_note = change(s, |r| {
                     let donor = chosen_donor(r, &choice, || donor_from(&name, &first))?;
                     r.attribute(&e, donor).map(|_| t(w::ATTRIBUTED))
