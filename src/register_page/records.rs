@@ -23,6 +23,9 @@ use circo_don::register::words as w;
 use crate::app::{apply, err, note_view, ok, t, Handle, Note, State};
 use crate::io;
 
+// Every `<select>` here marks its default option `selected`: Yew inserts a list's
+// children from the last, so a select without one would show its last option.
+
 /// The value of the form control `id` (an input, a select or a textarea).
 fn value(id: &str) -> String {
     web_sys::window()
@@ -346,8 +349,8 @@ fn panel(state: &Handle, session: &Session, entry: &Entry, lang: Lang) -> Html {
                     <h4>{ w::NOT_GIFT_TITLE.get(lang) }</h4>
                     <label for="r-att-why">{ w::NOT_GIFT_LABEL.get(lang) }</label>
                     <select id="r-att-why">
-                        { for [NotGift::PersonalContribution, NotGift::PartyPayment, NotGift::Refund].iter().map(|n| html! {
-                            <option value={n.as_str().to_owned()}>{ n.text().get(lang).to_owned() }</option>
+                        { for [NotGift::PersonalContribution, NotGift::PartyPayment, NotGift::Refund].iter().enumerate().map(|(i, n)| html! {
+                            <option value={n.as_str().to_owned()} selected={i == 0}>{ n.text().get(lang).to_owned() }</option>
                         }) }
                         <option value="other">{ w::OTHER.get(lang) }</option>
                     </select>
@@ -408,14 +411,14 @@ pub fn gifts(state: &Handle, session: &Session, checks: &[Check], lang: Lang) ->
                     <div><label for="r-hand-method">{ w::HAND_METHOD.get(lang) }</label>
                         <select id="r-hand-method">
                             { for [Method::Cash, Method::Cheque, Method::Transfer, Method::Card].iter().map(|m| html! {
-                                <option value={m.as_str()}>{ method_name(*m, lang) }</option>
+                                <option value={m.as_str()} selected={*m == Method::Cash}>{ method_name(*m, lang) }</option>
                             }) }
                         </select></div>
                     <div><label for="r-hand-payer">{ w::HAND_PAYER.get(lang) }</label><input type="text" id="r-hand-payer" autocomplete="off" /></div>
                     <div><label for="r-hand-cheque">{ w::HAND_CHEQUE.get(lang) }</label><input type="text" id="r-hand-cheque" autocomplete="off" /></div>
                     <div><label for="r-hand-donor">{ w::DONOR.get(lang) }</label>
                         <select id="r-hand-donor">
-                            <option value="">{ w::NO_DONOR_YET.get(lang) }</option>
+                            <option value="" selected=true>{ w::NO_DONOR_YET.get(lang) }</option>
                             <option value="new">{ w::NEW_DONOR_IS_PAYER.get(lang) }</option>
                             { for donors.iter().map(|d| html! { <option value={d.id.0.to_string()}>{ donor_label(d, lang) }</option> }) }
                         </select></div>
@@ -633,7 +636,7 @@ fn donor_view(state: &Handle, r: &Register, d: &Donor, donors: &[&Donor], checks
                 <div class="r-merge">
                     <label for={field("merge")}>{ w::MERGE_LABEL.get(lang) }</label>
                     <select id={field("merge")}>
-                        { for others.iter().map(|o| html! { <option value={o.id.0.to_string()}>{ donor_label(o, lang) }</option> }) }
+                        { for others.iter().enumerate().map(|(i, o)| html! { <option value={o.id.0.to_string()} selected={i == 0}>{ donor_label(o, lang) }</option> }) }
                     </select>
                     <button type="button" onclick={merge}>{ w::MERGE.get(lang) }</button>
                 </div>

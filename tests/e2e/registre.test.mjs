@@ -12,7 +12,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { start, axeViolations, screenshot, ROOT } from './harness.mjs';
+import { start, axeViolations, screenshot, ROOT, ARTIFACTS } from './harness.mjs';
 
 let env;
 before(async () => { env = await start(); });
@@ -198,6 +198,9 @@ test('credits become gifts: by the widget reference, a deposit split, the 4 600 
   await attribute('10 novembre 2026', '300,00 €');
   await panel.waitFor();
   assert.equal(await p.locator('#r-att-name').inputValue(), 'MME JEANNE MARTIN', 'the payer, to start with');
+  // Each list starts at its first choice (Yew draws a list from its end).
+  assert.equal(await p.locator('#r-att-donor').inputValue(), 'new');
+  assert.equal(await p.locator('#r-att-why').inputValue(), 'personal-contribution');
   await p.locator('#r-att-name').fill('Martin');
   await p.locator('#r-att-first').fill('Jeanne');
   await p.locator('#r-att-first').press('Enter');
@@ -231,6 +234,7 @@ test('credits become gifts: by the widget reference, a deposit split, the 4 600 
   await parts.focus();
   await p.keyboard.type('Paul Léger ; 0001234 ; 100');
   await panel.getByText(eur('1 paiements, 100,00 € sur 150,00 € : il manque 50,00 €.')).waitFor();
+  await panel.screenshot({ path: join(ARTIFACTS, 'registre-panel-1280.png') });
   await panel.getByRole('button', { name: 'Répartir en dons' }).click();
   await p.getByRole('alert').filter({ hasText: eur('Les chèques font 100,00 € pour un crédit de 150,00 € : il manque 50,00 €.') }).waitFor();
   await parts.press('Control+End');
@@ -266,6 +270,12 @@ test('credits become gifts: by the widget reference, a deposit split, the 4 600 
     for (const select of selects) assert.equal(await shown(select), donorName, `the gift of ${payer} shows its donor`);
   }
   assert.ok(await checks.getByText(eur('À rendre : 0,00 € (0 cas)')).isVisible(), 'the check cleared');
+
+  // The form for a gift by hand starts without a donor, in cash: never someone else's.
+  await p.getByText('Ajouter un don à la main').click();
+  assert.equal(await p.locator('#r-hand-donor').inputValue(), '');
+  assert.equal(await p.locator('#r-hand-method').inputValue(), 'cash');
+  await p.getByText('Ajouter un don à la main').click();
 
   // Receipts: recorded, and one number given twice is caught.
   const receipt = (text) => row(text).locator('input.r-receipt');
@@ -352,6 +362,11 @@ test('credits become gifts: by the widget reference, a deposit split, the 4 600 
   assert.equal(await q.locator('table.r-gifts tbody tr[id^="gift-"]').count(), 8);
   assert.equal(await q.locator('details.r-donor').count(), 4);
   assert.equal(await q.locator('input.r-receipt').evaluateAll((inputs) => inputs.map((i) => i.value).filter(Boolean).sort().join(' ')), '2026-0001 2026-0002');
+  // In English too, every section and check.
+  await q.getByRole('button', { name: 'English' }).click();
+  assert.equal(await q.locator('#r-gifts-h').innerText(), '5. Gifts');
+  await q.getByText('This gift has no receipt number yet (the CNCCFP’s form). (Code électoral R39-1)', { exact: false }).first().waitFor();
+  assert.match(await q.locator('section[aria-labelledby="r-checks-h"]').innerText(), /8 gift\(s\), €5,875\.00, from 4 donor\(s\)/);
   // All of it with nothing sent: only the page's own files were requested, nothing stored.
   for (const page of [p, q]) {
     const own = page.requests.map((u) => new URL(u)).filter((u) => u.protocol !== 'blob:');
