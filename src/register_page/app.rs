@@ -258,35 +258,19 @@ fn confirm_columns(state: Handle, mapping: ColumnMapping) {
     });
 }
 
-/// The value of the form control `id`.
-fn control_value(id: &str) -> String {
-    web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id(id))
-        .and_then(|e| js_sys::Reflect::get(&e, &"value".into()).ok())
-        .and_then(|v| v.as_string())
-        .unwrap_or_default()
-}
-
 /// The mapping the columns' form says: each role's chosen header, the label columns
 /// ticked, in the header's order.
 fn mapping_from_form(p: &Proposal) -> ColumnMapping {
     let m = &p.mapping;
-    let optional = |id: &str| Some(control_value(id)).filter(|v| !v.is_empty());
+    let optional = |id: &str| Some(io::control_value(id)).filter(|v| !v.is_empty());
     let amount = match &m.amount {
-        AmountColumns::Signed { .. } => AmountColumns::Signed { signed: control_value("r-col-amount") },
-        AmountColumns::DebitCredit { .. } => AmountColumns::DebitCredit { debit: control_value("r-col-debit"), credit: control_value("r-col-credit") },
+        AmountColumns::Signed { .. } => AmountColumns::Signed { signed: io::control_value("r-col-amount") },
+        AmountColumns::DebitCredit { .. } => AmountColumns::DebitCredit { debit: io::control_value("r-col-debit"), credit: io::control_value("r-col-credit") },
     };
-    let ticked = |i: usize| {
-        web_sys::window()
-            .and_then(|w| w.document())
-            .and_then(|d| d.get_element_by_id(&format!("r-col-label-{i}")))
-            .and_then(|e| js_sys::Reflect::get(&e, &"checked".into()).ok())
-            .is_some_and(|v| v.is_truthy())
-    };
+    let ticked = |i: usize| io::control_checked(&format!("r-col-label-{i}"));
     ColumnMapping {
         delimiter: m.delimiter,
-        date: control_value("r-col-date"),
+        date: io::control_value("r-col-date"),
         amount,
         remittance: p.headers.iter().enumerate().filter(|(i, _)| ticked(*i)).map(|(_, h)| h.clone()).collect(),
         counterparty: optional("r-col-party"),

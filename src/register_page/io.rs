@@ -106,6 +106,27 @@ pub fn warn_before_leaving(dirty: Rc<Cell<bool>>, message: &'static str) {
     handler.forget();
 }
 
+/// The value of the form control `id` (an input, a select or a textarea); empty if
+/// there is none.
+pub fn control_value(id: &str) -> String {
+    control(id, "value").and_then(|v| v.as_string()).unwrap_or_default()
+}
+
+/// Whether the checkbox `id` is ticked.
+pub fn control_checked(id: &str) -> bool {
+    control(id, "checked").is_some_and(|v| v.is_truthy())
+}
+
+/// The value of the control an event came from.
+pub fn event_value(e: &web_sys::Event) -> String {
+    e.target().and_then(|t| js_sys::Reflect::get(&t, &"value".into()).ok()).and_then(|v| v.as_string()).unwrap_or_default()
+}
+
+fn control(id: &str, property: &str) -> Option<JsValue> {
+    let element = web_sys::window()?.document()?.get_element_by_id(id)?;
+    js_sys::Reflect::get(&element, &property.into()).ok()
+}
+
 /// Lets the browser draw (a status line) before a long computation (Argon2id).
 pub async fn next_frame() {
     gloo_timers::future::TimeoutFuture::new(30).await;

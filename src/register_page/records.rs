@@ -26,21 +26,6 @@ use crate::io;
 // Every `<select>` here marks its default option `selected`: Yew inserts a list's
 // children from the last, so a select without one would show its last option.
 
-/// The value of the form control `id` (an input, a select or a textarea).
-fn value(id: &str) -> String {
-    web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id(id))
-        .and_then(|e| js_sys::Reflect::get(&e, &"value".into()).ok())
-        .and_then(|v| v.as_string())
-        .unwrap_or_default()
-}
-
-/// The value of the control an event came from.
-fn target_value(e: &Event) -> String {
-    e.target().and_then(|t| js_sys::Reflect::get(&t, &"value".into()).ok()).and_then(|v| v.as_string()).unwrap_or_default()
-}
-
 /// Applies `f` to a copy of the register and keeps the copy only if `f` succeeds: the
 /// note says what happened, or why nothing did.
 fn change(s: &mut State, f: impl FnOnce(&mut Register) -> Result<Text, AttributionError>) -> Option<Note> {
@@ -203,7 +188,7 @@ fn panel(state: &Handle, session: &Session, entry: &Entry, lang: Lang) -> Html {
         let e = entry.clone();
         callback(state, move |state, ev: SubmitEvent| {
             ev.prevent_default();
-            let (choice, name, first) = (value("r-att-donor"), value("r-att-name"), value("r-att-first"));
+            let (choice, name, first) = (io::control_value("r-att-donor"), io::control_value("r-att-name"), io::control_value("r-att-first"));
             let e = e.clone();
             apply(state, move |s| {
                 // « Nouveau donateur » with no name typed: the gift waits for its donor.
@@ -221,14 +206,14 @@ fn panel(state: &Handle, session: &Session, entry: &Entry, lang: Lang) -> Html {
         })
     };
     let typed = callback(state, |state, e: InputEvent| {
-        let text = e.target().and_then(|t| js_sys::Reflect::get(&t, &"value".into()).ok()).and_then(|v| v.as_string()).unwrap_or_default();
+        let text = io::event_value(&e);
         apply(state, move |s| s.split_text = text);
     });
     let split = {
         let e = entry.clone();
         callback(state, move |state, ev: SubmitEvent| {
             ev.prevent_default();
-            let text = value("r-att-parts");
+            let text = io::control_value("r-att-parts");
             let e = e.clone();
             apply(state, move |s| {
                 s.attribute_note = match parse_parts(&text) {
@@ -247,7 +232,7 @@ fn panel(state: &Handle, session: &Session, entry: &Entry, lang: Lang) -> Html {
         let e = entry.clone();
         callback(state, move |state, ev: SubmitEvent| {
             ev.prevent_default();
-            let (why, other) = (value("r-att-why"), value("r-att-other"));
+            let (why, other) = (io::control_value("r-att-why"), io::control_value("r-att-other"));
             let e = e.clone();
             apply(state, move |s| {
                 let why = match why.as_str() {
@@ -376,7 +361,7 @@ pub fn gifts(state: &Handle, session: &Session, checks: &[Check], lang: Lang) ->
     let add = callback(state, |state, ev: SubmitEvent| {
         ev.prevent_default();
         let (date, amount, method, payer, cheque, donor) =
-            (value("r-hand-date"), value("r-hand-amount"), value("r-hand-method"), value("r-hand-payer"), value("r-hand-cheque"), value("r-hand-donor"));
+            (io::control_value("r-hand-date"), io::control_value("r-hand-amount"), io::control_value("r-hand-method"), io::control_value("r-hand-payer"), io::control_value("r-hand-cheque"), io::control_value("r-hand-donor"));
         apply(state, move |s| {
             let Some(date) = Date::parse_iso(date.trim()) else {
                 s.gifts_note = err(t(w::BAD_DATE));
@@ -471,7 +456,7 @@ fn gift_row(state: &Handle, r: &Register, g: &Gift, donors: &[&Donor], checks: &
     let on_donor = {
         let payer = payer.clone();
         callback(state, move |state, e: Event| {
-            let (choice, payer) = (target_value(&e), payer.clone());
+            let (choice, payer) = (io::event_value(&e), payer.clone());
             apply(state, move |s| {
                 s.gifts_note = change(s, |r| {
                     let donor = chosen_donor(r, &choice, || donor_from(&payer, ""))?;
@@ -481,7 +466,7 @@ fn gift_row(state: &Handle, r: &Register, g: &Gift, donors: &[&Donor], checks: &
         })
     };
     let on_receipt = callback(state, move |state, e: Event| {
-        let number = target_value(&e);
+        let number = io::event_value(&e);
         apply(state, move |s| s.gifts_note = change(s, |r| r.set_receipt(id, Some(number)).map(|()| t(w::GIFT_CHANGED))));
     });
     let undo = match &g.source {
@@ -583,15 +568,15 @@ fn donor_view(state: &Handle, r: &Register, d: &Donor, donors: &[&Donor], checks
             ev.prevent_default();
             let donor = Donor {
                 id,
-                name: value(&ids.0).trim().to_owned(),
-                first_names: value(&ids.1).trim().to_owned(),
-                nationality: Some(value(&ids.2).trim().to_owned()).filter(|n| !n.is_empty()),
-                resides_in_france: match value(&ids.3).as_str() {
+                name: io::control_value(&ids.0).trim().to_owned(),
+                first_names: io::control_value(&ids.1).trim().to_owned(),
+                nationality: Some(io::control_value(&ids.2).trim().to_owned()).filter(|n| !n.is_empty()),
+                resides_in_france: match io::control_value(&ids.3).as_str() {
                     "yes" => Some(true),
                     "no" => Some(false),
                     _ => None,
                 },
-                address: value(&ids.4).lines().map(|l| l.trim().to_owned()).filter(|l| !l.is_empty()).collect(),
+                address: io::control_value(&ids.4).lines().map(|l| l.trim().to_owned()).filter(|l| !l.is_empty()).collect(),
             };
             apply(state, move |s| s.donors_note = change(s, |r| r.update_donor(donor).map(|()| t(w::DONOR_SAVED))));
         })
@@ -599,7 +584,7 @@ fn donor_view(state: &Handle, r: &Register, d: &Donor, donors: &[&Donor], checks
     let merge = {
         let with = field("merge");
         callback(state, move |state, _: MouseEvent| {
-            let gone = value(&with).parse().map(DonorId);
+            let gone = io::control_value(&with).parse().map(DonorId);
             apply(state, move |s| {
                 s.donors_note = match gone {
                     Ok(gone) => change(s, |r| r.merge_donors(id, gone).map(|()| t(w::MERGED))),
