@@ -3,6 +3,8 @@
 //! and an accent-insensitive search for the widget's circo picker, by the circo's
 //! name, department and number, or by the towns and postal codes of its communes.
 
+use std::rc::Rc;
+
 use super::format::{AccountFile, LinkFile, ACCOUNT_FORMAT};
 use super::json::{self, fields, Error, Node, Read, Reader};
 use super::model::{slug, Goal, ValidAccount};
@@ -144,7 +146,7 @@ pub struct Match<'r> {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Target {
     /// Given inline and valid.
-    Inline(Box<ValidAccount>),
+    Inline(Rc<ValidAccount>),
     /// To be fetched: relative to the registry's address, or `https:`. Once fetched,
     /// [`super::load`] checks it like any account file.
     Link(String),
@@ -302,7 +304,7 @@ impl Entry {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Resolved {
     /// An account, at once: the entry's inline account.
-    Account(Box<ValidAccount>),
+    Account(Rc<ValidAccount>),
     /// No payment details: the entry's problems, for the collective.
     Invalid(Vec<Problem>),
     /// The account is in a file to fetch at this link (relative to the registry's
@@ -523,7 +525,7 @@ fn load_inline(index: usize, value: &Node<'_>, text: &str, prefix: &str, problem
     // entry in error is still found by its towns, to say that it is unavailable.
     let communes = check_communes(&mut Checker::new(&mut Vec::new()), "", &file.circo.communes);
     let target = match account {
-        Some(account) => Target::Inline(Box::new(account)),
+        Some(account) => Target::Inline(Rc::new(account)),
         None => Target::Invalid,
     };
     Some(Entry::new(index, department, number, name, target, communes))

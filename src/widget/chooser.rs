@@ -52,7 +52,7 @@ pub(crate) fn use_chooser(loaded: Option<Rc<Loaded>>, base: AttrValue, initial: 
     let chosen = use_memo((selected.clone(), loaded.as_ref().map(|l| Rc::as_ptr(l) as usize)), |(slug, _)| {
         let (loaded, entry) = (loaded.as_ref()?, registry.find(slug.as_deref()?)?);
         Some(match entry.resolve(loaded) {
-            Resolved::Account(account) => Chosen::Now(Rc::new(State::Account(Rc::from(account)))),
+            Resolved::Account(account) => Chosen::Now(Rc::new(State::Account(account))),
             Resolved::Invalid(problems) => Chosen::Now(Rc::new(State::Invalid(Rc::new(problems), base.to_string(), None))),
             Resolved::Fetch(link) => Chosen::Load(Wanted { raw: crate::url::resolve(&link, &base), entry: Some((loaded.clone(), entry.slug.clone())) }),
         })
