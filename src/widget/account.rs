@@ -16,7 +16,7 @@ use super::dom::{details, each, el, group, list, text, toggle, top};
 use super::form::use_print_cleanup;
 use super::legal::{eligibility, mentions};
 use super::pay::payment;
-use super::ui::{checked, focus, labelled_input};
+use super::ui::{checked, focus, labelled_input, Copies};
 
 impl Reducible for Inputs {
     type Action = Action;
@@ -55,19 +55,23 @@ impl PartialEq for AccountProps {
 /// What the page's renderers need to turn the donor's gestures into actions: one
 /// callback for every action. Each gesture is one closure type, whatever the action it
 /// carries (a closure per site would each be compiled apart).
-pub(crate) struct Dispatch(pub(crate) Callback<Action>);
+pub(crate) struct Dispatch {
+    pub(crate) actions: Callback<Action>,
+    /// The view's copy buttons ([`Copies`]).
+    pub(crate) copies: Copies,
+}
 
 impl Dispatch {
     /// A callback that dispatches the action made by `make`, for the one-off gestures.
     pub(crate) fn to<T: 'static>(&self, make: impl Fn(T) -> Action + 'static) -> Callback<T> {
-        let emit = self.0.clone();
+        let emit = self.actions.clone();
         Callback::from(move |value: T| emit.emit(make(value)))
     }
 
     /// A click that dispatches `action`.
     #[inline(never)]
     pub(crate) fn click(&self, action: Action) -> Callback<MouseEvent> {
-        let emit = self.0.clone();
+        let emit = self.actions.clone();
         Callback::from(move |_| emit.emit(action.clone()))
     }
 
@@ -79,7 +83,7 @@ impl Dispatch {
 
     #[inline(never)]
     fn radio(&self, name: &'static str, id: String, label: String, selected: bool, action: Action) -> Html {
-        let emit = self.0.clone();
+        let emit = self.actions.clone();
         let onchange = Callback::from(move |_: Event| emit.emit(action.clone()));
         html! {
             <span class="cd-preset">
@@ -92,7 +96,7 @@ impl Dispatch {
     /// A text field that types into the input it names.
     #[inline(never)]
     pub(crate) fn field(&self, input: &TextInput, node_ref: NodeRef) -> Html {
-        labelled_input(input, self.0.clone(), node_ref)
+        labelled_input(input, self.actions.clone(), node_ref)
     }
 }
 
@@ -104,6 +108,7 @@ pub fn account_view(props: &AccountProps) -> Html {
     let amount_ref = use_node_ref();
     let title_ref = use_node_ref();
     let focus_amount = use_state(|| false);
+    let copied = use_state(|| None::<(AttrValue, bool)>);
     {
         let (amount_ref, focus_amount) = (amount_ref.clone(), focus_amount.clone());
         use_effect_with(*focus_amount, move |wanted| {
@@ -124,7 +129,7 @@ pub fn account_view(props: &AccountProps) -> Html {
     let page = donation::account_page(account, &inputs, props.today, props.lang);
     // The printable form is shown while collecting (see `pay::payment`).
     use_print_cleanup(matches!(page.payment.body, PaymentBody::Open(_)));
-    let dispatch = Dispatch(inputs.dispatcher().to_callback());
+    let dispatch = Dispatch { actions: inputs.dispatcher().to_callback(), copies: Copies { last: (*copied).clone(), report: Callback::from(move |s| copied.set(Some(s))) } };
     let give_this = {
         let dispatcher = inputs.dispatcher();
         let focus_amount = focus_amount.clone();

@@ -10,7 +10,7 @@ use crate::donation::Action;
 use super::account::Dispatch;
 use super::dom::{el, row, section, text};
 use super::form::bulletin;
-use super::ui::CopyButton;
+use super::ui::{copy_button, Copies};
 
 pub(crate) fn payment(page: &AccountPage, dispatch: &Dispatch) -> Html {
     let body = match &page.payment.body {
@@ -27,9 +27,9 @@ pub(crate) fn payment(page: &AccountPage, dispatch: &Dispatch) -> Html {
                 { el("div", "cd-ref", vec![el("p", "", vec![text("strong", "", line)]), text("p", "cd-muted", note)]) }
             }
             if let Some(detail) = &open.detail {
-                { el("div", "cd-pay", vec![method_detail(detail, page)]) }
+                { el("div", "cd-pay", vec![method_detail(detail, page, &dispatch.copies)]) }
             }
-            { bulletin(&open.form, &dispatch.0) }
+            { bulletin(&open.form, &dispatch.actions) }
             </>
         },
     };
@@ -41,7 +41,7 @@ pub(crate) fn payment(page: &AccountPage, dispatch: &Dispatch) -> Html {
     }
 }
 
-pub(crate) fn method_detail(detail: &MethodDetail, page: &AccountPage) -> Html {
+pub(crate) fn method_detail(detail: &MethodDetail, page: &AccountPage, copies: &Copies) -> Html {
     match detail {
         MethodDetail::Cheque { heading, payee_label, payee, address_label, address, note } => section("cd-method", "cd-h-cheque", "h4", heading, vec![
             el("dl", "cd-kv", vec![
@@ -50,7 +50,7 @@ pub(crate) fn method_detail(detail: &MethodDetail, page: &AccountPage) -> Html {
             ]),
             text("p", "", note),
         ]),
-        MethodDetail::Transfer(t) => transfer(t, page),
+        MethodDetail::Transfer(t) => transfer(t, page, copies),
         MethodDetail::Card { heading, notice, link, url } => section("cd-method", "cd-h-card", "h4", heading, vec![
             text("p", "", notice),
             html! { <a class="cd-button cd-primary" href={url.clone()} target="_blank" rel="noopener noreferrer">{ link.clone() }</a> },
@@ -59,10 +59,8 @@ pub(crate) fn method_detail(detail: &MethodDetail, page: &AccountPage) -> Html {
     }
 }
 
-fn transfer(t: &TransferDetail, page: &AccountPage) -> Html {
-    let copy = |value: &str, label: &str| html! {
-        <CopyButton value={value.to_owned()} label={label.to_owned()} copied={page.copied.clone()} failed={page.copy_failed.clone()} />
-    };
+fn transfer(t: &TransferDetail, page: &AccountPage, copies: &Copies) -> Html {
+    let copy = |value: &str, label: &str| copy_button(value, label, copies, &page.copied, &page.copy_failed);
     let qr = match &t.qr {
         Ok(qr) => html! {
             <div class="cd-qr">

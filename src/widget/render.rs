@@ -23,7 +23,7 @@ use crate::i18n::Lang;
 
 use super::account::AccountView;
 use super::pay::method_detail;
-use super::ui::lang_switch;
+use super::ui::{lang_switch, Copies};
 
 #[derive(Properties, PartialEq)]
 pub struct StaticViewProps {
@@ -44,7 +44,7 @@ pub fn static_view(props: &StaticViewProps) -> Html {
         let inputs = donation::initial_inputs(account).apply(Action::ChooseMethod(m));
         let page = donation::account_page(account, &inputs, today, lang);
         match &page.payment.body {
-            PaymentBody::Open(open) => open.detail.as_ref().map(|d| method_detail(d, &page)),
+            PaymentBody::Open(open) => open.detail.as_ref().map(|d| method_detail(d, &page, &Copies::default())),
             PaymentBody::Closed(_) => None,
         }
     });

@@ -60,28 +60,30 @@ pub fn labelled_input(i: &TextInput, on_action: Callback<Action>, node_ref: Node
     }
 }
 
-#[derive(Properties, PartialEq)]
-pub struct CopyProps {
-    /// What is copied (the IBAN in electronic form, the reference...).
-    pub value: AttrValue,
-    /// What it is, for the button's accessible name ("Copier l’IBAN").
-    pub label: AttrValue,
-    /// What the button says once it copied, and when it could not.
-    pub copied: AttrValue,
-    pub failed: AttrValue,
+/// The account view's copy buttons: the one that copied last (by its label) and whether
+/// it could, and how a button reports it. One state for every button of the view, not
+/// a component per button: each component type costs its own copy of Yew's lifecycle.
+/// The default (the prerender's) reports nowhere.
+#[derive(Clone, Default)]
+pub(crate) struct Copies {
+    pub last: Option<(AttrValue, bool)>,
+    pub report: Callback<(AttrValue, bool)>,
 }
 
-/// A copy button with a visible, announced confirmation. When the clipboard is not
-/// available (an insecure page, a refusal), it says so instead of pretending.
-#[function_component(CopyButton)]
-pub fn copy_button(props: &CopyProps) -> Html {
-    let status = use_state(|| None::<bool>);
+/// A copy button labelled `label` that copies `value`, with a visible, announced
+/// confirmation beside it (`copied`), or `failed` when the clipboard is not available
+/// (an insecure page, a refusal), instead of pretending.
+#[inline(never)]
+pub(crate) fn copy_button(value: &str, label: &str, copies: &Copies, copied: &str, failed: &str) -> Html {
+    let label = AttrValue::from(label.to_owned());
+    let status = match &copies.last {
+        Some((last, ok)) if *last == label => if *ok { copied } else { failed },
+        _ => "",
+    };
     let onclick = {
-        let status = status.clone();
-        let value = props.value.to_string();
+        let (value, label, report) = (value.to_owned(), label.clone(), copies.report.clone());
         Callback::from(move |_| {
-            let status = status.clone();
-            let value = value.clone();
+            let (value, label, report) = (value.clone(), label.clone(), report.clone());
             wasm_bindgen_futures::spawn_local(async move {
                 // `navigator.clipboard` is undefined on a page not served over https.
                 let navigator = web_sys::window().map(|w| w.navigator());
@@ -93,20 +95,14 @@ pub fn copy_button(props: &CopyProps) -> Html {
                     Some(n) => wasm_bindgen_futures::JsFuture::from(n.clipboard().write_text(&value)).await.is_ok(),
                     None => false,
                 };
-                status.set(Some(ok));
+                report.emit((label, ok));
             });
         })
     };
     html! {
         <span class="cd-copy">
-            <button type="button" {onclick}>{ props.label.clone() }</button>
-            <span role="status" class="cd-copied">{
-                match *status {
-                    Some(true) => props.copied.clone(),
-                    Some(false) => props.failed.clone(),
-                    None => AttrValue::Static(""),
-                }
-            }</span>
+            <button type="button" {onclick}>{ label }</button>
+            <span role="status" class="cd-copied">{ status }</span>
         </span>
     }
 }
