@@ -128,6 +128,13 @@ test('the IBAN copies to the clipboard with a visible confirmation', async () =>
   await widget(p).getByText('Copié ✓').waitFor();
   const copied = await p.evaluate(() => navigator.clipboard.readText());
   assert.equal(copied, config.payment.transfer.iban.replace(/\s/g, ''));
+  // The reference next: its own button confirms, and the IBAN's confirmation goes (one
+  // status at a time, so that none says « Copié » of what the clipboard no longer holds).
+  const reference = widget(p).locator('.cd-copy', { has: p.getByRole('button', { name: 'Copier le libellé' }) });
+  await reference.getByRole('button').click();
+  await reference.getByText('Copié ✓').waitFor();
+  assert.equal(await widget(p).getByText('Copié ✓').count(), 1);
+  assert.notEqual(await p.evaluate(() => navigator.clipboard.readText()), copied);
 });
 
 test('the transfer QR code decodes to the configured IBAN and the chosen amount', async () => {
