@@ -18,15 +18,32 @@ use super::legal::{eligibility, mentions};
 use super::pay::payment;
 use super::ui::{checked, focus, labelled_input, Copies};
 
-impl Reducible for Inputs {
-    type Action = Action;
+/// What the account view keeps: the account it is for with the donor's inputs (held with
+/// the account itself, so that another account, a new `Rc` even at a freed one's
+/// address, starts anew), and which copy button copied last ([`Copies`]).
+#[derive(Default)]
+struct Held(Option<(Rc<Account>, Inputs)>, Option<(AttrValue, bool)>);
 
-    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
-        Rc::new(self.apply(action))
+enum Change {
+    /// Another account (or none): its initial inputs, nothing copied.
+    Start(Box<Option<(Rc<Account>, Inputs)>>),
+    Act(Action),
+    Copied((AttrValue, bool)),
+}
+
+impl Reducible for Held {
+    type Action = Change;
+
+    fn reduce(self: Rc<Self>, change: Change) -> Rc<Self> {
+        Rc::new(match change {
+            Change::Start(start) => Held(*start, None),
+            Change::Act(action) => Held(self.0.as_ref().map(|(a, i)| (a.clone(), i.apply(action))), self.1.clone()),
+            Change::Copied(copied) => Held(self.0.clone(), Some(copied)),
+        })
     }
 }
 
-#[derive(Properties)]
+#[derive(Properties, Clone)]
 pub struct AccountProps {
     pub account: Rc<Account>,
     pub lang: Lang,
@@ -100,15 +117,40 @@ impl Dispatch {
     }
 }
 
+/// The account view as a component, for the prerender (natively, and in the builder's
+/// wasm); the live widget calls [`use_account_view`] from its root (so that its wasm
+/// has no such component).
 #[function_component(AccountView)]
 pub fn account_view(props: &AccountProps) -> Html {
-    let account = &props.account;
-    // This gift's reference, drawn once per mount (none in a prerender).
-    let inputs = use_reducer(|| donation::initial_inputs(account).with_reference(draw_reference()));
+    use_account_view(Some(props.clone()))
+}
+
+/// The view of `props`' account (nothing without one): a hook of the widget's root, not a
+/// component of its own, since each component type costs its own copy of Yew's
+/// lifecycle (2.9 KB of code for this one). Another account starts anew: its initial
+/// inputs, a new reference, no copy status, the focus and the printed form's cleanup
+/// keyed by it.
+#[hook]
+pub(crate) fn use_account_view(props: Option<AccountProps>) -> Html {
+    let held = use_reducer(Held::default);
     let amount_ref = use_node_ref();
     let title_ref = use_node_ref();
     let focus_amount = use_state(|| false);
-    let copied = use_state(|| None::<(AttrValue, bool)>);
+    let inputs = match (&props, &held.0) {
+        (Some(p), Some((a, inputs))) if Rc::ptr_eq(a, &p.account) => Some(inputs.clone()),
+        (Some(p), _) => {
+            // This gift's reference, drawn once per account (none in a prerender).
+            let fresh = donation::initial_inputs(&p.account).with_reference(draw_reference());
+            held.dispatch(Change::Start(Box::new(Some((p.account.clone(), fresh.clone())))));
+            Some(fresh)
+        }
+        (None, Some(_)) => {
+            held.dispatch(Change::Start(Box::new(None)));
+            None
+        }
+        (None, None) => None,
+    };
+    let key = props.as_ref().map_or(0, |p| Rc::as_ptr(&p.account) as usize);
     {
         let (amount_ref, focus_amount) = (amount_ref.clone(), focus_amount.clone());
         use_effect_with(*focus_amount, move |wanted| {
@@ -120,24 +162,33 @@ pub fn account_view(props: &AccountProps) -> Html {
     }
     {
         let title_ref = title_ref.clone();
-        use_effect_with(props.focus_title, move |wanted| {
+        use_effect_with((key, props.as_ref().is_some_and(|p| p.focus_title)), move |(_, wanted)| {
             if *wanted {
                 focus(&title_ref);
             }
         });
     }
-    let page = donation::account_page(account, &inputs, props.today, props.lang);
+    let page = props.as_ref().zip(inputs.as_ref()).map(|(p, inputs)| donation::account_page(&p.account, inputs, p.today, p.lang));
     // The printable form is shown while collecting (see `pay::payment`).
-    use_print_cleanup(matches!(page.payment.body, PaymentBody::Open(_)));
-    let dispatch = Dispatch { actions: inputs.dispatcher().to_callback(), copies: Copies { last: (*copied).clone(), report: Callback::from(move |s| copied.set(Some(s))) } };
+    use_print_cleanup(key, page.as_ref().is_some_and(|page| matches!(page.payment.body, PaymentBody::Open(_))));
+    let (Some(props), Some(page)) = (props, page) else { return Html::default() };
+    let actions = {
+        let held = held.dispatcher();
+        Callback::from(move |action| held.dispatch(Change::Act(action)))
+    };
+    let copies = {
+        let dispatcher = held.dispatcher();
+        Copies { last: held.1.clone(), report: Callback::from(move |copied| dispatcher.dispatch(Change::Copied(copied))) }
+    };
+    let dispatch = Dispatch { actions, copies };
     let give_this = {
-        let dispatcher = inputs.dispatcher();
+        let actions = dispatch.actions.clone();
         let focus_amount = focus_amount.clone();
         page.calculator.result.give_this.as_ref().map(|(label, gift)| {
             let gift = *gift;
             // The button disappears with the mode: the amount field takes the focus.
             let onclick = Callback::from(move |_| {
-                dispatcher.dispatch(Action::GiveThis(gift));
+                actions.emit(Action::GiveThis(gift));
                 focus_amount.set(true);
             });
             html! { <button type="button" class="cd-primary" {onclick}>{ label.clone() }</button> }

@@ -12,7 +12,7 @@ use crate::donation::page::{self, FailureView};
 use crate::embed::{LoadFailure, Source};
 use crate::i18n::Lang;
 
-use super::account::AccountView;
+use super::account::{use_account_view, AccountProps};
 use super::chooser::use_chooser;
 use super::dom::{details, list, text, top};
 use super::load::load_text;
@@ -179,12 +179,17 @@ pub fn app(props: &AppProps) -> Html {
         _ => None,
     };
     let chooser = use_chooser(registry, props.source.clone(), props.circo.clone(), lang, switch.clone());
+    let own = match &*state {
+        State::Account(account) => Some(AccountProps { account: account.clone(), lang, switch: switch.clone(), today: super::today(), focus_title: false }),
+        _ => None,
+    };
+    let own = use_account_view(own);
 
     let (data_state, body) = match &*state {
         State::Loading => ("loading", html! { <p class="cd-busy" aria-busy="true">{ frame.loading.clone() }</p> }),
         State::Failed(..) => ("failed", failure(&state, lang)),
         State::Invalid(..) => ("invalid", failure(&state, lang)),
-        State::Account(account) => ("ready", html! { <AccountView account={account.clone()} {lang} switch={switch.clone()} /> }),
+        State::Account(_) => ("ready", own),
         State::Registry(_) => ("ready", chooser),
     };
     html! {

@@ -12,7 +12,7 @@ use crate::config::{Loaded, Registry, Resolved};
 use crate::donation::page;
 use crate::i18n::Lang;
 
-use super::account::AccountView;
+use super::account::{use_account_view, AccountProps};
 use super::app::{failure, use_config, State, Wanted};
 use super::dom::top;
 use super::ui::{focus, input_value};
@@ -61,6 +61,15 @@ pub(crate) fn use_chooser(loaded: Option<Rc<Loaded>>, base: AttrValue, initial: 
         Some(Chosen::Load(wanted)) => Some(wanted.clone()),
         _ => None,
     });
+    let shown = match &*chosen {
+        Some(Chosen::Now(state)) => state.clone(),
+        Some(Chosen::Load(_)) => fetched.clone(),
+        None => Rc::new(State::Loading),
+    };
+    let account_view = use_account_view(match &*shown {
+        State::Account(account) => Some(AccountProps { account: account.clone(), lang, switch: switch.clone(), today: super::today(), focus_title: *by_click }),
+        _ => None,
+    });
 
     let choose = |slug: String| {
         let picked = picked.clone();
@@ -94,16 +103,10 @@ pub(crate) fn use_chooser(loaded: Option<Rc<Loaded>>, base: AttrValue, initial: 
     if loaded.is_none() {
         return Html::default();
     }
-    if let Some(chosen) = &*chosen {
+    if chosen.is_some() {
         let labels = page::chosen_labels(lang);
-        let state = match chosen {
-            Chosen::Now(state) => state,
-            Chosen::Load(_) => &fetched,
-        };
-        let body = match &**state {
-            State::Account(account) => html! {
-                <AccountView account={account.clone()} {lang} switch={switch.clone()} focus_title={*by_click} />
-            },
+        let body = match &*shown {
+            State::Account(_) => account_view,
             State::Registry(_) => html! { <p role="alert">{ labels.other_registry.clone() }</p> },
             State::Loading => html! { <p class="cd-busy" aria-busy="true">{ labels.loading.clone() }</p> },
             other => failure(other, lang),

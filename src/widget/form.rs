@@ -32,11 +32,10 @@ pub(crate) fn bulletin(form: &BulletinForm, on_action: &Callback<Action>) -> Htm
 }
 
 /// The printed form holds the donor's identity: it leaves the page with the form, when
-/// the form stops being `shown` or the view that shows it goes.
+/// the form stops being `shown`, the account `key` changes or the view that shows it goes.
 #[hook]
-pub(crate) fn use_print_cleanup(shown: bool) {
-    use_effect_with(shown, |shown| {
-        let shown = *shown;
+pub(crate) fn use_print_cleanup(key: usize, shown: bool) {
+    use_effect_with((key, shown), |&(_, shown)| {
         move || {
             if shown {
                 remove_print_frames();

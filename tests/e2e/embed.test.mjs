@@ -126,6 +126,32 @@ test('a movement registry: search, choose, and link to a circo by its fragment',
   assert.deepEqual([...p.errors, ...linked.errors], []);
 });
 
+test('a circo chosen again starts anew: what was typed and copied there is gone', async () => {
+  // While collecting (the demo's mandataires are designated in 2027), so that the
+  // transfer's details and their copy buttons are shown.
+  const p = await env.open('/demo/mouvement.html', { clock: '2027-03-01T10:00:00+01:00' });
+  await p.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: env.origin });
+  const w = p.locator('[data-circo-don]');
+  const amount = w.getByLabel('Montant du don');
+  // The inline 3e circo: its account is the registry's own, shared, not a new copy.
+  const open3 = async () => {
+    await w.getByLabel('Chercher une circonscription').fill('3e');
+    await w.getByRole('button', { name: /3e circonscription/ }).click();
+    await w.getByRole('heading', { name: /Sacha Bernard/ }).waitFor();
+  };
+  await open3();
+  const initial = await amount.inputValue();
+  await amount.fill('123');
+  await w.getByRole('button', { name: 'Copier l’IBAN' }).click();
+  await w.getByText('Copié ✓').waitFor();
+  await w.getByRole('button', { name: /Choisir une autre circonscription/ }).click();
+  await open3();
+  assert.notEqual(initial, '123');
+  assert.equal(await amount.inputValue(), initial);
+  assert.equal(await w.getByText('Copié ✓').count(), 0);
+  assert.deepEqual(p.errors, []);
+});
+
 test('a slow linked file never shows a stale answer nor replaces a later choice', async () => {
   const p = await env.open('/race.html', { clock: '2026-12-15T10:00:00+01:00' });
   const w = p.locator('[data-circo-don]');
