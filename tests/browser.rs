@@ -307,6 +307,27 @@ async fn a_registry_lets_the_donor_find_and_open_a_circo() {
 }
 
 #[wasm_bindgen_test]
+async fn a_registry_shows_its_overview_sorted_by_what_is_missing_then_by_name() {
+    let host = host_with(REGISTRY, &[]);
+    circo_don::widget::mount(&host).unwrap();
+    // The inline accounts publish no goal: listed without progress, at once.
+    wait_for(&host, ".cd-choices li[data-state=no-goal]").await;
+    let slugs = || {
+        let buttons = shadow(&host).query_selector_all(".cd-choices li > button").unwrap();
+        (0..buttons.length()).map(|i| text_of(&buttons.item(i).unwrap().unchecked_into())).map(|t| t.rsplit('(').next().unwrap().trim_end_matches(')').to_owned()).collect::<Vec<_>>()
+    };
+    // No figures anywhere: by department (ZZ, abroad, last).
+    assert_eq!(slugs(), ["99-01", "99-02", "99-03", "ZZ-05"]);
+    let pressed = || text_of(&query(&host, ".cd-modes button[aria-pressed=true]").unwrap());
+    assert_eq!(pressed(), "Ce qui manque");
+    click(&host, ".cd-modes button:last-child").await;
+    assert_eq!(pressed(), "Nom");
+    // « Français… » before « Île… », accents ignored.
+    assert_eq!(slugs(), ["99-01", "99-02", "ZZ-05", "99-03"]);
+    assert!(query(&host, "h3").is_some_and(|h| text_of(&h) == "Où manque l’argent"));
+}
+
+#[wasm_bindgen_test]
 async fn a_broken_registry_entry_is_unavailable_and_says_why() {
     let broken = REGISTRY.replacen("FR76 9999 9000 0300", "FR00 9999 9000 0300", 1);
     assert_ne!(broken, REGISTRY, "the example registry has the inline IBAN this test breaks");

@@ -204,3 +204,25 @@ fn check_warns_when_the_registry_and_the_linked_file_disagree() {
     assert!(out.status.success(), "{report}");
     assert!(report.contains("link-goal-mismatch"), "{report}");
 }
+
+#[test]
+fn the_search_keeps_the_circos_it_found_in_the_overview_s_order_with_the_chooser_s_labels() {
+    use circo_don::donation::overview::keep_found;
+    use circo_don::donation::page::{chooser_page, MAX_CHOICES};
+    let r = mixed();
+    let mut page = overview_page(&r, |_| None, SortBy::Missing, Lang::Fr);
+    // Found in the search's order; listed in the overview's, labelled as the chooser labels them.
+    let choices = vec![("974-01".to_owned(), "Saint-Denis — La Réunion, 1re (974-01)".to_owned()), ("2B-01".to_owned(), "Haute-Corse, 1re (2B-01)".to_owned())];
+    keep_found(&mut page, &choices);
+    assert_eq!(slugs(&page), ["2B-01", "974-01"]);
+    assert_eq!(page.rows[1].label, "Saint-Denis — La Réunion, 1re (974-01)");
+    assert_eq!(page.rows[1].state, "reached");
+    // Everything found: every row, at most MAX_CHOICES of them, the most missing first.
+    let many = registry((1..=40).map(|n| link("75", n, &format!("Paris {n}"), Some(goal(1000, i64::from(n) * 10, None)))).collect());
+    let mut page = overview_page(&many, |_| None, SortBy::Missing, Lang::En);
+    keep_found(&mut page, &chooser_page(&many, "", Lang::En).choices);
+    assert_eq!(page.rows.len(), MAX_CHOICES);
+    assert_eq!((page.rows[0].slug.as_str(), page.rows[0].label.as_str()), ("75-01", "Paris 1 (75-01)"));
+    keep_found(&mut page, &chooser_page(&many, "75-07", Lang::En).choices);
+    assert_eq!(slugs(&page), ["75-07"]);
+}

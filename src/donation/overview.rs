@@ -59,7 +59,7 @@ pub struct Progress {
 impl Progress {
     pub fn of(goal: &Goal) -> Progress {
         let missing = (goal.target - goal.raised).max(Cents::ZERO);
-        let gifts = goal.average_gift.filter(|_| missing > Cents::ZERO).map(|a| (plan::plan(goal.target, goal.raised, a, 0).donors_needed, a));
+        let gifts = goal.average_gift.filter(|_| missing > Cents::ZERO).map(|a| (plan::gifts_needed(missing, a), a));
         let percent = plan::percent_raised(goal.target, goal.raised).min(100) as u8;
         Progress { goal: goal.target, raised: goal.raised, as_of: goal.as_of, missing, gifts, percent }
     }
@@ -133,20 +133,27 @@ fn department_key(code: &str) -> (u32, u8) {
     }
 }
 
-/// `rows` (an entry with its figures) in the order `by`; a stable sort.
-pub fn sort(rows: &mut [(&Entry, Figures)], by: SortBy) {
-    let place = |e: &Entry| (department_key(&e.department), e.department.clone(), e.number);
-    match by {
-        SortBy::Department => rows.sort_by_key(|(e, _)| place(e)),
-        SortBy::Name => rows.sort_by_cached_key(|(e, _)| (normalize(&e.name), place(e))),
-        SortBy::Missing => rows.sort_by_key(|(e, f)| {
-            let missing = match f {
-                Figures::Progress(p) => Some(std::cmp::Reverse(p.missing)),
-                _ => None,
-            };
-            (missing.is_none(), missing, place(e))
-        }),
+/// `rows` (an entry with its figures) in the order `by`; a stable sort. One insertion
+/// sort by one key for the three orders, not three instances of std's sort: the widget
+/// carries no other sort, and a registry has hundreds of circos, not millions.
+pub fn sort(rows: &mut Vec<(&Entry, Figures)>, by: SortBy) {
+    let key = |(e, f): &(&Entry, Figures)| {
+        let missing = match (by, f) {
+            (SortBy::Missing, Figures::Progress(p)) => Some(std::cmp::Reverse(p.missing)),
+            (SortBy::Missing, _) => None,
+            _ => Some(std::cmp::Reverse(Cents::ZERO)),
+        };
+        let name = if by == SortBy::Name { normalize(&e.name) } else { String::new() };
+        (missing.is_none(), missing, name, department_key(&e.department), e.department.clone(), e.number)
+    };
+    let mut sorted: Vec<(_, (&Entry, Figures))> = Vec::with_capacity(rows.len());
+    for row in rows.drain(..) {
+        let k = key(&row);
+        // After its equals: stable.
+        let at = sorted.partition_point(|(other, _)| *other <= k);
+        sorted.insert(at, (k, row));
     }
+    rows.extend(sorted.into_iter().map(|(_, row)| row));
 }
 
 /// The movement's totals over the circos whose figures are known.
@@ -224,6 +231,21 @@ pub fn overview_page<'r>(registry: &'r Registry, linked: impl Fn(&'r Entry) -> O
         pending: t.pending > 0,
         rows: rows.iter().map(|(e, f)| row(e, f, lang)).collect(),
     }
+}
+
+/// Keeps the rows the donor's search found: `choices` are the chooser's (slug and label,
+/// every match, [`super::page::chooser_page`]). The rows keep the overview's order, at
+/// most [`super::page::MAX_CHOICES`], each labelled as the chooser labels it (with the
+/// towns that made it match).
+pub fn keep_found(page: &mut OverviewPage, choices: &[(String, String)]) {
+    page.rows.retain_mut(|r| match choices.iter().find(|c| c.0 == r.slug) {
+        Some(c) => {
+            r.label.clone_from(&c.1);
+            true
+        }
+        None => false,
+    });
+    page.rows.truncate(super::page::MAX_CHOICES);
 }
 
 fn row(e: &Entry, f: &Figures, lang: Lang) -> RowView {

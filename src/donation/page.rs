@@ -675,7 +675,8 @@ pub fn invalid(problems: &[Problem], source: &str, builder: Option<String>, lang
     }
 }
 
-/// At most this many circos are listed; the donor refines the search for more.
+/// At most this many circos are listed ([`super::overview::keep_found`]); the donor
+/// refines the search for more.
 pub const MAX_CHOICES: usize = 30;
 
 /// A movement's registry: the donor searches for a circo.
@@ -687,7 +688,8 @@ pub struct ChooserPage {
     pub search_hint: String,
     /// How many circos match (a live region).
     pub status: String,
-    /// (slug, label) of the circos listed.
+    /// (slug, label) of every circo found, in the search's order; the overview lists
+    /// them in its own ([`super::overview::keep_found`]).
     pub choices: Vec<(String, String)>,
 }
 
@@ -727,7 +729,7 @@ pub fn chooser_page(registry: &Registry, query: &str, lang: Lang) -> ChooserPage
         search_label: t(Label::FindCirco),
         search_hint: t(if lists_communes { Label::FindCircoHintCommunes } else { Label::FindCircoHint }),
         status,
-        choices: matches.iter().take(MAX_CHOICES).map(choice).collect(),
+        choices: matches.iter().map(choice).collect(),
     }
 }
 
@@ -894,7 +896,7 @@ mod tests {
         let loaded = crate::config::load(include_str!("../../demo/registry.json"));
         let registry = loaded.registry().unwrap();
         let page = chooser_page(registry, "", Lang::Fr);
-        assert_eq!(page.choices.len(), registry.entries.len().min(MAX_CHOICES));
+        assert_eq!(page.choices.len(), registry.entries.len());
         assert!(page.status.contains(&registry.entries.len().to_string()));
         assert_eq!(chooser_page(registry, "zzzz-nowhere", Lang::En).status, "No circonscription matches.");
     }

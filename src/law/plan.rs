@@ -36,12 +36,8 @@ pub fn plan(target: Cents, raised: Cents, average_gift: Cents, days_left: i64) -
     let raised = raised.max(Cents::ZERO);
     let remaining = (target - raised).max(Cents::ZERO);
     let avg = average_gift.get();
-    let (donors_needed, donors_about) = if avg > 0 {
-        let r = remaining.get();
-        ((r + avg - 1) / avg, (2 * r + avg) / (2 * avg))
-    } else {
-        (0, 0)
-    };
+    let donors_needed = gifts_needed(remaining, average_gift);
+    let donors_about = if avg > 0 { (2 * remaining.get() + avg) / (2 * avg) } else { 0 };
     let donors_per_day_tenths = (days_left > 0).then(|| (donors_needed * 10 + days_left - 1) / days_left);
     let percent_raised = percent_raised(target, raised);
     let net_cost_of_average = tax::quote(average_gift.max(Cents::ZERO), &Household::default(), Method::Card).net_cost;
@@ -57,6 +53,13 @@ pub fn plan(target: Cents, raised: Cents, average_gift: Cents, days_left: i64) -
         average_gift,
         days_left,
     }
+}
+
+/// Gifts of `average_gift` that would bring `remaining` (never negative) in, rounded up
+/// (3 000 € at 37 € → 82); 0 when the average gift is not positive.
+pub fn gifts_needed(remaining: Cents, average_gift: Cents) -> i64 {
+    let (r, avg) = (remaining.get().max(0), average_gift.get());
+    if avg > 0 { (r + avg - 1) / avg } else { 0 }
 }
 
 /// Share of `target` already `raised`, in whole percent rounded down: 100 when the
@@ -94,6 +97,14 @@ mod tests {
         assert_eq!(p.donors_per_day_tenths, Some(24));
         assert_eq!(p.percent_raised, 0);
         assert_eq!(p.net_cost_of_average, eur(13));
+    }
+
+    #[test]
+    fn gifts_needed_rounds_up_and_is_never_negative() {
+        assert_eq!(gifts_needed(eur(3000), eur(37)), 82);
+        assert_eq!(gifts_needed(eur(74), eur(37)), 2);
+        assert_eq!(gifts_needed(eur(-5), eur(37)), 0);
+        assert_eq!(gifts_needed(eur(3000), Cents::ZERO), 0);
     }
 
     #[test]

@@ -12,7 +12,7 @@ use crate::donation::page::{AccountPage, Choice, PaymentBody, TextInput};
 use crate::donation::{self, Action, Inputs};
 use crate::i18n::Lang;
 
-use super::dom::{details, each, el, group, list, text, toggle, top};
+use super::dom::{bar, details, each, el, group, list, text, toggle, top};
 use super::form::use_print_cleanup;
 use super::legal::{eligibility, mentions};
 use super::pay::payment;
@@ -202,10 +202,7 @@ pub(crate) fn use_account_view(props: Option<AccountProps>) -> Html {
         if let Some(goal) = &page.goal {
             { el("div", "cd-goal", vec![
                 el("p", "", vec![text("strong", "", &goal.progress)]),
-                html! {
-                    <progress class="cd-bar" max="100" value={goal.percent.to_string()} aria-label={goal.progress.clone()}>
-                        { format!("{} %", goal.percent) }</progress>
-                },
+                bar(goal.percent, &goal.progress),
                 goal.plan.as_deref().map(|plan| text("p", "cd-muted", plan)).unwrap_or_default(),
             ]) }
         }

@@ -112,6 +112,18 @@ impl Wanted {
     }
 }
 
+impl Wanted {
+    /// Loads `source` (this file) and reads it: the one path of every configuration the
+    /// widget loads, its own, a chosen circo's, and the overview's linked files.
+    pub(crate) async fn fetch(&self, source: Source) -> State {
+        let described = source.describe();
+        match load_text(&source).await {
+            Ok(text) => State::from_loaded(self.read(&text), described, &text),
+            Err(failure) => State::failed(failure, described),
+        }
+    }
+}
+
 /// The state of loading `wanted` (loading anew whenever it changes). A slow answer
 /// for something no longer wanted is dropped: it never replaces a later choice.
 #[hook]
@@ -137,11 +149,7 @@ pub(crate) fn use_config(wanted: Option<Wanted>) -> Rc<State> {
                         state.set((Some(w.clone()), Rc::new(State::Loading)));
                         let generation = generation.clone();
                         wasm_bindgen_futures::spawn_local(async move {
-                            let described = source.describe();
-                            let next = match load_text(&source).await {
-                                Ok(text) => State::from_loaded(w.read(&text), described, &text),
-                                Err(failure) => State::failed(failure, described),
-                            };
+                            let next = w.fetch(source).await;
                             if *generation.borrow() == mine {
                                 state.set((Some(w), Rc::new(next)));
                             }

@@ -4,17 +4,20 @@
 //! What an entry means is the core's ([`Entry::resolve`]); loading a linked file is
 //! [`use_config`], as for the widget's own configuration.
 
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::config::{Loaded, Registry, Resolved};
+use crate::config::{Loaded, Registry, Resolved, Target};
+use crate::donation::overview::{keep_found, needs_file, overview_page, Linked, SortBy};
 use crate::donation::page;
+use crate::embed::Source;
 use crate::i18n::Lang;
 
 use super::account::{use_account_view, AccountProps};
 use super::app::{failure, use_config, State, Wanted};
-use super::dom::top;
+use super::dom::{bar, group, text, toggle, top, with_attr};
 use super::ui::{focus, input_value};
 
 /// Fragment prefix for linking to a circo: `page.html#circo-75-01`.
@@ -25,6 +28,60 @@ pub const FRAGMENT_PREFIX: &str = "circo-";
 enum Chosen {
     Now(Rc<State>),
     Load(Wanted),
+}
+
+/// At most this many linked files are fetched at once for the overview.
+const IN_FLIGHT: usize = 4;
+
+/// What the overview knows of each linked file, by [`crate::config::Entry::index`]: the
+/// files of the links whose figures the registry does not publish ([`needs_file`]; none
+/// other is fetched), loaded the way every configuration is ([`Wanted::fetch`]: timeout,
+/// checks, console), at most [`IN_FLIGHT`] at once. Each result, read or failed, is its
+/// circo's only: one failure never stops the others.
+#[hook]
+fn use_linked(loaded: Option<Rc<Loaded>>, base: AttrValue) -> Rc<RefCell<Vec<Linked>>> {
+    let linked = use_mut_ref(Vec::new);
+    let update = use_force_update();
+    {
+        let linked = linked.clone();
+        use_effect_with(loaded.as_ref().map(|l| Rc::as_ptr(l) as usize), move |_| {
+            let stop = Rc::new(Cell::new(false));
+            if let Some(registry) = loaded.as_deref().and_then(Loaded::registry) {
+                *linked.borrow_mut() = vec![Linked::Pending; registry.entries.iter().map(|e| e.index + 1).max().unwrap_or(0)];
+                let files: Vec<(usize, Wanted)> = registry
+                    .entries
+                    .iter()
+                    .filter_map(|e| match &e.target {
+                        Target::Link(url) if needs_file(e) => Some((e.index, Wanted { raw: crate::url::resolve(url, &base), entry: Some((loaded.clone()?, e.slug.clone())) })),
+                        _ => None,
+                    })
+                    .collect();
+                let queue = Rc::new(RefCell::new(files.into_iter()));
+                for _ in 0..IN_FLIGHT {
+                    let (queue, linked, update, stop) = (queue.clone(), linked.clone(), update.clone(), stop.clone());
+                    wasm_bindgen_futures::spawn_local(async move {
+                        loop {
+                            let Some((i, w)) = queue.borrow_mut().next() else { return };
+                            let read = match w.fetch(Source::Url(w.raw.clone())).await {
+                                State::Account(account) => Linked::Read(account.goal.clone()),
+                                _ => Linked::Failed,
+                            };
+                            if stop.get() {
+                                return;
+                            }
+                            if let Some(slot) = linked.borrow_mut().get_mut(i) {
+                                *slot = read;
+                            }
+                            update.force_update();
+                        }
+                    });
+                }
+            }
+            // Unmounted: the workers stop, late answers are dropped.
+            move || stop.set(true)
+        });
+    }
+    linked
 }
 
 /// The chooser's view for `loaded`, when the widget's configuration is a registry
@@ -46,6 +103,8 @@ pub(crate) fn use_chooser(loaded: Option<Rc<Loaded>>, base: AttrValue, initial: 
     // Focus follows the donor's own choices only, never a preselection at page load.
     let by_click = use_state(|| false);
     let search_ref = use_node_ref();
+    let sort = use_state(SortBy::default);
+    let linked = use_linked(loaded.clone(), base.clone());
 
     // Decided once per choice (an inline account is copied out of the registry once,
     // not at every render).
@@ -120,10 +179,18 @@ pub(crate) fn use_chooser(loaded: Option<Rc<Loaded>>, base: AttrValue, initial: 
     }
 
     let view = page::chooser_page(registry, &query, lang);
+    let files = linked.borrow();
+    let mut overview = overview_page(registry, |e| files.get(e.index), *sort, lang);
+    keep_found(&mut overview, &view.choices);
     let on_query = {
         let query = query.clone();
         Callback::from(move |e: InputEvent| query.set(input_value(&e)))
     };
+    let mut sorts = vec![text("span", "", &overview.sort_label)];
+    sorts.extend(overview.sorts.iter().map(|&(key, label, on)| {
+        let sort = sort.clone();
+        toggle(label, on, None, Callback::from(move |_| sort.set(SortBy::from_key(key))))
+    }));
     html! {
         <>
         { top(&view.title, None, Some(&view.subtitle), switch) }
@@ -132,10 +199,17 @@ pub(crate) fn use_chooser(loaded: Option<Rc<Loaded>>, base: AttrValue, initial: 
             aria-describedby="cd-search-hint" />
         <p class="cd-field-hint" id="cd-search-hint">{ view.search_hint }</p>
         <p role="status" class="cd-muted">{ view.status }</p>
+        { text("h3", "", &overview.heading) }
+        { text("p", "", &overview.totals) }
+        { group("cd-modes", "group", &overview.sort_label, sorts) }
         <ul class="cd-choices">
-            { for view.choices.into_iter().map(|(slug, label)| html! {
-                <li><button type="button" onclick={choose(slug)}>{ label }</button></li>
-            }) }
+            { for overview.rows.into_iter().map(|r| with_attr("li", &["data-state"], Some(AttrValue::Static(r.state)), vec![
+                html! { <button type="button" onclick={choose(r.slug)}>{ r.label }</button> },
+                r.page.map(|page| html! { <>{ " " }<a href={crate::url::resolve(&page, &base)}>{ r.page_label }</a></> }).unwrap_or_default(),
+                text("p", "", &r.figures),
+                r.percent.map(|percent| bar(percent, &r.figures)).unwrap_or_default(),
+                r.missing.map(|missing| text("p", "cd-muted", &missing)).unwrap_or_default(),
+            ])) }
         </ul>
         </>
     }

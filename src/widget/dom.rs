@@ -24,6 +24,24 @@ pub(crate) fn el(name: &'static str, class: &'static str, children: Vec<Html>) -
     tag(name, &["class"], Box::new([class]), children)
 }
 
+/// `<tag key="value">children</tag>`: one attribute (left out when `value` is `None`).
+#[inline(never)]
+pub(crate) fn with_attr(name: &'static str, key: &'static [&'static str], value: Option<AttrValue>, children: Vec<Html>) -> Html {
+    tag(name, key, Box::new([value.map(AttributeOrProperty::Attribute)]), children)
+}
+
+/// A progress bar: `<progress class="cd-bar" max="100" value="percent" aria-label="label">percent %</progress>`.
+#[inline(never)]
+pub(crate) fn bar(percent: u8, label: &str) -> Html {
+    let values = Box::new([
+        Some(AttributeOrProperty::Attribute(AttrValue::Static("cd-bar"))),
+        Some(AttributeOrProperty::Attribute(AttrValue::Static("100"))),
+        Some(AttributeOrProperty::Attribute(AttrValue::from(percent.to_string()))),
+        Some(AttributeOrProperty::Attribute(AttrValue::from(label.to_owned()))),
+    ]);
+    tag("progress", &["class", "max", "value", "aria-label"], values, vec![Html::from([&percent.to_string(), " %"].concat())])
+}
+
 /// `<tag class="class">text</tag>`; no class attribute when `class` is empty.
 #[inline(never)]
 pub(crate) fn text(tag: &'static str, class: &'static str, text: &str) -> Html {

@@ -24,6 +24,26 @@ export function demoConfig(name) {
   return readFileSync(join(DIST, 'demo', name), 'utf8');
 }
 
+/**
+ * A movement's registry for the overview's tests (Chromium and the other engines): the
+ * demo's, with four circos: a link to `slow` (a file the test answers late), a link
+ * whose file is missing, an inline account with its goal, and a link whose figures the
+ * registry publishes (its file never asked for).
+ */
+export function overviewRegistry(slow = '/ov/slow.json') {
+  const r = JSON.parse(demoConfig('registry.json'));
+  const [linked, failing, inline] = r.circos;
+  linked.url = slow;
+  failing.url = '/fail/404.json';
+  inline.goal = { target: 2000, raised: 500, as_of: '2026-12-01', average_gift: 50 };
+  const published = {
+    department: '99', number: 4, name: 'Mouvement publié, 4e circonscription (fictive)', url: '/ov/never.json',
+    goal: { target: 5000, raised: 1000, as_of: '2026-12-10' }, page: 'https://exemple.fr/99-04',
+  };
+  r.circos = [linked, failing, inline, published];
+  return JSON.stringify(r);
+}
+
 /** An HTML page embedding the widget the way a collective does. */
 export function page({ title = 'test', head = '', body, script = '/circo-don.js' }) {
   return `<!doctype html><html lang="fr"><head><meta charset="utf-8">

@@ -6,7 +6,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { until, By } from 'selenium-webdriver';
-import { serveSite, page, demoConfig, BODY, HOSTILE_CSS, STRICT_CSP, isolationProbe, rasterize, decodeQr } from '../e2e/harness.mjs';
+import { serveSite, page, demoConfig, BODY, HOSTILE_CSS, STRICT_CSP, isolationProbe, rasterize, decodeQr, overviewRegistry } from '../e2e/harness.mjs';
 import { startEngine } from './webdriver.mjs';
 
 
@@ -77,6 +77,9 @@ export function donorFlows(name) {
       '/broken.html': () => page({ head, body: BODY.brokenIban() }),
       '/missing.html': page({ head, body: '<div data-circo-don="/fail/404.json"></div>' }),
       '/preamble.js': preambleCode(open),
+      '/ov/registry.json': { type: 'application/json', body: overviewRegistry() },
+      '/ov/slow.json': { type: 'application/json', body: demoConfig('circo-exemple.json'), delay: 3000 },
+      '/overview.html': page({ head, body: '<div data-circo-don="/ov/registry.json"></div>' }),
       // A careful collective's page: no inline script or style allowed at all.
       '/csp.html': page({
         head: `<meta http-equiv="Content-Security-Policy" content="${STRICT_CSP}"><script src="/preamble.js"></script>`,
@@ -243,6 +246,25 @@ export function donorFlows(name) {
     await typeOver(await el({ label: 'Montant du don' }), '37');
     await said([/réellement 13\s€/]);
     assert.deepEqual(await js(() => window.__violations), [], 'no CSP violation');
+    await noErrors();
+  });
+
+  /** The overview's rows: each circo's id (from its button) and state, in order. */
+  const rows = () => js(() => [...document.querySelector('[data-circo-don]').shadowRoot.querySelectorAll('.cd-choices li')]
+    .map((li) => `${li.querySelector('button').textContent.match(/\(([^()]+)\)$/)[1]} ${li.dataset.state}`));
+
+  test('a movement\'s overview: by what is missing, a slow file pending then read, a missing one failing alone', async () => {
+    await open('/overview.html');
+    await el({ css: 'li[data-state="pending"]' });
+    assert.deepEqual(await rows(), ['99-04 progress', '99-03 progress', '99-01 pending', '99-02 failed']);
+    assert.match(await textOf(await el({ css: 'li[data-state="failed"]' })), /n’a pas pu être lu/);
+    await wait(async () => (await js(find, 0, { css: 'li[data-state="pending"]' })) === null, 'the slow file read');
+    assert.deepEqual(await rows(), ['99-04 progress', '99-01 progress', '99-03 progress', '99-02 failed']);
+    assert.match(await textOf(await el({ css: '.cd-choices' })), /Il manque 1\s760\s€/);
+    await engine.screenshot('overview');
+    await (await el({ button: 'Nom' })).click();
+    await wait(async () => (await rows())[0] === '99-01 progress', 'sorted by name');
+    assert.deepEqual((await rows()).map((r) => r.split(' ')[0]), ['99-01', '99-02', '99-03', '99-04']);
     await noErrors();
   });
 
