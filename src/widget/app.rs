@@ -110,9 +110,7 @@ impl Wanted {
             None => config::load(text),
         }
     }
-}
 
-impl Wanted {
     /// Loads `source` (this file) and reads it: the one path of every configuration the
     /// widget loads, its own, a chosen circo's, and the overview's linked files.
     pub(crate) async fn fetch(&self, source: Source) -> State {
