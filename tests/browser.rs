@@ -290,14 +290,14 @@ async fn a_registry_lets_the_donor_find_and_open_a_circo() {
     let host = host_with(REGISTRY, &[]);
     circo_don::widget::mount(&host).unwrap();
     wait_for(&host, "#cd-search").await;
-    let count = || shadow(&host).query_selector_all(".cd-choices button").unwrap().length();
+    let count = || shadow(&host).query_selector_all(".cd-choices li > a:first-child").unwrap().length();
     let all = count();
     assert!(all >= 4, "the registry lists its circos ({all})");
     // Case- and accent-insensitive: "ile" finds "Île-Exemple" (an inline account).
     type_into(&host, "#cd-search", "ile").await;
     assert_eq!(count(), 1);
-    assert!(text_of(&query(&host, ".cd-choices button").unwrap()).contains("Île-Exemple"));
-    click(&host, ".cd-choices button").await;
+    assert!(text_of(&query(&host, ".cd-choices li > a:first-child").unwrap()).contains("Île-Exemple"));
+    click(&host, ".cd-choices li > a:first-child").await;
     let title = text_of(&wait_for(&host, "h2").await);
     assert!(title.contains("Sacha Bernard"), "{title}");
     assert!(query(&host, "#cd-amount").is_some());
@@ -313,8 +313,8 @@ async fn a_registry_shows_its_overview_sorted_by_what_is_missing_then_by_name() 
     // The inline accounts publish no goal: listed without progress, at once.
     wait_for(&host, ".cd-choices li[data-state=no-goal]").await;
     let slugs = || {
-        let buttons = shadow(&host).query_selector_all(".cd-choices li > button").unwrap();
-        (0..buttons.length()).map(|i| text_of(&buttons.item(i).unwrap().unchecked_into())).map(|t| t.rsplit('(').next().unwrap().trim_end_matches(')').to_owned()).collect::<Vec<_>>()
+        let links = shadow(&host).query_selector_all(".cd-choices li > a:first-child").unwrap();
+        (0..links.length()).map(|i| text_of(&links.item(i).unwrap().unchecked_into())).map(|t| t.rsplit('(').next().unwrap().trim_end_matches(')').to_owned()).collect::<Vec<_>>()
     };
     // No figures anywhere: by department (ZZ, abroad, last).
     assert_eq!(slugs(), ["99-01", "99-02", "99-03", "ZZ-05"]);

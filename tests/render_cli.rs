@@ -92,9 +92,66 @@ fn a_registry_renders_the_circo_asked_for() {
     let out = run_args(&args("12-34"));
     assert_eq!((out.code, out.stdout.as_str()), (2, ""));
     assert!(out.stderr.contains("pas de circonscription 12-34"), "{}", out.stderr);
-    let out = run_args(&["render", registry.as_str(), "--config-url", "r.json", "--base", "./"]);
-    assert_eq!((out.code, out.stdout.as_str()), (2, ""));
-    assert!(out.stderr.contains("--circo"), "{}", out.stderr);
+}
+
+/// The prerendered overview's rows: each one's link target, state and text, in order.
+fn rows(html: &str) -> Vec<(String, String, String)> {
+    html.split("<li data-state=\"").skip(1).map(|li| {
+        let li = &li[..li.find("</li>").expect("a closed row")];
+        let state = li[..li.find('"').unwrap()].to_owned();
+        let href = li.split("<a href=\"").nth(1).map(|a| a[..a.find('"').unwrap()].to_owned()).unwrap_or_default();
+        (href, state, li.to_owned())
+    }).collect()
+}
+
+#[test]
+fn a_registry_without_circo_renders_its_overview_with_the_figures_of_its_files() {
+    let registry = path("demo/registry.json");
+    let out = run_args(&["render", registry.as_str(), "--config-url", "/don/registry.json", "--base", "/don/"]);
+    assert_eq!((out.code, out.stderr.as_str()), (0, ""));
+    let html = &out.stdout;
+    assert!(html.contains("<template shadowrootmode=\"open\">"));
+    assert!(html.contains("data-circo-don=\"/don/registry.json\""));
+    assert!(html.contains("data-state=\"prerendered\""));
+    assert!(html.contains("<h3>Où manque l’argent</h3>"));
+    let rows = rows(html);
+    let order: Vec<(&str, &str)> = rows.iter().map(|(href, state, _)| (href.as_str(), state.as_str())).collect();
+    // The linked file's goal (read beside the registry) puts its circo first, by what is
+    // missing; the circos without a goal are listed, without progress.
+    assert_eq!(order, [("#circo-99-01", "progress"), ("#circo-99-02", "no-goal"), ("#circo-99-03", "no-goal"), ("#circo-ZZ-05", "no-goal")]);
+    let text = std::fs::read_to_string(path("demo/circo-exemple.json")).unwrap();
+    let goal: serde_json::Value = serde_json::from_str::<serde_json::Value>(&text).unwrap()["goal"].clone();
+    let (target, raised) = (goal["target"].as_i64().unwrap(), goal["raised"].as_i64().unwrap());
+    let missing = circo_don::money::Cents::from_euros(target - raised).format(circo_don::i18n::Lang::Fr);
+    assert!(rows[0].2.contains(&format!("Il manque {missing}")), "{}", rows[0].2);
+    assert!(html.contains("la circonscription qui a un objectif ne l’a pas encore atteint"), "one goal, said in the singular");
+    // In English when asked.
+    let en = run_args(&["render", registry.as_str(), "--config-url", "r.json", "--base", "./", "--lang", "en"]);
+    assert!(en.stdout.contains("<h3>Where money is missing</h3>") && en.stdout.contains("data-lang=\"en\""), "{}", en.stdout);
+}
+
+#[test]
+fn a_registry_whose_linked_file_is_missing_renders_that_circo_as_failed_and_says_so() {
+    let dir = std::env::temp_dir().join(format!("circo-don-render-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let mut registry: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(path("demo/registry.json")).unwrap()).unwrap();
+    registry["circos"][0]["url"] = "absent.json".into();
+    registry["circos"][1]["page"] = "../99-02/".into();
+    std::fs::copy(path("demo/association.json"), dir.join("association.json")).unwrap();
+    let file = dir.join("registry.json");
+    std::fs::write(&file, registry.to_string()).unwrap();
+    let out = run_args(&["render", file.to_str().unwrap(), "--config-url", "/don/registry.json", "--base", "/don/"]);
+    assert_eq!(out.code, 0, "the other circos are still worth a snippet: {}", out.stderr);
+    assert!(out.stderr.contains("absent.json"), "the file named: {}", out.stderr);
+    assert!(out.stderr.contains("à leur circonscription, sans chiffres"), "{}", out.stderr);
+    let rows = rows(&out.stdout);
+    let failed = rows.iter().find(|r| r.0 == "#circo-99-01").unwrap();
+    assert_eq!(failed.1, "failed");
+    assert!(failed.2.contains("n’a pas pu être lu"), "{}", failed.2);
+    // A circo's own page, resolved against the registry's address, as the live widget does.
+    let second = rows.iter().find(|r| r.0 == "#circo-99-02").unwrap();
+    assert!(second.2.contains("<a href=\"/99-02/\">Sa page</a>"), "{}", second.2);
+    std::fs::remove_dir_all(&dir).unwrap();
 }
 
 #[test]

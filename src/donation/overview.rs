@@ -282,6 +282,7 @@ pub fn totals_in(t: &Totals, lang: Lang) -> String {
     let (raised, goal, n) = (Arg::M(t.raised), Arg::M(t.goal), Arg::N(t.with_goal as i64));
     let mut line = match t.reached {
         _ if t.with_goal == 0 => say(lang, "Aucune circonscription ne publie encore d’objectif.", "No circonscription publishes a goal yet.", &[]),
+        0 if t.with_goal == 1 => say(lang, "{} collectés sur {} ; la circonscription qui a un objectif ne l’a pas encore atteint.", "{} raised of {}; the circonscription with a goal has not reached it yet.", &[raised, goal]),
         0 => say(lang, "{} collectés sur {} ; aucune des {} circonscriptions avec un objectif ne l’a encore atteint.", "{} raised of {}; none of the {} circonscriptions with a goal has reached it yet.", &[raised, goal, n]),
         1 => say(lang, "{} collectés sur {} ; 1 circonscription sur {} a atteint son objectif.", "{} raised of {}; 1 circonscription of {} has reached its goal.", &[raised, goal, n]),
         r => say(lang, "{} collectés sur {} ; {} circonscriptions sur {} ont atteint leur objectif.", "{} raised of {}; {} circonscriptions of {} have reached their goal.", &[raised, goal, Arg::N(r as i64), n]),

@@ -10,8 +10,8 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::config::{Loaded, Registry, Resolved, Target};
-use crate::donation::overview::{keep_found, needs_file, overview_page, Linked, SortBy};
-use crate::donation::page;
+use crate::donation::overview::{keep_found, needs_file, overview_page, Linked, OverviewPage, RowView, SortBy};
+use crate::donation::page::{self, ChooserPage};
 use crate::embed::Source;
 use crate::i18n::Lang;
 
@@ -130,15 +130,17 @@ pub(crate) fn use_chooser(loaded: Option<Rc<Loaded>>, base: AttrValue, initial: 
         _ => None,
     });
 
-    let choose = |slug: String| {
+    // The fragment is set here, not by the link's own navigation, which a host page's
+    // `<base href>` would send elsewhere.
+    let choose = {
         let picked = picked.clone();
         let by_click = by_click.clone();
-        Callback::from(move |_| {
+        Callback::from(move |slug: String| {
             by_click.set(true);
             if let Some(w) = web_sys::window() {
                 let _ = w.location().set_hash(&format!("{FRAGMENT_PREFIX}{slug}"));
             }
-            picked.set(Some(Some(slug.clone())));
+            picked.set(Some(Some(slug)));
         })
     };
     let change = {
@@ -182,35 +184,68 @@ pub(crate) fn use_chooser(loaded: Option<Rc<Loaded>>, base: AttrValue, initial: 
     let files = linked.borrow();
     let mut overview = overview_page(registry, |e| files.get(e.index), *sort, lang);
     keep_found(&mut overview, &view.choices);
-    let on_query = {
-        let query = query.clone();
-        Callback::from(move |e: InputEvent| query.set(input_value(&e)))
+    let live = Live {
+        query: (*query).clone(),
+        on_query: Callback::from(move |e: InputEvent| query.set(input_value(&e))),
+        search_ref,
+        sort: Callback::from(move |by| sort.set(by)),
+        choose,
     };
+    listing(view, overview, &base, switch, Some(live))
+}
+
+/// What the live widget adds to the overview's list: the search as typed, the sort and
+/// the choice of a circo.
+pub(crate) struct Live {
+    query: String,
+    on_query: Callback<InputEvent>,
+    search_ref: NodeRef,
+    sort: Callback<SortBy>,
+    choose: Callback<String>,
+}
+
+/// The registry's list (its search, the movement's totals, the sorts, a row for each
+/// circo found), one markup for the live widget (with `live`) and the prerender
+/// (`circo-don render REGISTRY`, without): there, the search and the sorts wait for
+/// the live widget (and go without JavaScript), and each circo is the same link to its
+/// fragment, which the live widget opens, and to its own page when the registry names one.
+pub(crate) fn listing(view: ChooserPage, overview: OverviewPage, base: &str, switch: Html, live: Option<Live>) -> Html {
+    let (query, on_query, search_ref) = live.as_ref().map(|l| (l.query.clone(), l.on_query.clone(), l.search_ref.clone())).unwrap_or_default();
     let mut sorts = vec![text("span", "", &overview.sort_label)];
     sorts.extend(overview.sorts.iter().map(|&(key, label, on)| {
-        let sort = sort.clone();
-        toggle(label, on, None, Callback::from(move |_| sort.set(SortBy::from_key(key))))
+        let onclick = live.as_ref().map(|l| l.sort.reform(move |_| SortBy::from_key(key))).unwrap_or_default();
+        toggle(label, on, None, onclick)
     }));
+    let row = |r: RowView| {
+        let onclick = live.as_ref().map(|l| {
+            let slug = r.slug.clone();
+            l.choose.reform(move |e: MouseEvent| {
+                e.prevent_default();
+                slug.clone()
+            })
+        });
+        with_attr("li", &["data-state"], Some(AttrValue::Static(r.state)), vec![
+            html! { <a href={format!("#{FRAGMENT_PREFIX}{}", r.slug)} {onclick}>{ r.label }</a> },
+            r.page.map(|page| html! { <>{ " " }<a href={crate::url::resolve(&page, base)}>{ r.page_label }</a></> }).unwrap_or_default(),
+            text("p", "", &r.figures),
+            r.percent.map(|percent| bar(percent, &r.figures)).unwrap_or_default(),
+            r.missing.map(|missing| text("p", "cd-muted", &missing)).unwrap_or_default(),
+        ])
+    };
     html! {
         <>
         { top(&view.title, None, Some(&view.subtitle), switch) }
-        <label for="cd-search">{ view.search_label }</label>
-        <input id="cd-search" ref={search_ref} type="search" value={(*query).clone()} oninput={on_query} autocomplete="off"
-            aria-describedby="cd-search-hint" />
-        <p class="cd-field-hint" id="cd-search-hint">{ view.search_hint }</p>
+        <div class="cd-field">
+            <label for="cd-search">{ view.search_label }</label>
+            <input id="cd-search" ref={search_ref} type="search" value={query} oninput={on_query} autocomplete="off"
+                aria-describedby="cd-search-hint" />
+            <p class="cd-field-hint" id="cd-search-hint">{ view.search_hint }</p>
+        </div>
         <p role="status" class="cd-muted">{ view.status }</p>
         { text("h3", "", &overview.heading) }
         { text("p", "", &overview.totals) }
         { group("cd-modes", "group", &overview.sort_label, sorts) }
-        <ul class="cd-choices">
-            { for overview.rows.into_iter().map(|r| with_attr("li", &["data-state"], Some(AttrValue::Static(r.state)), vec![
-                html! { <button type="button" onclick={choose(r.slug)}>{ r.label }</button> },
-                r.page.map(|page| html! { <>{ " " }<a href={crate::url::resolve(&page, &base)}>{ r.page_label }</a></> }).unwrap_or_default(),
-                text("p", "", &r.figures),
-                r.percent.map(|percent| bar(percent, &r.figures)).unwrap_or_default(),
-                r.missing.map(|missing| text("p", "cd-muted", &missing)).unwrap_or_default(),
-            ])) }
-        </ul>
+        <ul class="cd-choices">{ for overview.rows.into_iter().map(row) }</ul>
         </>
     }
 }

@@ -14,14 +14,16 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::config::ValidAccount as Account;
+use crate::config::{Loaded, ValidAccount as Account};
 use crate::date::Date;
 #[cfg(any(not(target_arch = "wasm32"), feature = "builder"))] use crate::embed;
+use crate::donation::overview::{overview_page, Linked, SortBy};
 use crate::donation::page::{self, PaymentBody};
 use crate::donation::{self, Action};
 use crate::i18n::Lang;
 
 use super::account::AccountView;
+use super::chooser::listing;
 use super::pay::method_detail;
 use super::ui::{lang_switch, Copies};
 
@@ -53,6 +55,40 @@ pub fn static_view(props: &StaticViewProps) -> Html {
             <div class="cd cd-static" lang={lang.tag()} data-state="prerendered">
                 <AccountView account={account.clone()} {lang} {switch} {today} />
                 <div class="cd-static-only cd-pay">{ for others }</div>
+            </div>
+        </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct StaticOverviewProps {
+    /// A registry (nothing is rendered for an account).
+    pub loaded: Rc<Loaded>,
+    /// What was read of each linked file, by entry index ([`Linked`]).
+    pub linked: Rc<Vec<Linked>>,
+    pub lang: Lang,
+    /// The registry's address as the page loads it: its circos' pages are resolved
+    /// against it, as the live widget does.
+    pub base: AttrValue,
+}
+
+/// A registry's initial view (the live widget's `App` around its list, [`listing`]),
+/// sorted by what is missing, with the figures of the files read, marked as a
+/// prerender. Without JavaScript, the list is all there is: each circo's figures, and
+/// its own page where the registry names one.
+#[function_component(StaticOverview)]
+pub fn static_overview(props: &StaticOverviewProps) -> Html {
+    let Some(registry) = props.loaded.registry() else { return Html::default() };
+    let lang = props.lang;
+    let frame = page::frame(lang);
+    let switch = lang_switch(lang, &frame.language_label, Callback::noop());
+    let view = page::chooser_page(registry, "", lang);
+    let mut overview = overview_page(registry, |e| props.linked.get(e.index), SortBy::default(), lang);
+    crate::donation::overview::keep_found(&mut overview, &view.choices);
+    html! {
+        <div>
+            <div class="cd cd-static" lang={lang.tag()} data-state="prerendered">
+                { listing(view, overview, &props.base, switch, None) }
             </div>
         </div>
     }
@@ -114,4 +150,14 @@ pub async fn render_snippet(s: &Snippet<'_>) -> String {
 #[cfg(not(target_arch = "wasm32"))]
 pub fn snippet(s: &Snippet) -> String {
     block_on(render_snippet(s))
+}
+
+/// The snippet for a registry, its overview prerendered ([`StaticOverview`]): what
+/// `circo-don render REGISTRY` prints. `linked` is what was read of each linked file, by
+/// entry index; `config_url` the registry's address as the page loads it.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn overview_snippet(loaded: &Loaded, linked: Vec<Linked>, config_url: &str, base: &str, lang: Option<Lang>) -> String {
+    let props = StaticOverviewProps { loaded: Rc::new(loaded.clone()), linked: Rc::new(linked), lang: lang.unwrap_or_default(), base: AttrValue::from(config_url.to_owned()) };
+    let view = block_on(yew::LocalServerRenderer::<StaticOverview>::with_props(props).hydratable(false).render());
+    embed::snippet_html(config_url, base, lang, Some(&view))
 }

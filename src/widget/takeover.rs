@@ -99,10 +99,12 @@ impl Prerendered {
     }
 }
 
-/// Whether the live view shows something other than loading.
+/// Whether the live view shows something other than loading, with all its figures: a
+/// movement's overview waits for its linked files (each read or failed), so that the
+/// rows the prerender showed read and sort the same when it gives way.
 fn settled(live: &Element) -> bool {
     let state = live.query_selector(".cd").ok().flatten().and_then(|cd| cd.get_attribute("data-state"));
-    state.is_some_and(|s| s != "loading")
+    state.is_some_and(|s| s != "loading") && live.query_selector("[data-state=pending]").ok().flatten().is_none()
 }
 
 fn is_choice(input: &HtmlInputElement) -> bool {

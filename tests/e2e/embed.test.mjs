@@ -108,7 +108,7 @@ test('a movement registry: search, choose, and link to a circo by its fragment',
   const p = await env.open('/demo/mouvement.html', { clock: '2026-12-15T10:00:00+01:00' });
   const w = p.locator('[data-circo-don]');
   await w.getByLabel('Chercher une circonscription').fill('2e');
-  await w.getByRole('button', { name: /2e circonscription/ }).click();
+  await w.getByRole('link', { name: /2e circonscription/ }).click();
   const assoc = JSON.parse(demoConfig('association.json'));
   const heading = w.getByRole('heading', { name: new RegExp(assoc.candidate.name) });
   await heading.waitFor();
@@ -117,7 +117,7 @@ test('a movement registry: search, choose, and link to a circo by its fragment',
   await w.getByRole('button', { name: /Choisir une autre circonscription/ }).click();
   await p.waitForFunction(() => document.activeElement?.shadowRoot?.activeElement?.id === 'cd-search');
   await w.getByLabel('Chercher une circonscription').fill('2e');
-  await w.getByRole('button', { name: /2e circonscription/ }).click();
+  await w.getByRole('link', { name: /2e circonscription/ }).click();
   await heading.waitFor();
   assert.match(new URL(p.url()).hash, /^#circo-99-02$/);
   // The fragment preselects: a link to the first circo opens its account directly.
@@ -136,7 +136,7 @@ test('a circo chosen again starts anew: what was typed and copied there is gone'
   // The inline 3e circo: its account is the registry's own, shared, not a new copy.
   const open3 = async () => {
     await w.getByLabel('Chercher une circonscription').fill('3e');
-    await w.getByRole('button', { name: /3e circonscription/ }).click();
+    await w.getByRole('link', { name: /3e circonscription/ }).click();
     await w.getByRole('heading', { name: /Sacha Bernard/ }).waitFor();
   };
   await open3();
@@ -157,7 +157,7 @@ test('a slow linked file never shows a stale answer nor replaces a later choice'
   const w = p.locator('[data-circo-don]');
   const slow = w.getByRole('heading', { name: new RegExp(candidateName()) });
   const choose = async (name) => {
-    await w.getByRole('button', { name }).click();
+    await w.getByRole('link', { name }).click();
   };
   const back = () => w.getByRole('button', { name: /Choisir une autre circonscription/ }).click();
   await choose(/1re circonscription/);

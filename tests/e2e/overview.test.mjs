@@ -21,7 +21,7 @@ after(() => env?.close());
 
 /** Each row's slug (from its button's name) and state, in the page's order. */
 async function rows(w) {
-  return w.locator('.cd-choices li').evaluateAll((lis) => lis.map((li) => [li.querySelector('button').textContent.match(/\(([^()]+)\)$/)[1], li.dataset.state]));
+  return w.locator('.cd-choices li').evaluateAll((lis) => lis.map((li) => [li.querySelector('a').textContent.match(/\(([^()]+)\)$/)[1], li.dataset.state]));
 }
 
 test('the overview lists every circo by what is missing; a slow file pends, a missing one fails alone', async () => {
@@ -35,17 +35,17 @@ test('the overview lists every circo by what is missing; a slow file pends, a mi
   assert.match(await w.locator('h3 + p').innerText(), /en cours de chargement/);
   // The missing file: said at its circo, the others' figures shown.
   assert.match(await w.locator('li[data-state="failed"]').innerText(), /n’a pas pu être lu/);
-  const inline = w.locator('li', { has: p.getByRole('button', { name: /\(99-03\)$/ }) });
+  const inline = w.locator('li', { has: p.getByRole('link', { name: /\(99-03\)$/ }) });
   assert.match(await inline.innerText(), /Il manque 1\s500\s€, soit 30 dons de 50\s€\./);
   assert.equal(await inline.getByRole('progressbar').getAttribute('value'), '25');
-  const published = w.locator('li', { has: p.getByRole('button', { name: /\(99-04\)$/ }) });
+  const published = w.locator('li', { has: p.getByRole('link', { name: /\(99-04\)$/ }) });
   assert.equal(await published.getByRole('link', { name: 'Sa page' }).getAttribute('href'), 'https://exemple.fr/99-04');
   assert.match(await published.getByRole('progressbar').getAttribute('aria-label'), /1\s000\s€ collectés sur un objectif de 5\s000\s€/);
 
   // Then its figures, in their place by what is missing (1 760 €).
   await w.locator('li[data-state="pending"]').waitFor({ state: 'detached', timeout: 15_000 });
   assert.deepEqual(await rows(w), [['99-04', 'progress'], ['99-01', 'progress'], ['99-03', 'progress'], ['99-02', 'failed']]);
-  const slow = w.locator('li', { has: p.getByRole('button', { name: /\(99-01\)$/ }) });
+  const slow = w.locator('li', { has: p.getByRole('link', { name: /\(99-01\)$/ }) });
   assert.match(await slow.innerText(), /1\s240\s€ collectés sur un objectif de 3\s000\s€/);
   assert.match(await slow.innerText(), /Il manque 1\s760\s€/);
   assert.match(await w.locator('h3 + p').innerText(), /2\s740\s€ collectés sur 10\s000\s€/);
@@ -68,11 +68,11 @@ test('the overview lists every circo by what is missing; a slow file pends, a mi
   await w.getByLabel('Chercher une circonscription').fill('99200');
   await w.getByRole('status').filter({ hasText: '2 circonscriptions trouvées' }).waitFor();
   assert.deepEqual(await rows(w), [['99-01', 'progress'], ['99-02', 'failed']]);
-  assert.match(await w.locator('.cd-choices button').first().innerText(), /^Saint-Étienne-Exemple — /);
+  assert.match(await w.locator('.cd-choices li > a').first().innerText(), /^Saint-Étienne-Exemple — /);
 
   // Choosing a circo opens its account, as the chooser does.
   await w.getByLabel('Chercher une circonscription').fill('');
-  await w.getByRole('button', { name: /\(99-03\)$/ }).click();
+  await w.getByRole('link', { name: /\(99-03\)$/ }).click();
   await w.getByRole('heading', { name: /Sacha Bernard/ }).waitFor();
   assert.match(new URL(p.url()).hash, /^#circo-99-03$/);
   assert.deepEqual(p.errors, []);

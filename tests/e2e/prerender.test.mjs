@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { start, screenshot, demoConfig, ROOT, STRICT_CSP } from './harness.mjs';
+import { start, screenshot, demoConfig, axeViolations, ROOT, STRICT_CSP } from './harness.mjs';
 
 /** The snippet, as a collective would paste it (the demo configuration, a fixed day). */
 function render(...extra) {
@@ -26,6 +26,12 @@ const COUNT_SHIFTS = `
     .observe({ type: 'layout-shift', buffered: true });
   window.violations = [];
   document.addEventListener('securitypolicyviolation', (e) => window.violations.push(e.violatedDirective));`;
+
+/** The demo registry's snippet: its overview prerendered, its linked files read beside it. */
+function renderRegistry() {
+  return execFileSync('cargo', ['run', '--locked', '--quiet', '--', 'render', 'demo/registry.json',
+    '--config-url', '/demo/registry.json', '--base', '/'], { cwd: ROOT, encoding: 'utf8' });
+}
 
 let env;
 let snippet;
@@ -52,16 +58,18 @@ before(async () => {
     // and the same with its script.
     '/plain-no-script.html': html(plainOf(snippet).replace(/<script type="module"[^>]*><\/script>\n?/, '')),
     '/plain.html': html(plainOf(snippet)),
+    '/overview.html': html(renderRegistry()),
   });
 });
 after(() => env?.close());
 
 /** A page in a fresh context; the wasm answered `delay` ms late (a slow network). */
-async function open(path, { javaScriptEnabled = true, delay = 0, listen } = {}) {
+async function open(path, { javaScriptEnabled = true, delay = 0, listen, slow = [] } = {}) {
   const context = await env.browser.newContext({ viewport: { width: 1000, height: 900 }, locale: 'fr-FR', javaScriptEnabled });
-  if (delay) {
-    await context.route('**/circo-don_bg.wasm', async (route) => {
-      await new Promise((ok) => setTimeout(ok, delay));
+  // The wasm `delay` ms late, and each of `slow`'s [path, ms].
+  for (const [late, ms] of [...(delay ? [['/circo-don_bg.wasm', delay]] : []), ...slow]) {
+    await context.route(`**${late}`, async (route) => {
+      await new Promise((ok) => setTimeout(ok, ms));
       await route.continue();
     });
   }
@@ -203,6 +211,55 @@ test('a prerender older than the configuration gives way to the live view', asyn
   const text = await host.locator('.cd').innerText();
   assert.match(text, /2\s000\s€ collectés/);
   assert.doesNotMatch(text, /1\s240\s€ collectés/);
+  assert.deepEqual(p.errors, []);
+  await p.close();
+});
+
+/** A row of the overview: its link's target, its state, its text. */
+const overviewRows = (host) => host.locator('.cd-choices li').evaluateAll((lis) => lis.map((li) => [li.querySelector('a').getAttribute('href'), li.dataset.state, li.innerText]));
+
+test('a registry\'s prerendered overview reads without JavaScript: every circo, its figures, a link each', async () => {
+  const p = await open('/overview.html', { javaScriptEnabled: false });
+  const host = p.locator('[data-circo-don]');
+  assert.equal(await host.locator('.cd').getAttribute('data-state'), 'prerendered');
+  await host.getByRole('heading', { name: 'Où manque l’argent' }).waitFor();
+  const rows = await overviewRows(host);
+  assert.deepEqual(rows.map(([href, state]) => [href, state]),
+    [['#circo-99-01', 'progress'], ['#circo-99-02', 'no-goal'], ['#circo-99-03', 'no-goal'], ['#circo-ZZ-05', 'no-goal']]);
+  // The linked file's figures, as of when it was read.
+  assert.match(rows[0][2], /1\s240\s€ collectés sur un objectif de 3\s000\s€ \(au 20 novembre 2026\)/);
+  assert.match(rows[0][2], /Il manque 1\s760\s€, soit 48 dons de 37\s€\./);
+  assert.match(rows[1][2], /Pas d’objectif publié/);
+  assert.equal(await host.getByRole('progressbar').getAttribute('value'), '41');
+  // No dead control: the search, the sorts and the languages wait for JavaScript.
+  for (const sel of ['button', 'input', '.cd-lang', '.cd-modes']) {
+    assert.equal(await host.locator(`${sel}:visible`).count(), 0, `${sel} hidden`);
+  }
+  await screenshot(p, 'overview-prerender-no-js-1000');
+  await p.setViewportSize({ width: 360, height: 900 });
+  await screenshot(p, 'overview-prerender-no-js-360');
+  await p.close();
+});
+
+test('the live overview takes over when its files are read: the same rows, no shift, each row opening its circo', async () => {
+  // The wasm and the linked file both late: the prerender stays until the live
+  // overview has its figures, then gives way to the same rows in the same order.
+  const p = await open('/overview.html', { delay: 1000, slow: [['/demo/circo-exemple.json', 2500]] });
+  const host = p.locator('[data-circo-don]');
+  await host.locator('.cd[data-state="prerendered"]').waitFor();
+  const before = await overviewRows(host);
+  await host.locator('.cd[data-state="ready"]:visible').waitFor({ timeout: 20_000 });
+  assert.equal(await host.locator('li[data-state="pending"]').count(), 0, 'no row pending when the live view shows');
+  assert.deepEqual(await overviewRows(host), before);
+  assert.equal(await host.evaluate((el) => el.shadowRoot.querySelectorAll('.cd').length), 1);
+  const shifts = await p.evaluate(() => window.shifts);
+  assert.ok(shifts < 0.02, `cumulative layout shift ${shifts}`);
+  assert.deepEqual(await axeViolations(p), []);
+  await screenshot(p, 'overview-prerender-taken-over');
+  // A row opens its circo.
+  await host.getByRole('link', { name: /\(99-03\)$/ }).click();
+  await host.getByRole('heading', { name: /Sacha Bernard/ }).waitFor();
+  assert.equal(new URL(p.url()).hash, '#circo-99-03');
   assert.deepEqual(p.errors, []);
   await p.close();
 });

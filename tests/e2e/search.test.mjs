@@ -22,7 +22,7 @@ test('a donor finds their circo by postal code and by a town typed without accen
 
   // A postal code: the one circo listing it, the town named in the choice.
   await search.fill('99410');
-  await w.getByRole('button', { name: /^Port-Éole — Île-Exemple, 3e circonscription/ }).waitFor();
+  await w.getByRole('link', { name: /^Port-Éole — Île-Exemple, 3e circonscription/ }).waitFor();
   assert.equal(await w.locator('.cd-choices li').count(), 1);
   assert.match(await w.getByRole('status').innerText(), /^1 circonscription trouvée\.$/);
 
@@ -30,7 +30,7 @@ test('a donor finds their circo by postal code and by a town typed without accen
   // how to tell which is the donor's.
   await search.fill('saint etienne');
   const split = [/^Saint-Étienne-Exemple — .*1re circonscription/, /^Saint-Étienne-Exemple — .*2e circonscription/];
-  for (const name of split) await w.getByRole('button', { name }).waitFor();
+  for (const name of split) await w.getByRole('link', { name }).waitFor();
   assert.equal(await w.locator('.cd-choices li').count(), 2);
   assert.match(await w.getByRole('status').innerText(), /partagée entre 2 circonscriptions selon l’adresse/);
   assert.deepEqual(await axeViolations(p), []);
@@ -38,8 +38,8 @@ test('a donor finds their circo by postal code and by a town typed without accen
 
   // Its postal code finds both too; choosing one opens that circo's account.
   await search.fill('99200');
-  for (const name of split) await w.getByRole('button', { name }).waitFor();
-  await w.getByRole('button', { name: split[1] }).click();
+  for (const name of split) await w.getByRole('link', { name }).waitFor();
+  await w.getByRole('link', { name: split[1] }).click();
   const assoc = JSON.parse(demoConfig('association.json'));
   await w.getByRole('heading', { name: new RegExp(assoc.candidate.name) }).waitFor();
   assert.match(new URL(p.url()).hash, /^#circo-99-02$/);
@@ -54,7 +54,7 @@ test('in English, a town typed in capitals without its ligature, and a search th
   const search = w.getByLabel('Find a circonscription');
   assert.match(await w.locator('#cd-search-hint').innerText(), /postal code/);
   await search.fill('OEUVRE SUR');
-  await w.getByRole('button', { name: /^Œuvre-sur-Loue — .*2e circonscription/ }).waitFor();
+  await w.getByRole('link', { name: /^Œuvre-sur-Loue — .*2e circonscription/ }).waitFor();
   assert.equal(await w.locator('.cd-choices li').count(), 1);
   await search.fill('lyon');
   await w.getByRole('status').filter({ hasText: 'No circonscription matches.' }).waitFor();

@@ -249,9 +249,9 @@ export function donorFlows(name) {
     await noErrors();
   });
 
-  /** The overview's rows: each circo's id (from its button) and state, in order. */
+  /** The overview's rows: each circo's id (from its link) and state, in order. */
   const rows = () => js(() => [...document.querySelector('[data-circo-don]').shadowRoot.querySelectorAll('.cd-choices li')]
-    .map((li) => `${li.querySelector('button').textContent.match(/\(([^()]+)\)$/)[1]} ${li.dataset.state}`));
+    .map((li) => `${li.querySelector('a').textContent.match(/\(([^()]+)\)$/)[1]} ${li.dataset.state}`));
 
   test('a movement\'s overview: by what is missing, a slow file pending then read, a missing one failing alone', async () => {
     await open('/overview.html');
