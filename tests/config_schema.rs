@@ -9,7 +9,7 @@ use circo_don::cli::check::schema_text;
 use circo_don::config::load;
 use serde_json::{Map, Value};
 
-const REGENERATE: &str = "regenerate with:\n  cargo run -- schema > schema/circo-don-1.schema.json\n  cargo run -- schema --registry > schema/circo-don-registry-1.schema.json";
+const REGENERATE: &str = "regenerate with:\n  cargo run -- schema > schema/circo-don-1.schema.json\n  cargo run -- schema --registry > schema/circo-don-registry-1.schema.json\n  cargo run -- schema --communes > schema/circo-don-communes-1.schema.json";
 
 fn committed(file: &str) -> String {
     fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("schema").join(file)).unwrap()
@@ -19,6 +19,7 @@ fn committed(file: &str) -> String {
 fn committed_schemas_match_the_types() {
     assert!(committed("circo-don-1.schema.json") == schema_text(false), "schema/circo-don-1.schema.json is stale; {REGENERATE}");
     assert!(committed("circo-don-registry-1.schema.json") == schema_text(true), "schema/circo-don-registry-1.schema.json is stale; {REGENERATE}");
+    assert!(committed("circo-don-communes-1.schema.json") == circo_don::cli::check::communes_schema_text(), "schema/circo-don-communes-1.schema.json is stale; {REGENERATE}");
 }
 
 /// The object schema a property's schema stands for: follows `$ref` and picks the

@@ -319,7 +319,8 @@ mod tests {
             // A link's own page and published goal (the movement's overview) are written
             // by hand too, for now.
             (LinkFile::SHAPE, vec![link_group("", t("x", "x"))], &["communes.name", "communes.insee", "communes.postal_codes", "page", "goal.target", "goal.raised", "goal.as_of", "goal.average_gift"]),
-            (RegistryHead::SHAPE, vec![registry_group()], &["format", "$schema", "circos"]),
+            // `communes_url` is written by `circo-don communes` with the files it names.
+            (RegistryHead::SHAPE, vec![registry_group()], &["format", "$schema", "circos", "communes_url"]),
         ];
         let mut checked = 0;
         for (shape, groups, not_in_form) in forms {

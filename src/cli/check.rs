@@ -10,7 +10,7 @@ use clap::Args;
 use super::fetch::{self, Unread};
 use super::Output;
 use crate::config::model::ElectionKind;
-use crate::config::{self, Config, Loaded, Problem, Target, ValidAccount};
+use crate::config::{self, CheckId, Config, Loaded, Problem, Target, ValidAccount};
 use crate::embed::LoadFailure;
 use crate::i18n::Text;
 
@@ -46,6 +46,9 @@ pub struct SchemaArgs {
     /// The schema of registries (`circo-don-registry/1`) instead of accounts.
     #[arg(long)]
     pub registry: bool,
+    /// The schema of a registry's commune files (`circo-don-communes/1`).
+    #[arg(long, conflicts_with = "registry")]
+    pub communes: bool,
 }
 
 /// Checks a configuration file and reports every problem, French then English.
@@ -61,6 +64,7 @@ pub fn check(args: &CheckArgs) -> Output {
     };
     let mut loaded = config::load(&text);
     check_local_links(source, &mut loaded);
+    check_commune_files(source, &mut loaded);
     let code = i32::from(loaded.has_errors());
     let stdout = if args.json { json_report(&loaded) } else { text_report(source, &loaded) };
     Output { stdout, stderr: String::new(), code }
@@ -128,10 +132,76 @@ pub(super) fn check_local_links(source: &str, loaded: &mut Loaded) {
     loaded.problems.extend(found);
 }
 
+/// For a registry read from a file whose `communes_url` is a folder beside it: every
+/// commune file there is read as the widget reads it (its key its name), each problem at
+/// `communes/KEY.json`; then each commune must be in the file of each of its keys, or a
+/// donor's search by that key would miss it (`communes-missing`, a warning).
+pub(super) fn check_commune_files(source: &str, loaded: &mut Loaded) {
+    use crate::config::communes::{commune_keys, load_communes};
+    use std::collections::{BTreeMap, BTreeSet};
+    let Some(registry) = loaded.registry() else { return };
+    let Some(url) = registry.communes_url.as_deref() else { return };
+    if crate::url::authority(source).is_some() || !crate::url::is_relative_path(url) {
+        return;
+    }
+    let folder = std::path::Path::new(source).parent().unwrap_or(std::path::Path::new("")).join(url);
+    let mut found = Vec::new();
+    let Ok(dir) = std::fs::read_dir(&folder) else {
+        found.push(Problem::error("communes_url", CheckId::CommunesUrl, || Text::new(
+            format!("Le dossier des communes {} est introuvable à côté du registre : la recherche par commune ne marcherait pas.", folder.display()),
+            format!("The communes folder {} is not beside the registry: the search by town would not work.", folder.display()),
+        )));
+        loaded.problems.extend(found);
+        return;
+    };
+    let mut names: Vec<String> = dir.filter_map(|e| e.ok()?.file_name().into_string().ok()).filter(|n| n.ends_with(".json")).collect();
+    names.sort();
+    // Which (circo, INSEE code) each key's file holds, and every commune read.
+    let mut holds: BTreeMap<String, BTreeSet<(String, String)>> = BTreeMap::new();
+    let mut communes = Vec::new();
+    for name in &names {
+        let key = name.trim_end_matches(".json");
+        let at = format!("{url}{name}");
+        let Ok(text) = std::fs::read_to_string(folder.join(name)) else { continue };
+        let (read, problems) = load_communes(&text, key, registry);
+        for mut p in problems {
+            p.path = if p.path.is_empty() { at.clone() } else { format!("{at} {}", p.path) };
+            found.push(p);
+        }
+        for (slug, list) in read.unwrap_or_default() {
+            for commune in list {
+                holds.entry(key.to_owned()).or_default().insert((slug.clone(), commune.insee.clone()));
+                communes.push((slug.clone(), commune));
+            }
+        }
+    }
+    let mut missing = BTreeSet::new();
+    for (slug, commune) in &communes {
+        for key in commune_keys(commune) {
+            let held = holds.get(&key).is_some_and(|h| h.contains(&(slug.clone(), commune.insee.clone())));
+            if !held && missing.insert((key.clone(), slug.clone(), commune.insee.clone())) {
+                let (name, at) = (commune.name.clone(), format!("{url}{key}.json"));
+                found.push(Problem::warning(at, CheckId::CommunesMissing, || Text::new(
+                    format!("La commune {name} ({slug}) manque dans ce fichier : une recherche par « {key} » ne la trouverait pas. Refaites les fichiers avec circo-don communes."),
+                    format!("Commune {name} ({slug}) is missing from this file: a search by “{key}” would not find it. Write the files again with circo-don communes."),
+                )));
+            }
+        }
+    }
+    loaded.problems.extend(found);
+}
+
 /// The schema as committed in `schema/`: pretty JSON and a final newline.
 pub fn schema_text(registry: bool) -> String {
     let schema = if registry { config::registry_schema() } else { config::account_schema() };
     let mut text = serde_json::to_string_pretty(&schema).unwrap_or_default();
+    text.push('\n');
+    text
+}
+
+/// The commune files' schema as committed in `schema/`.
+pub fn communes_schema_text() -> String {
+    let mut text = serde_json::to_string_pretty(&config::communes_schema()).unwrap_or_default();
     text.push('\n');
     text
 }

@@ -12,6 +12,7 @@
 //! system's clock.
 
 pub mod check;
+pub mod communes;
 pub mod fetch;
 pub mod mentions;
 pub mod monthly;
@@ -87,7 +88,10 @@ pub enum Command {
     /// The snippet to paste in a page: the widget's first view prerendered, then its script.
     #[command(after_help = render::RENDER_HELP)]
     Render(render::RenderArgs),
-    /// The JSON Schema of account files (or of registries).
+    /// A registry's communes split into the small files a page loads as a donor searches.
+    #[command(after_help = communes::COMMUNES_HELP)]
+    Communes(communes::CommunesArgs),
+    /// The JSON Schema of account files (or of registries, or of their commune files).
     #[command(after_help = check::SCHEMA_EXAMPLES)]
     Schema(check::SchemaArgs),
     /// The entries of a bank statement (CAMT.053, OFX or CSV), as the register reads them.
@@ -129,7 +133,8 @@ pub fn run(args: &[String]) -> Output {
         Command::Check(a) => check::check(&a),
         Command::Mentions(a) => mentions::mentions(&a),
         Command::Render(a) => render::render(&a),
-        Command::Schema(a) => Output::ok(check::schema_text(a.registry)),
+        Command::Communes(a) => communes::communes(&a),
+        Command::Schema(a) => Output::ok(if a.communes { check::communes_schema_text() } else { check::schema_text(a.registry) }),
         Command::Statement(a) => statement::statement(&a),
         Command::Register(a) => register::register(&a),
         Command::Rules => rules::rules(),

@@ -39,6 +39,9 @@ pub const ACCOUNT_FORMAT: &str = "circo-don/1";
 /// The `format` value of a registry file.
 pub const REGISTRY_FORMAT: &str = "circo-don-registry/1";
 
+/// The `format` of a registry's commune file (`communes_url`, [`super::communes`]).
+pub const COMMUNES_FORMAT: &str = "circo-don-communes/1";
+
 /// A circo's campaign account: one file per account (`"format": "circo-don/1"`).
 #[derive(Clone, Debug, Default)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(Deserialize, schemars::JsonSchema), serde(deny_unknown_fields))]
@@ -306,6 +309,38 @@ pub struct RegistryFile {
     /// The circos: each an inline account (the content of an account file, `format`
     /// included) or a link to one.
     pub circos: Vec<RegistryEntryFile>,
+    /// Optional: the folder of the registry's commune files (relative to the registry's
+    /// address, or `https:`, ending in `/`): one file a search key, `sai.json` holding
+    /// every commune found by a query starting `sai` (`"circo-don-communes/1"`), loaded
+    /// only when a donor's search needs it. For a registry of all of France.
+    #[cfg_attr(not(target_arch = "wasm32"), serde(default))]
+    pub communes_url: Option<String>,
+}
+
+/// One of a registry's commune files (`"format": "circo-don-communes/1"`): the communes
+/// a search key finds, circo by circo (`circo-don communes` writes them).
+#[derive(Clone, Debug, Default)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(Deserialize, schemars::JsonSchema), serde(deny_unknown_fields))]
+pub struct CommunesFile {
+    /// Always `"circo-don-communes/1"`.
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(extend("const" = "circo-don-communes/1")))]
+    pub format: String,
+    /// The search key, as in the file's name (`"sai"` in `sai.json`): three lower-case
+    /// ASCII letters or digits.
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(extend("pattern" = "^[a-z0-9]{3}$")))]
+    pub key: String,
+    /// The circos with communes the key finds.
+    pub circos: Vec<CommunesCircoFile>,
+}
+
+/// A circo's communes in a commune file.
+#[derive(Clone, Debug, Default)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(Deserialize, schemars::JsonSchema), serde(deny_unknown_fields))]
+pub struct CommunesCircoFile {
+    /// The circo's slug, as the registry lists it: `"42-01"`, `"2A-02"`.
+    pub circo: String,
+    /// Its communes that the key finds, as in an account's `circo.communes`.
+    pub communes: Vec<CommuneFile>,
 }
 
 /// One circo of a registry. A link is read in place (its goal and page make it the larger
@@ -435,5 +470,9 @@ fields!(GoalFile { target: required, raised, as_of, average_gift });
 fields!(ContactFile { email, url });
 
 variants!(LangFile { Fr = "fr", En = "en" });
+
+fields!(CommunesFile { format: required, key: required, circos: required });
+
+fields!(CommunesCircoFile { circo: required, communes: required });
 
 fields!(LinkFile { department: required, number: required, name: required, url: required, iban, account_title, communes, goal, page });

@@ -1036,11 +1036,13 @@ mod tests {
         #[serde(default)]
         name: Option<String>,
         circos: Vec<de::IgnoredAny>,
+        #[serde(default)]
+        communes_url: Option<String>,
     }
 
     impl Read for RegistryHead {
         fn read(r: &Reader<'_>) -> Result<Self, Error> {
-            OurRegistryHead::read(r).map(|_| RegistryHead { format: String::new(), schema: None, name: None, circos: Vec::new() })
+            OurRegistryHead::read(r).map(|_| RegistryHead { format: String::new(), schema: None, name: None, circos: Vec::new(), communes_url: None })
         }
     }
 

@@ -34,6 +34,7 @@
 //! }
 //! ```
 
+pub mod communes;
 pub mod format;
 mod json;
 pub mod model;
@@ -48,7 +49,7 @@ pub(crate) use problem::{json_problem, type_problem, type_problem_unplaced};
 #[cfg(any(not(target_arch = "wasm32"), feature = "builder"))]
 pub(crate) use json::{Child, Shape};
 
-pub use format::{AccountFile, RegistryFile, ACCOUNT_FORMAT, REGISTRY_FORMAT};
+pub use format::{AccountFile, RegistryFile, ACCOUNT_FORMAT, COMMUNES_FORMAT, REGISTRY_FORMAT};
 pub use model::{slug, ValidAccount};
 pub use problem::{CheckId, Problem, Severity};
 pub use registry::{Commune, Entry, Match, Registry, Resolved, Target};
@@ -204,6 +205,12 @@ fn load_into(text: &str, problems: &mut Vec<Problem>) -> Option<Config> {
 #[cfg(not(target_arch = "wasm32"))]
 pub fn account_schema() -> serde_json::Value {
     serde_json::to_value(schemars::schema_for!(AccountFile)).unwrap_or(serde_json::Value::Null)
+}
+
+/// The JSON Schema of a registry's commune file, generated from [`format::CommunesFile`].
+#[cfg(not(target_arch = "wasm32"))]
+pub fn communes_schema() -> serde_json::Value {
+    serde_json::to_value(schemars::schema_for!(format::CommunesFile)).unwrap_or(serde_json::Value::Null)
 }
 
 /// The JSON Schema of a registry file, generated from [`RegistryFile`].

@@ -160,6 +160,10 @@ pub enum CheckId {
     CommuneInsee,
     CommunePostalCode,
     CommuneDuplicate,
+    CommunesUrl,
+    CommunesKey,
+    CommunesCirco,
+    CommunesMissing,
     AccountTitleMandataire,
     AccountTitleCandidate,
     PaymentMissing,
@@ -196,7 +200,7 @@ pub enum CheckId {
 
 impl CheckId {
     /// Every id, in the order of `schema/README.md`.
-    pub const ALL: [CheckId; 59] = [
+    pub const ALL: [CheckId; 63] = [
         CheckId::JsonSyntax,
         CheckId::NotAnObject,
         CheckId::FileTooLarge,
@@ -224,6 +228,10 @@ impl CheckId {
         CheckId::CommuneInsee,
         CheckId::CommunePostalCode,
         CheckId::CommuneDuplicate,
+        CheckId::CommunesUrl,
+        CheckId::CommunesKey,
+        CheckId::CommunesCirco,
+        CheckId::CommunesMissing,
         CheckId::AccountTitleMandataire,
         CheckId::AccountTitleCandidate,
         CheckId::PaymentMissing,
@@ -288,6 +296,10 @@ impl CheckId {
             CheckId::CommuneInsee => "commune-insee",
             CheckId::CommunePostalCode => "commune-postal-code",
             CheckId::CommuneDuplicate => "commune-duplicate",
+            CheckId::CommunesUrl => "communes-url",
+            CheckId::CommunesKey => "communes-key",
+            CheckId::CommunesCirco => "communes-circo",
+            CheckId::CommunesMissing => "communes-missing",
             CheckId::AccountTitleMandataire => "account-title-mandataire",
             CheckId::AccountTitleCandidate => "account-title-candidate",
             CheckId::PaymentMissing => "payment-missing",

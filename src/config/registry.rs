@@ -23,6 +23,8 @@ pub struct Registry {
     /// The movement's name.
     pub name: Option<String>,
     pub entries: Vec<Entry>,
+    /// The folder of its commune files, as written ([`super::communes`]).
+    pub communes_url: Option<String>,
 }
 
 /// One circo of a registry.
@@ -75,6 +77,11 @@ impl Commune {
         Commune { name, insee, postal_codes, words }
     }
 
+    /// The name's words as the search reads them.
+    pub fn search_words(&self) -> &[String] {
+        &self.words
+    }
+
     /// Whether the query word `q` begins a word of the name or, with three digits or
     /// more, a postal code (`420` as the donor types `42000`).
     fn has(&self, q: &str) -> bool {
@@ -118,7 +125,7 @@ fn search_words(name: &str) -> Vec<String> {
     normalize(name).split(' ').filter(|w| !w.is_empty()).map(|w| spelt_out(w).to_owned()).collect()
 }
 
-fn spelt_out(word: &str) -> &str {
+pub(crate) fn spelt_out(word: &str) -> &str {
     match word {
         "st" => "saint",
         "ste" => "sainte",
@@ -382,9 +389,10 @@ pub(crate) struct RegistryHead {
     schema: Option<String>,
     name: Option<String>,
     circos: AnyList,
+    communes_url: Option<String>,
 }
 
-fields!(RegistryHead { format: required, schema = "$schema", name, circos: required });
+fields!(RegistryHead { format: required, schema = "$schema", name, circos: required, communes_url });
 
 /// A list of any values: the registry's `circos`, whose entries are read on their own.
 #[derive(Default)]
@@ -449,7 +457,18 @@ pub(crate) fn load_registry(text: &str, document: &Node<'_>, problems: &mut Vec<
             || crate::i18n::Text::new("La liste « circos » est vide : ajoutez au moins une circonscription.", "The “circos” list is empty: add at least one circonscription."),
         ));
     }
-    Some(Config::Registry(Registry { name, entries }))
+    let communes_url = head.communes_url.as_deref().map(|u| {
+        let mut c = Checker::new(problems);
+        let url = link_address(&mut c, "communes_url", u);
+        if !url.ends_with('/') {
+            c.error("communes_url", CheckId::CommunesUrl, || Text::new(
+                "« communes_url » est un dossier : terminez l’adresse par / (« communes/ »).",
+                "“communes_url” is a folder: end the address with / (“communes/”).",
+            ));
+        }
+        url
+    });
+    Some(Config::Registry(Registry { name, entries, communes_url }))
 }
 
 fn load_link(index: usize, value: &Node<'_>, text: &str, prefix: &str, problems: &mut Vec<Problem>) -> Option<Entry> {

@@ -924,7 +924,7 @@ mod tests {
         // The circo's own name: the plain label.
         assert_eq!(chooser_page(registry, "2e", Lang::Fr).choices[0].1, "Circonscription exemple, 2e circonscription (fictive) (99-02)");
         // A registry without communes does not promise a search by town.
-        let without = Registry { name: None, entries: registry.entries.iter().cloned().map(|mut e| { e.communes.clear(); e }).collect() };
+        let without = Registry { name: None, communes_url: None, entries: registry.entries.iter().cloned().map(|mut e| { e.communes.clear(); e }).collect() };
         assert!(chooser_page(registry, "", Lang::Fr).search_hint.contains("code postal"));
         assert!(!chooser_page(&without, "", Lang::Fr).search_hint.contains("postal"));
         assert!(!chooser_page(&without, "", Lang::En).search_hint.contains("postal"));

@@ -91,7 +91,7 @@ fn use_linked(loaded: Option<Rc<Loaded>>, base: AttrValue) -> Rc<RefCell<Vec<Lin
 /// preselect.
 #[hook]
 pub(crate) fn use_chooser(loaded: Option<Rc<Loaded>>, base: AttrValue, initial: Option<AttrValue>, lang: Lang, switch: Html) -> Html {
-    let empty = Registry { name: None, entries: Vec::new() };
+    let empty = Registry { name: None, entries: Vec::new(), communes_url: None };
     let registry = loaded.as_deref().and_then(Loaded::registry).unwrap_or(&empty);
     // `None` until the donor chooses (or goes back to the list): the preselection.
     let picked = use_state(|| None::<Option<String>>);

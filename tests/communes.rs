@@ -1,0 +1,208 @@
+#![cfg(not(target_arch = "wasm32"))]
+//! A registry's commune files (`config::communes`, schema/README.md "Communes for all of
+//! France"): the keys a commune is filed under, the keys a query asks for, and that a
+//! query the search answers with a commune always asks for a file that holds it.
+
+use circo_don::config::communes::{commune_keys, load_communes, query_keys};
+use circo_don::config::{load, CheckId, Registry};
+use proptest::prelude::*;
+use serde_json::json;
+
+#[path = "support/proptest_floor.rs"]
+mod proptest_floor;
+
+/// A registry of two link entries (no communes of their own) and the circo `zz` names.
+fn registry(communes_url: Option<&str>) -> Registry {
+    let mut r = json!({ "format": "circo-don-registry/1", "circos": [
+        { "department": "42", "number": 1, "name": "Loire, 1re circonscription", "url": "42-01.json" },
+        { "department": "42", "number": 2, "name": "Loire, 2e circonscription", "url": "42-02.json" },
+    ] });
+    if let Some(url) = communes_url {
+        r["communes_url"] = url.into();
+    }
+    let loaded = load(&r.to_string());
+    assert!(loaded.problems.is_empty(), "{:#?}", loaded.problems);
+    loaded.registry().cloned().unwrap()
+}
+
+/// The one commune of a registry entry listing only it.
+fn commune(name: &str, postal_codes: &[&str]) -> circo_don::config::Commune {
+    let r = json!({ "format": "circo-don-registry/1", "circos": [
+        { "department": "ZZ", "number": 1, "name": "Qqq", "url": "a.json", "communes": [ { "name": name, "insee": "42218", "postal_codes": postal_codes } ] },
+    ] });
+    let loaded = load(&r.to_string());
+    assert!(!loaded.has_errors(), "{name}: {:#?}", loaded.problems);
+    loaded.registry().unwrap().entries[0].communes[0].clone()
+}
+
+#[test]
+fn a_commune_is_filed_under_each_word_each_word_run_and_each_postal_code() {
+    assert_eq!(commune_keys(&commune("Saint-Étienne", &["42000", "42100"])), ["sai", "eti", "420", "421"]);
+    // A short word is filed with the words after it (`lhay`, a name typed without its
+    // separators); `St` is spelt out as the search reads it.
+    assert_eq!(commune_keys(&commune("L’Haÿ-les-Roses", &["94240"])), ["lha", "hay", "les", "ros", "942"]);
+    assert_eq!(commune_keys(&commune("St-Denis", &[])), ["sai", "den"]);
+    assert_eq!(commune_keys(&commune("Y", &["80190"])), ["801"], "too short a name: by its postal code only");
+}
+
+#[test]
+fn a_query_asks_for_the_keys_of_its_words() {
+    assert_eq!(query_keys("Saint-Étienne"), ["sai", "eti"]);
+    assert_eq!(query_keys("st etienne"), ["sai", "eti", "ste"], "spelt out, as typed, and without spaces");
+    assert_eq!(query_keys("lhay"), ["lha"]);
+    assert_eq!(query_keys("l hay"), ["hay", "lha"]);
+    assert_eq!(query_keys("42000"), ["420"]);
+    assert_eq!(query_keys("ste"), ["sai", "ste"], "Sainte-… and Stenay alike");
+    assert!(query_keys("75").is_empty() && query_keys("2a").is_empty() && query_keys("  ").is_empty());
+    assert_eq!(query_keys("un deux trois quatre cinq six").len(), 4, "at most four files for one query");
+}
+
+fn file(key: &str, circos: serde_json::Value) -> String {
+    json!({ "format": "circo-don-communes/1", "key": key, "circos": circos }).to_string()
+}
+
+#[test]
+fn a_commune_file_is_read_checked_and_merged_into_the_search() {
+    let mut r = registry(Some("communes/"));
+    assert_eq!(r.communes_url.as_deref(), Some("communes/"));
+    assert!(r.search("saint etienne").is_empty(), "nothing known before the file");
+    let text = file("sai", json!([
+        { "circo": "42-01", "communes": [ { "name": "Saint-Étienne", "insee": "42218", "postal_codes": ["42000"] } ] },
+        { "circo": "42-2", "communes": [ { "name": "Saint-Étienne", "insee": "42218", "postal_codes": ["42100"] }, { "name": "Saint-Chamond", "insee": "42207" } ] },
+    ]));
+    let (found, problems) = load_communes(&text, "sai", &r);
+    assert!(problems.is_empty(), "{problems:#?}");
+    r.add_communes(found.unwrap());
+    let slugs = |r: &Registry, q: &str| r.search(q).iter().map(|e| e.slug.clone()).collect::<Vec<_>>();
+    assert_eq!(slugs(&r, "saint etienne"), ["42-01", "42-02"]);
+    assert_eq!(slugs(&r, "chamond"), ["42-02"]);
+    // The same commune from another file is added once.
+    let again = file("eti", json!([{ "circo": "42-01", "communes": [ { "name": "Saint-Étienne", "insee": "42218", "postal_codes": ["42000"] } ] }]));
+    r.add_communes(load_communes(&again, "eti", &r).0.unwrap());
+    assert_eq!(r.entries[0].communes.len(), 1);
+}
+
+#[test]
+fn a_wrong_commune_file_is_refused_at_its_place_and_an_unknown_circo_left_out() {
+    let r = registry(Some("communes/"));
+    let ids = |text: &str, key: &str| {
+        let (found, problems) = load_communes(text, key, &r);
+        (found.is_some(), problems.iter().map(|p| (p.path.clone(), p.rule)).collect::<Vec<_>>())
+    };
+    let town = json!([{ "circo": "42-01", "communes": [ { "name": "Saint-Étienne", "insee": "42218" } ] }]);
+    assert_eq!(ids(&file("sai", town.clone()), "eti").1, [(String::from("key"), CheckId::CommunesKey)]);
+    assert!(!ids(&file("sai", town.clone()), "cha").0);
+    let astray = json!([{ "circo": "42-01", "communes": [ { "name": "Firminy", "insee": "42095" } ] }]);
+    assert_eq!(ids(&file("sai", astray), "sai"), (false, vec![(String::from("circos[0].communes[0]"), CheckId::CommunesKey)]));
+    let unknown = json!([{ "circo": "75-01", "communes": [ { "name": "Paris", "insee": "75056" } ] }]);
+    assert_eq!(ids(&file("par", unknown), "par"), (true, vec![(String::from("circos[0].circo"), CheckId::CommunesCirco)]));
+    let bad_insee = json!([{ "circo": "42-01", "communes": [ { "name": "Saint-Étienne", "insee": "4221" } ] }]);
+    assert_eq!(ids(&file("sai", bad_insee), "sai"), (false, vec![(String::from("circos[0].communes[0].insee"), CheckId::CommuneInsee)]));
+    assert_eq!(ids("{\"format\": \"circo-don/1\"}", "sai").1[0].1, CheckId::FormatVersion);
+    assert_eq!(ids("{", "sai").1[0].1, CheckId::JsonSyntax);
+    assert_eq!(ids(&json!({ "format": "circo-don-communes/1", "key": "sai" }).to_string(), "sai").1[0].1, CheckId::MissingField);
+}
+
+#[test]
+fn communes_url_names_a_folder() {
+    let r = json!({ "format": "circo-don-registry/1", "communes_url": "communes", "circos": [
+        { "department": "42", "number": 1, "name": "Loire, 1re circonscription", "url": "42-01.json" } ] });
+    let loaded = load(&r.to_string());
+    assert_eq!(loaded.problems.iter().map(|p| (p.path.as_str(), p.rule)).collect::<Vec<_>>(), [("communes_url", CheckId::CommunesUrl)]);
+    let r = json!({ "format": "circo-don-registry/1", "communes_url": "ftp://x/", "circos": [] });
+    assert!(load(&r.to_string()).problems.iter().any(|p| p.rule == CheckId::UrlScheme));
+}
+
+/// Words of French commune names, with accents, apostrophes, `St`/`Ste` and short ones.
+const WORDS: &[&str] = &[
+    "Saint", "Sainte", "St", "Ste", "Étienne", "Denis", "L’Haÿ", "les", "Roses", "Bourg", "en", "Bresse", "Œuvre", "sur", "Loue",
+    "Le", "Havre", "Aix", "Provence", "Île", "d’Yeu", "Châlons", "Champagne", "Y", "Ax", "Thermes", "Val", "d’Isère", "Ézy",
+];
+
+/// A name of one to four of [`WORDS`], joined by hyphens or spaces.
+fn name() -> impl Strategy<Value = String> {
+    (prop::collection::vec(prop::sample::select(WORDS), 1..=4), prop::bool::ANY).prop_map(|(w, hyphen)| w.join(if hyphen { "-" } else { " " }))
+}
+
+proptest! {
+    #![proptest_config(proptest_floor::accepting(600, 60))]
+
+    /// Whatever a donor types that the search answers with a commune (a word begun,
+    /// two words begun, the name typed without separators, a postal code begun), the
+    /// query asks for a file the commune is filed in: once that file is in, it is found.
+    #[test]
+    fn a_commune_the_search_finds_is_in_a_file_the_query_asks_for(name in name(), code in "[0-9]{5}", form in 0..4u8, i in 0usize..4, j in 0usize..4, len in 3usize..12) {
+        let c = commune(&name, &[&code]);
+        let words: Vec<String> = c.search_words().to_vec();
+        prop_assume!(!words.is_empty());
+        let (i, j) = (i % words.len(), j % words.len());
+        let cut = |w: &str, n: usize| w.chars().take(n).collect::<String>();
+        let query = match form {
+            0 => cut(&words[i], len),
+            1 => format!("{} {}", cut(&words[i], len), cut(&words[j], len.max(3))),
+            2 => cut(&words[i..].concat(), len),
+            _ => cut(&code, len.min(5)),
+        };
+        // Only queries with a word of three characters or more ask for a file.
+        prop_assume!(query.split(' ').all(|w| w.chars().count() >= 3) || (form == 2 && query.chars().count() >= 3));
+        let r = json!({ "format": "circo-don-registry/1", "circos": [
+            { "department": "ZZ", "number": 1, "name": "Qqq", "url": "a.json", "communes": [ { "name": name, "insee": "42218", "postal_codes": [code] } ] } ] });
+        let loaded = load(&r.to_string());
+        let found = loaded.registry().unwrap().matches(&query);
+        prop_assume!(found.iter().any(|m| !m.communes.is_empty()));
+        let filed = commune_keys(&c);
+        let asked = query_keys(&query);
+        prop_assert!(asked.iter().any(|k| filed.contains(k)), "{query:?} asks {asked:?}; {name:?} is filed under {filed:?}");
+    }
+}
+
+fn run(args: &[&str]) -> circo_don::cli::Output {
+    circo_don::cli::run(&args.iter().map(|s| s.to_string()).collect::<Vec<_>>())
+}
+
+#[test]
+fn a_registry_split_by_circo_don_communes_is_searched_as_before_and_checked() {
+    let out_dir = std::env::temp_dir().join(format!("circo-don-communes-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&out_dir);
+    let demo = concat!(env!("CARGO_MANIFEST_DIR"), "/demo/registry.json");
+    let out = run(&["communes", demo, "--out", out_dir.to_str().unwrap()]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(out.stdout.contains("7 communes"), "{}", out.stdout);
+    let original = load(&std::fs::read_to_string(demo).unwrap()).registry().cloned().unwrap();
+    let split_text = std::fs::read_to_string(out_dir.join("registry.json")).unwrap();
+    let split = load(&split_text).registry().cloned().unwrap();
+    assert_eq!(split.communes_url.as_deref(), Some("communes/"));
+    assert!(split.entries.iter().all(|e| e.communes.is_empty()), "the communes left the registry");
+    // Every query with a word of three characters or more: the same circos, in the same
+    // order, once the files it asks for are in.
+    for query in ["saint etienne", "st etienne", "99200", "992", "oeuvre sur loue", "bourg labbaye", "port eole", "saint etienne 2", "val fictif", "eole", "saintetienne", "zzz"] {
+        let mut searched = split.clone();
+        for key in query_keys(query) {
+            if let Ok(text) = std::fs::read_to_string(out_dir.join("communes").join(format!("{key}.json"))) {
+                let (found, problems) = load_communes(&text, &key, &searched);
+                assert!(problems.is_empty(), "{key}: {problems:#?}");
+                searched.add_communes(found.unwrap());
+            }
+        }
+        let slugs = |r: &Registry| r.search(query).iter().map(|e| e.slug.clone()).collect::<Vec<_>>();
+        assert_eq!(slugs(&searched), slugs(&original), "{query}");
+    }
+    // `check` reads the files back: clean; a file lost is named.
+    for file in ["circo-exemple.json", "association.json"] {
+        std::fs::copy(concat!(env!("CARGO_MANIFEST_DIR"), "/demo/").to_owned() + file, out_dir.join(file)).unwrap();
+    }
+    let registry = out_dir.join("registry.json");
+    let check = run(&["check", registry.to_str().unwrap(), "--json"]);
+    let report: serde_json::Value = serde_json::from_str(&check.stdout).unwrap();
+    assert_eq!((check.code, report["errors"].as_array().unwrap().len(), report["warnings"].as_array().unwrap().len()), (0, 0, 0), "{}", check.stdout);
+    std::fs::remove_file(out_dir.join("communes/eti.json")).unwrap();
+    let check = run(&["check", registry.to_str().unwrap(), "--json"]);
+    let report: serde_json::Value = serde_json::from_str(&check.stdout).unwrap();
+    let warnings = report["warnings"].as_array().unwrap();
+    assert!(!warnings.is_empty() && warnings.iter().all(|w| w["rule"] == "communes-missing" && w["path"] == "communes/eti.json"), "{warnings:#?}");
+    std::fs::remove_dir_all(out_dir.join("communes")).unwrap();
+    let check = run(&["check", registry.to_str().unwrap()]);
+    assert_eq!(check.code, 1);
+    assert!(check.stdout.contains("[communes-url]"), "{}", check.stdout);
+    std::fs::remove_dir_all(&out_dir).unwrap();
+}
