@@ -46,7 +46,8 @@ pub fn communes(args: &CommunesArgs) -> Output {
         Ok(text) => text,
         Err(unread) => return unread.output("communes", source),
     };
-    let loaded = config::load(&text);
+    // The registry to split may be over a page's limit: that is why it is split.
+    let loaded = config::load_within(&text, u64::MAX);
     if loaded.has_errors() {
         return Output::fail(1, super::check::text_report(source, &loaded));
     }
@@ -94,6 +95,11 @@ pub fn communes(args: &CommunesArgs) -> Output {
         }
         let mut registry = serde_json::to_string_pretty(&document).unwrap_or_default();
         registry.push('\n');
+        if registry.len() as u64 > crate::embed::MAX_CONFIG_BYTES {
+            let (fr, en) = (crate::embed::MAX_CONFIG_BYTES.to_string(), registry.len().to_string());
+            let too = Text::new(format!("le registre écrit fait {en} octets, plus que les {fr} qu’une page charge : mettez les comptes en ligne dans des fichiers liés"), format!("the registry written is {en} bytes, more than the {fr} a page loads: move inline accounts to linked files"));
+            return Err(std::io::Error::other(too.to_string()));
+        }
         std::fs::write(args.out.join(&name), registry)
     });
     let out = args.out.display();

@@ -123,15 +123,21 @@ impl Loaded {
 /// Reads a configuration: an account (`"format": "circo-don/1"`) or a registry
 /// (`"format": "circo-don-registry/1"`). Never panics; returns every problem found.
 pub fn load(text: &str) -> Loaded {
+    load_within(text, MAX_CONFIG_BYTES)
+}
+
+/// [`load`] with another size limit: `circo-don communes` reads a registry listing all
+/// of France's communes, too large for a page, to write it as one that is not.
+pub fn load_within(text: &str, limit: u64) -> Loaded {
     let mut problems = Vec::new();
-    let config = load_into(text, &mut problems);
+    let config = load_into(text, limit, &mut problems);
     Loaded { config, problems }
 }
 
-fn load_into(text: &str, problems: &mut Vec<Problem>) -> Option<Config> {
+fn load_into(text: &str, limit: u64, problems: &mut Vec<Problem>) -> Option<Config> {
     // The widget's download limit, so that the builder, the command line and the widget
     // refuse the same files (an inline `<script>` configuration too).
-    if text.len() as u64 > MAX_CONFIG_BYTES {
+    if text.len() as u64 > limit {
         problems.push(Problem::error(
             "",
             CheckId::FileTooLarge,
