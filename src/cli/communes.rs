@@ -56,7 +56,9 @@ pub fn communes(args: &CommunesArgs) -> Output {
         return Output::fail(2, format!("communes: {source} {not}\n"));
     };
     let Ok(mut document) = serde_json::from_str::<Value>(text.strip_prefix('\u{feff}').unwrap_or(&text)) else {
-        return Output::fail(2, format!("communes: {source}: JSON\n"));
+        // `load` read it already: a file it accepted is JSON serde reads too.
+        let unread = Text::new("JSON illisible : vérifiez-le avec circo-don check", "unreadable JSON: check it with circo-don check");
+        return Output::fail(2, format!("communes: {source} : {unread}\n"));
     };
     // Each key's file: circo by circo in the registry's order, each commune as written.
     let mut files: BTreeMap<String, Vec<(String, Vec<Value>)>> = BTreeMap::new();

@@ -12,7 +12,7 @@
 
 use super::format::{CommunesFile, COMMUNES_FORMAT};
 use super::json;
-use super::problem::{json_problem, type_problem, CheckId, Problem};
+use super::problem::{type_problem, CheckId, Problem};
 use super::registry::{spelt_out, Commune, Registry};
 use super::text::normalize;
 use super::validate::{check_communes, Checker};
@@ -80,14 +80,7 @@ pub fn load_communes(text: &str, key: &str, registry: &Registry) -> (Option<Foun
 }
 
 fn read(text: &str, key: &str, registry: &Registry, problems: &mut Vec<Problem>) -> Option<Found> {
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let root = match json::parse(text) {
-        Ok(root) => root,
-        Err(e) => {
-            problems.push(json_problem("", &e, true));
-            return None;
-        }
-    };
+    let (text, root) = super::parse_document(text, problems)?;
     if root.get("format").and_then(json::Node::as_str) != Some(COMMUNES_FORMAT) {
         problems.push(Problem::error("format", CheckId::FormatVersion, || fill_both(
             "Ce fichier de communes doit avoir \"format\": \"{}\".",

@@ -134,6 +134,19 @@ pub fn load_within(text: &str, limit: u64) -> Loaded {
     Loaded { config, problems }
 }
 
+/// `text` without its byte-order mark, parsed; a syntax error is the file's problem.
+/// Every file the crate reads (a configuration, a commune file) starts here.
+pub(crate) fn parse_document<'t>(text: &'t str, problems: &mut Vec<Problem>) -> Option<(&'t str, json::Node<'t>)> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    match json::parse(text) {
+        Ok(root) => Some((text, root)),
+        Err(e) => {
+            problems.push(json_problem("", &e, true));
+            None
+        }
+    }
+}
+
 fn load_into(text: &str, limit: u64, problems: &mut Vec<Problem>) -> Option<Config> {
     // The widget's download limit, so that the builder, the command line and the widget
     // refuse the same files (an inline `<script>` configuration too).
@@ -149,14 +162,7 @@ fn load_into(text: &str, limit: u64, problems: &mut Vec<Problem>) -> Option<Conf
         ));
         return None;
     }
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let root = match json::parse(text) {
-        Ok(root) => root,
-        Err(e) => {
-            problems.push(json_problem("", &e, true));
-            return None;
-        }
-    };
+    let (text, root) = parse_document(text, problems)?;
     if !root.is_object() {
         problems.push(Problem::error(
             "",
