@@ -453,7 +453,7 @@ fn how(a: &Assessment, m: Option<&MonthlyAssessment>, lang: Lang) -> How {
         (Some(MonthlyOutcome::Quote(q)), _) => (
             q.years.iter().flat_map(|y| y.quote.steps.iter().map(move |s| (y.year, s))).map(|(year, s)| {
                 let (text, source) = step(s);
-                ([year.to_string(), text].join(" — "), source)
+                ([&*year.to_string(), " — ", &text].concat(), source)
             }).collect(),
             None,
         ),

@@ -75,7 +75,7 @@ fn report_to_console(source: &str, problems: &[Problem]) {
     }
     if !problems.is_empty() {
         let words = crate::donation::words::explained_elsewhere_in;
-        web_sys::console::info_1(&[words(Lang::Fr), words(Lang::En)].join("\n").into());
+        web_sys::console::info_1(&[&*words(Lang::Fr), "\n", &words(Lang::En)].concat().into());
     }
 }
 
