@@ -35,6 +35,10 @@ WASM_CARGO_ARGS=(build --offline --locked --release --target wasm32-unknown-unkn
 # each type's and module's functions side by side, where gzip finds their likeness (same
 # code, 1.4 KB less gzip). The producers and target-features sections are for tools,
 # not browsers: stripped from the output only (README, "Size: the moves").
-WIDGET_WASM_OPT=(-Oz --converge --flatten --rereloop -Oz --low-memory-unused -Oz --reorder-functions-by-name --strip-producers --strip-target-features)
+# `-ocimfs=200`: a function called once is inlined into its caller only when it is at
+# most 200 (binaryen's measure) large; larger ones stay functions of their own, which
+# the reordering by name puts beside their likes: 0.75 KB less gzip than inlining all
+# (from 50 to 200 all gain about 0.7 KB; from 300 up, 0.2 to 0.5 KB).
+WIDGET_WASM_OPT=(-ocimfs=200 -Oz --converge --flatten --rereloop -Oz --low-memory-unused -Oz --reorder-functions-by-name --strip-producers --strip-target-features)
 # The builder page (loaded by collectives only): plain -Oz.
 BUILDER_WASM_OPT=(-Oz)
