@@ -3,7 +3,7 @@
 //! France"): the keys a commune is filed under, the keys a query asks for, and that a
 //! query the search answers with a commune always asks for a file that holds it.
 
-use circo_don::config::communes::{commune_keys, load_communes, query_keys};
+use circo_don::config::communes::{commune_keys, load_communes, query_keys, Added};
 use circo_don::config::{load, CheckId, Registry};
 use proptest::prelude::*;
 use serde_json::json;
@@ -63,7 +63,7 @@ fn file(key: &str, circos: serde_json::Value) -> String {
 
 #[test]
 fn a_commune_file_is_read_checked_and_merged_into_the_search() {
-    let mut r = registry(Some("communes/"));
+    let r = registry(Some("communes/"));
     assert_eq!(r.communes_url.as_deref(), Some("communes/"));
     assert!(r.search("saint etienne").is_empty(), "nothing known before the file");
     let text = file("sai", json!([
@@ -72,14 +72,17 @@ fn a_commune_file_is_read_checked_and_merged_into_the_search() {
     ]));
     let (found, problems) = load_communes(&text, "sai", &r);
     assert!(problems.is_empty(), "{problems:#?}");
-    r.add_communes(found.unwrap());
-    let slugs = |r: &Registry, q: &str| r.search(q).iter().map(|e| e.slug.clone()).collect::<Vec<_>>();
-    assert_eq!(slugs(&r, "saint etienne"), ["42-01", "42-02"]);
-    assert_eq!(slugs(&r, "chamond"), ["42-02"]);
+    let mut added = Added::default();
+    added.add(&r, found.unwrap());
+    let slugs = |added: &Added, q: &str| r.matches_with(q, added).iter().map(|m| m.entry.slug.clone()).collect::<Vec<_>>();
+    assert_eq!(slugs(&added, "saint etienne"), ["42-01", "42-02"]);
+    assert_eq!(slugs(&added, "chamond"), ["42-02"]);
+    assert_eq!(r.matches_with("chamond", &added)[0].communes[0].name, "Saint-Chamond");
     // The same commune from another file is added once.
     let again = file("eti", json!([{ "circo": "42-01", "communes": [ { "name": "Saint-Étienne", "insee": "42218", "postal_codes": ["42000"] } ] }]));
-    r.add_communes(load_communes(&again, "eti", &r).0.unwrap());
-    assert_eq!(r.entries[0].communes.len(), 1);
+    added.add(&r, load_communes(&again, "eti", &r).0.unwrap());
+    assert_eq!(added.of(0).len(), 1);
+    assert!(added.of(7).is_empty());
 }
 
 #[test]
@@ -176,16 +179,18 @@ fn a_registry_split_by_circo_don_communes_is_searched_as_before_and_checked() {
     // Every query with a word of three characters or more: the same circos, in the same
     // order, once the files it asks for are in.
     for query in ["saint etienne", "st etienne", "99200", "992", "oeuvre sur loue", "bourg labbaye", "port eole", "saint etienne 2", "val fictif", "eole", "saintetienne", "zzz"] {
-        let mut searched = split.clone();
+        let mut added = Added::default();
         for key in query_keys(query) {
             if let Ok(text) = std::fs::read_to_string(out_dir.join("communes").join(format!("{key}.json"))) {
-                let (found, problems) = load_communes(&text, &key, &searched);
+                let (found, problems) = load_communes(&text, &key, &split);
                 assert!(problems.is_empty(), "{key}: {problems:#?}");
-                searched.add_communes(found.unwrap());
+                added.add(&split, found.unwrap());
             }
         }
-        let slugs = |r: &Registry| r.search(query).iter().map(|e| e.slug.clone()).collect::<Vec<_>>();
-        assert_eq!(slugs(&searched), slugs(&original), "{query}");
+        let found = |r: &Registry, added: &Added| {
+            r.matches_with(query, added).iter().map(|m| (m.entry.slug.clone(), m.communes.iter().map(|c| c.insee.clone()).collect::<Vec<_>>())).collect::<Vec<_>>()
+        };
+        assert_eq!(found(&split, &added), found(&original, &Added::default()), "{query}");
     }
     // `check` reads the files back: clean; a file lost is named.
     for file in ["circo-exemple.json", "association.json"] {

@@ -209,6 +209,7 @@ fn check_warns_when_the_registry_and_the_linked_file_disagree() {
 fn the_search_keeps_the_circos_it_found_in_the_overview_s_order_with_the_chooser_s_labels() {
     use circo_don::donation::overview::keep_found;
     use circo_don::donation::page::{chooser_page, MAX_CHOICES};
+    use circo_don::config::communes::NONE_ADDED;
     let r = mixed();
     let mut page = overview_page(&r, |_| None, SortBy::Missing, Lang::Fr);
     // Found in the search's order; listed in the overview's, labelled as the chooser labels them.
@@ -220,9 +221,9 @@ fn the_search_keeps_the_circos_it_found_in_the_overview_s_order_with_the_chooser
     // Everything found: every row, at most MAX_CHOICES of them, the most missing first.
     let many = registry((1..=40).map(|n| link("75", n, &format!("Paris {n}"), Some(goal(1000, i64::from(n) * 10, None)))).collect());
     let mut page = overview_page(&many, |_| None, SortBy::Missing, Lang::En);
-    keep_found(&mut page, &chooser_page(&many, "", Lang::En).choices);
+    keep_found(&mut page, &chooser_page(&many, &NONE_ADDED, "", Lang::En).choices);
     assert_eq!(page.rows.len(), MAX_CHOICES);
     assert_eq!((page.rows[0].slug.as_str(), page.rows[0].label.as_str()), ("75-01", "Paris 1 (75-01)"));
-    keep_found(&mut page, &chooser_page(&many, "75-07", Lang::En).choices);
+    keep_found(&mut page, &chooser_page(&many, &NONE_ADDED, "75-07", Lang::En).choices);
     assert_eq!(slugs(&page), ["75-07"]);
 }

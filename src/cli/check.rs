@@ -168,7 +168,8 @@ pub(super) fn check_commune_files(source: &str, loaded: &mut Loaded) {
             p.path = if p.path.is_empty() { at.clone() } else { format!("{at} {}", p.path) };
             found.push(p);
         }
-        for (slug, list) in read.unwrap_or_default() {
+        for (at_entry, list) in read.unwrap_or_default() {
+            let slug = &registry.entries[at_entry].slug;
             for commune in list {
                 holds.entry(key.to_owned()).or_default().insert((slug.clone(), commune.insee.clone()));
                 communes.push((slug.clone(), commune));

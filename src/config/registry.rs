@@ -10,6 +10,7 @@ use super::json::{self, fields, Error, Node, Read, Reader};
 use super::model::{slug, Goal, ValidAccount};
 use super::problem::{join, CheckId, Problem};
 use super::text::normalize;
+use super::communes::{Added, NONE_ADDED};
 use super::validate::{check_circo_key, check_communes, check_goal, iban_field, shorten, validate_account, Checker, MAX_TITLE_CHARS, MAX_URL_CHARS};
 use super::{type_problem, type_problem_unplaced, Config};
 use crate::text_safety;
@@ -189,7 +190,7 @@ impl Entry {
     /// each matches one of its communes or the circo, at least one the commune
     /// (`saint etienne 2`: the commune, in the circo numbered 2); or the query, spaces
     /// dropped, begins a commune's name (see [`Commune::joined_begins`]).
-    fn find_in<'r>(&'r self, words: &[&str], joined: &str, full_words: &str) -> Option<Match<'r>> {
+    fn find_in<'r>(&'r self, words: &[&str], joined: &str, full_words: &str, added: &'r [Commune]) -> Option<Match<'r>> {
         let circo: Vec<bool> = words.iter().map(|q| self.matches_word(q)).collect();
         if circo.iter().all(|&hit| hit) {
             return Some(Match { entry: self, communes: Vec::new(), named: false });
@@ -197,6 +198,7 @@ impl Entry {
         let communes: Vec<&Commune> = self
             .communes
             .iter()
+            .chain(added)
             .filter(|c| {
                 let mut some = false;
                 let each = words.iter().zip(&circo).all(|(q, &in_circo)| {
@@ -356,6 +358,12 @@ impl Registry {
     /// made each match; entries where the query names a commune whole, or gives one of
     /// its postal codes, come first, each group in registry order.
     pub fn matches(&self, query: &str) -> Vec<Match<'_>> {
+        self.matches_with(query, &NONE_ADDED)
+    }
+
+    /// [`Registry::matches`], the communes of `added` (read from the registry's commune
+    /// files) searched with each circo's own.
+    pub fn matches_with<'r>(&'r self, query: &str, added: &'r Added) -> Vec<Match<'r>> {
         // Keep a slug typed as such (`2A-02`) whole, as well as its parts.
         if let Some(entry) = self.find(query.trim()) {
             return vec![Match { entry, communes: Vec::new(), named: false }];
@@ -366,17 +374,22 @@ impl Registry {
         let full_words: String = words.iter().map(|w| spelt_out(w)).collect();
         // Partitioned rather than sorted: the same order, without a sort in the widget.
         let (mut found, others): (Vec<Match<'_>>, Vec<Match<'_>>) =
-            self.entries.iter().filter_map(|e| e.find_in(&words, &joined, &full_words)).partition(|m| m.named);
+            self.entries.iter().enumerate().filter_map(|(i, e)| e.find_in(&words, &joined, &full_words, added.of(i))).partition(|m| m.named);
         found.extend(others);
         found
     }
 
     /// The entry with this slug (case-insensitive, `75-1` accepted for `75-01`).
     pub fn find(&self, slug_text: &str) -> Option<&Entry> {
+        self.position(slug_text).map(|at| &self.entries[at])
+    }
+
+    /// Where the entry with this slug is in [`Registry::entries`] (see [`Registry::find`]).
+    pub fn position(&self, slug_text: &str) -> Option<usize> {
         let (dept, number) = slug_text.trim().rsplit_once('-')?;
         let number: u16 = number.parse().ok()?;
         let wanted = slug(dept, number);
-        self.entries.iter().find(|e| e.slug == wanted)
+        self.entries.iter().position(|e| e.slug == wanted)
     }
 }
 

@@ -5,6 +5,7 @@
 
 use crate::config::model::ValidAccount as Account;
 use crate::config::{Match, Problem, Registry};
+use crate::config::communes::Added;
 use crate::date::Date;
 use crate::embed::LoadFailure;
 use crate::i18n::Lang;
@@ -697,9 +698,9 @@ pub struct ChooserPage {
 /// Villars… — Loire, 1re circonscription`).
 const MAX_COMMUNES_NAMED: usize = 3;
 
-pub fn chooser_page(registry: &Registry, query: &str, lang: Lang) -> ChooserPage {
+pub fn chooser_page(registry: &Registry, added: &Added, query: &str, lang: Lang) -> ChooserPage {
     let t = |label: Label| label.get(lang);
-    let matches = registry.matches(query);
+    let matches = registry.matches_with(query, added);
     let mut status = words::circos_found_in(matches.len(), lang);
     // A commune found in several circos (split between them): say how to tell which.
     let split = matches.iter().flat_map(|m| &m.communes).find_map(|c| {
@@ -752,6 +753,7 @@ pub fn chosen_labels(lang: Lang) -> ChosenLabels {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::config::communes::NONE_ADDED;
 
     fn account() -> Account {
         let loaded = crate::config::load(include_str!("../../demo/circo-exemple.json"));
@@ -895,10 +897,10 @@ mod tests {
         assert_eq!(failed.details_label, "Détails pour le collectif");
         let loaded = crate::config::load(include_str!("../../demo/registry.json"));
         let registry = loaded.registry().unwrap();
-        let page = chooser_page(registry, "", Lang::Fr);
+        let page = chooser_page(registry, &NONE_ADDED, "", Lang::Fr);
         assert_eq!(page.choices.len(), registry.entries.len());
         assert!(page.status.contains(&registry.entries.len().to_string()));
-        assert_eq!(chooser_page(registry, "zzzz-nowhere", Lang::En).status, "No circonscription matches.");
+        assert_eq!(chooser_page(registry, &NONE_ADDED, "zzzz-nowhere", Lang::En).status, "No circonscription matches.");
     }
 
     /// Found by a town: each choice names it; a town split between circos is said to be,
@@ -907,7 +909,7 @@ mod tests {
     fn the_chooser_names_the_towns_found_and_a_split_town() {
         let loaded = crate::config::load(include_str!("../../demo/registry.json"));
         let registry = loaded.registry().unwrap();
-        let page = chooser_page(registry, "saint etienne", Lang::Fr);
+        let page = chooser_page(registry, &NONE_ADDED, "saint etienne", Lang::Fr);
         let labels: Vec<&str> = page.choices.iter().map(|(_, label)| label.as_str()).collect();
         assert_eq!(
             labels,
@@ -917,16 +919,16 @@ mod tests {
             ]
         );
         assert_eq!(page.status, "2 circonscriptions trouvées. Saint-Étienne-Exemple est partagée entre 2 circonscriptions selon l’adresse : votre mairie vous indique la vôtre.");
-        let en = chooser_page(registry, "99300", Lang::En);
+        let en = chooser_page(registry, &NONE_ADDED, "99300", Lang::En);
         assert_eq!(en.status, "1 circonscription found.", "one circo: no note");
         assert_eq!(en.choices[0].1, "Bourg-l’Abbaye, Œuvre-sur-Loue — Circonscription exemple, 2e circonscription (fictive) (99-02)");
         assert!(en.search_hint.contains("postal code"), "{}", en.search_hint);
         // The circo's own name: the plain label.
-        assert_eq!(chooser_page(registry, "2e", Lang::Fr).choices[0].1, "Circonscription exemple, 2e circonscription (fictive) (99-02)");
+        assert_eq!(chooser_page(registry, &NONE_ADDED, "2e", Lang::Fr).choices[0].1, "Circonscription exemple, 2e circonscription (fictive) (99-02)");
         // A registry without communes does not promise a search by town.
         let without = Registry { name: None, communes_url: None, entries: registry.entries.iter().cloned().map(|mut e| { e.communes.clear(); e }).collect() };
-        assert!(chooser_page(registry, "", Lang::Fr).search_hint.contains("code postal"));
-        assert!(!chooser_page(&without, "", Lang::Fr).search_hint.contains("postal"));
-        assert!(!chooser_page(&without, "", Lang::En).search_hint.contains("postal"));
+        assert!(chooser_page(registry, &NONE_ADDED, "", Lang::Fr).search_hint.contains("code postal"));
+        assert!(!chooser_page(&without, &NONE_ADDED, "", Lang::Fr).search_hint.contains("postal"));
+        assert!(!chooser_page(&without, &NONE_ADDED, "", Lang::En).search_hint.contains("postal"));
     }
 }

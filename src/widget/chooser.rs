@@ -180,7 +180,7 @@ pub(crate) fn use_chooser(loaded: Option<Rc<Loaded>>, base: AttrValue, initial: 
         };
     }
 
-    let view = page::chooser_page(registry, &query, lang);
+    let view = page::chooser_page(registry, &crate::config::communes::NONE_ADDED, &query, lang);
     let files = linked.borrow();
     let mut overview = overview_page(registry, |e| files.get(e.index), *sort, lang);
     keep_found(&mut overview, &view.choices);

@@ -82,7 +82,7 @@ pub fn static_overview(props: &StaticOverviewProps) -> Html {
     let lang = props.lang;
     let frame = page::frame(lang);
     let switch = lang_switch(lang, &frame.language_label, Callback::noop());
-    let view = page::chooser_page(registry, "", lang);
+    let view = page::chooser_page(registry, &crate::config::communes::NONE_ADDED, "", lang);
     let mut overview = overview_page(registry, |e| props.linked.get(e.index), SortBy::default(), lang);
     crate::donation::overview::keep_found(&mut overview, &view.choices);
     html! {
