@@ -57,6 +57,13 @@ fn main() {
             .collect();
         format!(r#"{{"format":"circo-don-registry/1","name":"Tous","circos":[{}]}}"#, entries.join(","))
     };
+    // A movement's overview: 577 linked circos whose figures the registry publishes.
+    let goals_registry = {
+        let entries: Vec<String> = (1..=577)
+            .map(|i| format!(r#"{{"department":"{:02}","number":{},"name":"Circonscription {i}","url":"c/{i}.json","goal":{{"target":{},"raised":{},"as_of":"2027-05-01","average_gift":40}}}}"#, i % 95 + 1, i % 20 + 1, 2000 + i % 30 * 100, i * 37 % 2000))
+            .collect();
+        format!(r#"{{"format":"circo-don-registry/1","name":"Tous","circos":[{}]}}"#, entries.join(","))
+    };
     println!("circo-don core benchmarks (native, release, one core)\n");
     bench("parse_amount(\"1 234,56 €\")", || parse_amount(black_box("1 234,56 €")).map_or(0, |c| c.get() as usize));
     bench("tax::quote (37 €, income and tax known)", || tax::quote(black_box(Cents::from_euros(37)), &household, Method::Transfer).net_cost.get() as usize);
@@ -72,8 +79,19 @@ fn main() {
     let loaded = config::load(&big_registry);
     let big = loaded.registry().expect("the generated registry is valid");
     bench("Registry::search(\"circonscription 57\") in 577", || big.search(black_box("circonscription 57")).len());
-    bench("config::load (577 circos, 35 197 communes)", || config::load(black_box(&communes_registry)).problems.len());
-    let loaded = config::load(&communes_registry);
+    bench("config::load (577 circos with their figures)", || config::load(black_box(&goals_registry)).problems.len());
+    let loaded = config::load(&goals_registry);
+    let goals = loaded.registry().expect("the generated registry is valid");
+    bench("overview_page (577 circos with their figures)", || {
+        donation::overview::overview_page(goals, |_| None, donation::overview::SortBy::default(), circo_don::i18n::Lang::Fr).rows.len()
+    });
+    bench("chooser_page(\"\") (577 circos)", || {
+        donation::page::chooser_page(goals, &config::communes::NONE_ADDED, black_box(""), circo_don::i18n::Lang::Fr).choices.len()
+    });
+    // 2.8 MB, over a page's 1 MiB limit: what the widget searches once the commune files
+    // a search asked for are in (`communes_url`) is at most this, in memory.
+    bench("config::load_within (577 circos, 35 197 communes)", || config::load_within(black_box(&communes_registry), u64::MAX).problems.len());
+    let loaded = config::load_within(&communes_registry, u64::MAX);
     let towns = loaded.registry().expect("the generated registry is valid");
     bench("Registry::search(\"st exemple 12\"), 35 197 communes", || towns.search(black_box("st exemple 12")).len());
     bench("Registry::search(\"20042\"), 35 197 communes", || towns.search(black_box("20042")).len());
