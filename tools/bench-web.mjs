@@ -12,11 +12,19 @@
 //
 // Per page: when the account's title is first on screen (the first animation frame
 // that shows it), when an amount typed as soon as a field shows (150 €) has its real
-// cost shown (51 €), and the bytes transferred. Times are from navigation start.
+// cost shown (51 €), the widget's longest task on the main thread until then (WIDGET_TASK)
+// and the bytes transferred. Times are from navigation
+// start.
+//
+// Then a movement of all of France (tools/france.mjs: 577 circos, their figures in the
+// registry, 158 KB): when its overview is listed, the longest task on the page's main
+// thread while it loads, and for each search of FRANCE_QUERIES typed key by key the time
+// from the last key to the status saying what was found, and the longest task meanwhile.
 //
 //   node tools/bench-web.mjs   (needs dist/ and the native `circo-don`: make build first)
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
@@ -45,7 +53,9 @@ const PAGES = {
 // the amount field; types once into the first field seen; notes when the live widget
 // shows the typed amount's cost.
 const PROBE = `(() => {
-  const t = window.__bench = { title: null, typed: null, answered: null };
+  const t = window.__bench = { title: null, typed: null, answered: null, tasks: [] };
+  new PerformanceObserver((list) => { for (const e of list.getEntries()) t.tasks.push([e.startTime, e.duration]); })
+    .observe({ type: 'longtask', buffered: true });
   const shown = (el) => el && el.getClientRects().length > 0;
   function frame(now) {
     const root = document.querySelector('[data-circo-don]')?.shadowRoot;
@@ -63,11 +73,33 @@ const PROBE = `(() => {
   requestAnimationFrame(frame);
 })();`;
 
-const routes = Object.fromEntries(Object.entries(PAGES).map(([name, html]) => [`/bench/${name}.html`, (req, res) => {
+const FRANCE = mkdtempSync(join(tmpdir(), 'circo-don-france-'));
+execFileSync('node', [join(ROOT, 'tools', 'france.mjs'), FRANCE], { stdio: ['ignore', 'ignore', 'inherit'] });
+const FRANCE_PAGE = doc(`<div data-circo-don="/france/france-full.json"></div>${SCRIPT}`);
+// Searches typed on the France page, each on a page of its own: a department.
+const FRANCE_QUERIES = ['13'];
+
+// The France page's probe: every task over 50 ms (the browser's long tasks, from the
+// page's first moment), and when the overview's rows and the search field are on screen.
+const FRANCE_PROBE = `(() => {
+  const t = window.__bench = { listed: null, tasks: [] };
+  new PerformanceObserver((list) => { for (const e of list.getEntries()) t.tasks.push([e.startTime, e.duration]); })
+    .observe({ type: 'longtask', buffered: true });
+  function frame(now) {
+    const root = document.querySelector('[data-circo-don]')?.shadowRoot;
+    if (root?.querySelector('#cd-search') && root.querySelector('.cd-choices li')) t.listed = now;
+    else requestAnimationFrame(frame);
+  }
+  requestAnimationFrame(frame);
+})();`;
+
+const html = (body) => (req, res) => {
   res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-cache' });
-  res.end(html);
-}]));
-const server = await serve({ mounts: { '/': DIST }, routes, gzip: true });
+  res.end(body);
+};
+const routes = Object.fromEntries(Object.entries(PAGES).map(([name, body]) => [`/bench/${name}.html`, html(body)]));
+routes['/bench/france.html'] = html(FRANCE_PAGE);
+const server = await serve({ mounts: { '/france/': join(FRANCE, 'site'), '/': DIST }, routes, gzip: true });
 const origin = `http://127.0.0.1:${server.address().port}`;
 const browser = await chromium.launch({
   executablePath: '/usr/bin/chromium',
@@ -77,7 +109,18 @@ const browser = await chromium.launch({
     '--disable-sync', '--no-first-run', '--disable-quic'],
 });
 
-async function once(name) {
+// The longest of the page's long tasks (over 50 ms; 0 when none) that began once the
+// wasm had arrived: the widget's own work (compiling and starting the module, reading the
+// configuration, rendering), not the browser's parsing of the page, which the static
+// page shows too (about 0.2 s on this profile, with or without the widget).
+const WIDGET_TASK = `(() => {
+  const wasm = performance.getEntriesByType('resource').find((r) => r.name.endsWith('circo-don_bg.wasm'));
+  const from = wasm ? wasm.responseEnd : Infinity;
+  return Math.max(0, ...window.__bench.tasks.filter(([start]) => start >= from).map(([, d]) => d));
+})()`;
+
+/** A page on the slow phone: its context, page and a count of the bytes transferred. */
+async function slowPhone(probe) {
   const context = await browser.newContext({ viewport: { width: 412, height: 915 }, locale: 'fr-FR' });
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
@@ -85,16 +128,69 @@ async function once(name) {
   await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
   await cdp.send('Network.emulateNetworkConditions', { offline: false, ...PROFILE });
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
-  let bytes = 0;
-  cdp.on('Network.loadingFinished', (e) => { bytes += e.encodedDataLength; });
-  await page.addInitScript(PROBE);
+  const counted = { bytes: 0 };
+  cdp.on('Network.loadingFinished', (e) => { counted.bytes += e.encodedDataLength; });
+  await page.addInitScript(probe);
+  return { context, page, counted };
+}
+
+async function once(name) {
+  const { context, page, counted } = await slowPhone(PROBE);
   await page.goto(`${origin}/bench/${name}.html`, { waitUntil: 'commit' });
   const live = name !== 'static';
   await page.waitForFunction((live) => (live ? window.__bench?.answered : window.__bench?.title) != null, live, { timeout: 60_000, polling: 100 });
   if (!live) await page.waitForLoadState('load');
   const t = await page.evaluate(() => window.__bench);
+  const longest = live ? await page.evaluate(WIDGET_TASK) : null;
   await context.close();
-  return { title: t.title, answered: live ? t.answered : null, bytes };
+  return { title: t.title, answered: live ? t.answered : null, longest, bytes: counted.bytes };
+}
+
+/** The France page: listed, the longest task while loading, then the search. */
+async function france(query) {
+  const { context, page, counted } = await slowPhone(FRANCE_PROBE);
+  await page.goto(`${origin}/bench/france.html`, { waitUntil: 'commit' });
+  await page.waitForFunction(() => window.__bench?.listed != null, null, { timeout: 60_000, polling: 100 });
+  // Whatever the page still does once listed counts as loading: two quiet seconds.
+  await page.waitForTimeout(2000);
+  const loaded = await page.evaluate(() => ({ listed: window.__bench.listed, now: performance.now() }));
+  const loadTask = await page.evaluate(WIDGET_TASK);
+  // Typed key by key, as a person types (150 ms apart), each key an input event; the
+  // answer is the frame after the last key where the status says something new, and not
+  // that commune files are still on their way (an earlier key may already have said the
+  // same: then nothing changes and the search timed out below).
+  const answer = await page.evaluate(async (query) => {
+    const root = document.querySelector('[data-circo-don]').shadowRoot;
+    const input = root.querySelector('#cd-search');
+    const status = root.querySelector('[role="status"]');
+    let before = '';
+    let typedAt = 0;
+    for (const key of query) {
+      await new Promise((done) => setTimeout(done, 150));
+      before = status.textContent;
+      input.value += key;
+      typedAt = performance.now();
+      input.dispatchEvent(new InputEvent('input', { bubbles: true }));
+    }
+    const answered = () => status.textContent !== before && !/Recherche dans les communes/.test(status.textContent);
+    await new Promise((done, fail) => {
+      const look = () => (answered() ? done() : performance.now() - typedAt > 30_000 ? fail(new Error(`no answer: ${status.textContent}`)) : requestAnimationFrame(look));
+      requestAnimationFrame(look);
+    });
+    return { typedAt, answeredAt: performance.now(), found: status.textContent };
+  }, query);
+  await page.waitForTimeout(500);
+  const tasks = await page.evaluate(() => window.__bench.tasks);
+  await context.close();
+  const longest = (xs) => Math.max(0, ...xs.map(([, d]) => d));
+  return {
+    listed: loaded.listed,
+    loadTask,
+    answered: answer.answeredAt - answer.typedAt,
+    searchTask: longest(tasks.filter(([start]) => start >= loaded.now)),
+    found: answer.found,
+    bytes: counted.bytes,
+  };
 }
 
 const median = (xs) => {
@@ -107,13 +203,28 @@ const rows = [];
 for (const name of Object.keys(PAGES)) {
   const runs = [];
   for (let i = 0; i < RUNS; i++) runs.push(await once(name));
-  rows.push({ name, title: median(runs.map((r) => r.title)), answered: median(runs.map((r) => r.answered)), bytes: median(runs.map((r) => r.bytes)) });
+  rows.push({ name, title: median(runs.map((r) => r.title)), answered: median(runs.map((r) => r.answered)), longest: median(runs.map((r) => r.longest)), bytes: median(runs.map((r) => r.bytes)) });
   process.stderr.write(`${name}: ${runs.map((r) => `${ms(r.title)}/${ms(r.answered)}`).join(', ')}\n`);
+}
+const franceRows = [];
+for (const query of FRANCE_QUERIES) {
+  const runs = [];
+  for (let i = 0; i < RUNS; i++) runs.push(await france(query));
+  process.stderr.write(`france "${query}": ${runs.map((r) => `${ms(r.listed)} ${r.loadTask.toFixed(0)} ms/${r.answered.toFixed(0)} ms ${r.searchTask.toFixed(0)} ms`).join(', ')}; ${runs[0].found}\n`);
+  franceRows.push({ query, ...Object.fromEntries(['listed', 'loadTask', 'answered', 'searchTask', 'bytes'].map((k) => [k, median(runs.map((r) => r[k]))])) });
 }
 await browser.close();
 server.close();
+rmSync(FRANCE, { recursive: true, force: true });
 
 console.log(`Slow 4G (562.5 ms RTT, 1.47 Mbit/s down, 675 kbit/s up), CPU 4× slower, cache disabled, files gzip; median of ${RUNS} runs.\n`);
-console.log('| page | account on screen | typed amount answered | bytes transferred |');
-console.log('|---|---|---|---|');
-for (const r of rows) console.log(`| ${r.name} | ${ms(r.title)} | ${ms(r.answered)} | ${(r.bytes / 1000).toFixed(1)} KB |`);
+console.log('| page | account on screen | typed amount answered | the widget\'s longest task until then | bytes transferred |');
+console.log('|---|---|---|---|---|');
+for (const r of rows) console.log(`| ${r.name} | ${ms(r.title)} | ${ms(r.answered)} | ${r.longest === null ? '—' : `${r.longest.toFixed(0)} ms`} | ${(r.bytes / 1000).toFixed(1)} KB |`);
+
+console.log(`\nA movement of all of France (tools/france.mjs: 577 circos), same profile; median of ${RUNS} runs.\n`);
+console.log('| search typed | overview listed | the widget\'s longest task while loading | answered after the last key | longest task while searching | bytes transferred |');
+console.log('|---|---|---|---|---|---|');
+for (const f of franceRows) {
+  console.log(`| \`${f.query}\` | ${ms(f.listed)} | ${f.loadTask.toFixed(0)} ms | ${f.answered.toFixed(0)} ms | ${f.searchTask.toFixed(0)} ms | ${(f.bytes / 1000).toFixed(1)} KB |`);
+}
