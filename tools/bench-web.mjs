@@ -49,13 +49,17 @@ const PAGES = {
   prerender: doc(snippet),
 };
 
+// In a probe: records each of the page's long tasks (over 50 ms) in `t.tasks` as
+// [start, duration], those before the probe too.
+const RECORD_TASKS = `new PerformanceObserver((list) => { for (const e of list.getEntries()) t.tasks.push([e.startTime, e.duration]); })
+    .observe({ type: 'longtask', buffered: true });`;
+
 // Runs in the page from its first moment: each animation frame, looks for the title and
 // the amount field; types once into the first field seen; notes when the live widget
 // shows the typed amount's cost.
 const PROBE = `(() => {
   const t = window.__bench = { title: null, typed: null, answered: null, tasks: [] };
-  new PerformanceObserver((list) => { for (const e of list.getEntries()) t.tasks.push([e.startTime, e.duration]); })
-    .observe({ type: 'longtask', buffered: true });
+  ${RECORD_TASKS}
   const shown = (el) => el && el.getClientRects().length > 0;
   function frame(now) {
     const root = document.querySelector('[data-circo-don]')?.shadowRoot;
@@ -83,8 +87,7 @@ const FRANCE_QUERIES = ['13'];
 // page's first moment), and when the overview's rows and the search field are on screen.
 const FRANCE_PROBE = `(() => {
   const t = window.__bench = { listed: null, tasks: [] };
-  new PerformanceObserver((list) => { for (const e of list.getEntries()) t.tasks.push([e.startTime, e.duration]); })
-    .observe({ type: 'longtask', buffered: true });
+  ${RECORD_TASKS}
   function frame(now) {
     const root = document.querySelector('[data-circo-don]')?.shadowRoot;
     if (root?.querySelector('#cd-search') && root.querySelector('.cd-choices li')) t.listed = now;

@@ -98,8 +98,8 @@ pub fn communes(args: &CommunesArgs) -> Output {
         let mut registry = serde_json::to_string_pretty(&document).unwrap_or_default();
         registry.push('\n');
         if registry.len() as u64 > crate::embed::MAX_CONFIG_BYTES {
-            let (fr, en) = (crate::embed::MAX_CONFIG_BYTES.to_string(), registry.len().to_string());
-            let too = Text::new(format!("le registre écrit fait {en} octets, plus que les {fr} qu’une page charge : mettez les comptes en ligne dans des fichiers liés"), format!("the registry written is {en} bytes, more than the {fr} a page loads: move inline accounts to linked files"));
+            let (size, limit) = (registry.len(), crate::embed::MAX_CONFIG_BYTES);
+            let too = Text::new(format!("le registre écrit fait {size} octets, plus que les {limit} qu’une page charge : mettez les comptes en ligne dans des fichiers liés"), format!("the registry written is {size} bytes, more than the {limit} a page loads: move inline accounts to linked files"));
             return Err(std::io::Error::other(too.to_string()));
         }
         std::fs::write(args.out.join(&name), registry)
