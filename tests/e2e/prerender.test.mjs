@@ -59,6 +59,7 @@ before(async () => {
     '/plain-no-script.html': html(plainOf(snippet).replace(/<script type="module"[^>]*><\/script>\n?/, '')),
     '/plain.html': html(plainOf(snippet)),
     '/overview.html': html(renderRegistry()),
+    '/overview-csp.html': html(renderRegistry(), `<meta http-equiv="Content-Security-Policy" content="${STRICT_CSP}">`),
   });
 });
 after(() => env?.close());
@@ -262,4 +263,41 @@ test('the live overview takes over when its files are read: the same rows, no sh
   assert.equal(new URL(p.url()).hash, '#circo-99-03');
   assert.deepEqual(p.errors, []);
   await p.close();
+});
+
+/** The computed styles a person would notice in an overview, prerendered or live. */
+const overviewLooks = (host, state) => host.evaluate((el, state) => {
+  const root = el.shadowRoot.querySelector(`.cd[data-state="${state}"]`);
+  const props = ['font-family', 'font-size', 'color', 'background-color', 'border-top-width', 'padding-top', 'display', 'width', 'height'];
+  const out = {};
+  for (const sel of ['', 'h2', 'h3', '.cd-title', '.cd-choices li', '.cd-choices li a', '.cd-muted', '.cd-bar']) {
+    const part = sel ? root.querySelector(sel) : root;
+    out[sel || '.cd'] = part ? props.map((k) => `${k}:${getComputedStyle(part).getPropertyValue(k)}`).join(';') : 'missing';
+  }
+  return out;
+}, state);
+
+test('under a strict CSP the prerendered overview is styled as without one and taken over with no violation', async () => {
+  // The wasm late, so that the prerender is read on its own first.
+  const looks = {};
+  for (const path of ['/overview.html', '/overview-csp.html']) {
+    const p = await open(path, { delay: 1500 });
+    const host = p.locator('[data-circo-don]');
+    await host.locator('.cd[data-state="prerendered"]').waitFor();
+    const pre = await overviewLooks(host, 'prerendered');
+    await host.locator('.cd[data-state="ready"]:visible').waitFor({ timeout: 20_000 });
+    await host.locator('li[data-state="progress"]').first().waitFor();
+    looks[path] = { pre, live: await overviewLooks(host, 'ready') };
+    assert.deepEqual(await p.evaluate(() => window.violations), [], path);
+    assert.deepEqual(p.errors, [], path);
+    if (path === '/overview-csp.html') await screenshot(p, 'overview-csp-strict');
+    await p.close();
+  }
+  const csp = looks['/overview-csp.html'];
+  assert.deepEqual(csp, looks['/overview.html']);
+  for (const [state, parts] of Object.entries(csp)) {
+    for (const [sel, style] of Object.entries(parts)) assert.notEqual(style, 'missing', `${state} ${sel}`);
+    // The stylesheet really applies (not two unstyled pages that agree).
+    assert.match(parts['.cd'], /font-family:system-ui/, state);
+  }
 });
