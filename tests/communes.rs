@@ -211,3 +211,113 @@ fn a_registry_split_by_circo_don_communes_is_searched_as_before_and_checked() {
     assert!(check.stdout.contains("[communes-url]"), "{}", check.stdout);
     std::fs::remove_dir_all(&out_dir).unwrap();
 }
+
+/// The files of a zip, by path, read back with the zip project's own reader.
+fn unzip(bytes: &[u8]) -> std::collections::BTreeMap<String, String> {
+    use std::io::Read;
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    (0..archive.len())
+        .map(|i| {
+            let mut file = archive.by_index(i).unwrap();
+            let name = file.name().unwrap().into_owned();
+            assert_eq!(file.compression(), zip::CompressionMethod::Deflated, "{name}");
+            let mut text = String::new();
+            file.read_to_string(&mut text).unwrap();
+            (name, text)
+        })
+        .collect()
+}
+
+/// Every file under `dir`, by path relative to it (`communes/sai.json`).
+fn files_under(dir: &std::path::Path) -> std::collections::BTreeMap<String, String> {
+    let mut files = std::collections::BTreeMap::new();
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        if path.is_dir() {
+            files.extend(files_under(&path).into_iter().map(|(p, t)| (format!("{name}/{p}"), t)));
+        } else {
+            files.insert(name, std::fs::read_to_string(&path).unwrap());
+        }
+    }
+    files
+}
+
+#[test]
+fn the_zip_of_a_split_registry_holds_the_folder_circo_don_communes_writes_and_check_reads_it() {
+    let base = std::env::temp_dir().join(format!("circo-don-communes-zip-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&base);
+    let demo = concat!(env!("CARGO_MANIFEST_DIR"), "/demo/registry.json");
+    let (dir, zip_file) = (base.join("site"), base.join("site.zip"));
+    assert_eq!(run(&["communes", demo, "--out", dir.to_str().unwrap()]).code, 0);
+    let out = run(&["communes", demo, "--zip", zip_file.to_str().unwrap()]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(out.stdout.contains("7 communes") && out.stdout.contains("site.zip"), "{}", out.stdout);
+    let zipped = std::fs::read(&zip_file).unwrap();
+    let in_zip = unzip(&zipped);
+    // The same files, byte for byte, as the folder: the registry and each key's file.
+    assert_eq!(in_zip, files_under(&dir));
+    assert!(in_zip.contains_key("registry.json") && in_zip.keys().filter(|p| p.starts_with("communes/")).count() > 5, "{:?}", in_zip.keys());
+    // What the builder page gives is the same zip (the registry named as it saves it).
+    let text = std::fs::read_to_string(demo).unwrap();
+    let layout = circo_don::builder::communes::split(&text).unwrap();
+    assert_eq!(layout.zip("registry.json").unwrap(), zipped, "the same registry always gives the same bytes");
+    assert_eq!(layout.communes, 7);
+    // Unpacked beside the linked files, `check` finds nothing to say.
+    for file in ["circo-exemple.json", "association.json"] {
+        std::fs::copy(concat!(env!("CARGO_MANIFEST_DIR"), "/demo/").to_owned() + file, base.join(file)).unwrap();
+    }
+    std::fs::create_dir_all(base.join("communes")).unwrap();
+    for (path, text) in &in_zip {
+        std::fs::write(base.join(path), text).unwrap();
+    }
+    let check = run(&["check", base.join("registry.json").to_str().unwrap(), "--json"]);
+    let report: serde_json::Value = serde_json::from_str(&check.stdout).unwrap();
+    assert_eq!((check.code, report["errors"].as_array().unwrap().len(), report["warnings"].as_array().unwrap().len()), (0, 0, 0), "{}", check.stdout);
+    std::fs::remove_dir_all(&base).unwrap();
+}
+
+#[test]
+fn a_registry_that_cannot_be_split_is_refused_with_what_to_do_and_nothing_written() {
+    use circo_don::builder::communes::{split, Refused};
+    let base = std::env::temp_dir().join(format!("circo-don-communes-refused-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&base);
+    std::fs::create_dir_all(&base).unwrap();
+    let write = |name: &str, value: serde_json::Value| {
+        let path = base.join(name);
+        std::fs::write(&path, value.to_string()).unwrap();
+        (path.to_str().unwrap().to_owned(), value.to_string())
+    };
+    let no_communes = write("none.json", json!({ "format": "circo-don-registry/1", "circos": [
+        { "department": "42", "number": 1, "name": "Loire, 1re circonscription", "url": "42-01.json" } ] }));
+    let broken = write("broken.json", json!({ "format": "circo-don-registry/1", "circos": [
+        { "department": "42", "number": 1, "name": "Loire, 1re circonscription", "url": "42-01.json", "communes": [ { "name": "Firminy", "insee": "4209" } ] } ] }));
+    let account = (concat!(env!("CARGO_MANIFEST_DIR"), "/demo/circo-exemple.json").to_owned(), std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/demo/circo-exemple.json")).unwrap());
+    assert!(matches!(split(&no_communes.1), Err(Refused::NoCommunes)));
+    assert!(matches!(split(&broken.1), Err(Refused::Errors(loaded)) if loaded.problems.iter().any(|p| p.rule == CheckId::CommuneInsee)));
+    assert!(matches!(split(&account.1), Err(Refused::NotRegistry)));
+    for ((path, _), code, said) in [(&no_communes, 2, "ne liste aucune commune"), (&broken, 1, "[commune-insee]"), (&account, 2, "n’est pas un registre")] {
+        for (flag, to) in [("--out", base.join("out")), ("--zip", base.join("out.zip"))] {
+            let out = run(&["communes", path, flag, to.to_str().unwrap()]);
+            assert_eq!(out.code, code, "{path} {flag}: {}{}", out.stdout, out.stderr);
+            assert!([&out.stdout, &out.stderr].iter().any(|s| s.contains(said)), "{path}: {}{}", out.stdout, out.stderr);
+            assert!(!to.exists(), "{path} {flag}: nothing written");
+        }
+    }
+    // Neither or both of --out and --zip: a usage error.
+    assert_eq!(run(&["communes", &no_communes.0]).code, 2);
+    assert_eq!(run(&["communes", &no_communes.0, "--out", "a", "--zip", "b"]).code, 2);
+    std::fs::remove_dir_all(&base).unwrap();
+}
+
+#[test]
+fn the_builder_names_the_zip_and_its_registry_after_the_registry_s_address() {
+    use circo_don::builder::words::communes_names;
+    let names = |url: &str| communes_names(url);
+    assert_eq!(names("https://mouvement.example/don/mouvement.json"), ("mouvement-communes.zip".into(), "mouvement.json".into()));
+    assert_eq!(names("/don/registre-2027.json"), ("registre-2027-communes.zip".into(), "registre-2027.json".into()));
+    // No file name to take (empty, a folder, not JSON, or odd characters): registre.json.
+    for url in ["", "https://mouvement.example/don/", "https://mouvement.example/registre", "/don/.json", "/don/mon registre.json", "/don/r?x=1.json"] {
+        assert_eq!(names(url), ("registre-communes.zip".into(), "registre.json".into()), "{url:?}");
+    }
+}

@@ -7,8 +7,10 @@
 //!   `circo-don check`, so every problem and its wording are theirs;
 //! - [`fields`]: the form as data (groups, fields, paths, help);
 //! - [`words`]: the page's own sentences, and the embed snippet;
-//! - [`json`]: the saved file's layout.
+//! - [`json`]: the saved file's layout;
+//! - [`communes`]: a registry split for all of France, its commune files apart.
 
+pub mod communes;
 pub mod fields;
 pub mod json;
 pub mod words;

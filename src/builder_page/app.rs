@@ -165,6 +165,7 @@ pub fn app() -> Html {
     // The prerendered snippet, with what it was made of (the file, the two addresses).
     let prerendered = use_state(|| None::<(Addressed, String)>);
     let prerender_status = use_state(|| None::<Text>);
+    let communes_status = use_state(|| None::<Text>);
     let text = draft.text();
     let preview = use_state(|| (0u64, text.clone()));
     let timer = use_mut_ref(|| None::<Timeout>);
@@ -279,6 +280,19 @@ pub fn app() -> Html {
             if io::download("circo.json", &text).is_some() {
                 doc.dispatch(Change::Saved);
             }
+        })
+    };
+    // A registry's commune files, split by the core and zipped, saved as one download.
+    let on_communes = {
+        let (text, config_url, communes_status) = (text.clone(), config_url.clone(), communes_status.clone());
+        Callback::from(move |_: MouseEvent| {
+            let (zip_name, registry_name) = words::communes_names(&config_url);
+            let said = builder::communes::split(&text).map_err(|refused| refused.why()).and_then(|layout| {
+                let bytes = layout.zip(&registry_name)?;
+                io::download_zip(&zip_name, &bytes).ok_or_else(|| words::page().download_failed.clone())?;
+                Ok(words::communes_downloaded(&zip_name, &registry_name, layout.files.len(), layout.communes))
+            });
+            communes_status.set(Some(said.unwrap_or_else(|why| why)));
         })
     };
     let on_copy = {
@@ -406,6 +420,12 @@ pub fn app() -> Html {
                             },
                             Err(why) => html! { <p class="b-help b-no-prerender">{ why.get(l) }</p> },
                         } }
+                        if draft.shape() == Shape::Registry {
+                            <h3>{ w.communes_heading.get(l) }</h3>
+                            <p class="b-help" id="communes-help">{ w.communes_help.get(l) }</p>
+                            <p class="b-actions"><button type="button" aria-describedby="communes-help" onclick={on_communes}>{ w.communes_download.get(l) }</button></p>
+                            <p role="status" class="b-status" id="communes-status">{ for communes_status.as_ref().map(|s| s.get(l).to_owned()) }</p>
+                        }
                         <p class="b-help">{ w.check_help.get(l) }</p>
                     </section>
                 </div>

@@ -40,12 +40,23 @@ pub async fn file_text(file: File) -> Option<String> {
 
 /// Saves `text` as `name` through a download link to a Blob: nothing is sent.
 pub fn download(name: &str, text: &str) -> Option<()> {
-    let document = web_sys::window()?.document()?;
     let parts = js_sys::Array::of1(&JsValue::from_str(text));
     let options = BlobPropertyBag::new();
     options.set_type("application/json");
-    let blob = Blob::new_with_str_sequence_and_options(&parts, &options).ok()?;
-    let url = web_sys::Url::create_object_url_with_blob(&blob).ok()?;
+    save(name, &Blob::new_with_str_sequence_and_options(&parts, &options).ok()?)
+}
+
+/// Saves `bytes` (a zip file) as `name`, the same way.
+pub fn download_zip(name: &str, bytes: &[u8]) -> Option<()> {
+    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
+    let options = BlobPropertyBag::new();
+    options.set_type("application/zip");
+    save(name, &Blob::new_with_u8_array_sequence_and_options(&parts, &options).ok()?)
+}
+
+fn save(name: &str, blob: &Blob) -> Option<()> {
+    let document = web_sys::window()?.document()?;
+    let url = web_sys::Url::create_object_url_with_blob(blob).ok()?;
     let a: web_sys::HtmlElement = document.create_element("a").ok()?.dyn_into().ok()?;
     a.set_attribute("href", &url).ok()?;
     a.set_attribute("download", name).ok()?;

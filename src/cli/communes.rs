@@ -4,15 +4,12 @@
 //! file a search key, which the widget loads only when a donor's search needs it.
 //! Everything else in the registry is kept as written.
 
-use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use clap::Args;
-use serde_json::{json, Value};
 
 use super::Output;
-use crate::config::communes::commune_keys;
-use crate::config::{self, Config, COMMUNES_FORMAT};
+use crate::builder::communes::{split, Refused, FOLDER};
 use crate::i18n::Text;
 
 pub(super) const COMMUNES_HELP: &str = "\
@@ -21,10 +18,12 @@ communes_url set to communes/) and communes/KEY.json: each file holds the commun
 a search starting with KEY (three letters or digits: sai, eti, 420) can find, so
 that a donor's page loads only the few it needs. Publish the folder as it is, the
 registry and its communes/ side by side. A registry with errors prints check's
-report and exits 1, writing nothing.
+report and exits 1, writing nothing. With --zip, the same files in one zip file,
+the registry at its root (as the builder page gives them).
 
-Example:
-  circo-don communes demo/registry.json --out target/communes-demo";
+Examples:
+  circo-don communes demo/registry.json --out target/communes-demo
+  circo-don communes demo/registry.json --zip target/communes-demo.zip";
 
 /// `circo-don communes`' arguments.
 #[derive(Debug, Args)]
@@ -33,12 +32,12 @@ pub struct CommunesArgs {
     #[arg(value_name = "REGISTRY")]
     source: String,
     /// The folder to write (created if need be).
-    #[arg(long, value_name = "DIR")]
-    out: PathBuf,
+    #[arg(long, value_name = "DIR", required_unless_present = "zip", conflicts_with = "zip")]
+    out: Option<PathBuf>,
+    /// The zip file to write instead: the registry at its root, beside communes/.
+    #[arg(long, value_name = "FILE")]
+    zip: Option<PathBuf>,
 }
-
-/// The folder's name for the commune files, beside the registry.
-const FOLDER: &str = "communes/";
 
 pub fn communes(args: &CommunesArgs) -> Output {
     let source = &args.source;
@@ -46,73 +45,33 @@ pub fn communes(args: &CommunesArgs) -> Output {
         Ok(text) => text,
         Err(unread) => return unread.output("communes", source),
     };
-    // The registry to split may be over a page's limit: that is why it is split.
-    let loaded = config::load_within(&text, u64::MAX);
-    if loaded.has_errors() {
-        return Output::fail(1, super::check::text_report(source, &loaded));
-    }
-    let Some(Config::Registry(registry)) = &loaded.config else {
-        let not = Text::new("n’est pas un registre : seul un registre a des fichiers de communes", "is not a registry: only a registry has commune files");
-        return Output::fail(2, format!("communes: {source} {not}\n"));
-    };
-    let Ok(mut document) = serde_json::from_str::<Value>(text.strip_prefix('\u{feff}').unwrap_or(&text)) else {
-        // `load` read it already: a file it accepted is JSON serde reads too.
-        let unread = Text::new("JSON illisible : vérifiez-le avec circo-don check", "unreadable JSON: check it with circo-don check");
-        return Output::fail(2, format!("communes: {source} : {unread}\n"));
-    };
-    // Each key's file: circo by circo in the registry's order, each commune as written.
-    let mut files: BTreeMap<String, Vec<(String, Vec<Value>)>> = BTreeMap::new();
-    let mut count = 0;
-    for entry in &registry.entries {
-        for commune in &entry.communes {
-            count += 1;
-            let value = json!({ "name": commune.name, "insee": commune.insee, "postal_codes": commune.postal_codes });
-            for key in commune_keys(commune) {
-                let circos = files.entry(key).or_default();
-                match circos.last_mut() {
-                    Some((slug, communes)) if *slug == entry.slug => communes.push(value.clone()),
-                    _ => circos.push((entry.slug.clone(), vec![value.clone()])),
-                }
-            }
-        }
-    }
-    if let Some(circos) = document.get_mut("circos").and_then(Value::as_array_mut) {
-        for circo in circos.iter_mut() {
-            if let Some(o) = circo.as_object_mut() {
-                o.remove("communes");
-            }
-            if let Some(o) = circo.get_mut("circo").and_then(Value::as_object_mut) {
-                o.remove("communes");
-            }
-        }
-    }
-    document["communes_url"] = FOLDER.into();
     let name = Path::new(source).file_name().map_or_else(|| "registry.json".into(), |n| n.to_string_lossy().into_owned());
-    let dir = args.out.join(FOLDER);
-    let written = std::fs::create_dir_all(&dir).and_then(|()| {
-        for (key, circos) in &files {
-            let circos: Vec<Value> = circos.iter().map(|(slug, communes)| json!({ "circo": slug, "communes": communes })).collect();
-            let file = json!({ "format": COMMUNES_FORMAT, "key": key, "circos": circos });
-            std::fs::write(dir.join(format!("{key}.json")), format!("{file}\n"))?;
+    let layout = match split(&text) {
+        Ok(layout) => layout,
+        Err(Refused::Errors(loaded)) => return Output::fail(1, super::check::text_report(source, &loaded)),
+        Err(refused) => return Output::fail(2, format!("communes: {source} : {}\n", refused.why())),
+    };
+    let (count, files) = (layout.communes, layout.files.len());
+    let (written, at) = match (&args.zip, &args.out) {
+        (Some(zip), _) => {
+            let written = layout.zip(&name).map_err(|e| std::io::Error::other(e.to_string())).and_then(|bytes| std::fs::write(zip, bytes));
+            (written, zip.display().to_string())
         }
-        let mut registry = serde_json::to_string_pretty(&document).unwrap_or_default();
-        registry.push('\n');
-        if registry.len() as u64 > crate::embed::MAX_CONFIG_BYTES {
-            let (size, limit) = (registry.len(), crate::embed::MAX_CONFIG_BYTES);
-            let too = Text::new(format!("le registre écrit fait {size} octets, plus que les {limit} qu’une page charge : mettez les comptes en ligne dans des fichiers liés"), format!("the registry written is {size} bytes, more than the {limit} a page loads: move inline accounts to linked files"));
-            return Err(std::io::Error::other(too.to_string()));
+        (None, Some(out)) => {
+            let written = std::fs::create_dir_all(out.join(FOLDER)).and_then(|()| layout.paths(&name).try_for_each(|(path, text)| std::fs::write(out.join(path), text)));
+            (written, out.display().to_string())
         }
-        std::fs::write(args.out.join(&name), registry)
-    });
-    let out = args.out.display();
+        // clap requires one of them.
+        (None, None) => return Output::fail(2, "communes: --out DIR | --zip FILE\n".to_owned()),
+    };
     match written {
         Ok(()) => Output::ok(format!(
             "{}\n",
             Text::new(
-                format!("communes : {count} communes en {} fichiers dans {out}/{FOLDER}, et {out}/{name} sans ses communes", files.len()),
-                format!("communes: {count} communes in {} files in {out}/{FOLDER}, and {out}/{name} without its communes", files.len()),
+                format!("communes : {count} communes en {files} fichiers {FOLDER}CLÉ.json, et {name} sans ses communes, dans {at}"),
+                format!("communes: {count} communes in {files} files {FOLDER}KEY.json, and {name} without its communes, in {at}"),
             )
         )),
-        Err(e) => Output::fail(2, format!("communes: {out} : {}\n", Text::new(format!("écriture impossible : {e}"), format!("cannot write: {e}")))),
+        Err(e) => Output::fail(2, format!("communes: {at} : {}\n", Text::new(format!("écriture impossible : {e}"), format!("cannot write: {e}")))),
     }
 }

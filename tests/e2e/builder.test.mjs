@@ -228,6 +228,58 @@ test('a registry built from many account files at once: entries moved, removed, 
   assert.equal(JSON.parse(readFileSync(saved, 'utf8')).circos.length, 2);
 });
 
+test('a registry\'s commune files: one zip, named after the registry\'s address, holding what circo-don communes writes; refused while an error remains', { timeout: 120_000 }, async () => {
+  const p = await openBuilder();
+  await importFile(p, join(ROOT, 'demo', 'registry.json'));
+  await p.locator('#f-circos-0-communes').waitFor();
+  await p.getByLabel('Adresse où circo.json sera publié').fill('https://mouvement.example/don/mouvement.json');
+  const button = p.getByRole('button', { name: 'Télécharger le registre et ses fichiers de communes (.zip)' });
+  const status = p.locator('#communes-status');
+  // An error first: no download, the reason said beside the button.
+  const communes = p.locator('#f-circos-0-communes');
+  const listed = await communes.inputValue();
+  await communes.fill('Val-Fictif ; 9910 ; 99100');
+  await communes.blur();
+  await p.locator('.b-summary li[data-rule="commune-insee"]').waitFor();
+  let downloads = 0;
+  p.on('download', () => downloads++);
+  await button.click();
+  await status.getByText(/Ce registre a des erreurs : corrigez-les d’abord/).waitFor();
+  await communes.fill(listed);
+  await communes.blur();
+  await p.locator('.b-summary').waitFor({ state: 'detached' });
+  const [file] = await Promise.all([p.waitForEvent('download'), button.click()]);
+  assert.equal(downloads, 1, 'no download while the registry had an error');
+  assert.equal(file.suggestedFilename(), 'mouvement-communes.zip');
+  const zip = join(tmp, 'mouvement-communes.zip');
+  await file.saveAs(zip);
+  await status.getByText(/^mouvement-communes\.zip est téléchargé : mouvement\.json sans ses communes, et 18 fichiers dans communes\/ \(7 communes\)\./).waitFor();
+  await p.locator('.b-export').screenshot({ path: join(ROOT, 'tests', 'e2e', 'artifacts', 'builder-communes-zip.png') });
+  // Unpacked, it is what `circo-don communes` writes for the same registry.
+  const site = mkdtempSync(join(tmpdir(), 'circo-communes-'));
+  const unzip = spawnSync('unzip', ['-q', zip, '-d', site], { encoding: 'utf8' });
+  assert.equal(unzip.status, 0, unzip.stderr);
+  const byCli = mkdtempSync(join(tmpdir(), 'circo-communes-cli-'));
+  const cli = spawnSync('cargo', ['run', '--locked', '--quiet', '--', 'communes', 'demo/registry.json', '--out', byCli], { cwd: ROOT, encoding: 'utf8' });
+  assert.equal(cli.status, 0, cli.stderr);
+  const keys = readdirSync(join(byCli, 'communes')).sort();
+  assert.equal(keys.length, 18);
+  assert.deepEqual(readdirSync(join(site, 'communes')).sort(), keys);
+  for (const key of keys) {
+    assert.equal(readFileSync(join(site, 'communes', key), 'utf8'), readFileSync(join(byCli, 'communes', key), 'utf8'), key);
+  }
+  assert.deepEqual(JSON.parse(readFileSync(join(site, 'mouvement.json'), 'utf8')), JSON.parse(readFileSync(join(byCli, 'registry.json'), 'utf8')));
+  // Beside its linked files, `check` reads the registry and its commune files: clean.
+  for (const linked of ['circo-exemple.json', 'association.json']) writeFileSync(join(site, linked), readFileSync(join(ROOT, 'demo', linked)));
+  const result = check(join(site, 'mouvement.json'));
+  assert.equal(result.status, 0, result.stdout + result.stderr);
+  assert.match(result.stdout, /0 erreur\(s\), 0 avertissement\(s\)/);
+  // An account has no such button.
+  await importFile(p, EXAMPLE);
+  await p.locator('#f-payment-transfer-iban').waitFor();
+  assert.equal(await button.count(), 0);
+});
+
 test('a configuration pasted or dropped on the page opens; the embed snippet is built from two addresses', async () => {
   const p = await openBuilder();
   const text = readFileSync(EXAMPLE, 'utf8');
