@@ -109,7 +109,9 @@ const browser = await chromium.launch({
   headless: true,
   chromiumSandbox: false,
   args: ['--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update',
-    '--disable-sync', '--no-first-run', '--disable-quic'],
+    '--disable-sync', '--no-first-run', '--disable-quic',
+    // Extra flags for an experiment (CHROME_ARGS="--js-flags=…"), none by default.
+    ...(process.env.CHROME_ARGS ?? '').split(' ').filter(Boolean)],
 });
 
 // The longest of the page's long tasks (over 50 ms; 0 when none) that began once the
