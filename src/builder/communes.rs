@@ -2,11 +2,11 @@
 //! movement publishes, its registry without the communes (its `communes_url` naming
 //! [`FOLDER`]) and one file a search key, `communes/KEY.json`. The same layout for
 //! `circo-don communes`, which writes it to a folder, and the builder page, which gives
-//! it as one zip file to unpack where the registry is published.
+//! it as one zip file to unpack where the registry is published. The zip itself is
+//! written by the shell (`crate::zip_file`, native and in the builder's wasm), since the
+//! zip crate writes through `std::io`, which the core never names.
 
 use std::collections::BTreeMap;
-use std::io::{Cursor, Write};
-
 use serde_json::{json, Value};
 
 use crate::config::communes::commune_keys;
@@ -125,20 +125,5 @@ impl Layout {
     pub fn paths<'a>(&'a self, registry_name: &'a str) -> impl Iterator<Item = (String, &'a str)> + 'a {
         let commune_files = self.files.iter().map(|(key, text)| ([FOLDER, key, ".json"].concat(), text.as_str()));
         std::iter::once((registry_name.to_owned(), self.registry.as_str())).chain(commune_files)
-    }
-
-    /// The layout as one zip file (each file deflated, dated 1 January 1980 as zip's
-    /// format dates an undated file: the same registry always gives the same bytes),
-    /// the registry at its root as `registry_name`.
-    pub fn zip(&self, registry_name: &str) -> Result<Vec<u8>, Text> {
-        let options = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated);
-        let mut out = zip::ZipWriter::new(Cursor::new(Vec::new()));
-        let written: zip::result::ZipResult<()> = self.paths(registry_name).try_for_each(|(path, text)| {
-            out.start_file(path, options)?;
-            out.write_all(text.as_bytes())?;
-            Ok(())
-        });
-        let zipped = written.and_then(|()| out.finish()).map(Cursor::into_inner);
-        zipped.map_err(|e| Text::new(format!("Le fichier zip n’a pas pu être écrit : {e}"), format!("The zip file could not be written: {e}")))
     }
 }

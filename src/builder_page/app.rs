@@ -288,7 +288,7 @@ pub fn app() -> Html {
         Callback::from(move |_: MouseEvent| {
             let (zip_name, registry_name) = words::communes_names(&config_url);
             let said = builder::communes::split(&text).map_err(|refused| refused.why()).and_then(|layout| {
-                let bytes = layout.zip(&registry_name)?;
+                let bytes = circo_don::widget::zip::zip_layout(&layout, &registry_name)?;
                 io::download_zip(&zip_name, &bytes).ok_or_else(|| words::page().download_failed.clone())?;
                 Ok(words::communes_downloaded(&zip_name, &registry_name, layout.files.len(), layout.communes))
             });

@@ -54,7 +54,7 @@ pub fn communes(args: &CommunesArgs) -> Output {
     let (count, files) = (layout.communes, layout.files.len());
     let (written, at) = match (&args.zip, &args.out) {
         (Some(zip), _) => {
-            let written = layout.zip(&name).map_err(|e| std::io::Error::other(e.to_string())).and_then(|bytes| std::fs::write(zip, bytes));
+            let written = crate::widget::zip::zip_layout(&layout, &name).map_err(|e| std::io::Error::other(e.to_string())).and_then(|bytes| std::fs::write(zip, bytes));
             (written, zip.display().to_string())
         }
         (None, Some(out)) => {

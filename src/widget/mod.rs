@@ -20,6 +20,9 @@ pub mod render;
 #[cfg(target_arch = "wasm32")]
 mod takeover;
 mod ui;
+/// A registry's commune files zipped (the builder's and the command line's).
+#[cfg(any(not(target_arch = "wasm32"), feature = "builder"))]
+pub mod zip;
 
 pub use app::{App, AppProps};
 
