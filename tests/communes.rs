@@ -304,9 +304,16 @@ fn a_registry_that_cannot_be_split_is_refused_with_what_to_do_and_nothing_writte
             assert!(!to.exists(), "{path} {flag}: nothing written");
         }
     }
-    // Neither or both of --out and --zip: a usage error.
-    assert_eq!(run(&["communes", &no_communes.0]).code, 2);
-    assert_eq!(run(&["communes", &no_communes.0, "--out", "a", "--zip", "b"]).code, 2);
+    // Neither or both of --out and --zip, for a registry that would split: a usage
+    // error naming the flag, nothing written.
+    let demo = concat!(env!("CARGO_MANIFEST_DIR"), "/demo/registry.json");
+    let (a, b) = (base.join("a"), base.join("b.zip"));
+    for args in [vec!["communes", demo], vec!["communes", demo, "--out", a.to_str().unwrap(), "--zip", b.to_str().unwrap()]] {
+        let out = run(&args);
+        assert_eq!(out.code, 2, "{args:?}: {}", out.stdout);
+        assert!(out.stderr.contains("--out <DIR>"), "{args:?}: {}", out.stderr);
+        assert!(!a.exists() && !b.exists(), "{args:?}: nothing written");
+    }
     std::fs::remove_dir_all(&base).unwrap();
 }
 

@@ -3,7 +3,7 @@
 //! [`FOLDER`]) and one file a search key, `communes/KEY.json`. The same layout for
 //! `circo-don communes`, which writes it to a folder, and the builder page, which gives
 //! it as one zip file to unpack where the registry is published. The zip itself is
-//! written by the shell (`crate::zip_file`, native and in the builder's wasm), since the
+//! written by a shell (`crate::widget::zip`, native and in the builder's wasm), since the
 //! zip crate writes through `std::io`, which the core never names.
 
 use std::collections::BTreeMap;

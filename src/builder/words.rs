@@ -150,7 +150,7 @@ pub fn communes_names(config_url: &str) -> (String, String) {
         Some(stem) if !stem.is_empty() && stem.chars().all(|c| c.is_ascii_alphanumeric() || "-_.".contains(c)) => last.to_owned(),
         _ => "registre.json".to_owned(),
     };
-    let zip = [registry.trim_end_matches(".json"), "-communes.zip"].concat();
+    let zip = [registry.strip_suffix(".json").unwrap_or(&registry), "-communes.zip"].concat();
     (zip, registry)
 }
 
