@@ -114,7 +114,7 @@ fn runs_as_documented(line: &str, code: i32) {
         "statement" => &["Compte ", " écritures / Account ", " entries\n  20"],
         "register" => &["Registre tests/registers/", "0 erreur(s), ", " / Goal: raised = "],
         "completions" => &["circo-don", "quote", "gift"],
-        "communes" => &["communes en ", " files communes/KEY.json, and ", " without its communes, in "],
+        "communes" => &["communes en ", " files (communes/KEY.json), and ", " without its communes, in "],
         other => panic!("{line}: no expectation for {other}"),
     };
     for needle in expected {

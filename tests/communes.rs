@@ -221,6 +221,8 @@ fn unzip(bytes: &[u8]) -> std::collections::BTreeMap<String, String> {
             let mut file = archive.by_index(i).unwrap();
             let name = file.name().unwrap().into_owned();
             assert_eq!(file.compression(), zip::CompressionMethod::Deflated, "{name}");
+            // Dated as zip dates an undated file, so that the bytes never depend on when.
+            assert_eq!(file.last_modified(), Some(zip::DateTime::default()), "{name}");
             let mut text = String::new();
             file.read_to_string(&mut text).unwrap();
             (name, text)
@@ -311,7 +313,7 @@ fn a_registry_that_cannot_be_split_is_refused_with_what_to_do_and_nothing_writte
     for args in [vec!["communes", demo], vec!["communes", demo, "--out", a.to_str().unwrap(), "--zip", b.to_str().unwrap()]] {
         let out = run(&args);
         assert_eq!(out.code, 2, "{args:?}: {}", out.stdout);
-        assert!(out.stderr.contains("--out <DIR>"), "{args:?}: {}", out.stderr);
+        assert!(out.stderr.contains("--out <DIR>") && out.stderr.contains("--zip <FILE>"), "{args:?}: {}", out.stderr);
         assert!(!a.exists() && !b.exists(), "{args:?}: nothing written");
     }
     std::fs::remove_dir_all(&base).unwrap();
@@ -324,7 +326,42 @@ fn the_builder_names_the_zip_and_its_registry_after_the_registry_s_address() {
     assert_eq!(names("https://mouvement.example/don/mouvement.json"), ("mouvement-communes.zip".into(), "mouvement.json".into()));
     assert_eq!(names("/don/registre-2027.json"), ("registre-2027-communes.zip".into(), "registre-2027.json".into()));
     // No file name to take (empty, a folder, not JSON, or odd characters): registre.json.
+    // Its query and fragment are not part of the name.
+    assert_eq!(names("https://mouvement.example/don/mouvement.json?v=2#liste"), ("mouvement-communes.zip".into(), "mouvement.json".into()));
     for url in ["", "https://mouvement.example/don/", "https://mouvement.example/registre", "/don/.json", "/don/mon registre.json", "/don/r?x=1.json"] {
         assert_eq!(names(url), ("registre-communes.zip".into(), "registre.json".into()), "{url:?}");
     }
+}
+
+#[test]
+fn a_registry_still_over_a_page_without_its_communes_is_refused_and_says_to_link_the_accounts() {
+    use circo_don::builder::communes::{split, Refused};
+    // 2 850 inline accounts, each with its communes: clean, but over 1 MiB even without them.
+    let demo: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/demo/registry.json")).unwrap()).unwrap();
+    let inline = demo["circos"].as_array().unwrap().iter().find(|c| c.get("format").is_some()).unwrap().clone();
+    let circos: Vec<serde_json::Value> = (1..=95)
+        .flat_map(|dep| (1..=30).map(move |number| (dep, number)))
+        .map(|(dep, number)| {
+            let mut circo = inline.clone();
+            circo["circo"]["department"] = if dep == 20 { "2A".into() } else { format!("{dep:02}").into() };
+            circo["circo"]["number"] = number.into();
+            circo
+        })
+        .collect();
+    let text = json!({ "format": "circo-don-registry/1", "name": "Trop grand", "circos": circos }).to_string();
+    assert!(!circo_don::config::load_within(&text, u64::MAX).has_errors());
+    let Err(Refused::TooLarge { size, limit }) = split(&text) else { panic!("a registry over the limit without its communes is split") };
+    assert!(size as u64 > limit && limit == circo_don::embed::MAX_CONFIG_BYTES, "{size} {limit}");
+    let why = Refused::TooLarge { size, limit }.why();
+    assert!(why.fr.contains(&format!("{size} octets")) && why.fr.contains("fichiers liés"), "{}", why.fr);
+    // The command says the same, writes nothing.
+    let base = std::env::temp_dir().join(format!("circo-don-communes-large-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&base);
+    std::fs::create_dir_all(&base).unwrap();
+    std::fs::write(base.join("large.json"), &text).unwrap();
+    let out = run(&["communes", base.join("large.json").to_str().unwrap(), "--zip", base.join("out/large.zip").to_str().unwrap()]);
+    assert_eq!(out.code, 2, "{}{}", out.stdout, out.stderr);
+    assert!(out.stderr.contains("fichiers liés"), "{}", out.stderr);
+    assert!(!base.join("out").exists(), "nothing written");
+    std::fs::remove_dir_all(&base).unwrap();
 }

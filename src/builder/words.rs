@@ -134,8 +134,8 @@ pub fn page() -> PageWords {
         move_down: t("Descendre", "Move down"),
         remove: t("Retirer", "Remove"),
         communes_heading: t("Toute la France : les communes à part", "All of France: the communes apart"),
-        communes_help: t("Un registre qui liste des milliers de communes devient trop lourd pour une page. Ce fichier zip contient le registre sans ses communes et, dans un dossier communes/, un petit fichier par début de mot (sai.json, eti.json, 420.json…), que la page ne charge que lorsqu’un donateur cherche sa commune. Décompressez-le et publiez son contenu tel quel, à l’adresse du registre. Le module de dons de cette version ne lit pas encore ces fichiers : il cherche alors par département, numéro et nom de circonscription ; gardez les communes dans le registre tant qu’il tient dans une page.",
-            "A registry listing thousands of communes becomes too heavy for a page. This zip file holds the registry without its communes and, in a communes/ folder, one small file per start of a word (sai.json, eti.json, 420.json…), which the page loads only when a donor searches for their town. Unpack it and publish its contents as they are, at the registry's address. This version's donation widget does not read these files yet: it then searches by department, number and circonscription name; keep the communes in the registry while it fits in a page."),
+        communes_help: t("Un registre qui liste des milliers de communes devient trop lourd pour une page. Ce fichier zip contient le registre sans ses communes et, dans un dossier communes/, un petit fichier par début de mot ou de code postal (sai.json, eti.json, 420.json…), que la page ne charge que lorsqu’un donateur cherche sa commune. Décompressez-le et publiez son contenu tel quel, à l’adresse du registre. Le module de dons de cette version ne lit pas encore ces fichiers : il cherche alors par département, numéro et nom de circonscription ; gardez les communes dans le registre tant qu’il tient dans une page.",
+            "A registry listing thousands of communes becomes too heavy for a page. This zip file holds the registry without its communes and, in a communes/ folder, one small file per start of a word or postal code (sai.json, eti.json, 420.json…), which the page loads only when a donor searches for their town. Unpack it and publish its contents as they are, at the registry's address. This version's donation widget does not read these files yet: it then searches by department, number and circonscription name; keep the communes in the registry while it fits in a page."),
         communes_download: t("Télécharger le registre et ses fichiers de communes (.zip)", "Download the registry and its commune files (.zip)"),
         download_failed: t("Ce navigateur n’a pas pu commencer le téléchargement : réessayez, ou utilisez « circo-don communes registre.json --zip registre-communes.zip ».",
             "This browser could not start the download: try again, or use “circo-don communes registry.json --zip registry-communes.zip”."),
@@ -143,9 +143,11 @@ pub fn page() -> PageWords {
 }
 
 /// The name of the zip of a registry's commune files, and of the registry in it: the
-/// file the configuration's address names (`…/registre.json`), else `registre.json`.
+/// file the configuration's address or path names (`…/registre.json`, its query and
+/// fragment left out), else `registre.json`. `circo-don communes` names it the same way.
 pub fn communes_names(config_url: &str) -> (String, String) {
-    let last = config_url.rsplit('/').next().unwrap_or_default();
+    let path = config_url.split(['?', '#']).next().unwrap_or_default();
+    let last = path.rsplit(['/', '\\']).next().unwrap_or_default();
     let registry = match last.strip_suffix(".json") {
         Some(stem) if !stem.is_empty() && stem.chars().all(|c| c.is_ascii_alphanumeric() || "-_.".contains(c)) => last.to_owned(),
         _ => "registre.json".to_owned(),
@@ -157,9 +159,22 @@ pub fn communes_names(config_url: &str) -> (String, String) {
 /// What the zip of commune files downloaded holds.
 pub fn communes_downloaded(zip: &str, registry: &str, files: usize, communes: usize) -> Text {
     Text::new(
-        format!("{zip} est téléchargé : {registry} sans ses communes, et {files} fichiers dans communes/ ({communes} communes). Décompressez-le là où le registre est publié."),
-        format!("{zip} is downloaded: {registry} without its communes, and {files} files in communes/ ({communes} communes). Unpack it where the registry is published."),
+        format!(
+            "Le téléchargement de {zip} a commencé : {registry} sans ses communes, et {} dans communes/ ({}). Décompressez-le dans le dossier où le registre est publié.",
+            plural(files, "fichier", "fichiers"),
+            plural(communes, "commune", "communes")
+        ),
+        format!(
+            "{zip} is being downloaded: {registry} without its communes, and {} in communes/ ({}). Unpack it in the folder where the registry is published.",
+            plural(files, "file", "files"),
+            plural(communes, "commune", "communes")
+        ),
     )
+}
+
+/// `n` and its noun, singular for one (French and English alike here).
+fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
 }
 
 /// The error summary's title.

@@ -6,7 +6,7 @@
 
 use std::path::{Path, PathBuf};
 
-use clap::Args;
+use clap::{ArgGroup, Args};
 
 use super::Output;
 use crate::builder::communes::{split, Refused, FOLDER};
@@ -27,14 +27,16 @@ Examples:
 
 /// `circo-don communes`' arguments.
 #[derive(Debug, Args)]
+#[command(group(ArgGroup::new("to").required(true).args(["out", "zip"])))]
 pub struct CommunesArgs {
     /// The registry, listing its circos' communes (`communes`, `circo.communes`).
     #[arg(value_name = "REGISTRY")]
     source: String,
     /// The folder to write (created if need be).
-    #[arg(long, value_name = "DIR", required_unless_present = "zip", conflicts_with = "zip")]
+    #[arg(long, value_name = "DIR")]
     out: Option<PathBuf>,
-    /// The zip file to write instead: the registry at its root, beside communes/.
+    /// The zip file to write instead (its folder created if need be): the registry at
+    /// its root, beside communes/.
     #[arg(long, value_name = "FILE")]
     zip: Option<PathBuf>,
 }
@@ -45,33 +47,40 @@ pub fn communes(args: &CommunesArgs) -> Output {
         Ok(text) => text,
         Err(unread) => return unread.output("communes", source),
     };
-    let name = Path::new(source).file_name().map_or_else(|| "registry.json".into(), |n| n.to_string_lossy().into_owned());
+    // Named as the builder names it, from the last part of the path or address.
+    let (_, name) = crate::builder::words::communes_names(source);
     let layout = match split(&text) {
         Ok(layout) => layout,
         Err(Refused::Errors(loaded)) => return Output::fail(1, super::check::text_report(source, &loaded)),
         Err(refused) => return Output::fail(2, format!("communes: {source} : {}\n", refused.why())),
     };
     let (count, files) = (layout.communes, layout.files.len());
+    // clap requires exactly one of --out and --zip.
     let (written, at) = match (&args.zip, &args.out) {
-        (Some(zip), _) => {
-            let written = crate::widget::zip::zip_layout(&layout, &name).map_err(|e| std::io::Error::other(e.to_string())).and_then(|bytes| std::fs::write(zip, bytes));
-            (written, zip.display().to_string())
-        }
+        (Some(zip), _) => (write_zip(&layout, &name, zip), zip.display().to_string()),
         (None, Some(out)) => {
             let written = std::fs::create_dir_all(out.join(FOLDER)).and_then(|()| layout.paths(&name).try_for_each(|(path, text)| std::fs::write(out.join(path), text)));
             (written, out.display().to_string())
         }
-        // clap requires one of them.
         (None, None) => return Output::fail(2, "communes: --out DIR | --zip FILE\n".to_owned()),
     };
     match written {
         Ok(()) => Output::ok(format!(
             "{}\n",
             Text::new(
-                format!("communes : {count} communes en {files} fichiers {FOLDER}CLÉ.json, et {name} sans ses communes, dans {at}"),
-                format!("communes: {count} communes in {files} files {FOLDER}KEY.json, and {name} without its communes, in {at}"),
+                format!("communes : {count} communes en {files} fichiers ({FOLDER}CLÉ.json), et {name} sans ses communes, dans {at}"),
+                format!("communes: {count} communes in {files} files ({FOLDER}KEY.json), and {name} without its communes, in {at}"),
             )
         )),
         Err(e) => Output::fail(2, format!("communes: {at} : {}\n", Text::new(format!("écriture impossible : {e}"), format!("cannot write: {e}")))),
     }
+}
+
+/// Writes the layout's zip to `file`, creating its folder if need be.
+fn write_zip(layout: &crate::builder::communes::Layout, name: &str, file: &Path) -> std::io::Result<()> {
+    let bytes = crate::widget::zip::zip_layout(layout, name).map_err(|e| std::io::Error::other(e.to_string()))?;
+    if let Some(parent) = file.parent().filter(|p| !p.as_os_str().is_empty()) {
+        std::fs::create_dir_all(parent)?;
+    }
+    std::fs::write(file, bytes)
 }
