@@ -350,6 +350,18 @@ fn a_registry_still_over_a_page_without_its_communes_is_refused_and_says_to_link
         .collect();
     let text = json!({ "format": "circo-don-registry/1", "name": "Trop grand", "circos": circos }).to_string();
     assert!(!circo_don::config::load_within(&text, u64::MAX).has_errors());
+    // Over a page's limit, `check` and the builder say to put the communes apart when the
+    // registry lists some, to link the accounts otherwise.
+    let too_large = |text: &str| {
+        let loaded = circo_don::config::load(text);
+        let p = loaded.problems.iter().find(|p| p.rule == CheckId::FileTooLarge).expect("over the limit");
+        p.message.clone()
+    };
+    let apart = too_large(&text);
+    assert!(apart.fr.contains("mettez les communes à part (« circo-don communes »") && apart.en.contains("put the communes apart"), "{}", apart.fr);
+    let without = text.replace("\"communes\"", "\"x_communes\"");
+    let link = too_large(&without);
+    assert!(link.fr.contains("découpez le registre en liens") && !link.fr.contains("communes à part"), "{}", link.fr);
     let Err(Refused::TooLarge { size, limit }) = split(&text) else { panic!("a registry over the limit without its communes is split") };
     assert!(size as u64 > limit && limit == circo_don::embed::MAX_CONFIG_BYTES, "{size} {limit}");
     let why = Refused::TooLarge { size, limit }.why();

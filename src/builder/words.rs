@@ -156,6 +156,14 @@ pub fn communes_names(config_url: &str) -> (String, String) {
     (zip, registry)
 }
 
+/// While the zip of commune files is being written.
+pub fn communes_preparing() -> Text {
+    Text::new(
+        "Préparation du fichier zip… Pour un registre de toute la France, cela prend quelques secondes.",
+        "Preparing the zip file… For a registry of all of France, this takes a few seconds.",
+    )
+}
+
 /// What the zip of commune files downloaded holds.
 pub fn communes_downloaded(zip: &str, registry: &str, files: usize, communes: usize) -> Text {
     Text::new(

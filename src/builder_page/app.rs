@@ -21,6 +21,8 @@ use crate::preview::Preview;
 
 /// How long typing pauses before the preview reads the configuration anew.
 const PREVIEW_PAUSE_MS: u32 = 400;
+/// Long enough for the browser to paint a status before the page's thread is busy.
+const PAINT_MS: u32 = 50;
 
 /// The label of what a problem is about, for the summary: its field's or group's.
 fn about(problem: &Problem, groups: &[Group], lang: Lang) -> String {
@@ -166,6 +168,7 @@ pub fn app() -> Html {
     let prerendered = use_state(|| None::<(Addressed, String)>);
     let prerender_status = use_state(|| None::<Text>);
     let communes_status = use_state(|| None::<Text>);
+    let communes_busy = use_memo((), |_| Rc::new(Cell::new(false)));
     let text = draft.text();
     let preview = use_state(|| (0u64, text.clone()));
     let timer = use_mut_ref(|| None::<Timeout>);
@@ -285,14 +288,26 @@ pub fn app() -> Html {
     // A registry's commune files, split by the core and zipped, saved as one download.
     let on_communes = {
         let (text, config_url, communes_status) = (text.clone(), config_url.clone(), communes_status.clone());
+        let busy = (*communes_busy).clone();
         Callback::from(move |_: MouseEvent| {
-            let (zip_name, registry_name) = words::communes_names(&config_url);
-            let said = builder::communes::split(&text).map_err(|refused| refused.why()).and_then(|layout| {
-                let bytes = circo_don::widget::zip::zip_layout(&layout, &registry_name)?;
-                io::download_zip(&zip_name, &bytes).ok_or_else(|| words::page().download_failed.clone())?;
-                Ok(words::communes_downloaded(&zip_name, &registry_name, layout.files.len(), layout.communes))
-            });
-            communes_status.set(Some(said.unwrap_or_else(|why| why)));
+            // A whole-France registry takes seconds on the page's thread: the status says
+            // so first (painted before the work starts), and clicks meanwhile are ignored.
+            if busy.replace(true) {
+                return;
+            }
+            communes_status.set(Some(words::communes_preparing()));
+            let (text, config_url, communes_status, busy) = (text.clone(), config_url.clone(), communes_status.clone(), busy.clone());
+            Timeout::new(PAINT_MS, move || {
+                let (zip_name, registry_name) = words::communes_names(&config_url);
+                let said = builder::communes::split(&text).map_err(|refused| refused.why()).and_then(|layout| {
+                    let bytes = circo_don::widget::zip::zip_layout(&layout, &registry_name)?;
+                    io::download_zip(&zip_name, &bytes).ok_or_else(|| words::page().download_failed.clone())?;
+                    Ok(words::communes_downloaded(&zip_name, &registry_name, layout.files.len(), layout.communes))
+                });
+                communes_status.set(Some(said.unwrap_or_else(|why| why)));
+                busy.set(false);
+            })
+            .forget();
         })
     };
     let on_copy = {

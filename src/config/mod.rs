@@ -154,11 +154,23 @@ fn load_into(text: &str, limit: u64, problems: &mut Vec<Problem>) -> Option<Conf
         problems.push(Problem::error(
             "",
             CheckId::FileTooLarge,
-            || fill_both(
-                "Le fichier fait {} octets, plus que la limite de {} : découpez le registre en liens vers des fichiers par circonscription.",
-                "The file is {} bytes, more than the {} limit: split the registry into links to one file per circonscription.",
-                &[&validate::int(text.len() as i64), &validate::int(MAX_CONFIG_BYTES as i64)],
-            ),
+            || {
+                let size = [validate::int(text.len() as i64), validate::int(MAX_CONFIG_BYTES as i64)];
+                // A registry listing its communes is what `circo-don communes` splits.
+                if text.contains("\"communes\"") {
+                    fill_both(
+                        "Le fichier fait {} octets, plus que la limite de {} : mettez les communes à part (« circo-don communes », ou le fichier zip du préparateur, section « Toute la France : les communes à part ») et le registre tiendra dans une page. Cette version du module y cherche alors par département et par circonscription, pas encore par commune.",
+                        "The file is {} bytes, more than the {} limit: put the communes apart (“circo-don communes”, or the builder's zip file, section “All of France: the communes apart”) and the registry will fit in a page. This version of the widget then searches it by department and circonscription, not yet by town.",
+                        &[&size[0], &size[1]],
+                    )
+                } else {
+                    fill_both(
+                        "Le fichier fait {} octets, plus que la limite de {} : découpez le registre en liens vers des fichiers par circonscription.",
+                        "The file is {} bytes, more than the {} limit: split the registry into links to one file per circonscription.",
+                        &[&size[0], &size[1]],
+                    )
+                }
+            },
         ));
         return None;
     }

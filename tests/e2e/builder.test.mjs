@@ -284,6 +284,52 @@ test('a registry\'s commune files: one zip, named after the registry\'s address,
   assert.equal(await button.count(), 0);
 });
 
+test('all of France in the builder: the 577 circos and their 34 230 communes open, and the zip holds what circo-don communes writes', { timeout: 300_000 }, async () => {
+  // The made-up France of `make bench-web`: the registry listing every commune (2.5 MB),
+  // and the folder `circo-don communes` writes from it.
+  const france = mkdtempSync(join(tmpdir(), 'circo-builder-france-'));
+  const made = spawnSync('node', [join(ROOT, 'tools', 'france.mjs'), france], { encoding: 'utf8' });
+  assert.equal(made.status, 0, made.stderr);
+  const p = await openBuilder();
+  await importFile(p, join(france, 'france-full.json'));
+  await p.locator('#f-circos-576-communes').waitFor({ timeout: 120_000 });
+  // Over a page's limit: the one problem, and it says what to do with the communes.
+  const summary = p.locator('.b-summary li');
+  assert.equal(await summary.count(), 1, await p.locator('.b-summary').innerText());
+  assert.match(await summary.innerText(), /plus que la limite de 1048576 : mettez les communes à part \(« circo-don communes », ou le fichier zip du préparateur/);
+  await p.getByLabel('Adresse où circo.json sera publié').fill('https://mouvement.example/don/france.json');
+  // Every status the section shows, in order (the page's thread is busy in between).
+  await p.evaluate(() => {
+    window.saidCommunes = [];
+    new MutationObserver(() => window.saidCommunes.push(document.querySelector('#communes-status').textContent))
+      .observe(document.querySelector('#communes-status'), { childList: true, characterData: true, subtree: true });
+  });
+  const started = Date.now();
+  const [file] = await Promise.all([
+    p.waitForEvent('download', { timeout: 120_000 }),
+    p.getByRole('button', { name: 'Télécharger le registre et ses fichiers de communes (.zip)' }).click(),
+  ]);
+  // Reported, not asserted: speed is `make bench-web`'s, not a test's.
+  console.log(`builder: the France zip started downloading ${Date.now() - started} ms after the click`);
+  assert.equal(file.suggestedFilename(), 'france-communes.zip');
+  const zip = join(france, 'france-communes.zip');
+  await file.saveAs(zip);
+  const site = join(france, 'unzipped');
+  const unzip = spawnSync('unzip', ['-q', zip, '-d', site], { encoding: 'utf8' });
+  assert.equal(unzip.status, 0, unzip.stderr);
+  const keys = readdirSync(join(france, 'site', 'communes')).sort();
+  assert.ok(keys.length > 1000, `${keys.length} commune files`);
+  await p.locator('#communes-status').getByText(new RegExp(`^Le téléchargement de france-communes\\.zip a commencé : france\\.json sans ses communes, et ${keys.length} fichiers dans communes/ \\(\\d+ communes\\)`)).waitFor();
+  const said = await p.evaluate(() => window.saidCommunes);
+  assert.match(said[0], /^Préparation du fichier zip…/, 'the page says it is working before it is busy');
+  assert.match(said.at(-1), /^Le téléchargement de france-communes\.zip a commencé/);
+  assert.deepEqual(readdirSync(join(site, 'communes')).sort(), keys);
+  for (const key of keys) {
+    assert.equal(readFileSync(join(site, 'communes', key), 'utf8'), readFileSync(join(france, 'site', 'communes', key), 'utf8'), key);
+  }
+  assert.equal(readFileSync(join(site, 'france.json'), 'utf8'), readFileSync(join(france, 'site', 'france-full.json'), 'utf8'));
+});
+
 test('a configuration pasted or dropped on the page opens; the embed snippet is built from two addresses', async () => {
   const p = await openBuilder();
   const text = readFileSync(EXAMPLE, 'utf8');
