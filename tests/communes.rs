@@ -265,6 +265,15 @@ fn the_zip_of_a_split_registry_holds_the_folder_circo_don_communes_writes_and_ch
     let layout = circo_don::builder::communes::split(&text).unwrap();
     assert_eq!(circo_don::widget::zip::zip_layout(&layout, "registry.json").unwrap(), zipped, "the same registry always gives the same bytes");
     assert_eq!(layout.communes, 7);
+    // Each file is written as text, piece by piece: the very bytes serde_json writes for
+    // the object it reads back (compact, keys in order), and the communes listed as given.
+    for (key, text) in &layout.files {
+        let value: serde_json::Value = serde_json::from_str(text).unwrap();
+        assert_eq!(*text, format!("{value}\n"), "{key}");
+        assert_eq!((value["format"].as_str(), value["key"].as_str()), (Some("circo-don-communes/1"), Some(key.as_str())));
+    }
+    let sai = &layout.files.iter().find(|(k, _)| k == "sai").unwrap().1;
+    assert!(sai.contains(r#"{"insee":"99218","name":"Saint-Étienne-Exemple","postal_codes":["99200","99210"]}"#), "{sai}");
     // Unpacked beside the linked files, `check` finds nothing to say.
     for file in ["circo-exemple.json", "association.json"] {
         std::fs::copy(concat!(env!("CARGO_MANIFEST_DIR"), "/demo/").to_owned() + file, base.join(file)).unwrap();

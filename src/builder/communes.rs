@@ -77,21 +77,24 @@ pub fn split(text: &str) -> Result<Layout, Refused> {
     let Some(Config::Registry(registry)) = &loaded.config else { return Err(Refused::NotRegistry) };
     // `load` read it already: a file it accepted is JSON serde reads too.
     let mut document: Value = serde_json::from_str(text.strip_prefix('\u{feff}').unwrap_or(text)).map_err(|_| Refused::NotRegistry)?;
-    let mut files: BTreeMap<String, Vec<(&str, Vec<Value>)>> = BTreeMap::new();
-    let mut communes = 0;
+    // Each commune written once, then copied as text into the file of each of its keys
+    // (a whole France is some 35 000 communes in four or five files each).
+    let mut written: Vec<String> = Vec::new();
+    let mut files: BTreeMap<String, Vec<(&str, Vec<usize>)>> = BTreeMap::new();
     for entry in &registry.entries {
         for commune in &entry.communes {
-            communes += 1;
-            let value = json!({ "name": commune.name, "insee": commune.insee, "postal_codes": commune.postal_codes });
+            let at = written.len();
+            written.push(json!({ "name": commune.name, "insee": commune.insee, "postal_codes": commune.postal_codes }).to_string());
             for key in commune_keys(commune) {
                 let circos = files.entry(key).or_default();
                 match circos.last_mut() {
-                    Some((slug, listed)) if *slug == entry.slug => listed.push(value.clone()),
-                    _ => circos.push((&entry.slug, vec![value.clone()])),
+                    Some((slug, listed)) if *slug == entry.slug => listed.push(at),
+                    _ => circos.push((&entry.slug, vec![at])),
                 }
             }
         }
     }
+    let communes = written.len();
     if communes == 0 {
         return Err(Refused::NoCommunes);
     }
@@ -108,14 +111,11 @@ pub fn split(text: &str) -> Result<Layout, Refused> {
     if registry.len() as u64 > crate::embed::MAX_CONFIG_BYTES {
         return Err(Refused::TooLarge { size: registry.len(), limit: crate::embed::MAX_CONFIG_BYTES });
     }
-    let files = files
-        .into_iter()
-        .map(|(key, circos)| {
-            let circos: Vec<Value> = circos.into_iter().map(|(slug, communes)| json!({ "circo": slug, "communes": communes })).collect();
-            let file = json!({ "format": COMMUNES_FORMAT, "key": key, "circos": circos });
-            (key, format!("{file}\n"))
-        })
-        .collect();
+    let files = files.into_iter().map(|(key, circos)| {
+        let text = file_text(&key, &circos, &written);
+        (key, text)
+    });
+    let files = files.collect();
     Ok(Layout { registry, files, communes })
 }
 
@@ -126,4 +126,33 @@ impl Layout {
         let commune_files = self.files.iter().map(|(key, text)| ([FOLDER, key, ".json"].concat(), text.as_str()));
         std::iter::once((registry_name.to_owned(), self.registry.as_str())).chain(commune_files)
     }
+}
+
+/// The file of `key`: `{"circos":[{"circo":…,"communes":[…]}…],"format":…,"key":…}` and
+/// a new line, compact, its keys in order, each commune as `written`: the very bytes
+/// serde_json writes for that object (a test compares them).
+fn file_text(key: &str, circos: &[(&str, Vec<usize>)], written: &[String]) -> String {
+    let quoted = |s: &str| Value::from(s).to_string();
+    let mut text = String::from("{\"circos\":[");
+    for (n, (slug, listed)) in circos.iter().enumerate() {
+        if n > 0 {
+            text.push(',');
+        }
+        text.push_str("{\"circo\":");
+        text.push_str(&quoted(slug));
+        text.push_str(",\"communes\":[");
+        for (m, at) in listed.iter().enumerate() {
+            if m > 0 {
+                text.push(',');
+            }
+            text.push_str(&written[*at]);
+        }
+        text.push_str("]}");
+    }
+    text.push_str("],\"format\":");
+    text.push_str(&quoted(COMMUNES_FORMAT));
+    text.push_str(",\"key\":");
+    text.push_str(&quoted(key));
+    text.push_str("}\n");
+    text
 }
