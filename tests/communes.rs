@@ -170,7 +170,7 @@ fn a_registry_split_by_circo_don_communes_is_searched_as_before_and_checked() {
     let demo = concat!(env!("CARGO_MANIFEST_DIR"), "/demo/registry.json");
     let out = run(&["communes", demo, "--out", out_dir.to_str().unwrap()]);
     assert_eq!(out.code, 0, "{}", out.stderr);
-    assert!(out.stdout.contains("7 communes"), "{}", out.stdout);
+    assert!(out.stdout.contains("6 communes en "), "{}", out.stdout);
     let original = load(&std::fs::read_to_string(demo).unwrap()).registry().cloned().unwrap();
     let split_text = std::fs::read_to_string(out_dir.join("registry.json")).unwrap();
     let split = load(&split_text).registry().cloned().unwrap();
@@ -254,7 +254,7 @@ fn the_zip_of_a_split_registry_holds_the_folder_circo_don_communes_writes_and_ch
     assert_eq!(run(&["communes", demo, "--out", dir.to_str().unwrap()]).code, 0);
     let out = run(&["communes", demo, "--zip", zip_file.to_str().unwrap()]);
     assert_eq!(out.code, 0, "{}", out.stderr);
-    assert!(out.stdout.contains("7 communes") && out.stdout.contains("site.zip"), "{}", out.stdout);
+    assert!(out.stdout.contains("6 communes en ") && out.stdout.contains("site.zip"), "{}", out.stdout);
     let zipped = std::fs::read(&zip_file).unwrap();
     let in_zip = unzip(&zipped);
     // The same files, byte for byte, as the folder: the registry and each key's file.
@@ -264,7 +264,7 @@ fn the_zip_of_a_split_registry_holds_the_folder_circo_don_communes_writes_and_ch
     let text = std::fs::read_to_string(demo).unwrap();
     let layout = circo_don::builder::communes::split(&text).unwrap();
     assert_eq!(circo_don::widget::zip::zip_layout(&layout, "registry.json").unwrap(), zipped, "the same registry always gives the same bytes");
-    assert_eq!(layout.communes, 7);
+    assert_eq!(layout.communes, 6, "Saint-Étienne-Exemple, in two circos, counted once");
     // Each file is written as text, piece by piece: the very bytes serde_json writes for
     // the object it reads back (compact, keys in order), and the communes listed as given.
     for (key, text) in &layout.files {
@@ -337,6 +337,9 @@ fn the_builder_names_the_zip_and_its_registry_after_the_registry_s_address() {
     // No file name to take (empty, a folder, not JSON, or odd characters): registre.json.
     // Its query and fragment are not part of the name.
     assert_eq!(names("https://mouvement.example/don/mouvement.json?v=2#liste"), ("mouvement-communes.zip".into(), "mouvement.json".into()));
+    // A local path keeps its folders' `#` (only the file's name is read).
+    assert_eq!(names("site#2/mouvement.json"), ("mouvement-communes.zip".into(), "mouvement.json".into()));
+    assert_eq!(names("C:\\dons\\mouvement.json"), ("mouvement-communes.zip".into(), "mouvement.json".into()));
     for url in ["", "https://mouvement.example/don/", "https://mouvement.example/registre", "/don/.json", "/don/mon registre.json", "/don/r?x=1.json"] {
         assert_eq!(names(url), ("registre-communes.zip".into(), "registre.json".into()), "{url:?}");
     }
@@ -368,6 +371,11 @@ fn a_registry_still_over_a_page_without_its_communes_is_refused_and_says_to_link
     };
     let apart = too_large(&text);
     assert!(apart.fr.contains("mettez les communes à part (« circo-don communes »") && apart.en.contains("put the communes apart"), "{}", apart.fr);
+    // It does not promise that the registry will then fit: this one will not.
+    assert!(apart.fr.contains("mettez aussi les comptes en ligne dans des fichiers liés") && apart.en.contains("move inline accounts to linked files too"), "{}", apart.en);
+    // An account file (not a registry) with its circo's communes is not told to split them.
+    let account = text.replace("circo-don-registry/1", "circo-don/1");
+    assert!(!too_large(&account).fr.contains("communes à part"), "{}", too_large(&account).fr);
     let without = text.replace("\"communes\"", "\"x_communes\"");
     let link = too_large(&without);
     assert!(link.fr.contains("découpez le registre en liens") && !link.fr.contains("communes à part"), "{}", link.fr);
@@ -384,5 +392,37 @@ fn a_registry_still_over_a_page_without_its_communes_is_refused_and_says_to_link
     assert_eq!(out.code, 2, "{}{}", out.stdout, out.stderr);
     assert!(out.stderr.contains("fichiers liés"), "{}", out.stderr);
     assert!(!base.join("out").exists(), "nothing written");
+    std::fs::remove_dir_all(&base).unwrap();
+}
+
+#[test]
+fn a_town_split_between_two_circos_is_counted_once_and_the_counts_are_said_in_good_french() {
+    use circo_don::builder::communes::split;
+    use circo_don::builder::words::communes_downloaded;
+    let town = json!({ "name": "Val-Partagé", "insee": "99101", "postal_codes": ["99100"] });
+    let circo = |number: u32, communes: serde_json::Value| {
+        json!({ "department": "99", "number": number, "name": format!("Circo {number}"), "url": format!("c{number}.json"), "communes": communes })
+    };
+    let other = json!({ "name": "Mont-Seul", "insee": "99102", "postal_codes": ["99110"] });
+    let text = json!({ "format": "circo-don-registry/1", "name": "Deux", "circos": [circo(1, json!([town, other])), circo(2, json!([town]))] }).to_string();
+    let layout = split(&text).unwrap();
+    assert_eq!(layout.communes, 2, "three listings, two towns");
+    // The town is in its keys' files under both circos.
+    let val = &layout.files.iter().find(|(k, _)| k == "val").unwrap().1;
+    assert!(val.contains("\"99-01\"") && val.contains("\"99-02\""), "{val}");
+    // French puts 0 and 1 in the singular, English 1 only.
+    let said = communes_downloaded("r-communes.zip", "r.json", 0, 1);
+    assert!(said.fr.contains("et 0 fichier dans communes/ (1 commune)") && said.en.contains("and 0 files in communes/ (1 commune)"), "{} / {}", said.fr, said.en);
+    let said = communes_downloaded("r-communes.zip", "r.json", 2, 2);
+    assert!(said.fr.contains("et 2 fichiers dans communes/ (2 communes)") && said.en.contains("and 2 files in communes/ (2 communes)"), "{} / {}", said.fr, said.en);
+    // The command line says it the same way.
+    let base = std::env::temp_dir().join(format!("circo-don-communes-two-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&base);
+    std::fs::create_dir_all(&base).unwrap();
+    std::fs::write(base.join("deux.json"), &text).unwrap();
+    let out = run(&["communes", base.join("deux.json").to_str().unwrap(), "--out", base.join("site").to_str().unwrap()]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let files = layout.files.len();
+    assert!(out.stdout.contains(&format!("communes : 2 communes en {files} fichiers (communes/CLÉ.json), et deux.json sans ses communes")), "{}", out.stdout);
     std::fs::remove_dir_all(&base).unwrap();
 }

@@ -24,7 +24,8 @@ pub struct Layout {
     pub registry: String,
     /// Each search key's file, by key (`sai`, `eti`, `420`), as `(key, text)`.
     pub files: Vec<(String, String)>,
-    /// How many communes the registry listed (a commune in two circos counts twice).
+    /// How many communes the registry lists, each once (by INSEE code) even when it is
+    /// shared between circos.
     pub communes: usize,
 }
 
@@ -94,7 +95,7 @@ pub fn split(text: &str) -> Result<Layout, Refused> {
             }
         }
     }
-    let communes = written.len();
+    let communes = registry.entries.iter().flat_map(|e| &e.communes).map(|c| c.insee.as_str()).collect::<std::collections::BTreeSet<_>>().len();
     if communes == 0 {
         return Err(Refused::NoCommunes);
     }

@@ -3,7 +3,7 @@
 //! addresses.
 
 use crate::embed;
-use crate::i18n::Text;
+use crate::i18n::{Lang, Text};
 
 /// The page's fixed words.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -143,11 +143,15 @@ pub fn page() -> PageWords {
 }
 
 /// The name of the zip of a registry's commune files, and of the registry in it: the
-/// file the configuration's address or path names (`…/registre.json`, its query and
-/// fragment left out), else `registre.json`. `circo-don communes` names it the same way.
+/// file the configuration's address or path names (`…/registre.json`; an address's query
+/// and fragment left out, and a folder's `#` kept), when that name is made of ASCII
+/// letters, digits, `-`, `_` and `.` and ends in `.json`; else `registre.json`.
+/// `circo-don communes` names it the same way.
 pub fn communes_names(config_url: &str) -> (String, String) {
-    let path = config_url.split(['?', '#']).next().unwrap_or_default();
-    let last = path.rsplit(['/', '\\']).next().unwrap_or_default();
+    let cut = |s: &str| s.split(['?', '#']).next().unwrap_or_default().to_owned();
+    let path = if crate::url::is_web(config_url) { cut(config_url) } else { config_url.to_owned() };
+    let last = cut(path.rsplit(['/', '\\']).next().unwrap_or_default());
+    let last = last.as_str();
     let registry = match last.strip_suffix(".json") {
         Some(stem) if !stem.is_empty() && stem.chars().all(|c| c.is_ascii_alphanumeric() || "-_.".contains(c)) => last.to_owned(),
         _ => "registre.json".to_owned(),
@@ -169,20 +173,25 @@ pub fn communes_downloaded(zip: &str, registry: &str, files: usize, communes: us
     Text::new(
         format!(
             "Le téléchargement de {zip} a commencé : {registry} sans ses communes, et {} dans communes/ ({}). Décompressez-le dans le dossier où le registre est publié.",
-            plural(files, "fichier", "fichiers"),
-            plural(communes, "commune", "communes")
+            plural(files, "fichier", "fichiers", Lang::Fr),
+            plural(communes, "commune", "communes", Lang::Fr)
         ),
         format!(
             "{zip} is being downloaded: {registry} without its communes, and {} in communes/ ({}). Unpack it in the folder where the registry is published.",
-            plural(files, "file", "files"),
-            plural(communes, "commune", "communes")
+            plural(files, "file", "files", Lang::En),
+            plural(communes, "commune", "communes", Lang::En)
         ),
     )
 }
 
-/// `n` and its noun, singular for one (French and English alike here).
-fn plural(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
+/// `n` and its noun in `lang`: French puts 0 and 1 in the singular (« 0 fichier »),
+/// English 1 only ("0 files").
+pub(crate) fn plural(n: usize, one: &str, many: &str, lang: Lang) -> String {
+    let singular = match lang {
+        Lang::Fr => n <= 1,
+        Lang::En => n == 1,
+    };
+    format!("{n} {}", if singular { one } else { many })
 }
 
 /// The error summary's title.

@@ -21,8 +21,22 @@ use crate::preview::Preview;
 
 /// How long typing pauses before the preview reads the configuration anew.
 const PREVIEW_PAUSE_MS: u32 = 400;
-/// Long enough for the browser to paint a status before the page's thread is busy.
-const PAINT_MS: u32 = 50;
+/// Runs `job` in a task of its own once the browser has painted its next frame: a
+/// frame's callback runs just before that frame is painted, and a timeout set there runs
+/// after it. What the page shows now (a status) is on screen before `job` keeps its
+/// thread busy; input that arrives meanwhile is handled before the frame after.
+fn after_next_paint(job: impl FnOnce() + 'static) {
+    let job = Rc::new(Cell::new(Some(Box::new(job) as Box<dyn FnOnce()>)));
+    let in_frame = job.clone();
+    let frame = wasm_bindgen::closure::Closure::once_into_js(move || {
+        Timeout::new(0, move || in_frame.take().into_iter().for_each(|job| job())).forget();
+    });
+    let asked = web_sys::window().and_then(|w| w.request_animation_frame(frame.unchecked_ref()).ok());
+    if asked.is_none() {
+        // No frames to wait for: after the current task, then.
+        Timeout::new(0, move || job.take().into_iter().for_each(|job| job())).forget();
+    }
+}
 
 /// The label of what a problem is about, for the summary: its field's or group's.
 fn about(problem: &Problem, groups: &[Group], lang: Lang) -> String {
@@ -291,13 +305,15 @@ pub fn app() -> Html {
         let busy = (*communes_busy).clone();
         Callback::from(move |_: MouseEvent| {
             // A whole-France registry takes seconds on the page's thread: the status says
-            // so first (painted before the work starts), and clicks meanwhile are ignored.
+            // so first (painted before the work starts), and clicks meanwhile are ignored,
+            // those made while the thread is busy too (they are handled before `busy` is
+            // cleared, after the next paint).
             if busy.replace(true) {
                 return;
             }
             communes_status.set(Some(words::communes_preparing()));
             let (text, config_url, communes_status, busy) = (text.clone(), config_url.clone(), communes_status.clone(), busy.clone());
-            Timeout::new(PAINT_MS, move || {
+            after_next_paint(move || {
                 let (zip_name, registry_name) = words::communes_names(&config_url);
                 let said = builder::communes::split(&text).map_err(|refused| refused.why()).and_then(|layout| {
                     let bytes = circo_don::widget::zip::zip_layout(&layout, &registry_name)?;
@@ -305,9 +321,8 @@ pub fn app() -> Html {
                     Ok(words::communes_downloaded(&zip_name, &registry_name, layout.files.len(), layout.communes))
                 });
                 communes_status.set(Some(said.unwrap_or_else(|why| why)));
-                busy.set(false);
-            })
-            .forget();
+                after_next_paint(move || busy.set(false));
+            });
         })
     };
     let on_copy = {

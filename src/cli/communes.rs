@@ -1,7 +1,8 @@
 //! `circo-don communes REGISTRY --out DIR`: a registry that lists its communes, split
 //! for all of France ([`crate::config::communes`]): `DIR/` gets the registry without its
 //! communes, its `communes_url` naming `communes/`, and `DIR/communes/KEY.json`, one
-//! file a search key, which the widget loads only when a donor's search needs it.
+//! file a search key, for a page to load only when a donor's search needs it (this
+//! version of the widget does not read them yet: `docs/communes-widget.patch`).
 //! Everything else in the registry is kept as written.
 
 use std::path::{Path, PathBuf};
@@ -10,16 +11,21 @@ use clap::{ArgGroup, Args};
 
 use super::Output;
 use crate::builder::communes::{split, Refused, FOLDER};
-use crate::i18n::Text;
+use crate::builder::words::plural;
+use crate::i18n::{Lang, Text};
 
 pub(super) const COMMUNES_HELP: &str = "\
 Writes, in the folder given by --out, the registry without its communes (its
 communes_url set to communes/) and communes/KEY.json: each file holds the communes
 a search starting with KEY (three letters or digits: sai, eti, 420) can find, so
-that a donor's page loads only the few it needs. Publish the folder as it is, the
-registry and its communes/ side by side. A registry with errors prints check's
+that a donor's page need load only the few it needs (this version of the widget
+does not read them yet: it searches such a registry by department and
+circonscription, not by town). Publish the folder as it is, the registry and its
+communes/ side by side. A registry with errors prints check's
 report and exits 1, writing nothing. With --zip, the same files in one zip file,
-the registry at its root (as the builder page gives them).
+the registry at its root (as the builder page gives them). The registry keeps its
+file name when it is made of ASCII letters, digits, '-', '_' and '.' and ends in
+.json; any other is written as registre.json (the name the page's snippet must use).
 
 Examples:
   circo-don communes demo/registry.json --out target/communes-demo
@@ -68,8 +74,8 @@ pub fn communes(args: &CommunesArgs) -> Output {
         Ok(()) => Output::ok(format!(
             "{}\n",
             Text::new(
-                format!("communes : {count} communes en {files} fichiers ({FOLDER}CLÉ.json), et {name} sans ses communes, dans {at}"),
-                format!("communes: {count} communes in {files} files ({FOLDER}KEY.json), and {name} without its communes, in {at}"),
+                format!("communes : {} en {} ({FOLDER}CLÉ.json), et {name} sans ses communes, dans {at}", plural(count, "commune", "communes", Lang::Fr), plural(files, "fichier", "fichiers", Lang::Fr)),
+                format!("communes: {} in {} ({FOLDER}KEY.json), and {name} without its communes, in {at}", plural(count, "commune", "communes", Lang::En), plural(files, "file", "files", Lang::En)),
             )
         )),
         Err(e) => Output::fail(2, format!("communes: {at} : {}\n", Text::new(format!("écriture impossible : {e}"), format!("cannot write: {e}")))),
