@@ -148,10 +148,11 @@ pub fn page() -> PageWords {
 /// letters, digits, `-`, `_` and `.` and ends in `.json`; else `registre.json`.
 /// `circo-don communes` names it the same way.
 pub fn communes_names(config_url: &str) -> (String, String) {
-    let cut = |s: &str| s.split(['?', '#']).next().unwrap_or_default().to_owned();
-    let path = if crate::url::is_web(config_url) { cut(config_url) } else { config_url.to_owned() };
+    fn cut(s: &str) -> &str {
+        s.split(['?', '#']).next().unwrap_or_default()
+    }
+    let path = if crate::url::is_web(config_url) { cut(config_url) } else { config_url };
     let last = cut(path.rsplit(['/', '\\']).next().unwrap_or_default());
-    let last = last.as_str();
     let registry = match last.strip_suffix(".json") {
         Some(stem) if !stem.is_empty() && stem.chars().all(|c| c.is_ascii_alphanumeric() || "-_.".contains(c)) => last.to_owned(),
         _ => "registre.json".to_owned(),

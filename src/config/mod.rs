@@ -158,7 +158,7 @@ fn load_into(text: &str, limit: u64, problems: &mut Vec<Problem>) -> Option<Conf
                 let size = [validate::int(text.len() as i64), validate::int(MAX_CONFIG_BYTES as i64)];
                 // A registry listing its communes is what `circo-don communes` splits; the
                 // registry left may still be over the limit (inline accounts).
-                if text.contains("\"communes\"") && text.contains(crate::config::REGISTRY_FORMAT) {
+                if text.contains("\"communes\"") && text.contains(REGISTRY_FORMAT) {
                     fill_both(
                         "Le fichier fait {} octets, plus que la limite de {} : mettez les communes à part (« circo-don communes », ou le fichier zip du préparateur, section « Toute la France : les communes à part ») ; si le registre sans elles dépasse encore la limite, mettez aussi les comptes en ligne dans des fichiers liés. Cette version du module y cherche alors par département et par circonscription, pas encore par commune.",
                         "The file is {} bytes, more than the {} limit: put the communes apart (“circo-don communes”, or the builder's zip file, section “All of France: the communes apart”); if the registry without them is still over the limit, move inline accounts to linked files too. This version of the widget then searches it by department and circonscription, not yet by town.",
